@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { eventDocName } from '@hytepaja/shared/doc/names'
+import { readGroups } from '@hytepaja/shared/doc/schema'
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import { createSyncAccess } from './auth/syncAccess.js'
+import type { ServerContext } from './context.js'
+import { errorBody, respondToError } from './http/errors.js'
+import { adminRoutes } from './http/events.js'
+import { joinRoutes } from './http/join.js'
+import { sessionRoutes } from './http/session.js'
+import { findEvent } from './store/events.js'
+import { syncRoutes } from './sync/route.js'
+
+/** The whole HTTP surface of one process: the built client, /api/* and /sync/*. */
+export function createApp(ctx: ServerContext) {
+  const app = new Hono()
+  app.onError((error, c) => respondToError(error, c, ctx.log))
+  app.notFound((c) => c.json(errorBody('notFound', 'no such route'), 404))
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+
+  const api = new Hono()
+  api.route('/events', adminRoutes(ctx))
+  api.route('/', joinRoutes(ctx))
+  api.route('/', sessionRoutes(ctx))
+  api.use(async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+  app.route('/api', api)
+
+  const access = createSyncAccess({
+    db: ctx.db,
+    async groupIds(eventId) {
+      if (!(await findEvent(ctx.db, eventId))) return null
+      return ctx.rooms.withDoc(eventDocName(eventId), (room) =>
+        readGroups(room.doc).map((g) => g.id),
+      )
+    },
+    isProposalPart: (part) => /^[a-z0-9-]{1,40}$/.test(part),
+  })
+  app.route(
+    '/sync',
+    syncRoutes({ rooms: ctx.rooms, access, connections: ctx.connections, log: ctx.log }),
+  )
+  app.all('/api/*', (c) => c.json(errorBody('notFound', 'no such route'), 404))
+  app.all('/sync/*', (c) =>
+    c.json(errorBody('sync.upgradeRequired', 'open this with a WebSocket'), 426),
+  )
+
+  if (ctx.config.clientDir && existsSync(join(ctx.config.clientDir, 'index.html'))) {
+    mountClient(app, ctx.config.clientDir)
+  }
+  return app
+}
+
+function mountClient(app: Hono, root: string) {
+  const indexHtml = readFileSync(join(root, 'index.html'), 'utf8')
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        // React sets note positions through style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+  app.use('/assets/*', async (c, next) => {
+    await next()
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+  })
+  app.use('*', serveStatic({ root, index: '' }))
+  // Every other path is a client route: the app reads its token from the fragment itself.
+  app.get('*', (c) => {
+    c.header('Cache-Control', 'no-cache')
+    return c.html(indexHtml)
+  })
+}

@@ -1,0 +1,55 @@
+import { parseDocName } from '@hytepaja/shared/doc/names'
+import { readGroupState } from '@hytepaja/shared/doc/schema'
+import { docAccess } from '@hytepaja/shared/domain/permissions'
+import type { SqlDb } from '../store/sql.js'
+import type { SyncAccess, SyncDecision } from '../sync/access.js'
+import { resolveSession } from './sessions.js'
+
+export interface SyncAccessDeps {
+  db: SqlDb
+  /** The ids of an event's groups, or null when the event does not exist. */
+  groupIds(eventId: string): Promise<string[] | null>
+  /** Whether a proposal document part exists for a group. */
+  isProposalPart(part: string): boolean
+}
+
+const deny = (status: 401 | 403 | 404, code: string, message: string): SyncDecision => ({
+  ok: false,
+  status,
+  code,
+  message,
+})
+
+/** The contract's WebSocket rules: 401 for a bad token, 403 for another event, 404 for no doc. */
+export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
+  return {
+    async authorize(token, rawName) {
+      const session = await resolveSession(deps.db, token)
+      if (!session) return deny(401, 'token.invalid', 'missing, unknown or revoked token')
+      const doc = parseDocName(rawName)
+      if (!doc) return deny(404, 'doc.notFound', 'no such document')
+      if (doc.eventId !== session.eventId)
+        return deny(403, 'doc.forbidden', 'token of another event')
+      if (doc.kind !== 'event') {
+        const groups = await deps.groupIds(doc.eventId)
+        if (!groups?.includes(doc.groupId)) return deny(404, 'doc.notFound', 'no such group')
+        if (doc.kind === 'proposal' && !deps.isProposalPart(doc.part)) {
+          return deny(404, 'doc.notFound', 'no such proposal part')
+        }
+      }
+      const holder = { eventId: session.eventId, role: session.role, groupId: session.groupId }
+      const rightsOf = (eventDoc: Parameters<typeof readGroupState>[0]) => {
+        if (doc.kind === 'event') return { boardLocked: false, proposalFrozen: false }
+        const state = readGroupState(eventDoc, doc.groupId)
+        return { boardLocked: state.locked, proposalFrozen: state.proposalReady }
+      }
+      return {
+        ok: true,
+        eventId: session.eventId,
+        tokenId: session.tokenHash,
+        participantId: session.participant?.id ?? null,
+        canWrite: (eventDoc) => docAccess(holder, doc, rightsOf(eventDoc)) === 'write',
+      }
+    },
+  }
+}

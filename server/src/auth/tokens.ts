@@ -1,0 +1,34 @@
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto'
+
+/** 256 random bits, URL-safe: a participant's personal token. */
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+/** A fresh nonce from which a role link is derived (and re-derived for the console). */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64url')
+}
+
+/**
+ * Role links (organiser, chair, viewer, join, facilitators) must be shown again in the
+ * organiser console, yet only hashes may be stored: the token is an HMAC of a random nonce
+ * under the server's secret. The database alone (nonce + hash) does not give the token.
+ */
+export function deriveToken(secret: string, nonce: string): string {
+  return createHmac('sha256', secret).update(nonce).digest('base64url')
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** Eight digits, read aloud and typed as "1234 5678". */
+export function newJoinCode(): string {
+  return String(randomInt(0, 100_000_000)).padStart(8, '0')
+}
+
+/** Accepts "1234 5678", "1234-5678" and the like. */
+export function normaliseJoinCode(raw: string): string {
+  return raw.replace(/[\s-]/g, '')
+}

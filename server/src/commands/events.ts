@@ -1,0 +1,152 @@
+import { eventDocName } from '@hytepaja/shared/doc/names'
+import type { Group, Language } from '@hytepaja/shared/doc/schema'
+import * as event from '@hytepaja/shared/domain/event'
+import { defaultThemes } from '@hytepaja/shared/domain/groups'
+import type { Role } from '@hytepaja/shared/domain/roles'
+import { newId } from '@hytepaja/shared/ids'
+import { deriveToken, hashToken, newJoinCode, newNonce } from '../auth/tokens.js'
+import type { ServerContext } from '../context.js'
+import { roleLink } from '../http/links.js'
+import { recordAudit } from '../store/audit.js'
+import { findEventByCode, insertEvent } from '../store/events.js'
+import type { SqlDb } from '../store/sql.js'
+import { insertToken, roleTokens } from '../store/tokens.js'
+
+export interface CreateEventInput {
+  title: string
+  municipalities: string[]
+  startsAt: string
+  endsAt?: string | null
+  place?: string | null
+  remoteUrl?: string | null
+  language?: Language
+  groups?: Array<{ name: string; description?: string }>
+}
+
+export interface RoleLinks<T> {
+  organiser: T
+  chair: T
+  viewer: T
+  join: T
+  facilitators: Record<string, T>
+}
+
+export interface CreatedEvent {
+  id: string
+  joinCode: string
+  groups: Array<{ id: string; name: string }>
+  tokens: RoleLinks<string>
+  links: RoleLinks<string>
+}
+
+const SHARED_ROLES = ['organiser', 'chair', 'viewer', 'join'] as const
+
+/** A join code no existing event uses. */
+export async function uniqueJoinCode(db: SqlDb): Promise<string> {
+  for (;;) {
+    const code = newJoinCode()
+    if (!(await findEventByCode(db, code))) return code
+  }
+}
+
+/** Creates an event: its record, one link per role and group, and its event document. */
+export async function createEvent(
+  ctx: ServerContext,
+  input: CreateEventInput,
+  actor: { role: string; id: string },
+  now = Date.now(),
+): Promise<CreatedEvent> {
+  const id = newId(12)
+  const language = input.language ?? 'fi'
+  const themes = input.groups ?? defaultThemes(language)
+  const groups: Group[] = themes.map((theme, order) => ({
+    id: newId(8),
+    name: theme.name,
+    description: theme.description ?? '',
+    order,
+  }))
+  const tokenRows = [
+    ...SHARED_ROLES.map((role) => ({ role: role as Role, groupId: null as string | null })),
+    ...groups.map((g) => ({ role: 'facilitator' as Role, groupId: g.id })),
+  ].map((r) => ({ ...r, nonce: newNonce() }))
+
+  const joinCode = await ctx.db.transaction(async (tx) => {
+    const code = await uniqueJoinCode(tx)
+    await insertEvent(tx, {
+      id,
+      join_code: code,
+      title: input.title,
+      starts_at: input.startsAt,
+      created_at: now,
+    })
+    for (const r of tokenRows) {
+      await insertToken(tx, {
+        hash: hashToken(deriveToken(ctx.secrets.linkSecret, r.nonce)),
+        event_id: id,
+        role: r.role,
+        group_id: r.groupId,
+        participant_id: null,
+        nonce: r.nonce,
+        created_at: now,
+      })
+    }
+    await recordAudit(
+      tx,
+      { eventId: id, actorRole: actor.role, actorId: actor.id, action: 'event.create', target: id },
+      now,
+    )
+    return code
+  })
+
+  const name = eventDocName(id)
+  await ctx.rooms.withDoc(name, (room) =>
+    event.initialise(
+      room.doc,
+      {
+        id,
+        title: input.title,
+        municipalities: input.municipalities,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt ?? null,
+        place: input.place ?? null,
+        remoteUrl: input.remoteUrl ?? null,
+        language,
+      },
+      groups,
+    ),
+  )
+  await ctx.docs.flush(name)
+  const { tokens, links } = await eventLinks(ctx, id)
+  return { id, joinCode, groups: groups.map((g) => ({ id: g.id, name: g.name })), tokens, links }
+}
+
+/** Re-derives the live role links of an event (for the console and the creation answer). */
+export async function eventLinks(ctx: ServerContext, eventId: string) {
+  const rows = await roleTokens(ctx.db, eventId)
+  const tokens: RoleLinks<string> = {
+    organiser: '',
+    chair: '',
+    viewer: '',
+    join: '',
+    facilitators: {},
+  }
+  const links: RoleLinks<string> = {
+    organiser: '',
+    chair: '',
+    viewer: '',
+    join: '',
+    facilitators: {},
+  }
+  for (const row of rows) {
+    const token = deriveToken(ctx.secrets.linkSecret, row.nonce as string)
+    const link = roleLink(ctx.config.publicUrl, eventId, row.role, token, row.group_id ?? undefined)
+    if (row.role === 'facilitator' && row.group_id) {
+      tokens.facilitators[row.group_id] = token
+      links.facilitators[row.group_id] = link
+    } else if ((SHARED_ROLES as readonly string[]).includes(row.role)) {
+      tokens[row.role as (typeof SHARED_ROLES)[number]] = token
+      links[row.role as (typeof SHARED_ROLES)[number]] = link
+    }
+  }
+  return { tokens, links }
+}

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path'
+
+/** Everything the process reads from its environment, parsed once in main.ts. */
+export interface Config {
+  port: number
+  host: string
+  publicUrl: string
+  dataDir: string
+  databaseUrl: string | null
+  redisUrl: string | null
+  adminToken: string | null
+  /** The built client to serve; null serves only /api and /sync (tests, `pnpm dev`). */
+  clientDir: string | null
+  logLevel: string
+  /** Use the first X-Forwarded-For address as the client's (behind a reverse proxy). */
+  trustProxy: boolean
+  /** Seed a demo event when the store holds no event yet. */
+  seedDemo: boolean
+}
+
+export class ConfigError extends Error {}
+
+function port(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`PORT must be 0–65535, got ${value}`)
+  return n
+}
+
+function url(name: string, value: string | undefined, protocols: string[]): string | null {
+  if (!value) return null
+  let parsed: URL
+  try {
+    parsed = new URL(value)
+  } catch {
+    throw new ConfigError(`${name} is not a URL`)
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+  }
+  return value
+}
+
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const p = port(env.PORT, 8787)
+  const publicUrl = (
+    url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']) ?? `http://localhost:${p}`
+  ).replace(/\/+$/, '')
+  return {
+    port: p,
+    host: env.HOST || '0.0.0.0',
+    publicUrl,
+    dataDir: resolve(cwd, env.DATA_DIR || './data'),
+    databaseUrl: url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
+    redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
+    adminToken: env.ADMIN_TOKEN || null,
+    clientDir: env.CLIENT_DIR === '' ? null : resolve(cwd, env.CLIENT_DIR || defaultClientDir()),
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    seedDemo: env.SEED_DEMO !== '0' && env.SEED_DEMO !== 'false',
+  }
+}
+
+function defaultClientDir(): string {
+  // server/dist/config.js → client/dist
+  return new URL('../../client/dist', import.meta.url).pathname
+}

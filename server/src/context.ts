@@ -1,0 +1,18 @@
+import type { Logger } from 'pino'
+import type { Secrets } from './auth/secrets.js'
+import type { Config } from './config.js'
+import type { DocStore } from './store/docStore.js'
+import type { SqlDb } from './store/sql.js'
+import type { Connections } from './sync/connections.js'
+import type { Rooms } from './sync/rooms.js'
+
+/** The real parts of one running server, built in main.ts and handed to routes and commands. */
+export interface ServerContext {
+  config: Config
+  db: SqlDb
+  docs: DocStore
+  rooms: Rooms
+  connections: Connections
+  secrets: Secrets
+  log: Logger
+}

@@ -1,0 +1,66 @@
+import { LANGUAGES } from '@hytepaja/shared/doc/schema'
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { createEvent } from '../commands/events.js'
+import type { ServerContext } from '../context.js'
+import { listEvents } from '../store/events.js'
+import { bearerToken, sameSecret } from './bearer.js'
+import { unauthorised } from './errors.js'
+import { validate } from './validate.js'
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max))
+const isoDate = v.pipe(v.string(), v.isoTimestamp('must be an ISO-8601 date and time'))
+const webUrl = v.pipe(
+  v.string(),
+  v.url(),
+  v.check((u) => /^https?:\/\//i.test(u), 'must be an http(s) link'),
+  v.maxLength(2000),
+)
+
+export const CreateEventBody = v.object({
+  title: text(200),
+  municipalities: v.pipe(v.array(text(100)), v.maxLength(40)),
+  startsAt: v.union([isoDate, v.pipe(v.string(), v.isoDateTime())]),
+  endsAt: v.optional(v.nullable(v.union([isoDate, v.pipe(v.string(), v.isoDateTime())]))),
+  place: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200)))),
+  remoteUrl: v.optional(v.nullable(webUrl)),
+  language: v.optional(v.picklist(LANGUAGES)),
+  groups: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          name: text(100),
+          description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(12),
+    ),
+  ),
+})
+
+/** Routes of the organisers' console key (ADMIN_TOKEN). */
+export function adminRoutes(ctx: ServerContext) {
+  const app = new Hono()
+  app.use(async (c, next) => {
+    if (!sameSecret(bearerToken(c), ctx.secrets.adminToken)) throw unauthorised()
+    await next()
+  })
+  app.post('/', validate('json', CreateEventBody), async (c) => {
+    const created = await createEvent(ctx, c.req.valid('json'), { role: 'admin', id: 'admin' })
+    ctx.log.info({ eventId: created.id }, 'event created')
+    return c.json(created, 201)
+  })
+  app.get('/', async (c) => {
+    const rows = await listEvents(ctx.db)
+    return c.json({
+      events: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        startsAt: r.starts_at,
+        joinCode: r.join_code,
+      })),
+    })
+  })
+  return app
+}

@@ -1,0 +1,50 @@
+import { parseConfig } from './config.js'
+import { consoleLink } from './http/links.js'
+import { describeLinks, seedDemoEvent } from './seed.js'
+import { startServer } from './server.js'
+
+/** The composition root: the only place that reads the environment and handles signals. */
+async function main() {
+  const config = parseConfig(process.env)
+  const server = await startServer(config)
+  const { ctx } = server
+  ctx.log.info(
+    { port: server.port, store: config.databaseUrl ? 'postgres' : 'sqlite' },
+    'Hytepaja is listening',
+  )
+  if (ctx.secrets.generatedAdminToken) {
+    process.stdout.write(
+      `\n  Organiser console key (ADMIN_TOKEN), kept in ${config.dataDir}/secrets.json\n`,
+    )
+  }
+  const demo = config.seedDemo ? await seedDemoEvent(ctx) : null
+  const consoleUrl = consoleLink(config.publicUrl, ctx.secrets.adminToken)
+  if (demo) process.stdout.write(describeLinks(demo, consoleUrl))
+  else
+    process.stdout.write(
+      `\n  Hytepaja: ${config.publicUrl}\n  Organiser console: ${consoleUrl}\n\n`,
+    )
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    ctx.log.info({ signal }, 'stopping: writing every document')
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        ctx.log.error({ err }, 'stopping failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch((err) => {
+  process.stderr.write(
+    `Hytepaja did not start: ${err instanceof Error ? err.message : String(err)}\n`,
+  )
+  process.exit(1)
+})

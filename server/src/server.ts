@@ -1,0 +1,99 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
+import pino, { type Logger } from 'pino'
+import { WebSocketServer } from 'ws'
+import { createApp } from './app.js'
+import { loadSecrets } from './auth/secrets.js'
+import type { Config } from './config.js'
+import type { ServerContext } from './context.js'
+import { createDocStore } from './store/docStore.js'
+import { openDatabase } from './store/open.js'
+import { Connections } from './sync/connections.js'
+import { Rooms } from './sync/rooms.js'
+
+/** A frame over this closes the socket with 1009 (the contract's limit). */
+export const MAX_FRAME_BYTES = 2 * 1024 * 1024
+
+export interface Tuning {
+  /** How long an empty room stays loaded. */
+  roomLingerMs?: number
+  /** How often every socket is pinged; a socket that misses one ping is dropped. */
+  keepaliveMs?: number
+  flushIntervalMs?: number
+  compactAfterUpdates?: number
+  compactAfterBytes?: number
+}
+
+export interface RunningServer {
+  ctx: ServerContext
+  port: number
+  url: string
+  /** Stops accepting, closes sockets, writes everything and closes the database. */
+  close(): Promise<void>
+}
+
+/** Builds every real part from the config and listens; main.ts and the tests call this. */
+export async function startServer(
+  config: Config,
+  tuning: Tuning = {},
+  log?: Logger,
+): Promise<RunningServer> {
+  const logger = log ?? pino({ level: config.logLevel })
+  const db = await openDatabase(config)
+  const docs = createDocStore(db, {
+    flushIntervalMs: tuning.flushIntervalMs,
+    onError: (err) => logger.error({ err }, 'writing updates failed; retrying'),
+  })
+  const rooms = new Rooms({
+    store: docs,
+    lingerMs: tuning.roomLingerMs,
+    limits: {
+      ...(tuning.compactAfterUpdates ? { compactAfterUpdates: tuning.compactAfterUpdates } : {}),
+      ...(tuning.compactAfterBytes ? { compactAfterBytes: tuning.compactAfterBytes } : {}),
+    },
+    events: {
+      onPeerError: (room, peer, err) =>
+        logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),
+      onStoreError: (name, err) => logger.error({ doc: name, err }, 'store failed'),
+    },
+  })
+  const connections = new Connections()
+  const secrets = loadSecrets(config.dataDir, config.adminToken)
+  const ctx: ServerContext = { config, db, docs, rooms, connections, secrets, log: logger }
+  const app = createApp(ctx)
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  const httpServer = serve({
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    websocket: { server: wss },
+  }) as Server
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('listening', resolve)
+    httpServer.once('error', reject)
+  })
+  connections.startKeepalive(tuning.keepaliveMs ?? 30_000)
+  const port = (httpServer.address() as AddressInfo).port
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
+  let closing: Promise<void> | null = null
+  return {
+    ctx,
+    port,
+    url: `http://${host}:${port}`,
+    close() {
+      closing ??= (async () => {
+        connections.stopKeepalive()
+        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+        connections.closeAll(CloseCode.ServiceRestart, 'server restarting')
+        await rooms.close()
+        await docs.close()
+        await db.close()
+        httpServer.closeAllConnections()
+        await stopped
+      })()
+      return closing
+    },
+  }
+}

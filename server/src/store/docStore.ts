@@ -1,0 +1,167 @@
+import * as Y from 'yjs'
+import type { SqlDb } from './sql.js'
+
+/** What a document was stored as: the compacted snapshot (if any) and the updates after it. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  /** Bytes in the update log after the snapshot: the room compacts when it grows too long. */
+  tailBytes: number
+}
+
+/**
+ * Durable storage of Yjs documents. `append` returns at once and the update is written within
+ * `flushIntervalMs` together with every other pending update (one transaction per batch);
+ * `compact` folds the log into a snapshot of the live document.
+ */
+export interface DocStore {
+  load(name: string): Promise<StoredDoc>
+  append(name: string, update: Uint8Array): void
+  /** Writes everything pending now (for one document, or all). */
+  flush(name?: string): Promise<void>
+  /** Replaces snapshot + log with `state`, which must contain every update appended so far. */
+  compact(name: string, state: Uint8Array): Promise<void>
+  /** Deletes documents whose names start with one of `prefixes` (event deletion). */
+  deleteDocs(prefixes: string[]): Promise<void>
+  /** Flushes and stops the timer; the db stays open for its owner to close. */
+  close(): Promise<void>
+}
+
+export interface DocStoreOptions {
+  flushIntervalMs?: number
+  onError?: (error: unknown) => void
+}
+
+type Row = { seq: number; data: Uint8Array }
+
+export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocStore {
+  const flushIntervalMs = options.flushIntervalMs ?? 50
+  const pending = new Map<string, Uint8Array[]>()
+  let timer: ReturnType<typeof setTimeout> | null = null
+  // Writes run one after another: a compaction must see every earlier append committed.
+  let writes: Promise<void> = Promise.resolve()
+  const serial = (fn: () => Promise<void>): Promise<void> => {
+    const result = writes.then(fn)
+    writes = result.catch(() => undefined)
+    return result
+  }
+
+  const takeBatch = (name?: string): Array<[string, Uint8Array]> => {
+    const names = name === undefined ? [...pending.keys()] : pending.has(name) ? [name] : []
+    return names.map((n) => {
+      const updates = pending.get(n) as Uint8Array[]
+      pending.delete(n)
+      return [n, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)]
+    })
+  }
+
+  const writeBatch = (batch: Array<[string, Uint8Array]>) =>
+    serial(async () => {
+      if (batch.length === 0) return
+      try {
+        await db.transaction(async (tx) => {
+          for (const [name, data] of batch) {
+            await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [name, data])
+          }
+        })
+      } catch (error) {
+        requeue(batch)
+        throw error
+      }
+    })
+
+  // A failed write keeps its updates: they go out with the next batch instead of being lost.
+  function requeue(batch: Array<[string, Uint8Array]>) {
+    for (const [name, data] of batch) pending.set(name, [data, ...(pending.get(name) ?? [])])
+    schedule()
+  }
+
+  function schedule() {
+    if (timer) return
+    timer = setTimeout(() => {
+      timer = null
+      writeBatch(takeBatch()).catch((error) => options.onError?.(error))
+    }, flushIntervalMs)
+  }
+
+  return {
+    async load(name) {
+      await writeBatch(takeBatch(name))
+      return loadStored(db, name)
+    },
+    append(name, update) {
+      const list = pending.get(name)
+      if (list) list.push(update)
+      else pending.set(name, [update])
+      schedule()
+    },
+    async flush(name) {
+      await writeBatch(takeBatch(name))
+      await writes
+    },
+    compact(name, state) {
+      const batch = takeBatch(name)
+      return serial(async () => {
+        await db
+          .transaction(async (tx) => {
+            for (const [n, data] of batch) {
+              await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [n, data])
+            }
+            const top = await tx.all<{ upto: number | null }>(
+              'SELECT MAX(seq) AS upto FROM doc_update WHERE name = ?',
+              [name],
+            )
+            const upto = top[0]?.upto ?? 0
+            await tx.run(
+              `INSERT INTO doc_snapshot (name, state, upto, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (name) DO UPDATE SET state = excluded.state, upto = excluded.upto, updated_at = excluded.updated_at`,
+              [name, state, upto, Date.now()],
+            )
+            await tx.run('DELETE FROM doc_update WHERE name = ? AND seq <= ?', [name, upto])
+          })
+          .catch((error) => {
+            requeue(batch)
+            throw error
+          })
+      })
+    },
+    deleteDocs(prefixes) {
+      for (const name of [...pending.keys()]) {
+        if (prefixes.some((p) => name.startsWith(p))) pending.delete(name)
+      }
+      return serial(() =>
+        db.transaction(async (tx) => {
+          for (const prefix of prefixes) {
+            const like = `${prefix}%`
+            await tx.run('DELETE FROM doc_update WHERE name LIKE ?', [like])
+            await tx.run('DELETE FROM doc_snapshot WHERE name LIKE ?', [like])
+          }
+        }),
+      )
+    },
+    async close() {
+      if (timer) clearTimeout(timer)
+      timer = null
+      await writeBatch(takeBatch())
+      await writes
+    },
+  }
+}
+
+async function loadStored(db: SqlDb, name: string): Promise<StoredDoc> {
+  return db.transaction(async (tx) => {
+    const snap = await tx.all<{ state: Uint8Array }>(
+      'SELECT state FROM doc_snapshot WHERE name = ?',
+      [name],
+    )
+    const rows = await tx.all<Row>('SELECT seq, data FROM doc_update WHERE name = ? ORDER BY seq', [
+      name,
+    ])
+    const updates = rows.map((r) => new Uint8Array(r.data))
+    return {
+      snapshot: snap[0] ? new Uint8Array(snap[0].state) : null,
+      updates,
+      tailBytes: updates.reduce((sum, u) => sum + u.byteLength, 0),
+    }
+  })
+}

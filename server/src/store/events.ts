@@ -1,0 +1,45 @@
+import { first, type SqlDb } from './sql.js'
+
+export interface EventRow {
+  id: string
+  join_code: string
+  title: string
+  starts_at: string
+  created_at: number
+}
+
+export function insertEvent(db: SqlDb, row: EventRow) {
+  return db.run(
+    'INSERT INTO event (id, join_code, title, starts_at, created_at) VALUES (?, ?, ?, ?, ?)',
+    [row.id, row.join_code, row.title, row.starts_at, row.created_at],
+  )
+}
+
+export function findEvent(db: SqlDb, id: string) {
+  return first<EventRow>(db, 'SELECT * FROM event WHERE id = ?', [id])
+}
+
+export function findEventByCode(db: SqlDb, code: string) {
+  return first<EventRow>(db, 'SELECT * FROM event WHERE join_code = ?', [code])
+}
+
+export function listEvents(db: SqlDb) {
+  return db.all<EventRow>('SELECT * FROM event ORDER BY starts_at DESC, created_at DESC')
+}
+
+export async function countEvents(db: SqlDb): Promise<number> {
+  const row = await first<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM event')
+  return Number(row?.n ?? 0)
+}
+
+export function updateEventSummary(db: SqlDb, id: string, title: string, startsAt: string) {
+  return db.run('UPDATE event SET title = ?, starts_at = ? WHERE id = ?', [title, startsAt, id])
+}
+
+export function setJoinCode(db: SqlDb, id: string, code: string) {
+  return db.run('UPDATE event SET join_code = ? WHERE id = ?', [code, id])
+}
+
+export function deleteEventRow(db: SqlDb, id: string) {
+  return db.run('DELETE FROM event WHERE id = ?', [id])
+}

@@ -1,0 +1,93 @@
+import type { SqlDb } from './sql.js'
+
+/**
+ * Schema changes, numbered and applied once each. A step is written per dialect where the
+ * two differ (blob and serial types); everything else is plain SQL both understand.
+ */
+type Step = { sqlite: string[]; postgres: string[] }
+
+const both = (statements: string[]): Step => ({ sqlite: statements, postgres: statements })
+
+const STEPS: Step[] = [
+  // 1: the Yjs documents: one compacted snapshot per document plus the log of later updates.
+  {
+    sqlite: [
+      'CREATE TABLE doc_snapshot (name TEXT PRIMARY KEY, state BLOB NOT NULL, upto INTEGER NOT NULL, updated_at INTEGER NOT NULL)',
+      'CREATE TABLE doc_update (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, data BLOB NOT NULL)',
+      'CREATE INDEX doc_update_name ON doc_update (name, seq)',
+    ],
+    postgres: [
+      'CREATE TABLE doc_snapshot (name TEXT PRIMARY KEY, state BYTEA NOT NULL, upto BIGINT NOT NULL, updated_at BIGINT NOT NULL)',
+      'CREATE TABLE doc_update (seq BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, data BYTEA NOT NULL)',
+      'CREATE INDEX doc_update_name ON doc_update (name, seq)',
+    ],
+  },
+  // 2: events, capability tokens (hashes only) and participants.
+  both([
+    `CREATE TABLE event (
+      id TEXT PRIMARY KEY,
+      join_code TEXT NOT NULL UNIQUE,
+      title TEXT NOT NULL,
+      starts_at TEXT NOT NULL,
+      created_at BIGINT NOT NULL
+    )`,
+    `CREATE TABLE token (
+      hash TEXT PRIMARY KEY,
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      role TEXT NOT NULL,
+      group_id TEXT,
+      participant_id TEXT,
+      nonce TEXT,
+      created_at BIGINT NOT NULL,
+      revoked_at BIGINT
+    )`,
+    'CREATE INDEX token_event ON token (event_id, role)',
+    `CREATE TABLE participant (
+      id TEXT PRIMARY KEY,
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      display_name TEXT NOT NULL,
+      organisation TEXT,
+      group_id TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      revoked_at BIGINT
+    )`,
+    'CREATE INDEX participant_event ON participant (event_id)',
+  ]),
+  // 3: the audit trail (who, role, what, when; never note text).
+  {
+    sqlite: [
+      `CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+        at BIGINT NOT NULL, actor_role TEXT NOT NULL, actor_id TEXT NOT NULL,
+        action TEXT NOT NULL, target TEXT
+      )`,
+      'CREATE INDEX audit_event ON audit (event_id, seq)',
+    ],
+    postgres: [
+      `CREATE TABLE audit (
+        seq BIGSERIAL PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+        at BIGINT NOT NULL, actor_role TEXT NOT NULL, actor_id TEXT NOT NULL,
+        action TEXT NOT NULL, target TEXT
+      )`,
+      'CREATE INDEX audit_event ON audit (event_id, seq)',
+    ],
+  },
+]
+
+export async function migrate(db: SqlDb): Promise<void> {
+  await db.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
+  await db.transaction(async (tx) => {
+    // Several instances may start at once against one PostgreSQL; one of them migrates.
+    if (db.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(727001)')
+    const rows = await tx.all<{ version: number }>('SELECT version FROM schema_version')
+    const current = rows[0]?.version ?? 0
+    for (let i = current; i < STEPS.length; i++) {
+      for (const sql of (STEPS[i] as Step)[db.dialect]) await tx.run(sql)
+    }
+    if (rows.length === 0)
+      await tx.run('INSERT INTO schema_version (version) VALUES (?)', [STEPS.length])
+    else await tx.run('UPDATE schema_version SET version = ?', [STEPS.length])
+  })
+}

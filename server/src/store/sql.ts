@@ -1,0 +1,23 @@
+/**
+ * The small SQL surface both backends share, so every query in the store is written once.
+ * Placeholders are `?`; the PostgreSQL backend numbers them. Blobs are Uint8Array in, Buffer out.
+ */
+export type SqlValue = string | number | null | Uint8Array
+
+export interface SqlDb {
+  readonly dialect: 'sqlite' | 'postgres'
+  all<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>
+  /** Runs `fn` in one transaction; `tx` must be used inside it (the outer db waits). */
+  transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+export async function first<Row>(
+  db: SqlDb,
+  sql: string,
+  params?: readonly SqlValue[],
+): Promise<Row | undefined> {
+  const rows = await db.all<Row>(sql, params)
+  return rows[0]
+}

@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3'
+import type { SqlDb, SqlValue } from './sql.js'
+
+type Statement = Database.Statement<unknown[], unknown>
+
+function bind(params: readonly SqlValue[]): unknown[] {
+  return params.map((p) =>
+    p instanceof Uint8Array && !Buffer.isBuffer(p)
+      ? Buffer.from(p.buffer, p.byteOffset, p.byteLength)
+      : p,
+  )
+}
+
+/**
+ * better-sqlite3 behind the async SqlDb surface. The connection is one, so every call is queued
+ * behind an open transaction: an `await` inside a transaction must not let another caller's
+ * statement slip into it.
+ */
+export function openSqlite(file: string): SqlDb {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  // One commit per ~50 ms batch makes a full fsync cheap, and it survives power loss too.
+  db.pragma('synchronous = FULL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  const statements = new Map<string, Statement>()
+  const prepare = (sql: string): Statement => {
+    let stmt = statements.get(sql)
+    if (!stmt) {
+      stmt = db.prepare(sql)
+      statements.set(sql, stmt)
+    }
+    return stmt
+  }
+  const direct = {
+    all<Row>(sql: string, params: readonly SqlValue[] = []): Row[] {
+      return prepare(sql).all(...bind(params)) as Row[]
+    },
+    run(sql: string, params: readonly SqlValue[] = []): { changes: number } {
+      return { changes: prepare(sql).run(...bind(params)).changes }
+    },
+  }
+
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(fn: () => T | Promise<T>): Promise<T> => {
+    const result = queue.then(fn)
+    queue = result.catch(() => undefined)
+    return result
+  }
+
+  const tx: SqlDb = {
+    dialect: 'sqlite',
+    all: async (sql, params) => direct.all(sql, params),
+    run: async (sql, params) => direct.run(sql, params),
+    transaction: (fn) => fn(tx),
+    close: async () => {
+      throw new Error('close() inside a transaction')
+    },
+  }
+
+  return {
+    dialect: 'sqlite',
+    all: (sql, params) => serial(() => direct.all(sql, params)),
+    run: (sql, params) => serial(() => direct.run(sql, params)),
+    transaction: (fn) =>
+      serial(async () => {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await fn(tx)
+          db.exec('COMMIT')
+          return result
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          throw error
+        }
+      }),
+    close: () =>
+      serial(() => {
+        db.close()
+      }),
+  }
+}

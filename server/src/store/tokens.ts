@@ -1,0 +1,56 @@
+import type { Role } from '@hytepaja/shared/domain/roles'
+import { first, type SqlDb } from './sql.js'
+
+export interface TokenRow {
+  hash: string
+  event_id: string
+  role: Role
+  group_id: string | null
+  participant_id: string | null
+  /** Set for role links, whose token is derived from it; null for personal tokens. */
+  nonce: string | null
+  created_at: number
+  revoked_at: number | null
+}
+
+export function insertToken(db: SqlDb, row: Omit<TokenRow, 'revoked_at'>) {
+  return db.run(
+    `INSERT INTO token (hash, event_id, role, group_id, participant_id, nonce, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [row.hash, row.event_id, row.role, row.group_id, row.participant_id, row.nonce, row.created_at],
+  )
+}
+
+export function findToken(db: SqlDb, hash: string) {
+  return first<TokenRow>(db, 'SELECT * FROM token WHERE hash = ?', [hash])
+}
+
+/** The live role links of an event (not personal tokens). */
+export function roleTokens(db: SqlDb, eventId: string) {
+  return db.all<TokenRow>(
+    'SELECT * FROM token WHERE event_id = ? AND nonce IS NOT NULL AND revoked_at IS NULL ORDER BY created_at',
+    [eventId],
+  )
+}
+
+export function revokeTokens(
+  db: SqlDb,
+  where: { eventId: string; role?: Role; groupId?: string; participantId?: string },
+  now = Date.now(),
+) {
+  const clauses = ['event_id = ?', 'revoked_at IS NULL']
+  const params: Array<string | number> = [where.eventId]
+  if (where.role) {
+    clauses.push('role = ?')
+    params.push(where.role)
+  }
+  if (where.groupId) {
+    clauses.push('group_id = ?')
+    params.push(where.groupId)
+  }
+  if (where.participantId) {
+    clauses.push('participant_id = ?')
+    params.push(where.participantId)
+  }
+  return db.run(`UPDATE token SET revoked_at = ? WHERE ${clauses.join(' AND ')}`, [now, ...params])
+}

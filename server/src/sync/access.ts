@@ -1,0 +1,28 @@
+import type * as Y from 'yjs'
+
+/** What the sync route asks the auth layer before it upgrades a socket. */
+export type SyncDecision = SyncGrant | SyncDenial
+
+export interface SyncGrant {
+  ok: true
+  eventId: string
+  /** Identifies the token (its hash), so a revoked token's sockets can be found and closed. */
+  tokenId: string
+  participantId: string | null
+  /**
+   * Asked for every update the peer sends, with the live event document (which holds locks
+   * and ready marks): rights can change while the socket is open.
+   */
+  canWrite(eventDoc: Y.Doc): boolean
+}
+
+export interface SyncDenial {
+  ok: false
+  status: 401 | 403 | 404
+  code: string
+  message: string
+}
+
+export interface SyncAccess {
+  authorize(token: string | undefined, docName: string): Promise<SyncDecision>
+}

@@ -1,0 +1,13 @@
+/**
+ * What a room needs from a connected client. The room never sees a socket library: the route
+ * adapts a `ws` socket to this, and tests use plain objects.
+ */
+export interface Peer {
+  readonly id: string
+  /** Evaluated per message: a board becomes read-only for participants while it is locked. */
+  canWrite(): boolean
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+  /** Bytes queued in the send buffer, for closing peers that do not keep up. */
+  bufferedAmount(): number
+}

@@ -1,0 +1,106 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+
+/** y-websocket message types (the first varUint of every frame). */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
+
+export type Incoming =
+  | { type: 'syncStep1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array; clients: number[] }
+  | { type: 'queryAwareness' }
+
+export class BadFrame extends Error {}
+
+/**
+ * Decodes one frame without touching any document. A frame that does not parse, or that
+ * carries an update Yjs cannot decode, throws `BadFrame`, so bad input is refused before it
+ * can reach a document.
+ */
+export function decodeFrame(frame: Uint8Array): Incoming {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync: {
+        const syncType = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          Y.decodeStateVector(payload)
+          return { type: 'syncStep1', stateVector: payload }
+        }
+        if (
+          syncType === syncProtocol.messageYjsSyncStep2 ||
+          syncType === syncProtocol.messageYjsUpdate
+        ) {
+          Y.decodeUpdate(payload)
+          return { type: 'update', update: payload }
+        }
+        throw new BadFrame(`unknown sync message ${syncType}`)
+      }
+      case MessageType.awareness: {
+        const update = decoding.readVarUint8Array(decoder)
+        return { type: 'awareness', update, clients: awarenessClients(update) }
+      }
+      case MessageType.queryAwareness:
+        return { type: 'queryAwareness' }
+      default:
+        throw new BadFrame(`unknown message type ${type}`)
+    }
+  } catch (error) {
+    if (error instanceof BadFrame) throw error
+    throw new BadFrame(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** The client ids an awareness update speaks for; also checks that every state is JSON. */
+function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const clients: number[] = []
+  for (let i = 0; i < count; i++) {
+    clients.push(decoding.readVarUint(decoder))
+    decoding.readVarUint(decoder) // clock
+    JSON.parse(decoding.readVarString(decoder))
+  }
+  return clients
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  syncProtocol.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]) {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.awareness)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+  return encoding.toUint8Array(encoder)
+}
+
+/** Re-wraps an awareness update received from a peer, byte for byte, for the other peers. */
+export function encodeAwarenessFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.awareness)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}

@@ -1,0 +1,239 @@
+import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { DocStore } from '../store/docStore.js'
+import type { Peer } from './peer.js'
+import {
+  BadFrame,
+  decodeFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './protocol.js'
+
+export interface RoomLimits {
+  /** Close a peer whose send buffer holds more than this many bytes. */
+  maxBufferedBytes: number
+  /** Client ids one connection may speak for in awareness (one per Y.Doc it syncs). */
+  maxAwarenessClients: number
+  /** Compact when the update log since the last snapshot holds more updates or bytes. */
+  compactAfterUpdates: number
+  compactAfterBytes: number
+}
+
+export const DEFAULT_LIMITS: RoomLimits = {
+  maxBufferedBytes: 8 * 1024 * 1024,
+  maxAwarenessClients: 4,
+  compactAfterUpdates: 500,
+  compactAfterBytes: 1024 * 1024,
+}
+
+export interface RoomEvents {
+  /** A peer sent something the protocol does not allow; it has been closed. */
+  onPeerError?(room: Room, peer: Peer, error: Error): void
+  /** A read-only peer tried to write; the update was dropped. */
+  onRejectedWrite?(room: Room, peer: Peer): void
+  /** Storage failed in the background (the update stays queued and is retried). */
+  onStoreError?(name: string, error: unknown): void
+}
+
+interface PeerState {
+  clients: Set<number>
+}
+
+/**
+ * One loaded document with its connected peers: applies their updates, relays them to every
+ * other peer, keeps awareness, and appends each accepted update to the store.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly peers = new Map<Peer, PeerState>()
+  /** Updates appended since the last compaction. */
+  private sinceCompaction = { updates: 0, bytes: 0 }
+  private compacting: Promise<void> | null = null
+  private dirty = false
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    private readonly limits: RoomLimits,
+    private readonly events: RoomEvents = {},
+  ) {
+    // The server has no cursor of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessChange)
+  }
+
+  /** Fills the document from the store before any peer is attached. */
+  hydrate(snapshot: Uint8Array | null, updates: Uint8Array[], tailBytes: number): void {
+    this.doc.off('update', this.onDocUpdate)
+    this.doc.transact(() => {
+      if (snapshot) Y.applyUpdate(this.doc, snapshot)
+      for (const update of updates) Y.applyUpdate(this.doc, update)
+    }, LOAD)
+    this.doc.on('update', this.onDocUpdate)
+    this.sinceCompaction = { updates: updates.length, bytes: tailBytes }
+  }
+
+  attach(peer: Peer): void {
+    this.peers.set(peer, { clients: new Set() })
+    peer.send(encodeSyncStep1(this.doc))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
+  }
+
+  /** Removes a peer and, at once, the cursors and names it showed to others. */
+  detach(peer: Peer): void {
+    const state = this.peers.get(peer)
+    if (!state) return
+    this.peers.delete(peer)
+    if (state.clients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients], peer)
+      this.broadcast(encodeAwareness(this.awareness, [...state.clients]), null)
+    }
+  }
+
+  receive(peer: Peer, frame: Uint8Array): void {
+    const state = this.peers.get(peer)
+    if (!state) return
+    let message: ReturnType<typeof decodeFrame>
+    try {
+      message = decodeFrame(frame)
+    } catch (error) {
+      this.reject(peer, error as Error)
+      return
+    }
+    switch (message.type) {
+      case 'syncStep1':
+        peer.send(encodeSyncStep2(this.doc, message.stateVector))
+        return
+      case 'update':
+        if (!peer.canWrite()) {
+          this.events.onRejectedWrite?.(this, peer)
+          return
+        }
+        try {
+          Y.applyUpdate(this.doc, message.update, peer)
+        } catch (error) {
+          this.reject(peer, error as Error)
+        }
+        return
+      case 'awareness':
+        this.receiveAwareness(peer, state, frame, message.update, message.clients)
+        return
+      case 'queryAwareness':
+        peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+        return
+    }
+  }
+
+  private receiveAwareness(
+    peer: Peer,
+    state: PeerState,
+    frame: Uint8Array,
+    update: Uint8Array,
+    clients: number[],
+  ): void {
+    const claimed = new Set([...state.clients, ...clients])
+    const foreign = clients.some((id) => !state.clients.has(id) && this.ownedByOther(peer, id))
+    if (foreign || claimed.size > this.limits.maxAwarenessClients) {
+      this.reject(peer, new BadFrame('awareness for clients of another connection'))
+      return
+    }
+    state.clients = claimed
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+    // Relayed byte for byte to everyone, the sender included: y-websocket's watchdog counts
+    // its own echoed renewals as signs of life.
+    this.broadcast(frame, null)
+  }
+
+  private ownedByOther(peer: Peer, clientId: number): boolean {
+    for (const [other, state] of this.peers) {
+      if (other !== peer && state.clients.has(clientId)) return true
+    }
+    return false
+  }
+
+  private reject(peer: Peer, error: Error): void {
+    this.events.onPeerError?.(this, peer, error)
+    peer.close(CloseCode.BadMessage, 'bad message')
+    this.detach(peer)
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.store.append(this.name, update)
+    this.dirty = true
+    this.sinceCompaction.updates++
+    this.sinceCompaction.bytes += update.byteLength
+    this.broadcast(encodeUpdate(update), origin)
+    if (
+      this.sinceCompaction.updates >= this.limits.compactAfterUpdates ||
+      this.sinceCompaction.bytes >= this.limits.compactAfterBytes
+    ) {
+      this.compact().catch((error) => this.events.onStoreError?.(this.name, error))
+    }
+  }
+
+  // Removals by timeout (a peer that vanished without a close) reach the others here; changes
+  // made by peers are relayed as received in receiveAwareness.
+  private readonly onAwarenessChange = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Object && this.peers.has(origin as Peer)) return
+    if (origin !== 'timeout' || change.removed.length === 0) return
+    this.broadcast(encodeAwareness(this.awareness, change.removed), null)
+  }
+
+  private broadcast(frame: Uint8Array, except: unknown): void {
+    for (const peer of this.peers.keys()) {
+      if (peer === except) continue
+      if (peer.bufferedAmount() > this.limits.maxBufferedBytes) {
+        peer.close(CloseCode.SlowConsumer, 'too slow')
+        this.detach(peer)
+        continue
+      }
+      peer.send(frame)
+    }
+  }
+
+  /** Folds the update log into one snapshot of the live (garbage-collected) document. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting
+    const counted = { ...this.sinceCompaction }
+    this.sinceCompaction = { updates: 0, bytes: 0 }
+    this.dirty = false
+    this.compacting = this.store
+      .compact(this.name, Y.encodeStateAsUpdate(this.doc))
+      .catch((error) => {
+        this.dirty = true
+        this.sinceCompaction.updates += counted.updates
+        this.sinceCompaction.bytes += counted.bytes
+        throw error
+      })
+      .finally(() => {
+        this.compacting = null
+      })
+    return this.compacting
+  }
+
+  /** Writes what is pending and leaves a compacted snapshot if anything changed. */
+  async settle(): Promise<void> {
+    if (this.compacting) await this.compacting.catch(() => undefined)
+    if (this.dirty || this.sinceCompaction.updates > 0) await this.compact()
+    else await this.store.flush(this.name)
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onAwarenessChange)
+    // Awareness runs an interval; a room that is not destroyed keeps the process alive.
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}
+
+const LOAD = Symbol('load')

@@ -1,0 +1,160 @@
+import type { DocStore } from '../store/docStore.js'
+import { DEFAULT_LIMITS, Room, type RoomEvents, type RoomLimits } from './room.js'
+
+export interface RoomsOptions {
+  store: DocStore
+  /** How long an empty room stays loaded, so a reconnecting phone finds it warm. */
+  lingerMs?: number
+  limits?: Partial<RoomLimits>
+  events?: RoomEvents
+}
+
+interface Entry {
+  room: Promise<Room>
+  holds: number
+  unloadTimer: ReturnType<typeof setTimeout> | null
+}
+
+/**
+ * The loaded documents. A document is loaded once however many clients connect at the same
+ * moment, stays loaded while anyone holds it (a peer or a server command), and is written,
+ * compacted and unloaded after the last holder lets go.
+ */
+export class Rooms {
+  private readonly entries = new Map<string, Entry>()
+  /** Unloads in progress: a new holder waits for the write to finish, then loads afresh. */
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly lingerMs: number
+  private readonly limits: RoomLimits
+  private closed = false
+
+  constructor(private readonly options: RoomsOptions) {
+    this.lingerMs = options.lingerMs ?? 30_000
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits }
+  }
+
+  /** Loads (or finds) a room and holds it until `release`. */
+  async acquire(name: string): Promise<Room> {
+    if (this.closed) throw new Error('rooms are closed')
+    await this.unloading.get(name)
+    let entry = this.entries.get(name)
+    if (!entry) {
+      entry = { room: this.load(name), holds: 0, unloadTimer: null }
+      this.entries.set(name, entry)
+      const created = entry
+      created.room.catch(() => {
+        if (this.entries.get(name) === created) this.entries.delete(name)
+      })
+    }
+    entry.holds++
+    if (entry.unloadTimer) {
+      clearTimeout(entry.unloadTimer)
+      entry.unloadTimer = null
+    }
+    try {
+      return await entry.room
+    } catch (error) {
+      entry.holds--
+      throw error
+    }
+  }
+
+  release(room: Room): void {
+    const entry = this.entries.get(room.name)
+    if (!entry) return
+    entry.holds--
+    if (entry.holds > 0 || this.closed) return
+    if (this.lingerMs <= 0) {
+      this.unload(room.name, entry)
+      return
+    }
+    entry.unloadTimer = setTimeout(() => this.unload(room.name, entry), this.lingerMs)
+    entry.unloadTimer.unref?.()
+  }
+
+  /** Runs `fn` on a document with a server origin, loading it if needed. */
+  async withDoc<T>(name: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(name)
+    try {
+      return await fn(room)
+    } finally {
+      this.release(room)
+    }
+  }
+
+  /** The room if it is loaded; never loads. */
+  async loaded(name: string): Promise<Room | undefined> {
+    const entry = this.entries.get(name)
+    return entry ? entry.room.catch(() => undefined) : undefined
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()]
+  }
+
+  /** Closes every peer of the rooms whose names start with a prefix, then forgets the rooms. */
+  async evict(prefixes: string[], closeCode: number, reason: string): Promise<void> {
+    for (const [name, entry] of [...this.entries]) {
+      if (!prefixes.some((p) => name.startsWith(p))) continue
+      this.entries.delete(name)
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
+      const room = await entry.room.catch(() => undefined)
+      if (!room) continue
+      for (const peer of [...room.peers.keys()]) {
+        peer.close(closeCode, reason)
+        room.detach(peer)
+      }
+      room.destroy()
+    }
+  }
+
+  /** Writes and unloads everything (SIGTERM); afterwards nothing can be acquired. */
+  async close(): Promise<void> {
+    this.closed = true
+    const all = [...this.entries.entries()]
+    this.entries.clear()
+    await Promise.allSettled([...this.unloading.values()])
+    await Promise.allSettled(
+      all.map(async ([, entry]) => {
+        if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
+        const room = await entry.room
+        try {
+          await room.settle()
+        } finally {
+          room.destroy()
+        }
+      }),
+    )
+  }
+
+  private async load(name: string): Promise<Room> {
+    const stored = await this.options.store.load(name)
+    const room = new Room(name, this.options.store, this.limits, this.options.events)
+    room.hydrate(stored.snapshot, stored.updates, stored.tailBytes)
+    return room
+  }
+
+  private unload(name: string, entry: Entry): void {
+    if (this.entries.get(name) !== entry || entry.holds > 0) return
+    this.entries.delete(name)
+    const done = entry.room
+      .then(async (room) => {
+        try {
+          await room.settle()
+        } finally {
+          room.destroy()
+        }
+      })
+      .catch((error) => {
+        this.options.events?.onStoreError?.(name, error)
+      })
+      .finally(() => {
+        if (this.unloading.get(name) === done) this.unloading.delete(name)
+      })
+    this.unloading.set(name, done)
+  }
+}

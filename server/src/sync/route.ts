@@ -1,0 +1,135 @@
+import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server'
+import { eventDocName } from '@hytepaja/shared/doc/names'
+import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
+import { Hono } from 'hono'
+import type { WebSocket } from 'ws'
+import type { SyncAccess, SyncGrant } from './access.js'
+import type { Connection, Connections } from './connections.js'
+import type { Peer } from './peer.js'
+import type { Room } from './room.js'
+import type { Rooms } from './rooms.js'
+
+export interface SyncRouteDeps {
+  rooms: Rooms
+  access: SyncAccess
+  connections: Connections
+  log: { warn(obj: object, msg: string): void }
+}
+
+type Env = { Variables: { grant: SyncGrant; docName: string } }
+
+/** Frames that may arrive while the room loads; a client sends two or three. */
+const MAX_EARLY_FRAMES = 64
+
+let peerSeq = 0
+
+function decodeDocName(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * `GET /sync/{docName}?token=…`: the token is checked and the document resolved before the
+ * upgrade (401/403/404 as plain HTTP), then the socket joins the document's room.
+ */
+export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
+  const app = new Hono<Env>()
+  app.get(
+    '/:doc',
+    async (c, next) => {
+      const docName = decodeDocName(c.req.param('doc'))
+      if (docName === null)
+        return c.json({ error: { code: 'doc.invalid', message: 'bad document name' } }, 404)
+      const decision = await deps.access.authorize(c.req.query('token'), docName)
+      if (!decision.ok) {
+        return c.json(
+          { error: { code: decision.code, message: decision.message } },
+          decision.status,
+        )
+      }
+      c.set('grant', decision)
+      c.set('docName', docName)
+      return next()
+    },
+    upgradeWebSocket((c) => {
+      const grant = c.get('grant')
+      const docName = c.get('docName')
+      const eventName = eventDocName(grant.eventId)
+      let connection: Connection | null = null
+      // The event document holds locks and ready marks; it stays loaded while the socket is
+      // open so that rights are read live for every update.
+      let held: { room: Room; event: Room } | null = null
+      let closed = false
+      const early: Uint8Array[] = []
+      return {
+        onOpen(_event, ws) {
+          const socket = ws.raw as WebSocket & WebSocketLike
+          const peer = socketPeer(socket, () => (held ? grant.canWrite(held.event.doc) : false))
+          connection = { peer, docName, grant, socket, alive: true }
+          deps.connections.add(connection)
+          Promise.allSettled([deps.rooms.acquire(docName), deps.rooms.acquire(eventName)]).then(
+            ([room, event]) => {
+              if (closed || room.status === 'rejected' || event.status === 'rejected') {
+                if (room.status === 'fulfilled') deps.rooms.release(room.value)
+                if (event.status === 'fulfilled') deps.rooms.release(event.value)
+                if (!closed) {
+                  const error =
+                    room.status === 'rejected'
+                      ? room.reason
+                      : (event as PromiseRejectedResult).reason
+                  deps.log.warn({ err: error, docName }, 'room failed to load')
+                  peer.close(CloseCode.ServiceRestart, 'try again')
+                }
+                return
+              }
+              held = { room: room.value, event: event.value }
+              held.room.attach(peer)
+              for (const frame of early.splice(0)) held.room.receive(peer, frame)
+            },
+          )
+        },
+        onMessage(event, ws) {
+          if (!(event.data instanceof ArrayBuffer)) {
+            ws.close(CloseCode.BadMessage, 'binary frames only')
+            return
+          }
+          const frame = new Uint8Array(event.data)
+          if (held && connection) held.room.receive(connection.peer, frame)
+          else if (early.length < MAX_EARLY_FRAMES) early.push(frame)
+          else ws.close(CloseCode.BadMessage, 'too many frames before sync')
+        },
+        onClose() {
+          closed = true
+          if (!connection) return
+          deps.connections.delete(connection)
+          if (held) {
+            held.room.detach(connection.peer)
+            deps.rooms.release(held.room)
+            deps.rooms.release(held.event)
+            held = null
+          }
+        },
+      }
+    }),
+  )
+  return app
+}
+
+function socketPeer(socket: WebSocket, canWrite: () => boolean): Peer {
+  return {
+    id: `peer-${++peerSeq}`,
+    canWrite,
+    send(frame) {
+      if (socket.readyState === socket.OPEN) socket.send(frame, { binary: true })
+    },
+    close(code, reason) {
+      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
+        socket.close(code, reason)
+      }
+    },
+    bufferedAmount: () => socket.bufferedAmount,
+  }
+}

@@ -1,0 +1,199 @@
+import * as Y from 'yjs'
+
+/**
+ * The one file that names Yjs roots and keys. Everything else reads and writes documents
+ * through these accessors, so a renamed key is a one-line change and a reader sees the whole
+ * shape of every document here.
+ */
+
+// ---------------------------------------------------------------- board:{eventId}:{groupId}
+
+/** Idea notes as nested maps: one person edits the text while another drags the note. */
+export const IDEA_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange', 'purple'] as const
+export type IdeaColor = (typeof IDEA_COLORS)[number]
+
+export interface Idea {
+  id: string
+  text: string
+  authorId: string
+  authorName: string
+  createdAt: number
+  x: number
+  y: number
+  color: IdeaColor
+  clusterId: string | null
+  tags: string[]
+  lang: string
+  deletedAt: number | null
+  deletedBy: string | null
+  hidden: boolean
+}
+
+export type IdeaMap = Y.Map<unknown>
+
+const IDEAS = 'ideas'
+
+export function ideasRoot(doc: Y.Doc): Y.Map<IdeaMap> {
+  return doc.getMap<IdeaMap>(IDEAS)
+}
+
+export function createIdeaMap(idea: Idea): IdeaMap {
+  const map = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(idea)) {
+    if (key !== 'id') map.set(key, value)
+  }
+  return map
+}
+
+export function setIdeaField<K extends Exclude<keyof Idea, 'id'>>(
+  map: IdeaMap,
+  key: K,
+  value: Idea[K],
+): void {
+  map.set(key, value)
+}
+
+function str(map: Y.Map<unknown>, key: string, fallback = ''): string {
+  const v = map.get(key)
+  return typeof v === 'string' ? v : fallback
+}
+
+function num(map: Y.Map<unknown>, key: string, fallback = 0): number {
+  const v = map.get(key)
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback
+}
+
+function color(map: Y.Map<unknown>): IdeaColor {
+  const v = map.get('color')
+  return (IDEA_COLORS as readonly unknown[]).includes(v) ? (v as IdeaColor) : 'yellow'
+}
+
+/**
+ * Reads one idea defensively: a board is written by many clients, so any field may be missing
+ * or of a wrong type; the reader falls back instead of crashing every screen.
+ */
+export function readIdea(id: string, map: IdeaMap): Idea {
+  const tags = map.get('tags')
+  const clusterId = map.get('clusterId')
+  const deletedAt = map.get('deletedAt')
+  const deletedBy = map.get('deletedBy')
+  return {
+    id,
+    text: str(map, 'text'),
+    authorId: str(map, 'authorId'),
+    authorName: str(map, 'authorName'),
+    createdAt: num(map, 'createdAt'),
+    x: num(map, 'x'),
+    y: num(map, 'y'),
+    color: color(map),
+    clusterId: typeof clusterId === 'string' ? clusterId : null,
+    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    lang: str(map, 'lang', 'fi'),
+    deletedAt: typeof deletedAt === 'number' ? deletedAt : null,
+    deletedBy: typeof deletedBy === 'string' ? deletedBy : null,
+    hidden: map.get('hidden') === true,
+  }
+}
+
+/** Every idea of a board, deleted ones included, oldest first. */
+export function readIdeas(doc: Y.Doc): Idea[] {
+  const ideas: Idea[] = []
+  ideasRoot(doc).forEach((map, id) => {
+    if (map instanceof Y.Map) ideas.push(readIdea(id, map))
+  })
+  return ideas.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+}
+
+// ---------------------------------------------------------------- event:{eventId}
+// Written by server commands only (read-only over WebSocket for every role), so values are
+// plain JSON: no concurrent writers, no need for nested types.
+
+export const LANGUAGES = ['fi', 'sv', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+export interface EventMeta {
+  id: string
+  title: string
+  municipalities: string[]
+  startsAt: string
+  endsAt: string | null
+  place: string | null
+  remoteUrl: string | null
+  language: Language
+}
+
+export interface Group {
+  id: string
+  name: string
+  description: string
+  order: number
+}
+
+const META = 'meta'
+const GROUPS = 'groups'
+
+export function metaRoot(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(META)
+}
+
+export function groupsRoot(doc: Y.Doc): Y.Map<Group> {
+  return doc.getMap<Group>(GROUPS)
+}
+
+export function writeMeta(doc: Y.Doc, meta: EventMeta): void {
+  const root = metaRoot(doc)
+  for (const [key, value] of Object.entries(meta)) root.set(key, value)
+}
+
+export function readMeta(doc: Y.Doc): EventMeta | null {
+  const root = metaRoot(doc)
+  const id = root.get('id')
+  if (typeof id !== 'string') return null
+  const get = <T>(key: string, fallback: T): T => (root.has(key) ? (root.get(key) as T) : fallback)
+  return {
+    id,
+    title: get('title', ''),
+    municipalities: get('municipalities', []),
+    startsAt: get('startsAt', ''),
+    endsAt: get('endsAt', null),
+    place: get('place', null),
+    remoteUrl: get('remoteUrl', null),
+    language: get('language', 'fi'),
+  }
+}
+
+/** The groups of an event in the organiser's order. */
+export function readGroups(doc: Y.Doc): Group[] {
+  return [...groupsRoot(doc).values()].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+}
+
+/**
+ * Per group, the state only the server may set: phase, lock, timer and the like. Kept in the
+ * event document because whatever a participant can write, a participant can forge.
+ */
+export const PHASES = ['ideas', 'clustering', 'voting', 'proposal'] as const
+export type Phase = (typeof PHASES)[number]
+
+export interface GroupState {
+  phase: Phase
+  /** Participants are read-only on the board while it is locked. */
+  locked: boolean
+  /** Participants are read-only on the proposal once it is marked ready. */
+  proposalReady: boolean
+}
+
+export const INITIAL_GROUP_STATE: GroupState = {
+  phase: 'ideas',
+  locked: false,
+  proposalReady: false,
+}
+
+const GROUP_STATE = 'groupState'
+
+export function groupStateRoot(doc: Y.Doc): Y.Map<GroupState> {
+  return doc.getMap<GroupState>(GROUP_STATE)
+}
+
+export function readGroupState(doc: Y.Doc, groupId: string): GroupState {
+  return { ...INITIAL_GROUP_STATE, ...groupStateRoot(doc).get(groupId) }
+}

@@ -1,0 +1,13 @@
+/** The roles of the contract; a token carries exactly one. */
+export const ROLES = ['organiser', 'chair', 'viewer', 'join', 'facilitator', 'participant'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Who performs a change: enough to check a rule and to credit the change, never a token. */
+export interface Actor {
+  /** Participant id, or the role name for shared roles ("organiser", "facilitator:{groupId}"). */
+  id: string
+  name: string
+  role: Role
+  /** The group a participant sits in or a facilitator runs. */
+  groupId?: string
+}

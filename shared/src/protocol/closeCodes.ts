@@ -1,0 +1,26 @@
+/**
+ * WebSocket close codes the server uses. y-websocket 3.1 stops reconnecting on 4400–4499
+ * (terminal: the client must not retry), and retries on anything else.
+ */
+export const CloseCode = {
+  /** A frame over the 2 MiB limit (set by `ws` itself). */
+  MessageTooBig: 1009,
+  /** The server is shutting down or restarting: reconnect. */
+  ServiceRestart: 1012,
+  /** The frame did not decode as the y-websocket protocol. */
+  BadMessage: 4400,
+  /** The token was revoked while the socket was open. */
+  Revoked: 4401,
+  /** The token no longer grants access to this document. */
+  Forbidden: 4403,
+  /** The event or document was deleted. */
+  Gone: 4404,
+  /** The peer did not read its messages fast enough; it resyncs on reconnect. */
+  SlowConsumer: 4500,
+  /** The role's rights changed: reconnect to get the new mode. */
+  Reauthorise: 4501,
+  /** No pong within the keep-alive interval. */
+  Timeout: 4502,
+} as const
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
