@@ -16,7 +16,10 @@ export interface StoredDoc {
  */
 export interface DocStore {
   load(name: string): Promise<StoredDoc>
+  /** Queues an update; it is committed within `flushIntervalMs` (failed writes are retried). */
   append(name: string, update: Uint8Array): void
+  /** Resolves once everything appended to `name` so far is committed. */
+  written(name: string): Promise<void>
   /** Writes everything pending now (for one document, or all). */
   flush(name?: string): Promise<void>
   /** Replaces snapshot + log with `state`, which must contain every update appended so far. */
@@ -33,10 +36,14 @@ export interface DocStoreOptions {
 }
 
 type Row = { seq: number; data: Uint8Array }
+/** Per document: its merged pending updates and the callers waiting for their commit. */
+type Batch = Array<[string, Uint8Array, Array<() => void>]>
 
 export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocStore {
   const flushIntervalMs = options.flushIntervalMs ?? 50
   const pending = new Map<string, Uint8Array[]>()
+  // Who waits for a document's pending updates to be committed.
+  const waiters = new Map<string, Array<() => void>>()
   let timer: ReturnType<typeof setTimeout> | null = null
   // Writes run one after another: a compaction must see every earlier append committed.
   let writes: Promise<void> = Promise.resolve()
@@ -46,16 +53,22 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
     return result
   }
 
-  const takeBatch = (name?: string): Array<[string, Uint8Array]> => {
+  const takeBatch = (name?: string): Batch => {
     const names = name === undefined ? [...pending.keys()] : pending.has(name) ? [name] : []
     return names.map((n) => {
       const updates = pending.get(n) as Uint8Array[]
       pending.delete(n)
-      return [n, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)]
+      const done = waiters.get(n) ?? []
+      waiters.delete(n)
+      return [n, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates), done]
     })
   }
 
-  const writeBatch = (batch: Array<[string, Uint8Array]>) =>
+  const settled = (batch: Batch) => {
+    for (const [, , done] of batch) for (const resolve of done) resolve()
+  }
+
+  const writeBatch = (batch: Batch) =>
     serial(async () => {
       if (batch.length === 0) return
       try {
@@ -68,11 +81,15 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
         requeue(batch)
         throw error
       }
+      settled(batch)
     })
 
   // A failed write keeps its updates: they go out with the next batch instead of being lost.
-  function requeue(batch: Array<[string, Uint8Array]>) {
-    for (const [name, data] of batch) pending.set(name, [data, ...(pending.get(name) ?? [])])
+  function requeue(batch: Batch) {
+    for (const [name, data, done] of batch) {
+      pending.set(name, [data, ...(pending.get(name) ?? [])])
+      waiters.set(name, [...done, ...(waiters.get(name) ?? [])])
+    }
     schedule()
   }
 
@@ -82,6 +99,19 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       timer = null
       writeBatch(takeBatch()).catch((error) => options.onError?.(error))
     }, flushIntervalMs)
+  }
+
+  function written(name: string): Promise<void> {
+    if (pending.has(name)) {
+      return new Promise<void>((resolve) => {
+        const list = waiters.get(name)
+        if (list) list.push(resolve)
+        else waiters.set(name, [resolve])
+      })
+    }
+    // Not pending: a batch holding it is in the write chain; if that batch failed, its
+    // updates are pending again and we wait for the retry.
+    return writes.then(() => (pending.has(name) ? written(name) : undefined))
   }
 
   return {
@@ -95,6 +125,7 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       else pending.set(name, [update])
       schedule()
     },
+    written,
     async flush(name) {
       await writeBatch(takeBatch(name))
       await writes
@@ -127,7 +158,10 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
     },
     deleteDocs(prefixes) {
       for (const name of [...pending.keys()]) {
-        if (prefixes.some((p) => name.startsWith(p))) pending.delete(name)
+        if (!prefixes.some((p) => name.startsWith(p))) continue
+        pending.delete(name)
+        for (const resolve of waiters.get(name) ?? []) resolve()
+        waiters.delete(name)
       }
       return serial(() =>
         db.transaction(async (tx) => {

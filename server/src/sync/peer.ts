@@ -10,4 +10,6 @@ export interface Peer {
   close(code: number, reason: string): void
   /** Bytes queued in the send buffer, for closing peers that do not keep up. */
   bufferedAmount(): number
+  /** The client asked for "saved" acknowledgements (shared/protocol/saved.ts). */
+  readonly wantsSaved?: boolean
 }

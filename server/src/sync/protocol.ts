@@ -1,3 +1,4 @@
+import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -102,5 +103,18 @@ export function encodeAwarenessFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.awareness)
   encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** "Everything of these clients up to these clocks is on disk" (see shared/protocol/saved.ts). */
+export function encodeSaved(update: Uint8Array): Uint8Array {
+  const clocks = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SAVED)
+  encoding.writeVarUint(encoder, clocks.size)
+  for (const [clientId, clock] of clocks) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+  }
   return encoding.toUint8Array(encoder)
 }

@@ -7,6 +7,7 @@ import {
   BadFrame,
   decodeFrame,
   encodeAwareness,
+  encodeSaved,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -119,6 +120,13 @@ export class Room {
           Y.applyUpdate(this.doc, message.update, peer)
         } catch (error) {
           this.reject(peer, error as Error)
+          return
+        }
+        // Acknowledged after the commit even when nothing was new (a resend after a reconnect).
+        if (peer.wantsSaved) {
+          this.store.written(this.name).then(() => {
+            if (this.peers.has(peer)) peer.send(encodeSaved(message.update))
+          })
         }
         return
       case 'awareness':

@@ -67,7 +67,11 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
       return {
         onOpen(_event, ws) {
           const socket = ws.raw as WebSocket & WebSocketLike
-          const peer = socketPeer(socket, () => (held ? grant.canWrite(held.event.doc) : false))
+          const peer = socketPeer(
+            socket,
+            () => (held ? grant.canWrite(held.event.doc) : false),
+            c.req.query('saved') === '1',
+          )
           connection = { peer, docName, grant, socket, alive: true }
           deps.connections.add(connection)
           Promise.allSettled([deps.rooms.acquire(docName), deps.rooms.acquire(eventName)]).then(
@@ -118,9 +122,10 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
   return app
 }
 
-function socketPeer(socket: WebSocket, canWrite: () => boolean): Peer {
+function socketPeer(socket: WebSocket, canWrite: () => boolean, wantsSaved: boolean): Peer {
   return {
     id: `peer-${++peerSeq}`,
+    wantsSaved,
     canWrite,
     send(frame) {
       if (socket.readyState === socket.OPEN) socket.send(frame, { binary: true })
