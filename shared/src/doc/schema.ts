@@ -197,3 +197,31 @@ export function groupStateRoot(doc: Y.Doc): Y.Map<GroupState> {
 export function readGroupState(doc: Y.Doc, groupId: string): GroupState {
   return { ...INITIAL_GROUP_STATE, ...groupStateRoot(doc).get(groupId) }
 }
+
+/** Agenda items (§). § numbers and sub-item letters are derived from the order, never stored. */
+export const AGENDA_KINDS = ['procedural', 'talk', 'workshop', 'decision', 'closing'] as const
+export type AgendaKind = (typeof AGENDA_KINDS)[number]
+
+export interface AgendaItem {
+  id: string
+  /** A sub-item (§9 a, b, c) names its parent; top-level items have null. */
+  parentId: string | null
+  order: number
+  title: string
+  kind: AgendaKind
+  /** Local time of day, "HH:MM", or null. */
+  startTime: string | null
+  presenter: string | null
+  /** A decision sub-item carries the group whose proposal it receives. */
+  groupId: string | null
+}
+
+const AGENDA = 'agenda'
+
+export function agendaRoot(doc: Y.Doc): Y.Map<AgendaItem> {
+  return doc.getMap<AgendaItem>(AGENDA)
+}
+
+export function readAgenda(doc: Y.Doc): AgendaItem[] {
+  return [...agendaRoot(doc).values()]
+}

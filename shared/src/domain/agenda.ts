@@ -1,0 +1,328 @@
+import type * as Y from 'yjs'
+import { server } from '../doc/origins.js'
+import {
+  AGENDA_KINDS,
+  type AgendaItem,
+  type AgendaKind,
+  agendaRoot,
+  type Group,
+  type Language,
+  readAgenda,
+} from '../doc/schema.js'
+import { newId } from '../ids.js'
+import { cleanText } from '../validation/text.js'
+import { DomainError } from './errors.js'
+
+/** One row of the agenda as shown: "§9", "§9 a", or no number for the workshop block. */
+export interface NumberedItem {
+  item: AgendaItem
+  /** "§9" or "§9 a"; null for unnumbered items (the workshop session). */
+  label: string | null
+  depth: 0 | 1
+}
+
+const byOrder = (a: AgendaItem, b: AgendaItem) => a.order - b.order || a.id.localeCompare(b.id)
+
+/** The workshop is a session of the day, not a matter the meeting handles: it has no §. */
+export function isNumbered(item: AgendaItem): boolean {
+  return item.parentId !== null || item.kind !== 'workshop'
+}
+
+export function subItemLetter(index: number): string {
+  // a … z, then aa, ab … (no meeting has 27 groups, but numbering must never break)
+  let n = index
+  let letters = ''
+  do {
+    letters = String.fromCharCode(97 + (n % 26)) + letters
+    n = Math.floor(n / 26) - 1
+  } while (n >= 0)
+  return letters
+}
+
+/** Numbers the agenda: § for top-level items in order, a, b, c for their sub-items. */
+export function numbered(items: AgendaItem[]): NumberedItem[] {
+  const top = items.filter((i) => i.parentId === null).sort(byOrder)
+  const rows: NumberedItem[] = []
+  let section = 0
+  for (const item of top) {
+    const numberedItem = isNumbered(item)
+    if (numberedItem) section++
+    rows.push({ item, label: numberedItem ? `§${section}` : null, depth: 0 })
+    const children = items.filter((i) => i.parentId === item.id).sort(byOrder)
+    children.forEach((child, index) => {
+      rows.push({ item: child, label: `§${section} ${subItemLetter(index)}`, depth: 1 })
+    })
+  }
+  return rows
+}
+
+export function labelOf(items: AgendaItem[], id: string): string | null {
+  return numbered(items).find((row) => row.item.id === id)?.label ?? null
+}
+
+/** The decision item that receives the groups' proposals (§9 in the template). */
+export function decisionItem(items: AgendaItem[]): AgendaItem | null {
+  return items.filter((i) => i.parentId === null && i.kind === 'decision').sort(byOrder)[0] ?? null
+}
+
+type Template = Array<[AgendaKind, string | null, Record<Language, string>]>
+
+// The agenda of a negotiation as Etelä-Pohjanmaa ran it (12.9.2024), in the three languages.
+const TEMPLATE: Template = [
+  [
+    'procedural',
+    '09:00',
+    { fi: 'Kokouksen avaus', sv: 'Mötets öppnande', en: 'Opening of the meeting' },
+  ],
+  [
+    'procedural',
+    null,
+    {
+      fi: 'Läsnäolijoiden toteaminen ja esittelyt',
+      sv: 'Konstaterande av närvarande och presentationer',
+      en: 'Attendance and introductions',
+    },
+  ],
+  [
+    'procedural',
+    null,
+    {
+      fi: 'Asialistan hyväksyminen',
+      sv: 'Godkännande av föredragningslistan',
+      en: 'Approval of the agenda',
+    },
+  ],
+  [
+    'procedural',
+    null,
+    {
+      fi: 'Puheenjohtajan, sihteerin, pöytäkirjantarkastajien ja ääntenlaskijoiden valinta',
+      sv: 'Val av ordförande, sekreterare, protokolljusterare och rösträknare',
+      en: 'Election of the chair, secretary, minute-checkers and vote-counters',
+    },
+  ],
+  [
+    'talk',
+    '09:20',
+    {
+      fi: 'Yhteinen tilannekuva: hyvinvointialueen katsaus',
+      sv: 'Gemensam lägesbild: välfärdsområdets översikt',
+      en: 'Shared situational picture: the wellbeing services county',
+    },
+  ],
+  [
+    'talk',
+    null,
+    {
+      fi: 'Järjestöjen näkökulma ja tarpeet yhteistyölle',
+      sv: 'Organisationernas perspektiv och behov av samarbete',
+      en: 'The NGOs’ view and needs for co-operation',
+    },
+  ],
+  [
+    'talk',
+    null,
+    {
+      fi: 'Kuntien hyvät käytännöt',
+      sv: 'Kommunernas goda praxis',
+      en: 'Good practices of the municipalities',
+    },
+  ],
+  [
+    'talk',
+    null,
+    {
+      fi: 'Työpajan alustus',
+      sv: 'Introduktion till workshoppen',
+      en: 'Introduction to the workshop',
+    },
+  ],
+  ['workshop', '12:00', { fi: 'Työpajat', sv: 'Workshoppar', en: 'Workshops' }],
+  [
+    'decision',
+    '13:45',
+    {
+      fi: 'Yhteiset tavoitteet, vastuut ja sovitut yhteistyön toimintamallit',
+      sv: 'Gemensamma mål, ansvar och överenskomna samarbetsmodeller',
+      en: 'Shared goals, responsibilities and agreed ways of co-operation',
+    },
+  ],
+  [
+    'talk',
+    null,
+    {
+      fi: 'Yhteistyön foorumit jatkossa',
+      sv: 'Samarbetsforum i fortsättningen',
+      en: 'Future forums of co-operation',
+    },
+  ],
+  [
+    'talk',
+    '14:45',
+    {
+      fi: 'Yhteenveto ja neuvottelupäätösten vieminen eteenpäin',
+      sv: 'Sammanfattning och hur besluten förs vidare',
+      en: 'Summary and taking the decisions forward',
+    },
+  ],
+  [
+    'closing',
+    null,
+    { fi: 'Kokouksen päättäminen', sv: 'Mötets avslutande', en: 'Closing of the meeting' },
+  ],
+]
+
+/** The template agenda with one decision sub-item per group, in group order. */
+export function templateAgenda(language: Language, groups: Group[]): AgendaItem[] {
+  const items: AgendaItem[] = []
+  TEMPLATE.forEach(([kind, startTime, titles], order) => {
+    items.push({
+      id: newId(10),
+      parentId: null,
+      order,
+      title: titles[language],
+      kind,
+      startTime,
+      presenter: null,
+      groupId: null,
+    })
+  })
+  const decision = decisionItem(items) as AgendaItem
+  items.push(...groupSubItems(decision.id, groups))
+  return items
+}
+
+export function groupSubItems(parentId: string, groups: Group[]): AgendaItem[] {
+  return [...groups]
+    .sort((a, b) => a.order - b.order)
+    .map((group, order) => ({
+      id: newId(10),
+      parentId,
+      order,
+      title: group.name,
+      kind: 'decision' as const,
+      startTime: null,
+      presenter: null,
+      groupId: group.id,
+    }))
+}
+
+export interface AgendaItemInput {
+  title?: string
+  kind?: AgendaKind
+  startTime?: string | null
+  presenter?: string | null
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
+
+function cleanInput(input: AgendaItemInput): Partial<AgendaItem> {
+  const out: Partial<AgendaItem> = {}
+  if (input.title !== undefined) out.title = cleanText(input.title, 'agenda.title', 300)
+  if (input.kind !== undefined) {
+    if (!AGENDA_KINDS.includes(input.kind))
+      throw new DomainError('agenda.kind.invalid', 'unknown kind')
+    out.kind = input.kind
+  }
+  if (input.startTime !== undefined) {
+    if (input.startTime !== null && !TIME.test(input.startTime)) {
+      throw new DomainError('agenda.startTime.invalid', 'time must be HH:MM')
+    }
+    out.startTime = input.startTime
+  }
+  if (input.presenter !== undefined) {
+    out.presenter =
+      input.presenter === null
+        ? null
+        : cleanText(input.presenter, 'agenda.presenter', 200, { allowEmpty: true }) || null
+  }
+  return out
+}
+
+function existing(doc: Y.Doc, id: string): AgendaItem {
+  const item = agendaRoot(doc).get(id)
+  if (!item) throw new DomainError('agenda.notFound', `no agenda item ${id}`)
+  return item
+}
+
+function siblings(doc: Y.Doc, parentId: string | null): AgendaItem[] {
+  return readAgenda(doc)
+    .filter((i) => i.parentId === parentId)
+    .sort(byOrder)
+}
+
+/** Rewrites the order of one level so that it is 0, 1, 2… in the given sequence. */
+function writeOrder(doc: Y.Doc, items: AgendaItem[]): void {
+  const root = agendaRoot(doc)
+  items.forEach((item, order) => {
+    if (item.order !== order) root.set(item.id, { ...item, order })
+  })
+}
+
+/** Adds an item at `index` among its siblings (default: last) and returns its id. */
+export function add(
+  doc: Y.Doc,
+  input: AgendaItemInput & { title: string; parentId?: string | null; index?: number },
+): string {
+  const clean = cleanInput(input)
+  const parentId = input.parentId ?? null
+  if (parentId !== null && existing(doc, parentId).parentId !== null) {
+    throw new DomainError('agenda.depth', 'sub-items cannot have sub-items')
+  }
+  const item: AgendaItem = {
+    id: newId(10),
+    parentId,
+    order: 0,
+    title: clean.title as string,
+    kind: clean.kind ?? (parentId ? 'decision' : 'talk'),
+    startTime: clean.startTime ?? null,
+    presenter: clean.presenter ?? null,
+    groupId: null,
+  }
+  doc.transact(() => {
+    const level = siblings(doc, parentId)
+    const index = Math.max(0, Math.min(input.index ?? level.length, level.length))
+    level.splice(index, 0, item)
+    agendaRoot(doc).set(item.id, item)
+    writeOrder(doc, level)
+  }, server('agenda.add'))
+  return item.id
+}
+
+export function update(doc: Y.Doc, id: string, input: AgendaItemInput): void {
+  const item = existing(doc, id)
+  const clean = cleanInput(input)
+  doc.transact(() => agendaRoot(doc).set(id, { ...item, ...clean }), server('agenda.update'))
+}
+
+/** Removes an item and its sub-items; the rest renumber themselves. */
+export function remove(doc: Y.Doc, id: string): void {
+  const item = existing(doc, id)
+  doc.transact(() => {
+    const root = agendaRoot(doc)
+    for (const child of siblings(doc, id)) root.delete(child.id)
+    root.delete(id)
+    writeOrder(doc, siblings(doc, item.parentId))
+  }, server('agenda.remove'))
+}
+
+/** Moves an item to `index` among its siblings. */
+export function move(doc: Y.Doc, id: string, index: number): void {
+  const item = existing(doc, id)
+  if (!Number.isInteger(index))
+    throw new DomainError('agenda.index.invalid', 'index must be an integer')
+  doc.transact(() => {
+    const level = siblings(doc, item.parentId).filter((i) => i.id !== id)
+    level.splice(Math.max(0, Math.min(index, level.length)), 0, item)
+    writeOrder(doc, level)
+  }, server('agenda.move'))
+}
+
+/** Writes a whole agenda (a new event's template). */
+export function replaceAll(doc: Y.Doc, items: AgendaItem[]): void {
+  doc.transact(() => {
+    const root = agendaRoot(doc)
+    for (const key of [...root.keys()]) root.delete(key)
+    for (const item of items) root.set(item.id, item)
+  }, server('agenda.replace'))
+}
