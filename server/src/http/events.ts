@@ -1,5 +1,5 @@
 import { LANGUAGES } from '@hytepaja/shared/doc/schema'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import * as v from 'valibot'
 import { createEvent } from '../commands/events.js'
 import type { ServerContext } from '../context.js'
@@ -42,16 +42,17 @@ export const CreateEventBody = v.object({
 /** Routes of the organisers' console key (ADMIN_TOKEN). */
 export function adminRoutes(ctx: ServerContext) {
   const app = new Hono()
-  app.use(async (c, next) => {
+  // Only these two routes: /api/events/{id}/… carries event tokens, not the console key.
+  const requireAdmin: MiddlewareHandler = async (c, next) => {
     if (!sameSecret(bearerToken(c), ctx.secrets.adminToken)) throw unauthorised()
     await next()
-  })
-  app.post('/', validate('json', CreateEventBody), async (c) => {
+  }
+  app.post('/', requireAdmin, validate('json', CreateEventBody), async (c) => {
     const created = await createEvent(ctx, c.req.valid('json'), { role: 'admin', id: 'admin' })
     ctx.log.info({ eventId: created.id }, 'event created')
     return c.json(created, 201)
   })
-  app.get('/', async (c) => {
+  app.get('/', requireAdmin, async (c) => {
     const rows = await listEvents(ctx.db)
     return c.json({
       events: rows.map((r) => ({
