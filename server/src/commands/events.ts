@@ -1,5 +1,6 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import type { Group, Language } from '@hytepaja/shared/doc/schema'
+import * as agenda from '@hytepaja/shared/domain/agenda'
 import * as event from '@hytepaja/shared/domain/event'
 import { defaultThemes } from '@hytepaja/shared/domain/groups'
 import type { Role } from '@hytepaja/shared/domain/roles'
@@ -63,6 +64,7 @@ export async function createEvent(
     id: newId(8),
     name: theme.name,
     description: theme.description ?? '',
+    facilitators: [],
     order,
   }))
   const tokenRows = [
@@ -113,6 +115,7 @@ export async function createEvent(
         language,
       },
       groups,
+      agenda.templateAgenda(language, groups),
     ),
   )
   await ctx.docs.flush(name)

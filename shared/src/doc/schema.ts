@@ -126,6 +126,8 @@ export interface Group {
   id: string
   name: string
   description: string
+  /** Names of the group's facilitators, shown on the board and in the console. */
+  facilitators: string[]
   order: number
 }
 
@@ -164,17 +166,20 @@ export function readMeta(doc: Y.Doc): EventMeta | null {
 
 /** The groups of an event in the organiser's order. */
 export function readGroups(doc: Y.Doc): Group[] {
-  return [...groupsRoot(doc).values()].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+  return [...groupsRoot(doc).values()]
+    .map((g) => ({ ...g, facilitators: g.facilitators ?? [] }))
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
 }
 
 /**
  * Per group, the state only the server may set: phase, lock, timer and the like. Kept in the
  * event document because whatever a participant can write, a participant can forge.
  */
-export const PHASES = ['ideas', 'clustering', 'voting', 'proposal'] as const
+export const PHASES = ['waiting', 'ideas', 'clustering', 'voting', 'proposal'] as const
 export type Phase = (typeof PHASES)[number]
 
 export interface GroupState {
+  /** 'waiting' until the facilitator starts the workshop; participants may change group then. */
   phase: Phase
   /** Participants are read-only on the board while it is locked. */
   locked: boolean

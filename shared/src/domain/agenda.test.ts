@@ -5,9 +5,9 @@ import * as agenda from './agenda.js'
 import { DomainError } from './errors.js'
 
 const groups: Group[] = [
-  { id: 'g-safety', name: 'Arjen turvallisuus', description: '', order: 1 },
-  { id: 'g-mind', name: 'Mielen hyvinvointi', description: '', order: 0 },
-  { id: 'g-move', name: 'Liikunnallinen elämäntapa', description: '', order: 2 },
+  { id: 'g-safety', name: 'Arjen turvallisuus', description: '', facilitators: [], order: 1 },
+  { id: 'g-mind', name: 'Mielen hyvinvointi', description: '', facilitators: [], order: 0 },
+  { id: 'g-move', name: 'Liikunnallinen elämäntapa', description: '', facilitators: [], order: 2 },
 ]
 
 function templateDoc() {
