@@ -188,7 +188,7 @@ export interface GroupState {
 }
 
 export const INITIAL_GROUP_STATE: GroupState = {
-  phase: 'ideas',
+  phase: 'waiting',
   locked: false,
   proposalReady: false,
 }

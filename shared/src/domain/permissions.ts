@@ -36,3 +36,46 @@ export function docAccess(holder: Holder, doc: DocName, rights: GroupRights): Do
   }
   return 'read'
 }
+
+/**
+ * Server commands and who may run them. The console key (ADMIN_TOKEN) acts as the organiser
+ * of every event; the organiser token only for its own event.
+ */
+export const COMMANDS = {
+  /** Edit title, time, place, links, language, groups, agenda; see links; rotate; revoke. */
+  'event.manage': ['organiser'],
+  /** Export or delete the event with all its data. */
+  'event.lifecycle': ['organiser'],
+  /** The overview of every group (people online, ideas, votes, phase) and messages to all. */
+  'event.overview': ['organiser', 'facilitator'],
+  /** Phase, lock, timer, anonymous mode, spotlight, voting rules, restoring notes. */
+  'board.facilitate': ['organiser', 'facilitator'],
+  /** Cast and take back dots. */
+  'board.vote': ['participant'],
+  /** Mark ready, reopen, promote and withdraw the group's decision proposal. */
+  'proposal.facilitate': ['organiser', 'facilitator'],
+  /** Move to another group while the workshop has not started. */
+  'participant.changeGroup': ['participant'],
+  /** Answer the pre-assignment before the day. */
+  'preAssignment.answer': ['participant'],
+  /** Run the plenary: current item, decisions, elected roles. */
+  'plenary.chair': ['organiser', 'chair'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Command = keyof typeof COMMANDS
+
+/** Whether `holder` may run `command`, on `groupId` for group-scoped commands. */
+export function mayRun(holder: Holder, command: Command, groupId?: string): boolean {
+  const roles: readonly Role[] = COMMANDS[command]
+  if (!roles.includes(holder.role)) return false
+  if (
+    holder.role === 'facilitator' &&
+    (command === 'board.facilitate' || command === 'proposal.facilitate')
+  ) {
+    return groupId !== undefined && holder.groupId === groupId
+  }
+  if (holder.role === 'participant' && command === 'board.vote') {
+    return groupId !== undefined && holder.groupId === groupId
+  }
+  return true
+}
