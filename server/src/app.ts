@@ -10,6 +10,7 @@ import type { ServerContext } from './context.js'
 import { errorBody, respondToError } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { joinRoutes } from './http/join.js'
+import { organiserRoutes } from './http/organiser.js'
 import { sessionRoutes } from './http/session.js'
 import { findEvent } from './store/events.js'
 import { syncRoutes } from './sync/route.js'
@@ -24,6 +25,7 @@ export function createApp(ctx: ServerContext) {
 
   const api = new Hono()
   api.route('/events', adminRoutes(ctx))
+  api.route('/events', organiserRoutes(ctx))
   api.route('/', joinRoutes(ctx))
   api.route('/', sessionRoutes(ctx))
   api.use(async (c, next) => {

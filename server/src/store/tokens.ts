@@ -33,11 +33,12 @@ export function roleTokens(db: SqlDb, eventId: string) {
   )
 }
 
-export function revokeTokens(
+/** Revokes the live tokens matching `where` and returns their hashes (to close their sockets). */
+export async function revokeTokens(
   db: SqlDb,
   where: { eventId: string; role?: Role; groupId?: string; participantId?: string },
   now = Date.now(),
-) {
+): Promise<string[]> {
   const clauses = ['event_id = ?', 'revoked_at IS NULL']
   const params: Array<string | number> = [where.eventId]
   if (where.role) {
@@ -52,5 +53,8 @@ export function revokeTokens(
     clauses.push('participant_id = ?')
     params.push(where.participantId)
   }
-  return db.run(`UPDATE token SET revoked_at = ? WHERE ${clauses.join(' AND ')}`, [now, ...params])
+  const condition = clauses.join(' AND ')
+  const rows = await db.all<{ hash: string }>(`SELECT hash FROM token WHERE ${condition}`, params)
+  await db.run(`UPDATE token SET revoked_at = ? WHERE ${condition}`, [now, ...params])
+  return rows.map((r) => r.hash)
 }

@@ -54,7 +54,10 @@ function isoTime(value: string, field: string): string {
 export function cleanWebUrl(value: string, field: string): string {
   const url = value.trim()
   if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url) || url.length > 2000) {
-    throw new DomainError(`${field}.invalid`, `${field} must be a web address starting with http:// or https://`)
+    throw new DomainError(
+      `${field}.invalid`,
+      `${field} must be a web address starting with http:// or https://`,
+    )
   }
   return url
 }
