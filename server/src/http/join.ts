@@ -5,14 +5,13 @@ import { newId } from '@hytepaja/shared/ids'
 import { type Context, Hono } from 'hono'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import * as v from 'valibot'
-import { resolveSession } from '../auth/sessions.js'
 import { deriveToken, hashToken, normaliseJoinCode, randomToken } from '../auth/tokens.js'
 import type { ServerContext } from '../context.js'
 import { findEventByCode } from '../store/events.js'
 import { insertParticipant } from '../store/participants.js'
 import { insertToken, roleTokens } from '../store/tokens.js'
-import { bearerToken } from './bearer.js'
-import { ApiError, forbidden, unauthorised } from './errors.js'
+import { callerOf } from './caller.js'
+import { ApiError, forbidden } from './errors.js'
 import { roleLink } from './links.js'
 import { validate } from './validate.js'
 
@@ -69,11 +68,11 @@ export function joinRoutes(ctx: ServerContext, limits = { points: 10, durationSe
   })
 
   app.post('/events/:id/participants', validate('json', ParticipantBody), async (c) => {
-    const session = await resolveSession(ctx.db, bearerToken(c))
-    if (!session) throw unauthorised()
     const eventId = c.req.param('id')
-    if (session.eventId !== eventId) throw forbidden('token of another event')
-    if (session.role !== 'join') throw forbidden('only the join link creates participants')
+    const caller = await callerOf(ctx, c, eventId)
+    if (caller.holder.role !== 'join' || caller.session === null) {
+      throw forbidden('only the join link creates participants')
+    }
     const body = c.req.valid('json')
     const groups = await ctx.rooms.withDoc(eventDocName(eventId), (room) => readGroups(room.doc))
     if (!groups.some((g) => g.id === body.groupId)) {

@@ -1,0 +1,253 @@
+import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { readIdeas } from '@hytepaja/shared/doc/schema'
+import * as ideas from '@hytepaja/shared/domain/ideas'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  api,
+  type CreatedEventBody,
+  createTestEvent,
+  joinAs,
+  rawSyncClient,
+  startTestServer,
+  upgradeStatus,
+} from '../testing/accessFixture.js'
+
+/**
+ * The access matrix of the contract, cell by cell, against the real server: every role of an
+ * event and every outsider, on every kind of document and on every command.
+ */
+type Server = Awaited<ReturnType<typeof startTestServer>>
+let server: Server
+let event: CreatedEventBody
+let other: CreatedEventBody
+let groupA: string
+let groupB: string
+const tokens: Record<string, string | undefined> = {}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  event = await createTestEvent(server)
+  other = await createTestEvent(server, { title: 'Toinen neuvottelu' })
+  groupA = event.groups[0]?.id as string
+  groupB = event.groups[1]?.id as string
+  const revoked = await joinAs(server, event, 'Poistettu', groupA)
+  await api(
+    server,
+    'DELETE',
+    `/api/events/${event.id}/participants/${revoked.participantId}`,
+    event.tokens.organiser,
+  )
+  Object.assign(tokens, {
+    organiser: event.tokens.organiser,
+    chair: event.tokens.chair,
+    viewer: event.tokens.viewer,
+    join: event.tokens.join,
+    facilitatorA: event.tokens.facilitators[groupA],
+    facilitatorB: event.tokens.facilitators[groupB],
+    participantA: (await joinAs(server, event, 'Anna', groupA)).token,
+    participantB: (await joinAs(server, event, 'Bertil', groupB)).token,
+    revokedParticipant: revoked.token,
+    otherEventOrganiser: other.tokens.organiser,
+    consoleKey: server.ctx.secrets.adminToken,
+    garbage: 'not-a-token',
+    none: undefined,
+  })
+})
+
+afterAll(() => server?.dispose())
+
+type Access = 'write' | 'read' | 401 | 403 | 404
+const WRITERS_A = ['organiser', 'facilitatorA', 'participantA']
+const UNAUTHENTICATED: Record<string, Access> = {
+  revokedParticipant: 401,
+  garbage: 401,
+  none: 401,
+  consoleKey: 401,
+}
+
+function expected(
+  doc: 'event' | 'boardA' | 'proposalA' | 'otherEvent' | 'missingGroup',
+  who: string,
+): Access {
+  if (who in UNAUTHENTICATED) return UNAUTHENTICATED[who] as Access
+  if (doc === 'otherEvent') return who === 'otherEventOrganiser' ? 'read' : 403
+  if (who === 'otherEventOrganiser') return 403
+  if (doc === 'missingGroup') return 404
+  if (doc === 'event') return 'read'
+  return WRITERS_A.includes(who) ? 'write' : 'read'
+}
+
+const docs = () => ({
+  event: eventDocName(event.id),
+  boardA: boardDocName(event.id, groupA),
+  proposalA: proposalDocName(event.id, groupA, 'main'),
+  otherEvent: eventDocName(other.id),
+  missingGroup: boardDocName(event.id, 'nosuchgroup'),
+})
+
+const WHO = [
+  'organiser',
+  'chair',
+  'viewer',
+  'join',
+  'facilitatorA',
+  'facilitatorB',
+  'participantA',
+  'participantB',
+  'revokedParticipant',
+  'otherEventOrganiser',
+  'consoleKey',
+  'garbage',
+  'none',
+]
+
+describe('WebSocket access matrix', () => {
+  for (const docKey of ['event', 'boardA', 'proposalA', 'otherEvent', 'missingGroup'] as const) {
+    for (const who of WHO) {
+      const want = expected(docKey, who)
+      it(`${who} on ${docKey}: ${want}`, async () => {
+        const name = docs()[docKey]
+        const token = tokens[who]
+        if (typeof want === 'number') {
+          expect(await upgradeStatus(server, name, token)).toBe(want)
+          return
+        }
+        const client = await rawSyncClient(server, name, token as string)
+        try {
+          const writer = new Y.Doc()
+          const id = ideas.add(
+            writer,
+            { text: `${who} kirjoittaa` },
+            { id: who, name: who, role: 'organiser' },
+          )
+          client.sendUpdate(Y.encodeStateAsUpdate(writer))
+          await client.roundTrip()
+          const room = await server.ctx.rooms.loaded(name)
+          const written = room ? readIdeas(room.doc).some((i) => i.id === id) : false
+          expect(written ? 'write' : 'read').toBe(want)
+          expect(client.ws.readyState).toBe(client.ws.OPEN)
+        } finally {
+          client.close()
+        }
+      })
+    }
+  }
+})
+
+type Call = {
+  method: string
+  path: () => string
+  body?: (who: string) => unknown
+  allowed: string[]
+  ok: number
+}
+
+const ORGANISERS = ['organiser', 'consoleKey']
+const CALLS: Record<string, Call> = {
+  'edit the event': {
+    method: 'PATCH',
+    path: () => `/api/events/${event.id}`,
+    body: () => ({ place: 'Koulun ruokasali' }),
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'see the links': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/links`,
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'read the event': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}`,
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'list participants': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/participants`,
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'read the audit trail': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/audit`,
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'export the event': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/export`,
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'add an agenda item': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/agenda`,
+    body: () => ({ title: 'Lisäkohta' }),
+    allowed: ORGANISERS,
+    ok: 201,
+  },
+  'rename a group': {
+    method: 'PATCH',
+    path: () => `/api/events/${event.id}/groups/${groupB}`,
+    body: () => ({ description: 'Kuvaus' }),
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'join as a participant': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/participants`,
+    body: () => ({ displayName: 'Uusi', groupId: groupB }),
+    allowed: ['join'],
+    ok: 201,
+  },
+  'change own group': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/participants/me/group`,
+    // Each participant "moves" to the group they sit in: allowed, and the matrix stays intact.
+    body: (who) => ({ groupId: who === 'participantA' ? groupA : groupB }),
+    allowed: ['participantA', 'participantB'],
+    ok: 200,
+  },
+  'read own session': { method: 'GET', path: () => '/api/session', allowed: [], ok: 200 },
+}
+
+function expectedStatus(call: Call, name: string, who: string): number {
+  if (['revokedParticipant', 'garbage', 'none'].includes(who)) return 401
+  if (name === 'read own session') return who === 'consoleKey' ? 401 : 200
+  if (who === 'otherEventOrganiser') return 403
+  return call.allowed.includes(who) ? call.ok : 403
+}
+
+describe('HTTP command matrix', () => {
+  for (const [name, call] of Object.entries(CALLS)) {
+    for (const who of WHO) {
+      const want = expectedStatus(call, name, who)
+      it(`${who} may ${want < 300 ? '' : 'not '}${name} (${want})`, async () => {
+        const res = await api(server, call.method, call.path(), tokens[who], call.body?.(who))
+        expect(res.status).toBe(want)
+        if (want >= 400) expect(res.json.error.code).toEqual(expect.any(String))
+      })
+    }
+  }
+
+  it('lets only the console key create events (not the chair, not the organiser)', async () => {
+    const body = { title: 'Uusi', municipalities: [], startsAt: new Date().toISOString() }
+    for (const who of WHO) {
+      const res = await api(server, 'POST', '/api/events', tokens[who], body)
+      expect([who, res.status]).toEqual([who, who === 'consoleKey' ? 201 : 401])
+    }
+  })
+
+  it('refuses deletion to everyone but the organisers of the event', async () => {
+    for (const who of WHO.filter((w) => !ORGANISERS.includes(w))) {
+      const res = await api(server, 'DELETE', `/api/events/${event.id}`, tokens[who])
+      expect([who, res.status]).toEqual([
+        who,
+        ['revokedParticipant', 'garbage', 'none'].includes(who) ? 401 : 403,
+      ])
+    }
+  })
+})
