@@ -113,6 +113,7 @@ export async function createEvent(
         place: input.place ?? null,
         remoteUrl: input.remoteUrl ?? null,
         language,
+        preAssignment: null,
       },
       groups,
       agenda.templateAgenda(language, groups),

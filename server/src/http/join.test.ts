@@ -73,7 +73,7 @@ describe('joining', () => {
       body: '{"code":',
     })
     expect(res.status).toBe(400)
-    const body = await res.json()
+    const body = (await res.json()) as { error: { code: string } }
     expect(body.error.code).toEqual(expect.any(String))
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|node_modules/)
   })

@@ -1,5 +1,5 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
-import { groupStateRoot, readGroups } from '@hytepaja/shared/doc/schema'
+import { groupStateRoot, readGroupState, readGroups } from '@hytepaja/shared/doc/schema'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -96,7 +96,7 @@ describe('organiser commands', () => {
     expect(await reconnect).toBe(CloseCode.Reauthorise)
     expect((await api(server, 'GET', '/api/session', anna.token)).json.groupId).toBe(b)
     await server.ctx.rooms.withDoc(eventDocName(event.id), (room) =>
-      groupStateRoot(room.doc).set(b, { phase: 'ideas', locked: false, proposalReady: false }),
+      groupStateRoot(room.doc).set(b, { ...readGroupState(room.doc, b), phase: 'ideas' }),
     )
     const refused = await api(
       server,

@@ -12,6 +12,10 @@ import * as Y from 'yjs'
 export const IDEA_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange', 'purple'] as const
 export type IdeaColor = (typeof IDEA_COLORS)[number]
 
+/** Goals are often discussed by age group (ikäryhmittäin). */
+export const AGE_GROUPS = ['children', 'workingAge', 'older'] as const
+export type AgeGroup = (typeof AGE_GROUPS)[number]
+
 export interface Idea {
   id: string
   text: string
@@ -22,7 +26,9 @@ export interface Idea {
   y: number
   color: IdeaColor
   clusterId: string | null
+  /** Free tags the group agrees on. */
   tags: string[]
+  ageGroups: AgeGroup[]
   lang: string
   deletedAt: number | null
   deletedBy: string | null
@@ -74,6 +80,7 @@ function color(map: Y.Map<unknown>): IdeaColor {
  */
 export function readIdea(id: string, map: IdeaMap): Idea {
   const tags = map.get('tags')
+  const ageGroups = map.get('ageGroups')
   const clusterId = map.get('clusterId')
   const deletedAt = map.get('deletedAt')
   const deletedBy = map.get('deletedBy')
@@ -88,6 +95,9 @@ export function readIdea(id: string, map: IdeaMap): Idea {
     color: color(map),
     clusterId: typeof clusterId === 'string' ? clusterId : null,
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    ageGroups: Array.isArray(ageGroups)
+      ? ageGroups.filter((a): a is AgeGroup => (AGE_GROUPS as readonly unknown[]).includes(a))
+      : [],
     lang: str(map, 'lang', 'fi'),
     deletedAt: typeof deletedAt === 'number' ? deletedAt : null,
     deletedBy: typeof deletedBy === 'string' ? deletedBy : null,
@@ -102,6 +112,53 @@ export function readIdeas(doc: Y.Doc): Idea[] {
     if (map instanceof Y.Map) ideas.push(readIdea(id, map))
   })
   return ideas.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+}
+
+/** Named frames on the canvas that ideas are grouped into. */
+export interface Cluster {
+  id: string
+  name: string
+  x: number
+  y: number
+  width: number
+  height: number
+  createdAt: number
+}
+
+export type ClusterMap = Y.Map<unknown>
+
+const CLUSTERS = 'clusters'
+
+export function clustersRoot(doc: Y.Doc): Y.Map<ClusterMap> {
+  return doc.getMap<ClusterMap>(CLUSTERS)
+}
+
+export function createClusterMap(cluster: Cluster): ClusterMap {
+  const map = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(cluster)) {
+    if (key !== 'id') map.set(key, value)
+  }
+  return map
+}
+
+export function readCluster(id: string, map: ClusterMap): Cluster {
+  return {
+    id,
+    name: str(map, 'name'),
+    x: num(map, 'x'),
+    y: num(map, 'y'),
+    width: num(map, 'width', 480),
+    height: num(map, 'height', 360),
+    createdAt: num(map, 'createdAt'),
+  }
+}
+
+export function readClusters(doc: Y.Doc): Cluster[] {
+  const clusters: Cluster[] = []
+  clustersRoot(doc).forEach((map, id) => {
+    if (map instanceof Y.Map) clusters.push(readCluster(id, map))
+  })
+  return clusters.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
 }
 
 // ---------------------------------------------------------------- event:{eventId}
@@ -120,6 +177,8 @@ export interface EventMeta {
   place: string | null
   remoteUrl: string | null
   language: Language
+  /** The pre-assignment question participants answer before the day, if any. */
+  preAssignment: string | null
 }
 
 export interface Group {
@@ -161,6 +220,7 @@ export function readMeta(doc: Y.Doc): EventMeta | null {
     place: get('place', null),
     remoteUrl: get('remoteUrl', null),
     language: get('language', 'fi'),
+    preAssignment: get('preAssignment', null),
   }
 }
 
@@ -178,6 +238,27 @@ export function readGroups(doc: Y.Doc): Group[] {
 export const PHASES = ['waiting', 'ideas', 'clustering', 'voting', 'proposal'] as const
 export type Phase = (typeof PHASES)[number]
 
+/** A countdown: running towards `endsAt` (server clock), or paused with time left. */
+export type Timer =
+  | { running: true; endsAt: number; durationMs: number }
+  | { running: false; remainingMs: number; durationMs: number }
+
+export interface Spotlight {
+  kind: 'idea' | 'cluster'
+  id: string
+  /** When it was set: a client follows a spotlight once, not again after the user moves away. */
+  at: number
+}
+
+export interface VotingRules {
+  /** Dots per participant. */
+  budget: number
+  /** Whether one participant may put several dots on one idea. */
+  multiplePerIdea: boolean
+  /** 'live': everyone sees totals as they change; 'onReveal': only after the facilitator reveals. */
+  visibility: 'live' | 'onReveal'
+}
+
 export interface GroupState {
   /** 'waiting' until the facilitator starts the workshop; participants may change group then. */
   phase: Phase
@@ -185,12 +266,40 @@ export interface GroupState {
   locked: boolean
   /** Participants are read-only on the proposal once it is marked ready. */
   proposalReady: boolean
+  /** Author names are hidden on every screen. */
+  anonymous: boolean
+  timer: Timer | null
+  spotlight: Spotlight | null
+  voting: VotingRules
+  revealed: boolean
+  /** Dots cast and people who voted: public, they tell nothing about who voted for what. */
+  votesCast: number
+  voters: number
+  /** Votes per idea, present only while totals may be seen (live, or revealed). */
+  totals: Record<string, number> | null
+  /** The pre-assignment answers were put on the board (when the ideas phase first opened). */
+  preAnswersImported: boolean
+}
+
+export const DEFAULT_VOTING: VotingRules = {
+  budget: 3,
+  multiplePerIdea: false,
+  visibility: 'onReveal',
 }
 
 export const INITIAL_GROUP_STATE: GroupState = {
   phase: 'waiting',
   locked: false,
   proposalReady: false,
+  anonymous: false,
+  timer: null,
+  spotlight: null,
+  voting: DEFAULT_VOTING,
+  revealed: false,
+  votesCast: 0,
+  voters: 0,
+  totals: null,
+  preAnswersImported: false,
 }
 
 const GROUP_STATE = 'groupState'
@@ -229,4 +338,24 @@ export function agendaRoot(doc: Y.Doc): Y.Map<AgendaItem> {
 
 export function readAgenda(doc: Y.Doc): AgendaItem[] {
   return [...agendaRoot(doc).values()]
+}
+
+/** Messages from organisers and facilitators to every group, newest last. */
+export interface Announcement {
+  id: string
+  text: string
+  from: string
+  at: number
+}
+
+const ANNOUNCEMENTS = 'announcements'
+
+export function announcementsRoot(doc: Y.Doc): Y.Map<Announcement> {
+  return doc.getMap<Announcement>(ANNOUNCEMENTS)
+}
+
+export function readAnnouncements(doc: Y.Doc): Announcement[] {
+  return [...announcementsRoot(doc).values()].sort(
+    (a, b) => a.at - b.at || a.id.localeCompare(b.id),
+  )
 }

@@ -15,6 +15,7 @@ const meta: EventMeta = {
   place: null,
   remoteUrl: null,
   language: 'fi',
+  preAssignment: null,
 }
 
 function eventDoc() {
@@ -35,7 +36,7 @@ const subItems = (doc: Y.Doc) =>
 describe('groups', () => {
   it('starts every group waiting, unlocked', () => {
     const doc = eventDoc()
-    expect(readGroupState(doc, 'g0')).toEqual({
+    expect(readGroupState(doc, 'g0')).toMatchObject({
       phase: 'waiting',
       locked: false,
       proposalReady: false,

@@ -9,6 +9,12 @@ import type { Actor } from './roles.js'
 
 const anna: Actor = { id: 'p-anna', name: 'Anna', role: 'participant', groupId: 'g1' }
 const ben: Actor = { id: 'p-ben', name: 'Ben', role: 'participant', groupId: 'g1' }
+const fasi: Actor = {
+  id: 'facilitator:g1',
+  name: 'Fasilitaattori',
+  role: 'facilitator',
+  groupId: 'g1',
+}
 
 function twoDocs() {
   const a = new Y.Doc()
@@ -61,10 +67,10 @@ describe('ideas', () => {
     const id = ideas.add(a, { text: 'Alku' }, anna)
     relay.pause()
     ideas.edit(a, id, 'Annan versio', anna)
-    ideas.edit(b, id, 'Benin versio', ben)
+    ideas.edit(b, id, 'Fasilitaattorin versio', fasi)
     relay.flush()
     const textA = readIdeas(a)[0]?.text
-    expect(['Annan versio', 'Benin versio']).toContain(textA)
+    expect(['Annan versio', 'Fasilitaattorin versio']).toContain(textA)
     expect(readIdeas(b)[0]?.text).toBe(textA)
   })
 
@@ -72,8 +78,8 @@ describe('ideas', () => {
     const { a, b, relay } = twoDocs()
     const id = ideas.add(a, { text: 'Alku', x: 0, y: 0 }, anna)
     relay.pause()
-    ideas.move(a, id, { x: 300, y: 400 }, anna)
-    ideas.edit(b, id, 'Uusi teksti', ben)
+    ideas.move(a, id, { x: 300, y: 400 }, ben)
+    ideas.edit(b, id, 'Uusi teksti', anna)
     relay.flush()
     for (const doc of [a, b]) {
       expect(readIdeas(doc)[0]).toMatchObject({ text: 'Uusi teksti', x: 300, y: 400 })
@@ -85,7 +91,7 @@ describe('ideas', () => {
     const id = ideas.add(a, { text: 'Poistettava' }, anna)
     relay.pause()
     ideas.remove(a, id, anna)
-    ideas.edit(b, id, 'Muokattu samaan aikaan', ben)
+    ideas.edit(b, id, 'Muokattu samaan aikaan', fasi)
     relay.flush()
     for (const doc of [a, b]) {
       const [idea] = readIdeas(doc)
@@ -120,6 +126,45 @@ describe('ideas', () => {
     const text = `${'ä'.repeat(499)}🙂`
     const id = ideas.add(doc, { text }, anna)
     expect(readIdeas(doc).find((i) => i.id === id)?.text).toBe(text)
+  })
+
+  it('lets only the author change content or delete, anyone place, and the facilitator all', () => {
+    const doc = new Y.Doc()
+    const id = ideas.add(doc, { text: 'Annan idea' }, anna)
+    const forbidden = (fn: () => void) => expect(fn).toThrow(/may not change/)
+    forbidden(() => ideas.edit(doc, id, 'Benin muutos', ben))
+    forbidden(() => ideas.remove(doc, id, ben))
+    forbidden(() => ideas.setHidden(doc, id, true, anna))
+    forbidden(() => ideas.setTags(doc, id, { ageGroups: ['older'] }, ben))
+    ideas.move(doc, id, { x: 40, y: 50 }, ben)
+    ideas.setTags(
+      doc,
+      id,
+      { tags: ['liikunta', 'liikunta'], ageGroups: ['older', 'children'] },
+      anna,
+    )
+    ideas.setHidden(doc, id, true, fasi)
+    ideas.edit(doc, id, 'Fasilitaattori tarkensi', fasi)
+    expect(readIdeas(doc)[0]).toMatchObject({
+      x: 40,
+      y: 50,
+      tags: ['liikunta'],
+      ageGroups: ['children', 'older'],
+      hidden: true,
+      text: 'Fasilitaattori tarkensi',
+    })
+    expect(ideas.visible(readIdeas(doc))).toEqual([])
+    expect(ideas.visible(readIdeas(doc), { includeHidden: true })).toHaveLength(1)
+  })
+
+  it('lets the author delete and only the facilitator restore', () => {
+    const doc = new Y.Doc()
+    const id = ideas.add(doc, { text: 'Poistettava' }, anna)
+    ideas.remove(doc, id, anna)
+    expect(ideas.deleted(readIdeas(doc)).map((i) => i.id)).toEqual([id])
+    expect(() => ideas.restore(doc, id, anna)).toThrow(/may not change/)
+    ideas.restore(doc, id, fasi)
+    expect(ideas.visible(readIdeas(doc)).map((i) => i.id)).toEqual([id])
   })
 
   it('reads a note with missing or wrong-typed fields without throwing', () => {

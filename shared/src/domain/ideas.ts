@@ -1,6 +1,9 @@
 import type * as Y from 'yjs'
 import { local } from '../doc/origins.js'
 import {
+  AGE_GROUPS,
+  type AgeGroup,
+  clustersRoot,
   createIdeaMap,
   IDEA_COLORS,
   type Idea,
@@ -13,21 +16,27 @@ import {
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
 import { DomainError } from './errors.js'
+import { mayChangeIdeaField, ownNewIdeaFields } from './ideaRights.js'
 import type { Actor } from './roles.js'
 
 export const MAX_IDEA_LENGTH = 500
+export const MAX_TAGS = 8
+export const MAX_TAG_LENGTH = 40
 /** The canvas is large but finite: a note dragged to 1e300 would break every viewport. */
 export const CANVAS_LIMIT = 100_000
 
-export interface AddIdeaInput {
+export interface IdeaInput {
   text: string
   x?: number
   y?: number
   color?: IdeaColor
   clusterId?: string | null
   tags?: string[]
+  ageGroups?: AgeGroup[]
   lang?: string
 }
+
+export type AddIdeaInput = IdeaInput
 
 function coordinate(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -36,55 +45,112 @@ function coordinate(value: unknown, field: string): number {
   return Math.max(-CANVAS_LIMIT, Math.min(CANVAS_LIMIT, Math.round(value)))
 }
 
+function cleanColor(color: unknown): IdeaColor {
+  if (!IDEA_COLORS.includes(color as IdeaColor)) {
+    throw new DomainError('idea.color.invalid', `unknown colour ${String(color)}`)
+  }
+  return color as IdeaColor
+}
+
+function cleanTags(tags: unknown): string[] {
+  if (!Array.isArray(tags) || tags.length > MAX_TAGS) {
+    throw new DomainError('idea.tags.invalid', `at most ${MAX_TAGS} tags`)
+  }
+  const clean = tags.map((t) => cleanText(t, 'idea.tag', MAX_TAG_LENGTH))
+  return [...new Set(clean)]
+}
+
+function cleanAgeGroups(groups: unknown): AgeGroup[] {
+  if (!Array.isArray(groups) || !groups.every((g) => AGE_GROUPS.includes(g as AgeGroup))) {
+    throw new DomainError('idea.ageGroups.invalid', 'unknown age group')
+  }
+  return AGE_GROUPS.filter((g) => groups.includes(g))
+}
+
 function existing(doc: Y.Doc, id: string): IdeaMap {
   const map = ideasRoot(doc).get(id)
   if (!map) throw new DomainError('idea.notFound', `no idea ${id}`)
   return map
 }
 
-/** Adds a note and returns its id. */
-export function add(doc: Y.Doc, input: AddIdeaInput, actor: Actor, now = Date.now()): string {
-  const text = cleanText(input.text, 'idea.text', MAX_IDEA_LENGTH)
-  if (input.color !== undefined && !IDEA_COLORS.includes(input.color)) {
-    throw new DomainError('idea.color.invalid', `unknown colour ${String(input.color)}`)
+/** Changes fields of one note in one transaction, after checking the actor may change each. */
+function change(doc: Y.Doc, id: string, actor: Actor, fields: Partial<Omit<Idea, 'id'>>): void {
+  const map = existing(doc, id)
+  const idea = readIdea(id, map)
+  const changed = Object.entries(fields).filter(
+    ([key, value]) => JSON.stringify(idea[key as keyof Idea]) !== JSON.stringify(value),
+  )
+  for (const [key, value] of changed) {
+    if (!mayChangeIdeaField(idea, actor, key, value)) {
+      throw new DomainError('idea.forbidden', `you may not change ${key} of this note`)
+    }
   }
+  if (changed.length === 0) return
+  doc.transact(() => {
+    for (const [key, value] of changed)
+      setIdeaField(map, key as Exclude<keyof Idea, 'id'>, value as never)
+  }, local(actor))
+}
+
+/** Adds a note by `actor` and returns its id. */
+export function add(doc: Y.Doc, input: IdeaInput, actor: Actor, now = Date.now()): string {
   const idea: Idea = {
     id: newId(),
-    text,
-    authorId: actor.id,
-    authorName: actor.name,
+    text: cleanText(input.text, 'idea.text', MAX_IDEA_LENGTH),
     createdAt: now,
     x: coordinate(input.x ?? 0, 'x'),
     y: coordinate(input.y ?? 0, 'y'),
-    color: input.color ?? 'yellow',
+    color: input.color === undefined ? 'yellow' : cleanColor(input.color),
     clusterId: input.clusterId ?? null,
-    tags: input.tags ?? [],
+    tags: input.tags === undefined ? [] : cleanTags(input.tags),
+    ageGroups: input.ageGroups === undefined ? [] : cleanAgeGroups(input.ageGroups),
     lang: input.lang ?? 'fi',
-    deletedAt: null,
-    deletedBy: null,
-    hidden: false,
+    ...ownNewIdeaFields(actor),
+  }
+  if (idea.clusterId !== null && !clustersRoot(doc).has(idea.clusterId)) {
+    throw new DomainError('cluster.notFound', `no cluster ${idea.clusterId}`)
   }
   doc.transact(() => ideasRoot(doc).set(idea.id, createIdeaMap(idea)), local(actor))
   return idea.id
 }
 
 /** Replaces a note's text. */
-export function edit(doc: Y.Doc, id: string, rawText: string, actor: Actor): void {
-  const text = cleanText(rawText, 'idea.text', MAX_IDEA_LENGTH)
-  const map = existing(doc, id)
-  if (readIdea(id, map).text === text) return
-  doc.transact(() => setIdeaField(map, 'text', text), local(actor))
+export function edit(doc: Y.Doc, id: string, text: string, actor: Actor): void {
+  change(doc, id, actor, { text: cleanText(text, 'idea.text', MAX_IDEA_LENGTH) })
 }
 
 /** Moves a note on the canvas; the position merges independently of text edits. */
 export function move(doc: Y.Doc, id: string, to: { x: number; y: number }, actor: Actor): void {
-  const x = coordinate(to.x, 'x')
-  const y = coordinate(to.y, 'y')
-  const map = existing(doc, id)
-  doc.transact(() => {
-    setIdeaField(map, 'x', x)
-    setIdeaField(map, 'y', y)
-  }, local(actor))
+  change(doc, id, actor, { x: coordinate(to.x, 'x'), y: coordinate(to.y, 'y') })
+}
+
+/** Puts a note into a cluster (or takes it out with null). */
+export function moveToCluster(
+  doc: Y.Doc,
+  id: string,
+  clusterId: string | null,
+  actor: Actor,
+): void {
+  if (clusterId !== null && !clustersRoot(doc).has(clusterId)) {
+    throw new DomainError('cluster.notFound', `no cluster ${clusterId}`)
+  }
+  change(doc, id, actor, { clusterId })
+}
+
+export function setColor(doc: Y.Doc, id: string, color: IdeaColor, actor: Actor): void {
+  change(doc, id, actor, { color: cleanColor(color) })
+}
+
+export function setTags(
+  doc: Y.Doc,
+  id: string,
+  tags: { tags?: string[]; ageGroups?: AgeGroup[] },
+  actor: Actor,
+): void {
+  change(doc, id, actor, {
+    ...(tags.tags !== undefined ? { tags: cleanTags(tags.tags) } : {}),
+    ...(tags.ageGroups !== undefined ? { ageGroups: cleanAgeGroups(tags.ageGroups) } : {}),
+  })
 }
 
 /**
@@ -92,15 +158,28 @@ export function move(doc: Y.Doc, id: string, to: { x: number; y: number }, actor
  * facilitator can restore it and a concurrent edit does not resurrect a half-deleted note.
  */
 export function remove(doc: Y.Doc, id: string, actor: Actor, now = Date.now()): void {
-  const map = existing(doc, id)
-  if (readIdea(id, map).deletedAt !== null) return
-  doc.transact(() => {
-    setIdeaField(map, 'deletedAt', now)
-    setIdeaField(map, 'deletedBy', actor.id)
-  }, local(actor))
+  if (readIdea(id, existing(doc, id)).deletedAt !== null) return
+  change(doc, id, actor, { deletedAt: now, deletedBy: actor.id })
 }
 
-/** The notes shown on a board: not deleted, oldest first. */
-export function visible(ideas: Idea[]): Idea[] {
-  return ideas.filter((idea) => idea.deletedAt === null)
+/** Brings a deleted note back (facilitator). */
+export function restore(doc: Y.Doc, id: string, actor: Actor): void {
+  change(doc, id, actor, { deletedAt: null, deletedBy: null })
+}
+
+/** Hides a note from the board without deleting it, or shows it again (facilitator). */
+export function setHidden(doc: Y.Doc, id: string, hidden: boolean, actor: Actor): void {
+  change(doc, id, actor, { hidden })
+}
+
+/** The notes shown on a board: not deleted; hidden ones only to those who run the board. */
+export function visible(ideas: Idea[], { includeHidden = false } = {}): Idea[] {
+  return ideas.filter((idea) => idea.deletedAt === null && (includeHidden || !idea.hidden))
+}
+
+/** The deleted notes a facilitator can restore, newest deletion first. */
+export function deleted(ideas: Idea[]): Idea[] {
+  return ideas
+    .filter((idea) => idea.deletedAt !== null)
+    .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
 }
