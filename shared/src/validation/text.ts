@@ -11,15 +11,28 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/
  */
 export function cleanText(raw: unknown, field: string, max: number, { allowEmpty = false } = {}) {
   if (typeof raw !== 'string') throw new DomainError(`${field}.type`, `${field} must be text`)
-  const text = raw.replace(/\r\n?/g, '\n').trim()
+  const text = normaliseText(raw)
   if (CONTROL.test(text)) {
     throw new DomainError(`${field}.control`, `${field} contains control characters`)
   }
   if (!allowEmpty && text.length === 0) {
     throw new DomainError(`${field}.empty`, `${field} is empty`)
   }
-  if ([...text].length > max) {
+  if (textLength(text) > max) {
     throw new DomainError(`${field}.tooLong`, `${field} is longer than ${max} characters`)
   }
   return text
+}
+
+/** CRLF to LF and trimmed: the text `cleanText` checks and stores. */
+export function normaliseText(raw: string): string {
+  return raw.replace(/\r\n?/g, '\n').trim()
+}
+
+/**
+ * The length the limits count, in characters as people see them (code points), so a
+ * counter beside a text field agrees with the rule: "ä" or an emoji is one character.
+ */
+export function textLength(raw: string): number {
+  return [...normaliseText(raw)].length
 }
