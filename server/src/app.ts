@@ -9,6 +9,7 @@ import { createSyncAccess } from './auth/syncAccess.js'
 import type { ServerContext } from './context.js'
 import { errorBody, respondToError } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
+import { facilitationRoutes } from './http/facilitation.js'
 import { joinRoutes } from './http/join.js'
 import { organiserRoutes } from './http/organiser.js'
 import { sessionRoutes } from './http/session.js'
@@ -26,6 +27,9 @@ export function createApp(ctx: ServerContext) {
   const api = new Hono()
   api.route('/events', adminRoutes(ctx))
   api.route('/events', organiserRoutes(ctx))
+  api.route('/events', facilitationRoutes(ctx))
+  // The server's clock, so every screen counts a timer down alike.
+  api.get('/time', (c) => c.json({ now: Date.now() }))
   api.route('/', joinRoutes(ctx))
   api.route('/', sessionRoutes(ctx))
   api.use(async (c, next) => {

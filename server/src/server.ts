@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { parseDocName } from '@hytepaja/shared/doc/names'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
@@ -10,6 +11,7 @@ import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
 import { createDocStore } from './store/docStore.js'
 import { openDatabase } from './store/open.js'
+import { guardBoard } from './sync/boardGuard.js'
 import { Connections } from './sync/connections.js'
 import { Rooms } from './sync/rooms.js'
 
@@ -52,6 +54,9 @@ export async function startServer(
     limits: {
       ...(tuning.compactAfterUpdates ? { compactAfterUpdates: tuning.compactAfterUpdates } : {}),
       ...(tuning.compactAfterBytes ? { compactAfterBytes: tuning.compactAfterBytes } : {}),
+    },
+    onLoad: (room) => {
+      if (parseDocName(room.name)?.kind === 'board') guardBoard(room.doc, logger)
     },
     events: {
       onPeerError: (room, peer, err) =>

@@ -1,9 +1,10 @@
 import { parseDocName } from '@hytepaja/shared/doc/names'
 import { readGroupState } from '@hytepaja/shared/doc/schema'
 import { docAccess } from '@hytepaja/shared/domain/permissions'
+import type { Actor } from '@hytepaja/shared/domain/roles'
 import type { SqlDb } from '../store/sql.js'
 import type { SyncAccess, SyncDecision } from '../sync/access.js'
-import { resolveSession } from './sessions.js'
+import { resolveSession, type Session } from './sessions.js'
 
 export interface SyncAccessDeps {
   db: SqlDb
@@ -11,6 +12,27 @@ export interface SyncAccessDeps {
   groupIds(eventId: string): Promise<string[] | null>
   /** Whether a proposal document part exists for a group. */
   isProposalPart(part: string): boolean
+}
+
+/** The actor a session writes as; ids match what the client puts in `authorId`. */
+export function actorOf(session: Session): Actor {
+  if (session.participant) {
+    return {
+      id: session.participant.id,
+      name: session.participant.displayName,
+      role: 'participant',
+      groupId: session.groupId ?? undefined,
+    }
+  }
+  if (session.role === 'facilitator') {
+    return {
+      id: `facilitator:${session.groupId}`,
+      name: 'facilitator',
+      role: 'facilitator',
+      groupId: session.groupId ?? undefined,
+    }
+  }
+  return { id: session.role, name: session.role, role: session.role }
 }
 
 const deny = (status: 401 | 403 | 404, code: string, message: string): SyncDecision => ({
@@ -48,6 +70,7 @@ export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
         eventId: session.eventId,
         tokenId: session.tokenHash,
         participantId: session.participant?.id ?? null,
+        actor: actorOf(session),
         canWrite: (eventDoc) => docAccess(holder, doc, rightsOf(eventDoc)) === 'write',
       }
     },

@@ -261,7 +261,7 @@ describe('event lifecycle', () => {
     const like = [`%${event.id}%`]
     expect(await count('SELECT COUNT(*) AS n FROM doc_update WHERE name LIKE ?', like)).toBe(0)
     expect(await count('SELECT COUNT(*) AS n FROM doc_snapshot WHERE name LIKE ?', like)).toBe(0)
-    for (const table of ['event', 'token', 'participant', 'audit']) {
+    for (const table of ['event', 'token', 'participant', 'audit', 'vote', 'pre_answer']) {
       const column = table === 'event' ? 'id' : 'event_id'
       expect([
         table,

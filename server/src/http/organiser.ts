@@ -34,6 +34,7 @@ const EventPatch = v.object({
   place: nullableText(200),
   remoteUrl: nullableText(2000),
   language: v.optional(v.picklist(LANGUAGES)),
+  preAssignment: nullableText(1000),
 })
 
 const GroupBody = v.object({

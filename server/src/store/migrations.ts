@@ -74,6 +74,24 @@ const STEPS: Step[] = [
       'CREATE INDEX audit_event ON audit (event_id, seq)',
     ],
   },
+  // 4: secret dot votes (only totals leave the server) and pre-assignment answers.
+  both([
+    `CREATE TABLE vote (
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      group_id TEXT NOT NULL,
+      participant_id TEXT NOT NULL,
+      idea_id TEXT NOT NULL,
+      dots INTEGER NOT NULL,
+      PRIMARY KEY (event_id, participant_id, idea_id)
+    )`,
+    'CREATE INDEX vote_group ON vote (event_id, group_id)',
+    `CREATE TABLE pre_answer (
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      participant_id TEXT NOT NULL PRIMARY KEY,
+      text TEXT NOT NULL,
+      updated_at BIGINT NOT NULL
+    )`,
+  ]),
 ]
 
 export async function migrate(db: SqlDb): Promise<void> {

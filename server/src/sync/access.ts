@@ -1,3 +1,4 @@
+import type { Actor } from '@hytepaja/shared/domain/roles'
 import type * as Y from 'yjs'
 
 /** What the sync route asks the auth layer before it upgrades a socket. */
@@ -9,6 +10,8 @@ export interface SyncGrant {
   /** Identifies the token (its hash), so a revoked token's sockets can be found and closed. */
   tokenId: string
   participantId: string | null
+  /** Who writes through this socket (a participant, a group's facilitator, the organiser…). */
+  actor: Actor
   /**
    * Asked for every update the peer sends, with the live event document (which holds locks
    * and ready marks): rights can change while the socket is open.

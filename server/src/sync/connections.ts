@@ -40,6 +40,10 @@ export class Connections {
     return this.open.size
   }
 
+  list(): Connection[] {
+    return [...this.open]
+  }
+
   /** Closes the sockets matching `where`, e.g. of one token or one event. */
   closeWhere(where: (c: Connection) => boolean, code: number, reason: string): number {
     let closed = 0

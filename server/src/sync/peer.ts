@@ -1,3 +1,5 @@
+import type { Actor } from '@hytepaja/shared/domain/roles'
+
 /**
  * What a room needs from a connected client. The room never sees a socket library: the route
  * adapts a `ws` socket to this, and tests use plain objects.
@@ -12,4 +14,6 @@ export interface Peer {
   bufferedAmount(): number
   /** The client asked for "saved" acknowledgements (shared/protocol/saved.ts). */
   readonly wantsSaved?: boolean
+  /** Who writes through this peer; document guards check each change against it. */
+  readonly actor?: Actor
 }

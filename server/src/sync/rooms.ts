@@ -7,6 +7,8 @@ export interface RoomsOptions {
   lingerMs?: number
   limits?: Partial<RoomLimits>
   events?: RoomEvents
+  /** Called once a room holds its stored state, before any peer joins (e.g. to guard it). */
+  onLoad?: (room: Room) => void
 }
 
 interface Entry {
@@ -135,6 +137,7 @@ export class Rooms {
     const stored = await this.options.store.load(name)
     const room = new Room(name, this.options.store, this.limits, this.options.events)
     room.hydrate(stored.snapshot, stored.updates, stored.tailBytes)
+    this.options.onLoad?.(room)
     return room
   }
 

@@ -67,11 +67,11 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
       return {
         onOpen(_event, ws) {
           const socket = ws.raw as WebSocket & WebSocketLike
-          const peer = socketPeer(
-            socket,
-            () => (held ? grant.canWrite(held.event.doc) : false),
-            c.req.query('saved') === '1',
-          )
+          const peer = socketPeer(socket, {
+            canWrite: () => (held ? grant.canWrite(held.event.doc) : false),
+            wantsSaved: c.req.query('saved') === '1',
+            actor: grant.actor,
+          })
           connection = { peer, docName, grant, socket, alive: true }
           deps.connections.add(connection)
           Promise.allSettled([deps.rooms.acquire(docName), deps.rooms.acquire(eventName)]).then(
@@ -122,11 +122,13 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
   return app
 }
 
-function socketPeer(socket: WebSocket, canWrite: () => boolean, wantsSaved: boolean): Peer {
+function socketPeer(
+  socket: WebSocket,
+  traits: Pick<Peer, 'canWrite' | 'wantsSaved' | 'actor'>,
+): Peer {
   return {
     id: `peer-${++peerSeq}`,
-    wantsSaved,
-    canWrite,
+    ...traits,
     send(frame) {
       if (socket.readyState === socket.OPEN) socket.send(frame, { binary: true })
     },

@@ -41,6 +41,7 @@ export interface EventPatch {
   place?: string | null
   remoteUrl?: string | null
   language?: Language
+  preAssignment?: string | null
 }
 
 function isoTime(value: string, field: string): string {
@@ -93,6 +94,12 @@ export function edit(doc: Y.Doc, patch: EventPatch): EventMeta {
     if (!LANGUAGES.includes(patch.language))
       throw new DomainError('event.language.invalid', 'unknown language')
     next.language = patch.language
+  }
+  if (patch.preAssignment !== undefined) {
+    next.preAssignment =
+      patch.preAssignment === null
+        ? null
+        : cleanText(patch.preAssignment, 'event.preAssignment', 1000, { allowEmpty: true }) || null
   }
   doc.transact(() => writeMeta(doc, next), server('event.edit'))
   return next

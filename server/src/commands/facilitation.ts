@@ -1,0 +1,146 @@
+import { boardDocName } from '@hytepaja/shared/doc/names'
+import {
+  type Phase,
+  readGroupState,
+  readGroups,
+  readIdeas,
+  type VotingRules,
+} from '@hytepaja/shared/doc/schema'
+import * as facilitation from '@hytepaja/shared/domain/facilitation'
+import * as ideas from '@hytepaja/shared/domain/ideas'
+import type { ServerContext } from '../context.js'
+import type { Caller } from '../http/caller.js'
+import { listParticipants } from '../store/participants.js'
+import { groupPreAnswers } from '../store/preAnswers.js'
+import { changeEventDoc, readEventDoc } from './change.js'
+import { publishTally } from './votes.js'
+
+/**
+ * Opening the ideas phase puts the group's pre-assignment answers on its board, once, each as
+ * a note by the participant who wrote it.
+ */
+async function importPreAnswers(
+  ctx: ServerContext,
+  eventId: string,
+  groupId: string,
+  language: string,
+) {
+  const answers = await groupPreAnswers(ctx.db, eventId, groupId)
+  const board = boardDocName(eventId, groupId)
+  await ctx.rooms.withDoc(board, (room) => {
+    answers.forEach((answer, index) => {
+      ideas.add(
+        room.doc,
+        {
+          text: answer.text,
+          x: 40 + (index % 4) * 260,
+          y: 40 + Math.floor(index / 4) * 200,
+          lang: language,
+        },
+        { id: answer.participant_id, name: answer.display_name, role: 'participant', groupId },
+      )
+    })
+  })
+  await ctx.docs.flush(board)
+  return answers.length
+}
+
+export async function setPhase(ctx: ServerContext, caller: Caller, groupId: string, phase: Phase) {
+  const eventId = caller.holder.eventId
+  const state = await changeEventDoc(ctx, caller, `phase.${phase}`, groupId, (doc) =>
+    facilitation.setPhase(doc, groupId, phase),
+  )
+  if (phase === 'ideas' && !state.preAnswersImported) {
+    const language = await readEventDoc(
+      ctx,
+      eventId,
+      (doc) => doc.getMap('meta').get('language') as string,
+    )
+    await importPreAnswers(ctx, eventId, groupId, language ?? 'fi')
+    await changeEventDoc(ctx, caller, 'preAssignment.import', groupId, (doc) =>
+      facilitation.markPreAnswersImported(doc, groupId),
+    )
+  }
+  return readEventDoc(ctx, eventId, (doc) => readGroupState(doc, groupId))
+}
+
+export type TimerCommand =
+  | { action: 'start'; durationMs: number }
+  | { action: 'pause' | 'resume' | 'clear' }
+
+export function timer(ctx: ServerContext, caller: Caller, groupId: string, command: TimerCommand) {
+  const now = Date.now()
+  return changeEventDoc(ctx, caller, `timer.${command.action}`, groupId, (doc) => {
+    switch (command.action) {
+      case 'start':
+        return facilitation.startTimer(doc, groupId, command.durationMs, now)
+      case 'pause':
+        return facilitation.pauseTimer(doc, groupId, now)
+      case 'resume':
+        return facilitation.resumeTimer(doc, groupId, now)
+      case 'clear':
+        return facilitation.clearTimer(doc, groupId)
+    }
+  })
+}
+
+export async function setVotingRules(
+  ctx: ServerContext,
+  caller: Caller,
+  groupId: string,
+  rules: Partial<VotingRules>,
+) {
+  await changeEventDoc(ctx, caller, 'voting.rules', groupId, (doc) =>
+    facilitation.setVotingRules(doc, groupId, rules),
+  )
+  // A switch to live totals publishes them; a switch back hides them again.
+  await publishTally(ctx, caller.holder.eventId, groupId)
+  return readEventDoc(ctx, caller.holder.eventId, (doc) => readGroupState(doc, groupId))
+}
+
+/** What an organiser or facilitator sees of every group at once. */
+export async function overview(ctx: ServerContext, eventId: string) {
+  const participants = (await listParticipants(ctx.db, eventId)).filter(
+    (p) => p.revoked_at === null,
+  )
+  const groups = await readEventDoc(ctx, eventId, (doc) =>
+    readGroups(doc).map((g) => ({ group: g, state: readGroupState(doc, g.id) })),
+  )
+  const serverNow = Date.now()
+  const rows = []
+  for (const { group, state } of groups) {
+    const board = boardDocName(eventId, group.id)
+    const online = new Set(
+      ctx.connections
+        .list()
+        .filter((c) => c.docName === board)
+        .map((c) => c.grant.participantId ?? c.grant.tokenId),
+    )
+    const loaded = await ctx.rooms.withDoc(
+      board,
+      (room) => ideas.visible(readIdeas(room.doc), { includeHidden: true }).length,
+    )
+    rows.push({
+      id: group.id,
+      name: group.name,
+      facilitators: group.facilitators,
+      phase: state.phase,
+      locked: state.locked,
+      online: online.size,
+      participants: participants.filter((p) => p.group_id === group.id).length,
+      ideas: loaded,
+      votesCast: state.votesCast,
+      voters: state.voters,
+      timeLeftMs: facilitation.timeLeft(state.timer, serverNow),
+      timerRunning: state.timer?.running ?? false,
+      proposalReady: state.proposalReady,
+    })
+  }
+  return { serverNow, groups: rows }
+}
+
+export function announce(ctx: ServerContext, caller: Caller, text: string, from: string) {
+  return changeEventDoc(ctx, caller, 'announce', null, (doc) =>
+    facilitation.announce(doc, text, from, Date.now()),
+  )
+}

@@ -1,0 +1,140 @@
+import { boardDocName } from '@hytepaja/shared/doc/names'
+import { readClusters, readIdeas } from '@hytepaja/shared/doc/schema'
+import * as clusters from '@hytepaja/shared/domain/clusters'
+import * as ideas from '@hytepaja/shared/domain/ideas'
+import type { Actor } from '@hytepaja/shared/domain/roles'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  type CreatedEventBody,
+  createTestEvent,
+  joinAs,
+  rawSyncClient,
+  startTestServer,
+} from '../testing/accessFixture.js'
+
+type Server = Awaited<ReturnType<typeof startTestServer>>
+let server: Server
+let event: CreatedEventBody
+let board: string
+let anna: { participantId: string; token: string }
+let ben: { participantId: string; token: string }
+
+beforeAll(async () => {
+  server = await startTestServer()
+  event = await createTestEvent(server)
+  const group = event.groups[0]?.id as string
+  board = boardDocName(event.id, group)
+  anna = await joinAs(server, event, 'Anna', group)
+  ben = await joinAs(server, event, 'Ben', group)
+})
+afterAll(() => server?.dispose())
+
+/** A client that keeps a full copy of the board and sends its own changes as updates. */
+async function client(token: string) {
+  const raw = await rawSyncClient(server, board, token)
+  const doc = new Y.Doc()
+  const room = await server.ctx.rooms.acquire(board)
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc))
+  server.ctx.rooms.release(room)
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'server') raw.sendUpdate(update)
+  })
+  return { doc, raw }
+}
+
+async function serverIdeas() {
+  return server.ctx.rooms.withDoc(board, (room) => readIdeas(room.doc))
+}
+
+const actor = (p: { participantId: string }, name: string): Actor => ({
+  id: p.participantId,
+  name,
+  role: 'participant',
+})
+
+describe('board guard', () => {
+  it("undoes a participant's edit of someone else's note, and keeps a move of it", async () => {
+    const a = await client(anna.token)
+    const id = ideas.add(a.doc, { text: 'Annan idea', x: 0, y: 0 }, actor(anna, 'Anna'))
+    await a.raw.roundTrip()
+    const b = await client(ben.token)
+    // Ben's client ignores the rules (as a forged client would) by writing the map directly.
+    const map = b.doc.getMap<Y.Map<unknown>>('ideas').get(id) as Y.Map<unknown>
+    b.doc.transact(() => {
+      map.set('text', 'Ben muutti tämän')
+      map.set('x', 200)
+      map.set('hidden', true)
+      map.set('authorName', 'Ben')
+    })
+    await b.raw.roundTrip()
+    const idea = (await serverIdeas()).find((i) => i.id === id)
+    expect(idea).toMatchObject({ text: 'Annan idea', x: 200, hidden: false, authorName: 'Anna' })
+    a.raw.close()
+    b.raw.close()
+  })
+
+  it('makes a forged new note the sender’s own and undoes a hard delete', async () => {
+    const b = await client(ben.token)
+    const forged = ideas.add(b.doc, { text: 'Näyttää Annan idealta' }, actor(anna, 'Anna'))
+    await b.raw.roundTrip()
+    expect((await serverIdeas()).find((i) => i.id === forged)).toMatchObject({
+      authorId: ben.participantId,
+      authorName: 'Ben',
+    })
+    const a = await client(anna.token)
+    const own = ideas.add(a.doc, { text: 'Pysyy' }, actor(anna, 'Anna'))
+    await a.raw.roundTrip()
+    const b2 = await client(ben.token)
+    b2.doc.getMap('ideas').delete(own)
+    await b2.raw.roundTrip()
+    expect((await serverIdeas()).find((i) => i.id === own)?.text).toBe('Pysyy')
+    for (const c of [a, b, b2]) c.raw.close()
+  })
+
+  it('lets a participant delete only their own note, and the facilitator anything', async () => {
+    const a = await client(anna.token)
+    const id = ideas.add(a.doc, { text: 'Poistan itse' }, actor(anna, 'Anna'))
+    const other = ideas.add(a.doc, { text: 'Fasilitaattori piilottaa' }, actor(anna, 'Anna'))
+    ideas.remove(a.doc, id, actor(anna, 'Anna'))
+    await a.raw.roundTrip()
+    expect((await serverIdeas()).find((i) => i.id === id)?.deletedAt).not.toBeNull()
+    const f = await client(event.tokens.facilitators[event.groups[0]?.id as string] as string)
+    const fasi: Actor = { id: 'facilitator:x', name: 'F', role: 'facilitator' }
+    ideas.restore(f.doc, id, fasi)
+    ideas.setHidden(f.doc, other, true, fasi)
+    const cluster = clusters.add(f.doc, { name: 'Liikunta' }, fasi)
+    await f.raw.roundTrip()
+    const after = await serverIdeas()
+    expect(after.find((i) => i.id === id)?.deletedAt).toBeNull()
+    expect(after.find((i) => i.id === other)?.hidden).toBe(true)
+    expect(
+      (await server.ctx.rooms.withDoc(board, (r) => readClusters(r.doc))).map((c) => c.id),
+    ).toContain(cluster)
+    a.raw.close()
+    f.raw.close()
+  })
+
+  it('undoes clusters made, renamed or removed by a participant', async () => {
+    const f = await client(event.tokens.facilitators[event.groups[0]?.id as string] as string)
+    const fasi: Actor = { id: 'facilitator:x', name: 'F', role: 'facilitator' }
+    const kept = clusters.add(f.doc, { name: 'Turvallisuus' }, fasi)
+    await f.raw.roundTrip()
+    const b = await client(ben.token)
+    const forged = new Y.Map<unknown>()
+    forged.set('name', 'Benin klusteri')
+    b.doc.transact(() => {
+      b.doc.getMap('clusters').set('forged', forged)
+      ;(b.doc.getMap('clusters').get(kept) as Y.Map<unknown>).set('name', 'Hävitetty')
+    })
+    await b.raw.roundTrip()
+    const names = (await server.ctx.rooms.withDoc(board, (r) => readClusters(r.doc))).map(
+      (c) => c.name,
+    )
+    expect(names).toContain('Turvallisuus')
+    expect(names).not.toContain('Benin klusteri')
+    expect(names).not.toContain('Hävitetty')
+    f.raw.close()
+    b.raw.close()
+  })
+})

@@ -1,0 +1,130 @@
+import { server } from '@hytepaja/shared/doc/origins'
+import {
+  type Cluster,
+  clustersRoot,
+  createClusterMap,
+  createIdeaMap,
+  type Idea,
+  ideasRoot,
+  readCluster,
+  readIdea,
+} from '@hytepaja/shared/doc/schema'
+import { mayChangeIdeaField, ownNewIdeaFields, runsBoard } from '@hytepaja/shared/domain/ideaRights'
+import type { Actor } from '@hytepaja/shared/domain/roles'
+import * as Y from 'yjs'
+import type { Peer } from './peer.js'
+
+export interface GuardLog {
+  warn(obj: object, msg: string): void
+}
+
+type Revert = () => void
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** The actor of a transaction that came from a participant's socket (not the facilitator's). */
+function participantOf(origin: unknown): Actor | null {
+  const actor = (origin as Peer | null)?.actor
+  return actor && !runsBoard(actor) ? actor : null
+}
+
+/**
+ * Enforces the note rules of shared/domain/ideaRights on a board, whatever a client sends: a
+ * participant's change to a field they may not change is undone at once by a server
+ * transaction (others may see it for a moment; the stored and final state is correct). A
+ * participant's new note is made theirs; replacing or hard-deleting a note, and any change to
+ * clusters, is undone. Facilitators and organisers are not checked.
+ */
+export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
+  const ideas = ideasRoot(doc)
+  const clusters = clustersRoot(doc)
+  // The state before each transaction, to judge changes and to bring back what was removed.
+  const ideaCache = new Map<string, Idea>()
+  const clusterCache = new Map<string, Cluster>()
+  ideas.forEach((map, id) => map instanceof Y.Map && ideaCache.set(id, readIdea(id, map)))
+  clusters.forEach((map, id) => map instanceof Y.Map && clusterCache.set(id, readCluster(id, map)))
+
+  const undo = (reverts: Revert[], actor: Actor, what: string) => {
+    if (reverts.length === 0) return
+    log.warn(
+      { actor: actor.id, what, changes: reverts.length },
+      'undid changes a participant may not make',
+    )
+    doc.transact(() => {
+      for (const revert of reverts) revert()
+    }, server('guard'))
+  }
+
+  const onIdeas = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tr: Y.Transaction) => {
+    const actor = participantOf(tr.origin)
+    const touched = new Set<string>()
+    const reverts: Revert[] = []
+    for (const event of events) {
+      if (event.target === ideas) {
+        for (const [id, change] of event.changes.keys) {
+          touched.add(id)
+          if (!actor) continue
+          const map = ideas.get(id)
+          if (change.action === 'add' && map instanceof Y.Map) {
+            for (const [key, value] of Object.entries(ownNewIdeaFields(actor))) {
+              if (!same(map.get(key), value)) reverts.push(() => map.set(key, value))
+            }
+          } else {
+            const before = ideaCache.get(id)
+            reverts.push(
+              before ? () => ideas.set(id, createIdeaMap(before)) : () => ideas.delete(id),
+            )
+          }
+        }
+      } else if (event.target.parent === ideas) {
+        const id = event.path[0] as string
+        touched.add(id)
+        const before = ideaCache.get(id)
+        if (!actor || !before) continue
+        const map = event.target as Y.Map<unknown>
+        for (const [key, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
+          if (mayChangeIdeaField(before, actor, key, map.get(key))) continue
+          reverts.push(
+            change.action === 'add' ? () => map.delete(key) : () => map.set(key, change.oldValue),
+          )
+        }
+      }
+    }
+    for (const id of touched) {
+      const map = ideas.get(id)
+      if (map instanceof Y.Map) ideaCache.set(id, readIdea(id, map))
+      else ideaCache.delete(id)
+    }
+    if (actor) undo(reverts, actor, 'ideas')
+  }
+
+  const onClusters = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tr: Y.Transaction) => {
+    const actor = participantOf(tr.origin)
+    const before = new Map(clusterCache)
+    for (const event of events) {
+      const ids =
+        event.target === clusters ? [...event.changes.keys.keys()] : [event.path[0] as string]
+      for (const id of ids) {
+        const map = clusters.get(id)
+        if (map instanceof Y.Map) clusterCache.set(id, readCluster(id, map))
+        else clusterCache.delete(id)
+      }
+    }
+    if (!actor) return
+    const reverts: Revert[] = []
+    const changed = new Set<string>([...before.keys(), ...clusterCache.keys()])
+    for (const id of changed) {
+      const was = before.get(id)
+      if (same(was, clusterCache.get(id))) continue
+      reverts.push(was ? () => clusters.set(id, createClusterMap(was)) : () => clusters.delete(id))
+    }
+    undo(reverts, actor, 'clusters')
+  }
+
+  ideas.observeDeep(onIdeas)
+  clusters.observeDeep(onClusters)
+  return () => {
+    ideas.unobserveDeep(onIdeas)
+    clusters.unobserveDeep(onClusters)
+  }
+}
