@@ -359,3 +359,164 @@ export function readAnnouncements(doc: Y.Doc): Announcement[] {
     (a, b) => a.at - b.at || a.id.localeCompare(b.id),
   )
 }
+
+// ---------------------------------------------------------------- proposal:{eventId}:{groupId}:main
+// The structured fields of a group's decision proposal. Text fields are Y.Text so that two
+// people typing in one field merge character by character. The rich texts (the body and each
+// action's "what is done") live in their own documents, one per Lexical editor:
+// proposal:{eventId}:{groupId}:body and proposal:{eventId}:{groupId}:action-{actionId}.
+
+export const PROPOSAL_MAIN = 'main'
+export const PROPOSAL_BODY = 'body'
+export const MAX_ACTIONS = 3
+
+export function actionPart(actionId: string): string {
+  return `action-${actionId}`
+}
+
+export interface ProposalAction {
+  id: string
+  order: number
+  /** Responsible parties (vastuutahot): organisations, picked or typed. */
+  responsible: string[]
+  timeline: string
+  indicator: string
+  target: string
+  ageGroups: AgeGroup[]
+  /** Board ideas the action grew from. */
+  ideaIds: string[]
+  createdAt: number
+}
+
+export interface ProposalFields {
+  title: string
+  actions: ProposalAction[]
+}
+
+const PROPOSAL = 'proposal'
+const ACTIONS = 'actions'
+
+export const ACTION_TEXT_FIELDS = ['timeline', 'indicator', 'target'] as const
+export type ActionTextField = (typeof ACTION_TEXT_FIELDS)[number]
+
+export function proposalRoot(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(PROPOSAL)
+}
+
+/** The title as a Y.Text, created on first use. */
+export function proposalTitle(doc: Y.Doc): Y.Text {
+  return doc.getText('proposalTitle')
+}
+
+export function actionsRoot(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(ACTIONS)
+}
+
+export function createActionMap(action: ProposalAction): Y.Map<unknown> {
+  const map = new Y.Map<unknown>()
+  map.set('order', action.order)
+  map.set('createdAt', action.createdAt)
+  map.set('ageGroups', action.ageGroups)
+  for (const field of ACTION_TEXT_FIELDS) map.set(field, new Y.Text(action[field]))
+  const responsible = new Y.Array<string>()
+  responsible.push(action.responsible)
+  map.set('responsible', responsible)
+  const ideaIds = new Y.Array<string>()
+  ideaIds.push(action.ideaIds)
+  map.set('ideaIds', ideaIds)
+  return map
+}
+
+function textOf(map: Y.Map<unknown>, key: string): string {
+  const value = map.get(key)
+  return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : ''
+}
+
+function listOf(map: Y.Map<unknown>, key: string): string[] {
+  const value = map.get(key)
+  const list = value instanceof Y.Array ? value.toArray() : Array.isArray(value) ? value : []
+  return list.filter((v): v is string => typeof v === 'string')
+}
+
+export function readAction(id: string, map: Y.Map<unknown>): ProposalAction {
+  const ageGroups = map.get('ageGroups')
+  return {
+    id,
+    order: num(map, 'order'),
+    responsible: listOf(map, 'responsible'),
+    timeline: textOf(map, 'timeline'),
+    indicator: textOf(map, 'indicator'),
+    target: textOf(map, 'target'),
+    ageGroups: Array.isArray(ageGroups)
+      ? ageGroups.filter((a): a is AgeGroup => (AGE_GROUPS as readonly unknown[]).includes(a))
+      : [],
+    ideaIds: listOf(map, 'ideaIds'),
+    createdAt: num(map, 'createdAt'),
+  }
+}
+
+export function readProposal(doc: Y.Doc): ProposalFields {
+  const actions: ProposalAction[] = []
+  actionsRoot(doc).forEach((map, id) => {
+    if (map instanceof Y.Map) actions.push(readAction(id, map))
+  })
+  actions.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+  return { title: proposalTitle(doc).toString(), actions }
+}
+
+// ---------------------------------------------------------------- event: promotions and plenary
+
+export interface RenderedText {
+  html: string
+  markdown: string
+  text: string
+}
+
+export interface PromotedAction {
+  id: string
+  what: RenderedText
+  responsible: string[]
+  timeline: string
+  indicator: string
+  target: string
+  ageGroups: AgeGroup[]
+  ideaIds: string[]
+}
+
+/** A frozen copy of a group's proposal as it was promoted onto the decision agenda. */
+export interface PromotionVersion {
+  version: number
+  promotedAt: number
+  title: string
+  body: RenderedText
+  actions: PromotedAction[]
+}
+
+export interface Promotion {
+  groupId: string
+  /** The decision sub-item (§9 a, b, c) it is shown as. */
+  agendaItemId: string
+  versions: PromotionVersion[]
+  withdrawnAt: number | null
+}
+
+const PROMOTIONS = 'promotions'
+const PLENARY = 'plenary'
+
+export function promotionsRoot(doc: Y.Doc): Y.Map<Promotion> {
+  return doc.getMap<Promotion>(PROMOTIONS)
+}
+
+export function readPromotions(doc: Y.Doc): Promotion[] {
+  return [...promotionsRoot(doc).values()]
+}
+
+export function plenaryRoot(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(PLENARY)
+}
+
+/** The agenda item the meeting is handling now (set by the chair), or null. */
+export function readCurrentItem(doc: Y.Doc): string | null {
+  const id = plenaryRoot(doc).get('currentItemId')
+  return typeof id === 'string' ? id : null
+}
