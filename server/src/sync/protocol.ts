@@ -11,8 +11,15 @@ export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 }
 export type Incoming =
   | { type: 'syncStep1'; stateVector: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; update: Uint8Array; clients: number[] }
+  | { type: 'awareness'; update: Uint8Array; clients: number[]; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' }
+
+/** One client's entry in an awareness update: whose, which version, and whether it is a removal. */
+export interface AwarenessEntry {
+  client: number
+  clock: number
+  removed: boolean
+}
 
 export class BadFrame extends Error {}
 
@@ -44,7 +51,8 @@ export function decodeFrame(frame: Uint8Array): Incoming {
       }
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder)
-        return { type: 'awareness', update, clients: awarenessClients(update) }
+        const entries = awarenessEntries(update)
+        return { type: 'awareness', update, clients: entries.map((e) => e.client), entries }
       }
       case MessageType.queryAwareness:
         return { type: 'queryAwareness' }
@@ -57,17 +65,39 @@ export function decodeFrame(frame: Uint8Array): Incoming {
   }
 }
 
-/** The client ids an awareness update speaks for; also checks that every state is JSON. */
-function awarenessClients(update: Uint8Array): number[] {
+/** The entries of an awareness update; also checks that every state is JSON. */
+function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
-  const clients: number[] = []
+  const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
-    clients.push(decoding.readVarUint(decoder))
-    decoding.readVarUint(decoder) // clock
-    JSON.parse(decoding.readVarString(decoder))
+    const client = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    entries.push({ client, clock, removed: state === null })
   }
-  return clients
+  return entries
+}
+
+/** The entries of `update` whose client is in `keep`, byte for byte. */
+export function filterAwarenessUpdate(update: Uint8Array, keep: ReadonlySet<number>): Uint8Array {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const kept: Array<[number, number, string]> = []
+  for (let i = 0; i < count; i++) {
+    const client = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state = decoding.readVarString(decoder)
+    if (keep.has(client)) kept.push([client, clock, state])
+  }
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, kept.length)
+  for (const [client, clock, state] of kept) {
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, state)
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -4,13 +4,16 @@ import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
 import type { Peer } from './peer.js'
 import {
+  type AwarenessEntry,
   BadFrame,
   decodeFrame,
   encodeAwareness,
+  encodeAwarenessFrame,
   encodeSaved,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  filterAwarenessUpdate,
 } from './protocol.js'
 
 export interface RoomLimits {
@@ -91,9 +94,12 @@ export class Room {
     const state = this.peers.get(peer)
     if (!state) return
     this.peers.delete(peer)
-    if (state.clients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients], peer)
-      this.broadcast(encodeAwareness(this.awareness, [...state.clients]), null)
+    // Only states that are shown: a client that cleared its own state (or whose state never
+    // applied) has nothing to remove, and encoding an id the awareness never saw would throw.
+    const shown = [...state.clients].filter((id) => this.awareness.states.has(id))
+    if (shown.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, shown, peer)
+      this.broadcast(encodeAwareness(this.awareness, shown), null)
     }
   }
 
@@ -109,7 +115,7 @@ export class Room {
     }
     switch (message.type) {
       case 'syncStep1':
-        peer.send(encodeSyncStep2(this.doc, message.stateVector))
+        this.sendTo(peer, encodeSyncStep2(this.doc, message.stateVector))
         return
       case 'update':
         if (!peer.canWrite()) {
@@ -125,37 +131,67 @@ export class Room {
         // Acknowledged after the commit even when nothing was new (a resend after a reconnect).
         if (peer.wantsSaved) {
           this.store.written(this.name).then(() => {
-            if (this.peers.has(peer)) peer.send(encodeSaved(message.update))
+            if (this.peers.has(peer)) this.sendTo(peer, encodeSaved(message.update))
           })
         }
         return
       case 'awareness':
-        this.receiveAwareness(peer, state, frame, message.update, message.clients)
+        this.receiveAwareness(peer, state, frame, message.update, message.entries)
         return
       case 'queryAwareness':
-        peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+        this.sendTo(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
         return
     }
   }
 
+  /**
+   * A connection speaks only for its own clients. y-websocket clients echo every awareness
+   * change they receive back to the server (its handler does not look at the origin), so
+   * entries about other clients are normal traffic, not an attack: they are dropped, and only
+   * the connection's own entries are applied and relayed. A connection claims a client id when
+   * it brings news about it (a state newer than the room has) and no other connection owns it;
+   * an echo of a peer that has left is therefore never claimed.
+   */
   private receiveAwareness(
     peer: Peer,
     state: PeerState,
     frame: Uint8Array,
     update: Uint8Array,
-    clients: number[],
+    entries: AwarenessEntry[],
   ): void {
-    const claimed = new Set([...state.clients, ...clients])
-    const foreign = clients.some((id) => !state.clients.has(id) && this.ownedByOther(peer, id))
-    if (foreign || claimed.size > this.limits.maxAwarenessClients) {
-      this.reject(peer, new BadFrame('awareness for clients of another connection'))
+    const accepted: number[] = []
+    const claims = new Set(state.clients)
+    for (const entry of entries) {
+      if (state.clients.has(entry.client)) accepted.push(entry.client)
+      else if (this.isClaimable(peer, entry)) {
+        claims.add(entry.client)
+        accepted.push(entry.client)
+      }
+    }
+    if (claims.size > this.limits.maxAwarenessClients) {
+      this.reject(peer, new BadFrame('awareness for too many clients'))
       return
     }
-    state.clients = claimed
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
-    // Relayed byte for byte to everyone, the sender included: y-websocket's watchdog counts
-    // its own echoed renewals as signs of life.
-    this.broadcast(frame, null)
+    if (accepted.length === 0) return
+    state.clients = claims
+    if (accepted.length === entries.length) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+      // Relayed byte for byte to everyone, the sender included: y-websocket's watchdog counts
+      // its own echoed renewals as signs of life.
+      this.broadcast(frame, null)
+      return
+    }
+    const filtered = filterAwarenessUpdate(update, new Set(accepted))
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer)
+    this.broadcast(encodeAwarenessFrame(filtered), null)
+  }
+
+  private isClaimable(peer: Peer, entry: AwarenessEntry): boolean {
+    // The room's own (empty) awareness id is nobody's to speak for.
+    if (entry.removed || entry.client === this.doc.clientID) return false
+    const known = this.awareness.meta.get(entry.client)
+    if (known && entry.clock <= known.clock) return false
+    return !this.ownedByOther(peer, entry.client)
   }
 
   private ownedByOther(peer: Peer, clientId: number): boolean {
@@ -198,14 +234,23 @@ export class Room {
 
   private broadcast(frame: Uint8Array, except: unknown): void {
     for (const peer of this.peers.keys()) {
-      if (peer === except) continue
-      if (peer.bufferedAmount() > this.limits.maxBufferedBytes) {
-        peer.close(CloseCode.SlowConsumer, 'too slow')
-        this.detach(peer)
-        continue
-      }
-      peer.send(frame)
+      if (peer !== except) this.sendTo(peer, frame)
     }
+  }
+
+  /**
+   * Every frame to a peer goes through here, replies included: a client that keeps asking
+   * (sync step 1 answers carry the whole document) but never reads would otherwise grow the
+   * server's memory without bound.
+   */
+  private sendTo(peer: Peer, frame: Uint8Array): boolean {
+    if (peer.bufferedAmount() > this.limits.maxBufferedBytes) {
+      peer.close(CloseCode.SlowConsumer, 'too slow')
+      this.detach(peer)
+      return false
+    }
+    peer.send(frame)
+    return true
   }
 
   /** Folds the update log into one snapshot of the live (garbage-collected) document. */

@@ -1,0 +1,223 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import {
+  addNotes,
+  Clients,
+  notesUpdate,
+  noteTexts,
+  rawClient,
+  readMessageKind,
+  remoteStates,
+  startWithEvent,
+  type TestClient,
+  type TestServer,
+  waitFor,
+  wire,
+} from '../testing/sync.js'
+
+const clients = new Clients()
+const servers: TestServer[] = []
+
+async function setup(tuning = {}) {
+  const ctx = await startWithEvent(tuning)
+  servers.push(ctx.server)
+  return ctx
+}
+
+afterEach(async () => {
+  clients.destroyAll()
+  await Promise.all(servers.splice(0).map((s) => s.dispose()))
+})
+
+describe('the y-websocket protocol against real providers', () => {
+  it('lets two providers on one board see each other’s notes', async () => {
+    const { server, board, facilitator } = await setup()
+    const a = clients.connect(server, board, facilitator)
+    const b = clients.connect(server, board, facilitator)
+    await Promise.all([a.synced(), b.synced()])
+
+    addNotes(a.doc, ['from a'])
+    addNotes(b.doc, ['from b'])
+    await waitFor(() => noteTexts(a.doc).length === 2, 'a to see b’s note')
+    await waitFor(() => noteTexts(b.doc).length === 2, 'b to see a’s note')
+    expect(noteTexts(a.doc)).toEqual(['from a', 'from b'])
+    expect(noteTexts(b.doc)).toEqual(['from a', 'from b'])
+  })
+
+  it('relays an update to every other peer and not back to its sender', async () => {
+    const { server, board, facilitator } = await setup()
+    const peers = [0, 1, 2, 3].map(() => clients.connect(server, board, facilitator))
+    await Promise.all(peers.map((p) => p.synced()))
+    // A raw socket sees exactly which frames the server sends it.
+    const raw = clients.track(await rawClient(server, board, facilitator))
+    await raw.roundTrip()
+    const before = raw.frames.length
+
+    addNotes((peers[0] as TestClient).doc, ['for everyone'])
+    for (const peer of peers) {
+      await waitFor(() => noteTexts(peer.doc).includes('for everyone'), 'every peer to see it')
+    }
+    await waitFor(
+      () =>
+        raw.frames.slice(before).some((f) => {
+          const m = readMessageKind(f)
+          return m.type === 'sync' && m.syncType === 2
+        }),
+      'the raw peer to get the update',
+    )
+
+    // The raw client's own update comes back to nobody but the others.
+    raw.send(wire.update(notesUpdate(['from raw'])))
+    for (const peer of peers) {
+      await waitFor(() => noteTexts(peer.doc).includes('from raw'), 'peers to see the raw note')
+    }
+    const mark = raw.frames.length
+    await raw.roundTrip()
+    const echoed = raw.frames
+      .slice(mark)
+      .map(readMessageKind)
+      .filter((m) => m.type === 'sync' && m.syncType === 2)
+    expect(echoed).toEqual([])
+  })
+
+  it('gives a client that connects later everything written before', async () => {
+    const { server, board, facilitator } = await setup()
+    const a = clients.connect(server, board, facilitator)
+    const b = clients.connect(server, board, facilitator)
+    await Promise.all([a.synced(), b.synced()])
+    addNotes(a.doc, ['one', 'two'])
+    addNotes(b.doc, ['three'])
+    await waitFor(() => noteTexts(a.doc).length === 3 && noteTexts(b.doc).length === 3, 'sync')
+
+    const late = clients.connect(server, board, facilitator)
+    await late.synced()
+    await waitFor(() => noteTexts(late.doc).length === 3, 'the late client to get all notes')
+    expect(noteTexts(late.doc)).toEqual(['one', 'three', 'two'])
+  })
+})
+
+describe('awareness', () => {
+  it('shows each peer’s state to the other and keeps both connected', async () => {
+    const { server, board, facilitator } = await setup()
+    const a = clients.connect(server, board, facilitator)
+    const b = clients.connect(server, board, facilitator)
+    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+    b.provider.awareness.setLocalStateField('user', { name: 'Bertta' })
+    await Promise.all([a.synced(), b.synced()])
+
+    await waitFor(() => remoteStates(a).size === 1 && remoteStates(b).size === 1, 'awareness')
+    expect([...remoteStates(a).values()][0]).toEqual({ user: { name: 'Bertta' } })
+    expect([...remoteStates(b).values()][0]).toEqual({ user: { name: 'Aino' } })
+
+    // Each provider echoes the states it receives back to the server (y-websocket does so for
+    // every awareness change); that must not cost it its connection.
+    b.provider.awareness.setLocalStateField('user', { name: 'Bertta B' })
+    await waitFor(
+      () => (remoteStates(a).get(b.doc.clientID)?.user as { name: string })?.name === 'Bertta B',
+      'a to see b’s new name',
+    )
+    const c = clients.connect(server, board, facilitator)
+    c.provider.awareness.setLocalStateField('user', { name: 'Cecilia' })
+    await c.synced()
+    await waitFor(() => remoteStates(a).size === 2 && remoteStates(b).size === 2, 'three peers')
+    expect(a.closes).toEqual([])
+    expect(b.closes).toEqual([])
+    expect(c.closes).toEqual([])
+    expect(a.provider.wsconnected && b.provider.wsconnected && c.provider.wsconnected).toBe(true)
+  })
+
+  it('removes a peer’s state from the others as soon as its socket closes', async () => {
+    const { server, board, facilitator } = await setup()
+    const a = clients.connect(server, board, facilitator)
+    const b = clients.connect(server, board, facilitator)
+    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+    b.provider.awareness.setLocalStateField('user', { name: 'Bertta' })
+    await waitFor(() => remoteStates(b).has(a.doc.clientID), 'b to see a')
+
+    const removals: unknown[] = []
+    b.provider.awareness.on('change', (change: { removed: number[] }, origin: unknown) => {
+      if (change.removed.includes(a.doc.clientID)) removals.push(origin)
+    })
+    // Killed without a goodbye: only the server can tell b.
+    const socket = a.provider.ws as unknown as WebSocket | null
+    socket?.terminate()
+    a.destroy()
+    await waitFor(() => !remoteStates(b).has(a.doc.clientID), 'b to lose a')
+    // Removed by a message from the server, not by b's own 30 s timeout.
+    expect(removals).toEqual([b.provider])
+  })
+
+  it('keeps a peer connected while many others come and go', async () => {
+    const { server, board, facilitator } = await setup()
+    const stayer = clients.connect(server, board, facilitator)
+    stayer.provider.awareness.setLocalStateField('user', { name: 'stays' })
+    await stayer.synced()
+    // Each visitor's arrival and departure reaches the stayer, which echoes both to the server.
+    for (let i = 0; i < 6; i++) {
+      const visitor = clients.connect(server, board, facilitator)
+      visitor.provider.awareness.setLocalStateField('user', { name: `visitor ${i}` })
+      await waitFor(() => remoteStates(stayer).has(visitor.doc.clientID), 'the visitor')
+      visitor.destroy()
+      await waitFor(() => !remoteStates(stayer).has(visitor.doc.clientID), 'the visitor to go')
+    }
+    addNotes(stayer.doc, ['still here'])
+    const check = clients.connect(server, board, facilitator)
+    await waitFor(() => noteTexts(check.doc).includes('still here'), 'the stayer’s note')
+    expect(stayer.closes).toEqual([])
+    expect(stayer.provider.wsconnected).toBe(true)
+  })
+
+  it('answers a query for awareness with every known state', async () => {
+    const { server, board, facilitator } = await setup()
+    const a = clients.connect(server, board, facilitator)
+    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+    await a.synced()
+    const raw = clients.track(await rawClient(server, board, facilitator))
+    await waitFor(() => server.ctx.rooms.names().includes(board), 'room')
+    const room = await server.ctx.rooms.loaded(board)
+    await waitFor(() => room?.awareness.getStates().has(a.doc.clientID) ?? false, 'a’s state')
+
+    const mark = raw.frames.length
+    raw.send(wire.queryAwareness())
+    await waitFor(() => raw.frames.length > mark, 'an answer')
+    const answer = readMessageKind(raw.frames[mark] as Uint8Array)
+    expect(answer.type).toBe('awareness')
+    const states = decodeAwareness((answer as { payload: Uint8Array }).payload)
+    expect(states.get(a.doc.clientID)).toEqual({ user: { name: 'Aino' } })
+  })
+
+  it('refuses awareness for a client id that another connection owns', async () => {
+    const { server, board, facilitator } = await setup()
+    const a = clients.connect(server, board, facilitator)
+    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+    await a.synced()
+    const room = await server.ctx.rooms.loaded(board)
+    await waitFor(() => room?.awareness.getStates().has(a.doc.clientID) ?? false, 'a’s state')
+
+    const raw = clients.track(await rawClient(server, board, facilitator))
+    const clock = room?.awareness.meta.get(a.doc.clientID)?.clock ?? 0
+    raw.send(
+      wire.awareness([{ client: a.doc.clientID, clock: clock + 5, state: { user: 'fake' } }]),
+    )
+    // Then a state of its own: a sees it only after the forged frame would have arrived.
+    raw.send(wire.awareness([{ client: 777, clock: 1, state: { user: 'raw' } }]))
+    await waitFor(() => remoteStates(a).has(777), 'a to see the raw client’s own state')
+    expect(room?.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Aino' } })
+    // A remote state for a's own id with a higher clock would have replaced a's local state.
+    expect(a.provider.awareness.getLocalState()).toEqual({ user: { name: 'Aino' } })
+    // Refused, not fatal: y-websocket clients echo others' states all the time.
+    await raw.roundTrip()
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN)
+  })
+})
+
+function decodeAwareness(update: Uint8Array): Map<number, unknown> {
+  const doc = new Y.Doc()
+  const awareness = new awarenessProtocol.Awareness(doc)
+  awarenessProtocol.applyAwarenessUpdate(awareness, update, 'test')
+  const states = new Map(awareness.getStates())
+  doc.destroy()
+  return states
+}
