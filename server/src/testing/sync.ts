@@ -19,6 +19,9 @@ import { createTestEvent } from './accessFixture.js'
 
 export { type CreatedEventBody, createTestEvent, joinAs } from './accessFixture.js'
 
+// Every y-websocket provider in Node adds a process 'exit' listener; tests open dozens at once.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 100))
+
 /** Polls `condition` until it holds; fails with `what` after `timeoutMs` (generous: CI is slow). */
 export async function waitFor(
   condition: () => boolean | Promise<boolean>,
