@@ -1,0 +1,58 @@
+import type { EventMeta, Group } from '@hytepaja/shared/doc/schema'
+import type { Role } from '@hytepaja/shared/domain/roles'
+import { requestJson } from './http'
+
+export interface SessionEvent extends EventMeta {
+  groups: Group[]
+}
+
+/** `GET /api/session`: who a token speaks for, and its event. */
+export interface Session {
+  eventId: string
+  role: Role
+  groupId: string | null
+  participant: { id: string; displayName: string; organisation: string | null } | null
+  event: SessionEvent
+}
+
+export function fetchSession(token: string, signal?: AbortSignal): Promise<Session> {
+  return requestJson<Session>('/api/session', { token, signal })
+}
+
+/** `POST /api/join`: the eight-digit code gives the event's join token. */
+export function joinWithCode(code: string): Promise<{ eventId: string; token: string }> {
+  return requestJson('/api/join', { method: 'POST', body: { code } })
+}
+
+export interface NewParticipant {
+  displayName: string
+  organisation: string
+  groupId: string
+}
+
+/** `POST /api/events/{id}/participants`: the only request that creates a seat. */
+export function createParticipant(
+  eventId: string,
+  joinToken: string,
+  input: NewParticipant,
+): Promise<{ participantId: string; token: string; link: string }> {
+  return requestJson(`/api/events/${encodeURIComponent(eventId)}/participants`, {
+    method: 'POST',
+    token: joinToken,
+    body: input,
+  })
+}
+
+export interface EventListing {
+  id: string
+  title: string
+  startsAt: string
+  joinCode: string
+}
+
+/** `GET /api/events` with the organisers' console key. */
+export function listEvents(consoleKey: string, signal?: AbortSignal): Promise<EventListing[]> {
+  return requestJson<{ events: EventListing[] }>('/api/events', { token: consoleKey, signal }).then(
+    (body) => body.events,
+  )
+}

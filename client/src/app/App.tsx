@@ -1,0 +1,42 @@
+import { lazy, Suspense } from 'react'
+import { FormattedMessage } from 'react-intl'
+import { Route, Switch } from 'wouter'
+import { LocaleProvider } from '../i18n/LocaleProvider'
+import { HomePage } from '../pages/HomePage'
+import { NotFoundPage } from '../pages/NotFoundPage'
+import { Loading } from '../ui/Loading'
+import { AppShell } from './AppShell'
+
+// Each route below the home page is its own chunk: a participant's phone downloads the board,
+// never the organiser's pages, and later heavy views (proposals, minutes) stay out of it.
+const JoinPage = lazy(() => import('../pages/JoinPage'))
+const PersonalLinkPage = lazy(() => import('../pages/PersonalLinkPage'))
+const BoardPage = lazy(() => import('../pages/BoardPage'))
+const EventOverviewPage = lazy(() => import('../pages/EventOverviewPage'))
+const ConsolePage = lazy(() => import('../pages/ConsolePage'))
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <AppShell>
+        <Suspense
+          fallback={
+            <Loading>
+              <FormattedMessage id="app.loading" />
+            </Loading>
+          }
+        >
+          <Switch>
+            <Route path="/" component={HomePage} />
+            <Route path="/e/:eventId/join" component={JoinPage} />
+            <Route path="/e/:eventId/me" component={PersonalLinkPage} />
+            <Route path="/e/:eventId/g/:groupId" component={BoardPage} />
+            <Route path="/e/:eventId/:role" component={EventOverviewPage} />
+            <Route path="/admin" component={ConsolePage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
+      </AppShell>
+    </LocaleProvider>
+  )
+}

@@ -1,0 +1,42 @@
+import { type ReactNode, useEffect, useRef } from 'react'
+import { useIntl } from 'react-intl'
+
+/** The first page of a visit keeps the browser's focus; later pages take it to their heading. */
+let firstPage = true
+
+export interface PageProps {
+  title: string
+  /** Shown above the heading, e.g. the event title above "Join the workshop". */
+  kicker?: ReactNode
+  children?: ReactNode
+  className?: string
+}
+
+/**
+ * One page: sets the document title and, after client-side navigation, moves focus to the
+ * heading so screen-reader users hear where they arrived.
+ */
+export function Page({ title, kicker, children, className }: PageProps) {
+  const intl = useIntl()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const appName = intl.formatMessage({ id: 'app.name' })
+
+  useEffect(() => {
+    document.title = title ? `${title} – ${appName}` : appName
+  }, [title, appName])
+
+  useEffect(() => {
+    if (!firstPage) heading.current?.focus()
+    firstPage = false
+  }, [])
+
+  return (
+    <div className={['page', className].filter(Boolean).join(' ')}>
+      {kicker ? <p className="page__kicker">{kicker}</p> : null}
+      <h1 className="page__title" ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { IDEA_COLORS, type IdeaColor } from '@hytepaja/shared/doc/schema'
+import type { Actor, Role } from '@hytepaja/shared/domain/roles'
+import type { Credential } from '../../sync/credentials'
+
+export interface ActorNames {
+  /** The group's facilitators by name, if the organiser entered them. */
+  facilitators: string[]
+  /** Translated fallbacks for the roles that have no personal name. */
+  roleName(role: Role): string
+}
+
+/**
+ * Who this device acts as on a board. Participants are themselves; the shared role links
+ * (facilitator, organiser, read-only links) act under the role's id, so every device using
+ * the same facilitator link is the same person to the others.
+ */
+export function boardActor(credential: Credential, names: ActorNames): Actor {
+  const { role, groupId, participant } = credential
+  if (role === 'participant' && participant) {
+    return {
+      id: participant.id,
+      name: participant.displayName,
+      role,
+      ...(groupId ? { groupId } : {}),
+    }
+  }
+  if (role === 'facilitator' && groupId) {
+    const name =
+      names.facilitators.length > 0 ? names.facilitators.join(', ') : names.roleName(role)
+    return { id: `facilitator:${groupId}`, name, role, groupId }
+  }
+  return { id: role, name: names.roleName(role), role }
+}
+
+/** Each person's notes get one colour, so a wall of notes shows who is talking at a glance. */
+export function noteColorFor(actorId: string): IdeaColor {
+  let hash = 0
+  for (const char of actorId) hash = (hash * 33 + (char.codePointAt(0) ?? 0)) >>> 0
+  return IDEA_COLORS[hash % IDEA_COLORS.length] as IdeaColor
+}

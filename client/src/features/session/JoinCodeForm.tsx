@@ -1,0 +1,67 @@
+import { type FormEvent, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { useLocation } from 'wouter'
+import { joinWithCode } from '../../api/endpoints'
+import { ApiError } from '../../api/http'
+import { errorMessage } from '../../i18n/errorMessages'
+import { credentials } from '../../sync/credentials'
+import { Button } from '../../ui/Button'
+import { TextField } from '../../ui/TextField'
+import { formatJoinCode, isCompleteJoinCode, joinCodeDigits } from './joinCode'
+
+/** "Type the code on the screen" → the event's join page, with its join token. */
+export function JoinCodeForm() {
+  const intl = useIntl()
+  const [, navigate] = useLocation()
+  const [code, setCode] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!isCompleteJoinCode(code)) {
+      setError(intl.formatMessage({ id: 'home.code.incomplete' }))
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const { eventId, token } = await joinWithCode(joinCodeDigits(code))
+      credentials.remember(eventId, {
+        token,
+        role: 'join',
+        groupId: null,
+        participant: null,
+        eventTitle: '',
+      })
+      navigate(`/e/${eventId}/join#${token}`)
+    } catch (caught) {
+      const code = caught instanceof ApiError ? caught.code : 'unexpected'
+      setError(intl.formatMessage(errorMessage(code)))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <TextField
+        label={intl.formatMessage({ id: 'home.code.label' })}
+        description={intl.formatMessage({ id: 'home.code.help' })}
+        value={code}
+        onChange={(value) => {
+          setCode(formatJoinCode(value))
+          setError(null)
+        }}
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder="1234 5678"
+        errorMessage={error}
+        isRequired
+        name="code"
+      />
+      <Button type="submit" variant="primary" size="large" wide isPending={busy}>
+        <FormattedMessage id="home.code.submit" />
+      </Button>
+    </form>
+  )
+}

@@ -1,0 +1,60 @@
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Page } from '../../app/Page'
+import { errorMessage } from '../../i18n/errorMessages'
+import { Button } from '../../ui/Button'
+import { Loading } from '../../ui/Loading'
+import { Notice } from '../../ui/Notice'
+import { JoinCodeForm } from './JoinCodeForm'
+import type { LinkSession } from './useLinkSession'
+
+/** What a page shows while its link is being checked, or when it cannot be used. */
+export function LinkProblem({ link }: { link: Exclude<LinkSession, { state: 'ready' }> }) {
+  const intl = useIntl()
+  switch (link.state) {
+    case 'loading':
+      return (
+        <Loading>
+          <FormattedMessage id="link.checking" />
+        </Loading>
+      )
+    case 'invalid':
+      return (
+        <Page title={intl.formatMessage({ id: 'link.invalid.title' })}>
+          <p className="lead">
+            <FormattedMessage id="link.invalid.body" />
+          </p>
+          <section className="card stack" aria-labelledby="link-join-heading">
+            <h2 id="link-join-heading">
+              <FormattedMessage id="link.joinWithCode" />
+            </h2>
+            <JoinCodeForm />
+          </section>
+        </Page>
+      )
+    case 'missing':
+      return (
+        <Page title={intl.formatMessage({ id: 'link.missing.title' })}>
+          <p className="lead">
+            <FormattedMessage id="link.missing.body" />
+          </p>
+          <section className="card stack" aria-labelledby="link-join-heading">
+            <h2 id="link-join-heading">
+              <FormattedMessage id="link.joinWithCode" />
+            </h2>
+            <JoinCodeForm />
+          </section>
+        </Page>
+      )
+    case 'failed':
+      return (
+        <Page title={intl.formatMessage({ id: 'link.failed.title' })}>
+          <Notice tone="error" announce>
+            <FormattedMessage {...errorMessage(link.code)} />
+          </Notice>
+          <Button variant="primary" size="large" onPress={link.retry}>
+            <FormattedMessage id="link.retry" />
+          </Button>
+        </Page>
+      )
+  }
+}

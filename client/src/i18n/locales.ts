@@ -1,0 +1,36 @@
+import { deviceStore, type KeyValueStore } from '../device/storage'
+
+/** The UI languages; Finnish is the default whatever the browser says. */
+export const LOCALES = ['fi', 'sv', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'fi'
+
+/** Regional tags for dates, numbers and React Aria's built-in strings (Finland's Swedish). */
+export const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }
+
+/** Each language named in itself, for the switch. */
+export const LOCALE_NAMES: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' }
+
+export function isLocale(value: unknown): value is Locale {
+  return (LOCALES as readonly unknown[]).includes(value)
+}
+
+const KEY = 'hytepaja:language'
+
+/** The language this person chose on this device, if any. */
+export function storedLocale(store: KeyValueStore = deviceStore()): Locale {
+  try {
+    const value = store.getItem(KEY)
+    return isLocale(value) ? value : DEFAULT_LOCALE
+  } catch {
+    return DEFAULT_LOCALE
+  }
+}
+
+export function rememberLocale(locale: Locale, store: KeyValueStore = deviceStore()): void {
+  try {
+    store.setItem(KEY, locale)
+  } catch {
+    // Blocked storage: the choice lasts until reload.
+  }
+}

@@ -1,0 +1,31 @@
+import { useParams } from 'wouter'
+import { Board } from '../features/board/Board'
+import { LinkProblem } from '../features/session/LinkProblem'
+import { useLinkSession } from '../features/session/useLinkSession'
+import { credentials } from '../sync/credentials'
+import '../styles/board.css'
+
+/**
+ * `/e/{eventId}/g/{groupId}` (+ `#token` for facilitator links): a group's board, opened with
+ * the token of the link or the best one this device holds for the event.
+ */
+export default function BoardPage() {
+  const { eventId = '', groupId = '' } = useParams<{ eventId: string; groupId: string }>()
+  // A new board is a new page: its link and credential are looked up afresh.
+  return <BoardRoute key={`${eventId}/${groupId}`} eventId={eventId} groupId={groupId} />
+}
+
+function BoardRoute({ eventId, groupId }: { eventId: string; groupId: string }) {
+  const link = useLinkSession(eventId, { stored: () => credentials.forBoard(eventId, groupId) })
+  if (link.state !== 'ready') return <LinkProblem link={link} />
+  return (
+    <Board
+      key={link.token}
+      eventId={eventId}
+      groupId={groupId}
+      token={link.token}
+      credential={link.credential}
+      session={link.session}
+    />
+  )
+}

@@ -1,0 +1,171 @@
+import { type FormEvent, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Redirect, useLocation, useParams, useSearchParams } from 'wouter'
+import { createParticipant, type Session } from '../api/endpoints'
+import { ApiError } from '../api/http'
+import { Page } from '../app/Page'
+import { EventFacts } from '../features/session/EventFacts'
+import { LinkProblem } from '../features/session/LinkProblem'
+import {
+  checkParticipantForm,
+  MAX_DISPLAY_NAME,
+  MAX_ORGANISATION,
+  type ParticipantForm,
+  type ParticipantFormErrors,
+} from '../features/session/participantInput'
+import { useLinkSession } from '../features/session/useLinkSession'
+import { errorMessage } from '../i18n/errorMessages'
+import { credentials } from '../sync/credentials'
+import { Button } from '../ui/Button'
+import { Notice } from '../ui/Notice'
+import { RadioCards } from '../ui/RadioCards'
+import { TextField } from '../ui/TextField'
+
+/** `/e/{eventId}/join#<join token>`: name, organisation and exactly one group. */
+export default function JoinPage() {
+  const { eventId = '' } = useParams<{ eventId: string }>()
+  const [search] = useSearchParams()
+  const seat = credentials.seat(eventId)
+  // Coming back to the join link returns a person to their group; "join as someone else"
+  // (?new=1) lets a shared laptop take a second seat.
+  if (seat?.groupId && search.get('new') !== '1') {
+    return <Redirect to={`/e/${eventId}/g/${seat.groupId}`} replace />
+  }
+  return <JoinWithLink eventId={eventId} />
+}
+
+function JoinWithLink({ eventId }: { eventId: string }) {
+  const link = useLinkSession(eventId, {
+    stored: () => credentials.forRole(eventId, 'join'),
+    // The join link is meant to be shared on the screen and in the invitation; it stays.
+    clearFromAddress: false,
+  })
+  if (link.state !== 'ready') return <LinkProblem link={link} />
+  if (!link.session)
+    return (
+      <LinkProblem
+        link={{
+          state: 'failed',
+          code: 'network.unavailable',
+          retry: () => window.location.reload(),
+        }}
+      />
+    )
+  if (link.session.role !== 'join') return <LinkProblem link={{ state: 'invalid' }} />
+  return <JoinForm eventId={eventId} token={link.token} session={link.session} />
+}
+
+function JoinForm({
+  eventId,
+  token,
+  session,
+}: {
+  eventId: string
+  token: string
+  session: Session
+}) {
+  const intl = useIntl()
+  const [, navigate] = useLocation()
+  const [form, setForm] = useState<ParticipantForm>({
+    displayName: '',
+    organisation: '',
+    groupId: null,
+  })
+  const [errors, setErrors] = useState<ParticipantFormErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const { event } = session
+
+  const change = (field: keyof ParticipantForm) => (value: string) => {
+    setForm((prev) => ({ ...prev, [field]: value }))
+    setErrors((prev) => ({ ...prev, [field]: undefined }))
+  }
+  const fieldError = (code: string | undefined) =>
+    code ? intl.formatMessage(errorMessage(code)) : null
+
+  const submit = async (submitted: FormEvent) => {
+    submitted.preventDefault()
+    const found = checkParticipantForm(form)
+    setErrors(found)
+    if (Object.keys(found).length > 0 || !form.groupId) return
+    setBusy(true)
+    setFailure(null)
+    try {
+      const displayName = form.displayName.trim()
+      const organisation = form.organisation.trim()
+      const created = await createParticipant(eventId, token, {
+        displayName,
+        organisation,
+        groupId: form.groupId,
+      })
+      credentials.remember(eventId, {
+        token: created.token,
+        role: 'participant',
+        groupId: form.groupId,
+        participant: { id: created.participantId, displayName, organisation: organisation || null },
+        eventTitle: event.title,
+      })
+      navigate(`/e/${eventId}/g/${form.groupId}`, { replace: true })
+    } catch (caught) {
+      setFailure(caught instanceof ApiError ? caught.code : 'unexpected')
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Page title={intl.formatMessage({ id: 'join.title' })} kicker={event.title}>
+      <EventFacts event={event} />
+      <p className="lead">
+        <FormattedMessage id="join.lead" />
+      </p>
+      <form className="stack card" onSubmit={submit} noValidate>
+        <TextField
+          label={intl.formatMessage({ id: 'join.name.label' })}
+          description={intl.formatMessage({ id: 'join.name.help' })}
+          value={form.displayName}
+          onChange={change('displayName')}
+          autoComplete="name"
+          maxLength={MAX_DISPLAY_NAME}
+          isRequired
+          errorMessage={fieldError(errors.displayName)}
+          name="displayName"
+        />
+        <TextField
+          label={intl.formatMessage({ id: 'join.organisation.label' })}
+          labelNote={intl.formatMessage({ id: 'form.optional' })}
+          description={intl.formatMessage({ id: 'join.organisation.help' })}
+          value={form.organisation}
+          onChange={change('organisation')}
+          autoComplete="organization"
+          maxLength={MAX_ORGANISATION}
+          errorMessage={fieldError(errors.organisation)}
+          name="organisation"
+        />
+        <RadioCards
+          label={intl.formatMessage({ id: 'join.group.label' })}
+          description={intl.formatMessage({ id: 'join.group.help' })}
+          value={form.groupId}
+          onChange={change('groupId')}
+          isRequired
+          errorMessage={fieldError(errors.groupId)}
+          options={event.groups.map((group) => ({
+            value: group.id,
+            title: group.name,
+            description: group.description,
+          }))}
+        />
+        {failure ? (
+          <Notice tone="error" announce>
+            <FormattedMessage {...errorMessage(failure)} />
+          </Notice>
+        ) : null}
+        <Button type="submit" variant="primary" size="large" wide isPending={busy}>
+          <FormattedMessage id="join.submit" />
+        </Button>
+        <p className="hint">
+          <FormattedMessage id="join.privacy" />
+        </p>
+      </form>
+    </Page>
+  )
+}

@@ -1,0 +1,167 @@
+import { docAccess } from '@hytepaja/shared/domain/permissions'
+import { ROLES, type Role } from '@hytepaja/shared/domain/roles'
+import { deviceStore, type KeyValueStore, readJson, writeJson } from '../device/storage'
+
+/**
+ * The tokens this device holds, per event and role. Links carry a token after `#`; once the
+ * app has seen it, it lives here, so a reload, a closed tab or a lost connection brings the
+ * person back with the same name and group. The only module that stores tokens.
+ */
+
+export interface SeatPerson {
+  id: string
+  displayName: string
+  organisation: string | null
+}
+
+export interface Credential {
+  token: string
+  role: Role
+  /** The participant's or facilitator's group. */
+  groupId: string | null
+  participant: SeatPerson | null
+  /** Shown on the home page before anything is loaded. */
+  eventTitle: string
+}
+
+interface Stored {
+  events: Record<string, Credential[]>
+  consoleKey: string | null
+}
+
+const KEY = 'hytepaja:credentials:v1'
+
+function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value)
+}
+
+function parsePerson(value: unknown): SeatPerson | null {
+  if (!value || typeof value !== 'object') return null
+  const { id, displayName, organisation } = value as Record<string, unknown>
+  if (typeof id !== 'string' || typeof displayName !== 'string') return null
+  return { id, displayName, organisation: typeof organisation === 'string' ? organisation : null }
+}
+
+function parseCredential(value: unknown): Credential | null {
+  if (!value || typeof value !== 'object') return null
+  const { token, role, groupId, participant, eventTitle } = value as Record<string, unknown>
+  if (typeof token !== 'string' || token.length === 0 || !isRole(role)) return null
+  const person = parsePerson(participant)
+  if (role === 'participant' && !person) return null
+  return {
+    token,
+    role,
+    groupId: typeof groupId === 'string' ? groupId : null,
+    participant: person,
+    eventTitle: typeof eventTitle === 'string' ? eventTitle : '',
+  }
+}
+
+/** Whatever is stored, a broken or old entry is dropped rather than trusted. */
+function parseStored(value: unknown): Stored {
+  const stored: Stored = { events: {}, consoleKey: null }
+  if (!value || typeof value !== 'object') return stored
+  const { events, consoleKey } = value as Record<string, unknown>
+  if (typeof consoleKey === 'string' && consoleKey) stored.consoleKey = consoleKey
+  if (events && typeof events === 'object') {
+    for (const [eventId, list] of Object.entries(events)) {
+      if (!Array.isArray(list)) continue
+      const credentials = list.map(parseCredential).filter((c): c is Credential => c !== null)
+      if (credentials.length > 0) stored.events[eventId] = credentials
+    }
+  }
+  return stored
+}
+
+/** Two credentials fill the same slot: one seat per event, one link per role (and group). */
+function sameSlot(a: Credential, b: Credential): boolean {
+  if (a.token === b.token) return true
+  if (a.role !== b.role) return false
+  return a.role === 'facilitator' ? a.groupId === b.groupId : true
+}
+
+/** Writers first; among equals, the person's own seat before shared links. */
+const ROLE_PREFERENCE: Role[] = [
+  'participant',
+  'facilitator',
+  'organiser',
+  'chair',
+  'viewer',
+  'join',
+]
+
+function boardRank(credential: Credential, eventId: string, groupId: string): number {
+  const access = docAccess(
+    { eventId, role: credential.role, groupId: credential.groupId },
+    { kind: 'board', eventId, groupId },
+    { boardLocked: false, proposalFrozen: false },
+  )
+  const accessRank = access === 'write' ? 0 : access === 'read' ? 10 : 100
+  return accessRank + ROLE_PREFERENCE.indexOf(credential.role)
+}
+
+export function createCredentialStore(store: KeyValueStore) {
+  const load = () => parseStored(readJson(store, KEY))
+  const save = (stored: Stored) => writeJson(store, KEY, stored)
+
+  return {
+    /** Every credential of an event, newest first. */
+    list(eventId: string): Credential[] {
+      return load().events[eventId] ?? []
+    },
+
+    /** Events this device has joined or opened, for the home page. */
+    eventIds(): string[] {
+      return Object.keys(load().events)
+    },
+
+    remember(eventId: string, credential: Credential): void {
+      const stored = load()
+      const others = (stored.events[eventId] ?? []).filter((c) => !sameSlot(c, credential))
+      stored.events[eventId] = [credential, ...others]
+      save(stored)
+    },
+
+    /** Drops a token the server no longer accepts. */
+    forget(eventId: string, token: string): void {
+      const stored = load()
+      const remaining = (stored.events[eventId] ?? []).filter((c) => c.token !== token)
+      if (remaining.length > 0) stored.events[eventId] = remaining
+      else delete stored.events[eventId]
+      save(stored)
+    },
+
+    /** The participant seat of this device in an event. */
+    seat(eventId: string): Credential | null {
+      return this.list(eventId).find((c) => c.role === 'participant') ?? null
+    },
+
+    forRole(eventId: string, role: Role): Credential | null {
+      return this.list(eventId).find((c) => c.role === role) ?? null
+    },
+
+    /** The best token for a group board: one that may write it, else one that may read it. */
+    forBoard(eventId: string, groupId: string): Credential | null {
+      const ranked = this.list(eventId)
+        .map((credential) => ({ credential, rank: boardRank(credential, eventId, groupId) }))
+        .filter(({ rank }) => rank < 100)
+        .sort((a, b) => a.rank - b.rank)
+      return ranked[0]?.credential ?? null
+    },
+
+    /** The organisers' console key (not tied to one event). */
+    consoleKey(): string | null {
+      return load().consoleKey
+    },
+
+    rememberConsoleKey(key: string | null): void {
+      const stored = load()
+      stored.consoleKey = key
+      save(stored)
+    },
+  }
+}
+
+export type CredentialStore = ReturnType<typeof createCredentialStore>
+
+export const credentials: CredentialStore = createCredentialStore(deviceStore())

@@ -1,0 +1,148 @@
+import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
+import * as decoding from 'lib0/decoding'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import type { Awareness } from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import { messageSync, WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { INITIAL_STATUS, type SyncStatus } from './connectionState'
+import { createSaveTracker, readSavedClocks } from './saveTracker'
+
+/** One open document: the Y.Doc, its offline copy and its link to the server. No React here. */
+export interface SyncedDoc {
+  readonly name: string
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  status(): SyncStatus
+  onStatus(listener: () => void): () => void
+  destroy(): void
+}
+
+export interface OpenDocOptions {
+  /** Show this person to others (awareness). Off for documents nobody co-edits. */
+  presence?: boolean
+  /** Where the server is; the page's own origin by default. */
+  location?: { protocol: string; host: string }
+}
+
+/** How long the server waits for the local copy before connecting without it. */
+const LOCAL_COPY_WAIT_MS = 1500
+
+function syncUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
+}
+
+/** The state vector in a sync step 1 frame, read without consuming the provider's decoder. */
+function peekServerStateVector(decoder: decoding.Decoder): Map<number, number> | null {
+  const peek = decoding.clone(decoder)
+  if (decoding.readVarUint(peek) !== syncProtocol.messageYjsSyncStep1) return null
+  return Y.decodeStateVector(decoding.readVarUint8Array(peek))
+}
+
+export function openDoc(name: string, token: string, options: OpenDocOptions = {}): SyncedDoc {
+  const doc = new Y.Doc()
+  const tracker = createSaveTracker(doc)
+  // The offline copy: a phone that loses the venue wifi keeps its notes and sends them later.
+  const persistence =
+    typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`hytepaja:${name}`, doc)
+  const provider = new WebsocketProvider(syncUrl(options.location ?? window.location), name, doc, {
+    connect: false,
+    params: { token, saved: '1' },
+    // Tabs must not sync with each other behind the server's back: the server decides who may
+    // write, and a read-only tab would otherwise receive a writer's edits unchecked.
+    disableBc: true,
+  })
+  if (!options.presence) provider.awareness.setLocalState(null)
+
+  let current: SyncStatus = INITIAL_STATUS
+  const listeners = new Set<() => void>()
+  const update = (change: Partial<SyncStatus>) => {
+    const next: SyncStatus = { ...current, ...change, unsaved: tracker.hasUnsaved() }
+    const keys = Object.keys(next) as Array<keyof SyncStatus>
+    if (keys.every((key) => next[key] === current[key])) return
+    current = next
+    for (const listener of listeners) listener()
+  }
+
+  const handleSync = provider.messageHandlers[messageSync]
+  provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, type) => {
+    const serverState = peekServerStateVector(decoder)
+    if (serverState) tracker.observeServerState(serverState)
+    handleSync?.(encoder, decoder, provider, emitSynced, type)
+  }
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    tracker.acknowledge(readSavedClocksSafely(decoder))
+    update({})
+  }
+
+  const onDocUpdate = (change: Uint8Array, origin: unknown) => {
+    if (origin === provider) tracker.observeServerUpdate(change)
+    update({})
+  }
+  doc.on('update', onDocUpdate)
+  provider.on('status', ({ status }) => {
+    if (status !== 'connected') tracker.connectionLost()
+    update({ connection: status, synced: status === 'connected' && provider.synced })
+  })
+  provider.on('sync', (synced) => update({ synced, failedAttempts: 0 }))
+  provider.on('connection-close', () =>
+    update({ failedAttempts: provider.wsUnsuccessfulReconnects, synced: false }),
+  )
+  provider.on('closed', (event) => update({ closed: event, connection: 'disconnected' }))
+
+  // A phone that walks out of wifi range often keeps a dead socket for half a minute; the
+  // browser's own signal is faster. Back online, a fresh socket beats waiting for the old one.
+  const onOffline = () => update({ connection: 'disconnected' })
+  const onOnline = () => {
+    if (provider.shouldConnect) provider.ws?.close()
+  }
+  window.addEventListener('offline', onOffline)
+  window.addEventListener('online', onOnline)
+
+  let destroyed = false
+  const connect = () => {
+    if (!destroyed && !provider.shouldConnect && !current.closed) provider.connect()
+  }
+  const wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
+  if (persistence) {
+    persistence.whenSynced.then(() => {
+      clearTimeout(wait)
+      update({ loadedLocal: true })
+      connect()
+    })
+  } else {
+    clearTimeout(wait)
+    connect()
+  }
+
+  return {
+    name,
+    doc,
+    awareness: provider.awareness,
+    status: () => current,
+    onStatus(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    destroy() {
+      destroyed = true
+      clearTimeout(wait)
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
+      doc.off('update', onDocUpdate)
+      provider.destroy()
+      persistence?.destroy()
+      doc.destroy()
+      listeners.clear()
+    },
+  }
+}
+
+/** A malformed acknowledgement must not break syncing; it only means nothing is confirmed. */
+function readSavedClocksSafely(decoder: decoding.Decoder) {
+  try {
+    return readSavedClocks(decoder)
+  } catch {
+    return []
+  }
+}

@@ -1,0 +1,87 @@
+import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createSaveTracker, readSavedClocks } from './saveTracker'
+
+/** The frame the server sends (server/src/sync/protocol.ts encodeSaved). */
+function savedFrame(clocks: Array<[number, number]>): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SAVED)
+  encoding.writeVarUint(encoder, clocks.length)
+  for (const [clientId, clock] of clocks) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+function write(doc: Y.Doc, text: string) {
+  doc.getMap('ideas').set(text, text)
+}
+
+describe('saved acknowledgements', () => {
+  it('decodes client ids and clocks, large ids included', () => {
+    const decoder = decoding.createDecoder(
+      savedFrame([
+        [2 ** 31 + 5, 3],
+        [7, 120],
+      ]),
+    )
+    expect(decoding.readVarUint(decoder)).toBe(MESSAGE_SAVED)
+    expect(readSavedClocks(decoder)).toEqual([
+      { clientId: 2 ** 31 + 5, clock: 3 },
+      { clientId: 7, clock: 120 },
+    ])
+  })
+
+  it('reports unsaved changes until the server acknowledges our clock', () => {
+    const doc = new Y.Doc()
+    const tracker = createSaveTracker(doc)
+    expect(tracker.hasUnsaved()).toBe(false)
+    write(doc, 'a')
+    write(doc, 'b')
+    expect(tracker.hasUnsaved()).toBe(true)
+    tracker.acknowledge([{ clientId: doc.clientID, clock: 1 }])
+    expect(tracker.hasUnsaved()).toBe(true)
+    tracker.acknowledge([{ clientId: doc.clientID, clock: Y.getState(doc.store, doc.clientID) }])
+    expect(tracker.hasUnsaved()).toBe(false)
+  })
+
+  it('counts what the server relayed to us as already there', () => {
+    const remote = new Y.Doc()
+    write(remote, 'from someone else')
+    const doc = new Y.Doc()
+    const tracker = createSaveTracker(doc)
+    const update = Y.encodeStateAsUpdate(remote)
+    Y.applyUpdate(doc, update)
+    tracker.observeServerUpdate(update)
+    expect(tracker.hasUnsaved()).toBe(false)
+  })
+
+  it('keeps offline notes of an earlier visit unsaved until the server has them', () => {
+    const earlierVisit = new Y.Doc()
+    write(earlierVisit, 'written offline yesterday')
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlierVisit))
+    const tracker = createSaveTracker(doc)
+    tracker.observeServerState(new Map())
+    expect(tracker.hasUnsaved()).toBe(true)
+    tracker.acknowledge([{ clientId: earlierVisit.clientID, clock: 1 }])
+    expect(tracker.hasUnsaved()).toBe(false)
+  })
+
+  it('trusts durable acknowledgements across a reconnect, but not the old server memory', () => {
+    const doc = new Y.Doc()
+    const tracker = createSaveTracker(doc)
+    write(doc, 'a')
+    tracker.observeServerState(new Map([[doc.clientID, 1]]))
+    expect(tracker.hasUnsaved()).toBe(false)
+    tracker.connectionLost()
+    expect(tracker.hasUnsaved()).toBe(true)
+    tracker.acknowledge([{ clientId: doc.clientID, clock: 1 }])
+    tracker.connectionLost()
+    expect(tracker.hasUnsaved()).toBe(false)
+  })
+})

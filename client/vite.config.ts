@@ -1,0 +1,58 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react'
+import { defaultClientConditions, defineConfig } from 'vite'
+import { precompileMessages } from './build/precompileMessages.ts'
+
+const SERVER = 'http://127.0.0.1:8787'
+
+/** Libraries that change rarely get their own long-cached chunks. */
+const VENDOR_GROUPS = [
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|wouter|regexparam)[\\/]/ },
+  { name: 'sync', test: /node_modules[\\/](yjs|y-websocket|y-indexeddb|y-protocols|lib0)[\\/]/ },
+  { name: 'intl', test: /node_modules[\\/](react-intl|@formatjs|intl-messageformat)[\\/]/ },
+  {
+    name: 'aria',
+    test: /node_modules[\\/](react-aria-components|react-aria|react-stately|@react-aria|@react-stately|@react-types|@internationalized|@swc|client-only|clsx|aria-hidden)[\\/]/,
+  },
+]
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), precompileMessages()],
+  resolve: {
+    // @hytepaja/shared is consumed as TypeScript source, like the server does in development.
+    conditions: ['@hytepaja/source', ...defaultClientConditions],
+    alias:
+      command === 'build'
+        ? [
+            {
+              find: /^@formatjs\/icu-messageformat-parser$/,
+              replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+            },
+          ]
+        : [],
+  },
+  server: {
+    proxy: {
+      '/api': { target: SERVER },
+      '/sync': { target: SERVER, ws: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: VENDOR_GROUPS },
+      },
+    },
+  },
+  // Unit tests run in Node against the same TypeScript sources of @hytepaja/shared.
+  ssr: {
+    resolve: { conditions: ['@hytepaja/source', 'module', 'node', 'development|production'] },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'build/**/*.test.ts'],
+    environment: 'node',
+  },
+}))
