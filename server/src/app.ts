@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { readGroups } from '@hytepaja/shared/doc/schema'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { createSyncAccess } from './auth/syncAccess.js'
 import type { ServerContext } from './context.js'
@@ -87,10 +87,13 @@ function mountClient(app: Hono, root: string) {
     await next()
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
   })
-  app.use('*', serveStatic({ root, index: '' }))
-  // Every other path is a client route: the app reads its token from the fragment itself.
-  app.get('*', (c) => {
+  const sendIndex = (c: Context) => {
     c.header('Cache-Control', 'no-cache')
     return c.html(indexHtml)
-  })
+  }
+  // `/` is the home route: serveStatic would otherwise stream the directory itself.
+  app.get('/', sendIndex)
+  app.use('*', serveStatic({ root, index: '' }))
+  // Every other path is a client route: the app reads its token from the fragment itself.
+  app.get('*', sendIndex)
 }
