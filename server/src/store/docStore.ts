@@ -184,13 +184,17 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
 
 async function loadStored(db: SqlDb, name: string): Promise<StoredDoc> {
   return db.transaction(async (tx) => {
+    // The log first, then the snapshot. PostgreSQL's READ COMMITTED lets another instance's
+    // compaction commit between the two reads: read in this order, whatever it deletes from
+    // the log after we read it is in the snapshot we read next; in the other order it would be
+    // in neither.
+    const rows = await tx.all<Row>('SELECT seq, data FROM doc_update WHERE name = ? ORDER BY seq', [
+      name,
+    ])
     const snap = await tx.all<{ state: Uint8Array }>(
       'SELECT state FROM doc_snapshot WHERE name = ?',
       [name],
     )
-    const rows = await tx.all<Row>('SELECT seq, data FROM doc_update WHERE name = ? ORDER BY seq', [
-      name,
-    ])
     const updates = rows.map((r) => new Uint8Array(r.data))
     return {
       snapshot: snap[0] ? new Uint8Array(snap[0].state) : null,

@@ -95,10 +95,12 @@ const STEPS: Step[] = [
 ]
 
 export async function migrate(db: SqlDb): Promise<void> {
-  await db.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
   await db.transaction(async (tx) => {
-    // Several instances may start at once against one PostgreSQL; one of them migrates.
+    // Several instances may start at once against one PostgreSQL; one of them migrates. The
+    // lock comes before every statement: two concurrent CREATE TABLE IF NOT EXISTS of one table
+    // fail in PostgreSQL (a duplicate key in its catalog), so that too must wait its turn.
     if (db.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(727001)')
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
     const rows = await tx.all<{ version: number }>('SELECT version FROM schema_version')
     const current = rows[0]?.version ?? 0
     for (let i = current; i < STEPS.length; i++) {
