@@ -2,7 +2,6 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { parseDocName } from '@hytepaja/shared/doc/names'
-import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
@@ -26,6 +25,8 @@ export interface Tuning {
   flushIntervalMs?: number
   compactAfterUpdates?: number
   compactAfterBytes?: number
+  /** On close, how long to wait for clients to answer the close before cutting them off. */
+  shutdownGraceMs?: number
 }
 
 export interface RunningServer {
@@ -89,9 +90,11 @@ export async function startServer(
     url: `http://${host}:${port}`,
     close() {
       closing ??= (async () => {
-        connections.stopKeepalive()
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
-        connections.closeAll(CloseCode.ServiceRestart, 'server restarting')
+        // The rooms are written only after the sockets are closed: updates that clients sent
+        // before they saw our close frame are still arriving, and a room written and destroyed
+        // before them would drop them.
+        await connections.drain(tuning.shutdownGraceMs ?? 5_000)
         await rooms.close()
         await docs.close()
         await db.close()

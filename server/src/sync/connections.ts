@@ -24,16 +24,21 @@ export interface Connection {
 export class Connections {
   private readonly open = new Set<Connection>()
   private timer: ReturnType<typeof setInterval> | null = null
+  private stopping = false
+  private readonly whenEmpty = new Set<() => void>()
 
   add(connection: Connection): void {
     connection.socket.on('pong', () => {
       connection.alive = true
     })
     this.open.add(connection)
+    // A socket that opens while the server stops would otherwise hold up `drain`.
+    if (this.stopping) connection.peer.close(CloseCode.ServiceRestart, 'server restarting')
   }
 
   delete(connection: Connection): void {
     this.open.delete(connection)
+    if (this.open.size === 0) for (const resolve of this.whenEmpty) resolve()
   }
 
   get size(): number {
@@ -78,5 +83,29 @@ export class Connections {
 
   closeAll(code: number = CloseCode.ServiceRestart, reason = 'server restarting'): void {
     this.closeWhere(() => true, code, reason)
+  }
+
+  /**
+   * Stopping: closes every socket and waits for the closing handshakes, at most `graceMs`,
+   * then cuts off the sockets that did not answer. A client's frames sent before our close
+   * frame reached it arrive before its close reply, so once this resolves every update a
+   * client sent in time has been handed to its room (and can be written).
+   */
+  async drain(graceMs: number): Promise<void> {
+    this.stopping = true
+    this.stopKeepalive()
+    this.closeAll(CloseCode.ServiceRestart, 'server restarting')
+    if (this.open.size > 0) {
+      let done: () => void = () => undefined
+      const empty = new Promise<void>((resolve) => {
+        done = resolve
+      })
+      this.whenEmpty.add(done)
+      const timer = setTimeout(done, graceMs)
+      await empty
+      clearTimeout(timer)
+      this.whenEmpty.delete(done)
+    }
+    for (const connection of [...this.open]) connection.socket.terminate()
   }
 }

@@ -1,5 +1,3 @@
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createDocStore, type DocStore } from '../store/docStore.js'
@@ -14,6 +12,7 @@ import {
   remoteStates,
   startSyncServer,
   startWithEvent,
+  storedRows,
   type TestServer,
   waitFor,
   wire,
@@ -35,18 +34,6 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.dispose()))
   for (const cleanup of cleanups.splice(0)) await cleanup()
 })
-
-/** Counts the rows a document has in a server's SQLite file, read from another connection. */
-function storedRows(server: TestServer, name: string) {
-  const db = new Database(join(server.dataDir, 'hytepaja.sqlite'), { readonly: true })
-  try {
-    const count = (table: string) =>
-      (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE name = ?`).get(name) as { n: number }).n
-    return { updates: count('doc_update'), snapshots: count('doc_snapshot') }
-  } finally {
-    db.close()
-  }
-}
 
 describe('loading rooms', () => {
   it('loads a document once when 20 clients connect at the same moment', async () => {
@@ -103,8 +90,8 @@ describe('unloading rooms', () => {
     b.destroy()
     await waitFor(() => !server.ctx.rooms.names().includes(board), 'the room to unload')
     // Unloading compacts: the snapshot is on disk while the server still runs.
-    await waitFor(() => storedRows(server, board).snapshots === 1, 'the snapshot')
-    expect(noteTexts(await readStoredDoc(server.dataDir, board))).toEqual(['a1', 'a2', 'b1'])
+    await waitFor(() => storedRows(server.dataDir, board).snapshots === 1, 'the snapshot')
+    expect(noteTexts(readStoredDoc(server.dataDir, board))).toEqual(['a1', 'a2', 'b1'])
 
     // And a fresh server on the same data finds every note.
     await server.dispose({ keepData: true })

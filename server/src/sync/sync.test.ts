@@ -221,3 +221,20 @@ function decodeAwareness(update: Uint8Array): Map<number, unknown> {
   doc.destroy()
   return states
 }
+
+describe('stopping the server', () => {
+  it('waits for clients to answer its close, then cuts off one that does not', async () => {
+    const { server, board, facilitator } = await setup({ shutdownGraceMs: 300 })
+    const polite = clients.connect(server, board, facilitator)
+    await polite.synced()
+    const deaf = clients.track(await rawClient(server, board, facilitator))
+    await deaf.roundTrip()
+    // A client that stops reading never sees the close frame, so it never answers it.
+    const socket = (deaf.ws as unknown as { _socket: { pause(): void } })._socket
+    socket.pause()
+    await server.dispose()
+    // Cut off, not left to ws's own 30 s closing timeout.
+    await waitFor(() => server.ctx.connections.size === 0, 'the deaf socket to be cut off', 10_000)
+    expect(polite.closes.map((c) => c.code)).toContain(1012)
+  })
+})

@@ -5,6 +5,7 @@ import { boardDocName } from '@hytepaja/shared/doc/names'
 import { readIdeas } from '@hytepaja/shared/doc/schema'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import type { Actor } from '@hytepaja/shared/domain/roles'
+import Database from 'better-sqlite3'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import pino from 'pino'
@@ -13,8 +14,6 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { parseConfig } from '../config.js'
 import { type RunningServer, startServer, type Tuning } from '../server.js'
-import { createDocStore } from '../store/docStore.js'
-import { openSqlite } from '../store/sqlite.js'
 import { createTestEvent } from './accessFixture.js'
 
 export { type CreatedEventBody, createTestEvent, joinAs } from './accessFixture.js'
@@ -170,17 +169,52 @@ export function noteTexts(doc: Y.Doc): string[] {
     .sort()
 }
 
-/** Reads a document straight from a server's SQLite file (snapshot + log), as a restart would. */
-export async function readStoredDoc(dataDir: string, name: string): Promise<Y.Doc> {
-  const db = openSqlite(join(dataDir, 'hytepaja.sqlite'))
+/**
+ * Reads a document straight from a server's SQLite file (snapshot + log), as a restart would,
+ * through a read-only connection that never blocks the running server.
+ */
+export function readStoredDoc(dataDir: string, name: string): Y.Doc {
+  const db = new Database(join(dataDir, 'hytepaja.sqlite'), { readonly: true })
   try {
-    const stored = await createDocStore(db).load(name)
     const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const read = db.transaction(() => {
+      const updates = db
+        .prepare('SELECT data FROM doc_update WHERE name = ? ORDER BY seq')
+        .all(name) as Array<{ data: Buffer }>
+      const snapshot = db.prepare('SELECT state FROM doc_snapshot WHERE name = ?').get(name) as
+        | { state: Buffer }
+        | undefined
+      return { updates, snapshot }
+    })
+    const { updates, snapshot } = read()
+    if (snapshot) Y.applyUpdate(doc, snapshot.state)
+    for (const row of updates) Y.applyUpdate(doc, row.data)
     return doc
   } finally {
-    await db.close()
+    db.close()
+  }
+}
+
+/** Rows of a document in a server's SQLite file, read without blocking the server. */
+export function storedRows(dataDir: string, name: string) {
+  const db = new Database(join(dataDir, 'hytepaja.sqlite'), { readonly: true })
+  try {
+    const updates = db
+      .prepare(
+        'SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_update WHERE name = ?',
+      )
+      .get(name) as { n: number; bytes: number }
+    const snapshot = db
+      .prepare('SELECT LENGTH(state) AS bytes FROM doc_snapshot WHERE name = ?')
+      .get(name) as { bytes: number } | undefined
+    return {
+      updates: updates.n,
+      updateBytes: updates.bytes,
+      snapshots: snapshot ? 1 : 0,
+      snapshotBytes: snapshot?.bytes ?? 0,
+    }
+  } finally {
+    db.close()
   }
 }
 

@@ -1,0 +1,256 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { boardDocName } from '@hytepaja/shared/doc/names'
+import { ideasRoot } from '@hytepaja/shared/doc/schema'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { CreatedEventBody } from '../testing/accessFixture.js'
+import { ADMIN_TOKEN, type ServerProcess, spawnServer } from '../testing/process.js'
+import {
+  addNotes,
+  Clients,
+  noteTexts,
+  rawClient,
+  readStoredDoc,
+  startWithEvent,
+  storedRows,
+  type TestServer,
+  waitFor,
+  wire,
+} from '../testing/sync.js'
+
+const clients = new Clients()
+const processes: ServerProcess[] = []
+const servers: TestServer[] = []
+const dirs: string[] = []
+
+afterEach(async () => {
+  clients.destroyAll()
+  for (const p of processes.splice(0)) {
+    if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL')
+    await p.exited
+  }
+  await Promise.all(servers.splice(0).map((s) => s.dispose()))
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hytepaja-durability-'))
+  dirs.push(dir)
+  return dir
+}
+
+async function start(dir: string): Promise<ServerProcess> {
+  const server = await spawnServer(dir)
+  processes.push(server)
+  return server
+}
+
+async function createEvent(server: ServerProcess) {
+  const res = await fetch(`${server.url}/api/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Kestävyystesti',
+      municipalities: [],
+      startsAt: new Date().toISOString(),
+    }),
+  })
+  expect(res.status).toBe(201)
+  const event = (await res.json()) as CreatedEventBody
+  const group = event.groups[0]?.id as string
+  return {
+    event,
+    board: boardDocName(event.id, group),
+    token: event.tokens.facilitators[group] as string,
+  }
+}
+
+/** What a fresh client (with an empty document) gets from the server. */
+async function readBack(server: ServerProcess, board: string, token: string): Promise<string[]> {
+  const reader = clients.connect(server, board, token)
+  await reader.synced()
+  const texts = noteTexts(reader.doc)
+  reader.destroy()
+  return texts
+}
+
+const batch = (label: string, n: number) => Array.from({ length: n }, (_, i) => `${label} ${i}`)
+
+describe('the server process and its SQLite file', () => {
+  it('finds every note after a restart', async () => {
+    const dir = dataDir()
+    const first = await start(dir)
+    const { board, token } = await createEvent(first)
+    const writer = clients.connect(first, board, token)
+    const watcher = clients.connect(first, board, token)
+    await Promise.all([writer.synced(), watcher.synced()])
+    addNotes(writer.doc, batch('note', 25))
+    await waitFor(() => noteTexts(watcher.doc).length === 25, 'the watcher to see every note')
+    // The clients go away first, so nobody can hand the notes to the next process.
+    writer.destroy()
+    watcher.destroy()
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toEqual({ code: 0, signal: null })
+
+    const second = await start(dir)
+    expect(await readBack(second, board, token)).toEqual(batch('note', 25).sort())
+  })
+
+  it('writes on SIGTERM the notes that arrived just before it', async () => {
+    const dir = dataDir()
+    const first = await start(dir)
+    const { board, token } = await createEvent(first)
+    const writer = clients.connect(first, board, token)
+    const watcher = clients.connect(first, board, token)
+    await Promise.all([writer.synced(), watcher.synced()])
+    addNotes(writer.doc, batch('early', 5))
+    await waitFor(() => noteTexts(watcher.doc).length === 5, 'the early notes')
+
+    // The server has applied these (the watcher saw them) and the SIGTERM comes well inside
+    // the 50 ms batching interval: they are still pending in the store.
+    addNotes(writer.doc, batch('last', 5))
+    await waitFor(() => noteTexts(watcher.doc).length === 10, 'the last notes')
+    first.child.kill('SIGTERM')
+    writer.destroy()
+    watcher.destroy()
+    expect(await first.exited).toEqual({ code: 0, signal: null })
+
+    const second = await start(dir)
+    expect(await readBack(second, board, token)).toEqual(
+      [...batch('early', 5), ...batch('last', 5)].sort(),
+    )
+  })
+
+  it('writes on SIGTERM the updates a client sent right before it', async () => {
+    const dir = dataDir()
+    const first = await start(dir)
+    const { board, token } = await createEvent(first)
+    const writer = clients.connect(first, board, token)
+    await writer.synced()
+    // Sent, and at once SIGTERM: the frames may still be in the server's socket buffer. A
+    // graceful stop reads what its clients sent before it closes their sockets.
+    addNotes(writer.doc, batch('in flight', 5))
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toEqual({ code: 0, signal: null })
+    writer.destroy()
+
+    const second = await start(dir)
+    expect(await readBack(second, board, token)).toEqual(batch('in flight', 5).sort())
+  })
+
+  it('writes every update a client sent before the server closed its socket on SIGTERM', async () => {
+    const dir = dataDir()
+    const first = await start(dir)
+    const { board, token } = await createEvent(first)
+    const raw = clients.track(await rawClient(first, board, token))
+    await raw.roundTrip()
+    // A client that writes without pause: some of its frames reach the server while it is
+    // already stopping. Every frame sent before the server's close frame arrived must be kept.
+    const doc = new Y.Doc()
+    const sent: string[] = []
+    let next = 0
+    let signalled = false
+    const pump = () => {
+      if (raw.ws.readyState !== raw.ws.OPEN) return
+      const text = `streamed ${next++}`
+      const before = Y.encodeStateVector(doc)
+      addNotes(doc, [text])
+      raw.send(wire.update(Y.encodeStateAsUpdate(doc, before)))
+      sent.push(text)
+      if (next === 50 && !signalled) {
+        signalled = true
+        first.child.kill('SIGTERM')
+      }
+      setImmediate(pump)
+    }
+    pump()
+    const closed = await raw.closed
+    expect(closed.code).toBe(1012)
+    expect(await first.exited).toEqual({ code: 0, signal: null })
+    expect(sent.length).toBeGreaterThan(50)
+
+    const second = await start(dir)
+    expect(await readBack(second, board, token)).toEqual([...sent].sort())
+  })
+
+  it('keeps a written batch through kill -9', async () => {
+    const dir = dataDir()
+    const first = await start(dir)
+    const { board, token } = await createEvent(first)
+    const writer = clients.connect(first, board, token)
+    await writer.synced()
+    addNotes(writer.doc, batch('before', 10))
+    addNotes(writer.doc, batch('batch', 10))
+    // Wait until the batch is committed to the file (the store's 50 ms interval), then kill.
+    await waitFor(
+      () => noteTexts(readStoredDoc(dir, board)).length === 20,
+      'the batch to reach the SQLite file',
+    )
+    first.child.kill('SIGKILL')
+    expect((await first.exited).signal).toBe('SIGKILL')
+    writer.destroy()
+    // Nothing was compacted: the notes come from the update log alone.
+    expect(storedRows(dir, board).snapshots).toBe(0)
+
+    const second = await start(dir)
+    expect(await readBack(second, board, token)).toEqual(
+      [...batch('before', 10), ...batch('batch', 10)].sort(),
+    )
+  })
+})
+
+describe('compaction', () => {
+  it('shrinks the update log and changes no content', async () => {
+    const { server, board, facilitator } = await startWithEvent({ compactAfterUpdates: 10 })
+    servers.push(server)
+    const writer = clients.connect(server, board, facilitator)
+    await writer.synced()
+    for (const text of batch('note', 35)) addNotes(writer.doc, [text])
+    await waitFor(() => storedRows(server.dataDir, board).snapshots === 1, 'a snapshot')
+    const room = await server.ctx.rooms.loaded(board)
+    await waitFor(() => noteTexts(room?.doc as Y.Doc).length === 35, 'every note on the server')
+    await server.ctx.docs.flush()
+    await room?.settle()
+
+    const rows = storedRows(server.dataDir, board)
+    expect(rows.snapshots).toBe(1)
+    expect(rows.updates).toBeLessThan(10)
+    expect(noteTexts(readStoredDoc(server.dataDir, board))).toEqual(batch('note', 35).sort())
+    // The stored document is the live one, byte for byte in content.
+    const stored = readStoredDoc(server.dataDir, board)
+    expect(stored.getMap('ideas').toJSON()).toEqual(room?.doc.getMap('ideas').toJSON())
+    expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(room?.doc as Y.Doc))
+  })
+
+  it('leaves a small snapshot of a document whose content was deleted and made anew', async () => {
+    const { server, board, facilitator } = await startWithEvent({
+      compactAfterUpdates: 1_000_000,
+      roomLingerMs: 0,
+    })
+    servers.push(server)
+    const writer = clients.connect(server, board, facilitator)
+    await writer.synced()
+    addNotes(writer.doc, batch('x'.repeat(400), 60))
+    await waitFor(() => storedRows(server.dataDir, board).updateBytes > 24_000, 'the big log')
+    // Deleted outright (not the soft delete a participant does), then new content.
+    writer.doc.transact(() => {
+      for (const id of [...ideasRoot(writer.doc).keys()]) ideasRoot(writer.doc).delete(id)
+    })
+    addNotes(writer.doc, ['the only note left'])
+    const room = await server.ctx.rooms.loaded(board)
+    await waitFor(() => noteTexts(room?.doc as Y.Doc).length === 1, 'the server to catch up')
+    const logBytes = storedRows(server.dataDir, board).updateBytes
+
+    // The last client leaves: the room compacts and unloads.
+    writer.destroy()
+    await waitFor(() => storedRows(server.dataDir, board).snapshots === 1, 'the snapshot')
+    await waitFor(() => !server.ctx.rooms.names().includes(board), 'the room to unload')
+    const rows = storedRows(server.dataDir, board)
+    expect(rows.updates).toBe(0)
+    expect(logBytes).toBeGreaterThan(24_000)
+    expect(rows.snapshotBytes).toBeLessThan(3_000)
+    expect(noteTexts(readStoredDoc(server.dataDir, board))).toEqual(['the only note left'])
+  })
+})
