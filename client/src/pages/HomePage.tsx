@@ -24,12 +24,6 @@ export function HomePage() {
       <p className="lead">
         <FormattedMessage id="home.lead" />
       </p>
-      <section className="card stack" aria-labelledby="home-code-heading">
-        <h2 id="home-code-heading">
-          <FormattedMessage id="home.code.heading" />
-        </h2>
-        <JoinCodeForm />
-      </section>
       {links.length > 0 ? (
         <section className="stack" aria-labelledby="home-links-heading">
           <h2 id="home-links-heading">
@@ -51,6 +45,12 @@ export function HomePage() {
           </ul>
         </section>
       ) : null}
+      <section className="card stack" aria-labelledby="home-code-heading">
+        <h2 id="home-code-heading">
+          <FormattedMessage id="home.code.heading" />
+        </h2>
+        <JoinCodeForm />
+      </section>
     </Page>
   )
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Redirect, useLocation, useParams, useSearchParams } from 'wouter'
 import { createParticipant, type Session } from '../api/endpoints'
@@ -17,6 +17,7 @@ import { useLinkSession } from '../features/session/useLinkSession'
 import { errorMessage } from '../i18n/errorMessages'
 import { credentials } from '../sync/credentials'
 import { Button } from '../ui/Button'
+import { focusFirstInvalid } from '../ui/focusFirstInvalid'
 import { Notice } from '../ui/Notice'
 import { RadioCards } from '../ui/RadioCards'
 import { TextField } from '../ui/TextField'
@@ -74,6 +75,7 @@ function JoinForm({
   const [errors, setErrors] = useState<ParticipantFormErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
   const { event } = session
 
   const change = (field: keyof ParticipantForm) => (value: string) => {
@@ -85,9 +87,14 @@ function JoinForm({
 
   const submit = async (submitted: FormEvent) => {
     submitted.preventDefault()
+    // A second tap while the first is on its way would create a second seat.
+    if (busy) return
     const found = checkParticipantForm(form)
     setErrors(found)
-    if (Object.keys(found).length > 0 || !form.groupId) return
+    if (Object.keys(found).length > 0 || !form.groupId) {
+      focusFirstInvalid(formRef.current)
+      return
+    }
     setBusy(true)
     setFailure(null)
     try {
@@ -118,7 +125,7 @@ function JoinForm({
       <p className="lead">
         <FormattedMessage id="join.lead" />
       </p>
-      <form className="stack card" onSubmit={submit} noValidate>
+      <form className="stack card" onSubmit={submit} noValidate ref={formRef}>
         <TextField
           label={intl.formatMessage({ id: 'join.name.label' })}
           description={intl.formatMessage({ id: 'join.name.help' })}
@@ -159,8 +166,9 @@ function JoinForm({
             <FormattedMessage {...errorMessage(failure)} />
           </Notice>
         ) : null}
-        <Button type="submit" variant="primary" size="large" wide isPending={busy}>
-          <FormattedMessage id="join.submit" />
+        {/* No isPending: React Aria announces it through a node it later orphans. */}
+        <Button type="submit" variant="primary" size="large" wide>
+          {busy ? <FormattedMessage id="join.submitting" /> : <FormattedMessage id="join.submit" />}
         </Button>
         <p className="hint">
           <FormattedMessage id="join.privacy" />

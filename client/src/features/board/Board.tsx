@@ -7,14 +7,14 @@ import {
 } from '@hytepaja/shared/doc/schema'
 import { runsBoard } from '@hytepaja/shared/domain/ideaRights'
 import * as ideas from '@hytepaja/shared/domain/ideas'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { Session } from '../../api/endpoints'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
 import { useLocaleControl } from '../../i18n/LocaleProvider'
 import { isTerminal, summarise } from '../../sync/connectionState'
-import type { Credential } from '../../sync/credentials'
+import { type Credential, credentials } from '../../sync/credentials'
 import { useDoc, usePresence, useSnapshot, useSyncStatus } from '../../sync/hooks'
 import { Button } from '../../ui/Button'
 import { LiveRegion } from '../../ui/LiveRegion'
@@ -34,6 +34,7 @@ import { IdeaList } from './IdeaList'
 import { viewNotes } from './noteView'
 import { PresenceList } from './PresenceList'
 import { freeSpot } from './placement'
+import { SeatNote } from './SeatNote'
 import { useAnnouncer } from './useAnnouncer'
 import { useBoardLayout } from './useBoardLayout'
 import { useConnectionAnnouncements } from './useConnectionAnnouncements'
@@ -83,6 +84,11 @@ export function Board({ eventId, groupId, token, credential, session }: BoardPro
   })
   const terminal = isTerminal(summary)
   const access = terminal ? { canWrite: false, reason: null } : writable
+
+  // A revoked token is useless on this device: the home page should not offer it again.
+  useEffect(() => {
+    if (summary === 'revoked') credentials.forget(eventId, token)
+  }, [summary, eventId, token])
 
   const allIdeas = useSnapshot(board?.doc ?? null, readIdeas, NO_IDEAS)
   const includeHidden = runsBoard(actor)
@@ -140,7 +146,8 @@ export function Board({ eventId, groupId, token, credential, session }: BoardPro
     >
       {group?.description ? <p className="board__theme">{group.description}</p> : null}
       <div className="board__bar">
-        <ConnectionStatus summary={summary} />
+        {/* In a terminal state the notice below says it all, with what to do next. */}
+        {terminal ? null : <ConnectionStatus summary={summary} />}
         <PresenceList present={present} />
       </div>
       <BoardNotices
@@ -183,6 +190,7 @@ export function Board({ eventId, groupId, token, credential, session }: BoardPro
           {...noteHandlers}
         />
       ) : null}
+      <SeatNote eventId={eventId} credential={credential} />
       {access.canWrite && layout === 'list' ? (
         <div className="add-bar">
           <Button variant="primary" size="large" wide onPress={openAdd}>

@@ -1,10 +1,11 @@
 import { MAX_IDEA_LENGTH } from '@hytepaja/shared/domain/ideas'
 import { textLength } from '@hytepaja/shared/validation/text'
-import { type FormEvent, useEffect, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
 import { ModalDialog } from '../../ui/Dialog'
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid'
 import { TextAreaField } from '../../ui/TextField'
 import type { CommandResult } from './commands'
 
@@ -25,6 +26,7 @@ export function IdeaEditor({ target, lang, onSubmit, onClose }: IdeaEditorProps)
   const intl = useIntl()
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
 
   useEffect(() => {
     if (target) {
@@ -44,7 +46,10 @@ export function IdeaEditor({ target, lang, onSubmit, onClose }: IdeaEditorProps)
     event.preventDefault()
     const result = onSubmit(text)
     if (result.ok) onClose()
-    else setError(intl.formatMessage(errorMessage(result.code)))
+    else {
+      setError(intl.formatMessage(errorMessage(result.code)))
+      focusFirstInvalid(formRef.current)
+    }
   }
 
   const adding = target?.mode !== 'edit'
@@ -59,7 +64,7 @@ export function IdeaEditor({ target, lang, onSubmit, onClose }: IdeaEditorProps)
         adding ? { id: 'board.editor.addTitle' } : { id: 'board.editor.editTitle' },
       )}
     >
-      <form className="stack" onSubmit={submit} noValidate>
+      <form className="stack" onSubmit={submit} noValidate ref={formRef}>
         <TextAreaField
           label={intl.formatMessage({ id: 'board.editor.label' })}
           description={intl.formatMessage({ id: 'board.editor.help' })}

@@ -18,11 +18,15 @@ export function PresenceList({ present }: { present: Present[] }) {
       </h2>
       <ul className="presence__list">
         {shown.map(({ user, self }) => {
+          const role =
+            user.role === 'facilitator' || user.role === 'organiser'
+              ? intl.formatMessage(roleName(user.role))
+              : null
+          // A facilitator without a personal name is already called by the role.
+          const roleNote = role && role.toLowerCase() !== user.name.toLowerCase() ? role : null
           const notes = [
             self ? intl.formatMessage({ id: 'board.presence.you' }) : null,
-            user.role === 'facilitator' || user.role === 'organiser'
-              ? intl.formatMessage(roleName(user.role)).toLowerCase()
-              : null,
+            roleNote?.toLowerCase() ?? null,
           ].filter(Boolean)
           return (
             <li key={user.id}>

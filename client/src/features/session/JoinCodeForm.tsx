@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useLocation } from 'wouter'
 import { joinWithCode } from '../../api/endpoints'
@@ -6,6 +6,7 @@ import { ApiError } from '../../api/http'
 import { errorMessage } from '../../i18n/errorMessages'
 import { credentials } from '../../sync/credentials'
 import { Button } from '../../ui/Button'
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid'
 import { TextField } from '../../ui/TextField'
 import { formatJoinCode, isCompleteJoinCode, joinCodeDigits } from './joinCode'
 
@@ -16,11 +17,14 @@ export function JoinCodeForm() {
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (busy) return
     if (!isCompleteJoinCode(code)) {
       setError(intl.formatMessage({ id: 'home.code.incomplete' }))
+      focusFirstInvalid(formRef.current)
       return
     }
     setBusy(true)
@@ -39,11 +43,12 @@ export function JoinCodeForm() {
       const code = caught instanceof ApiError ? caught.code : 'unexpected'
       setError(intl.formatMessage(errorMessage(code)))
       setBusy(false)
+      focusFirstInvalid(formRef.current)
     }
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form className="stack" onSubmit={submit} noValidate ref={formRef}>
       <TextField
         label={intl.formatMessage({ id: 'home.code.label' })}
         description={intl.formatMessage({ id: 'home.code.help' })}
@@ -59,8 +64,12 @@ export function JoinCodeForm() {
         isRequired
         name="code"
       />
-      <Button type="submit" variant="primary" size="large" wide isPending={busy}>
-        <FormattedMessage id="home.code.submit" />
+      <Button type="submit" variant="primary" size="large" wide>
+        {busy ? (
+          <FormattedMessage id="home.code.submitting" />
+        ) : (
+          <FormattedMessage id="home.code.submit" />
+        )}
       </Button>
     </form>
   )
