@@ -197,6 +197,20 @@ describe.each([sqlite, postgres])('the $name store', (backend) => {
       expect(await rowCount(db, 'doc_update', 'board:e:other')).toBe(1)
     })
 
+    it('resolves written() for pending updates that a compaction wrote', async () => {
+      const { store } = await open({ flushIntervalMs: 60_000 })
+      const live = new Y.Doc()
+      live.on('update', (u: Uint8Array) => store.append('board:e:a', u))
+      addNotes(live, ['pending'])
+      let resolved = false
+      const written = store.written('board:e:a').then(() => {
+        resolved = true
+      })
+      await store.compact('board:e:a', Y.encodeStateAsUpdate(live))
+      await Promise.race([written, new Promise((r) => setTimeout(r, 1_000))])
+      expect(resolved).toBe(true)
+    })
+
     it('garbage-collects deleted content when compacting', async () => {
       const { store } = await open({ flushIntervalMs: 10 })
       const live = new Y.Doc({ gc: true })

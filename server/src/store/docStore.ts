@@ -154,6 +154,8 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
             requeue(batch)
             throw error
           })
+        // The pending updates it took are committed now: whoever waits for them may go on.
+        settled(batch)
       })
     },
     deleteDocs(prefixes) {

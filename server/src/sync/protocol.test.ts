@@ -15,6 +15,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   filterAwarenessUpdate,
+  savedClocks,
 } from './protocol.js'
 
 function docWith(texts: string[]): Y.Doc {
@@ -161,10 +162,35 @@ describe('encoders', () => {
 
   it('acknowledges saved updates with the clock of each client', () => {
     const doc = docWith(['a', 'b'])
-    const decoder = decoding.createDecoder(encodeSaved(Y.encodeStateAsUpdate(doc)))
+    const decoder = decoding.createDecoder(
+      encodeSaved(savedClocks(doc, Y.encodeStateAsUpdate(doc))),
+    )
     expect(decoding.readVarUint(decoder)).toBe(MESSAGE_SAVED)
     expect(decoding.readVarUint(decoder)).toBe(1)
     expect(decoding.readVarUint(decoder)).toBe(doc.clientID)
     expect(decoding.readVarUint(decoder)).toBe(Y.getState(doc.store, doc.clientID))
+  })
+
+  it('acknowledges an incremental update up to the document’s state of its client', () => {
+    const client = new Y.Doc()
+    const server = new Y.Doc()
+    const updates: Uint8Array[] = []
+    client.on('update', (u: Uint8Array) => updates.push(u))
+    addNotes(client, ['first', 'second', 'third'])
+    for (const u of updates) Y.applyUpdate(server, u)
+    expect(updates).toHaveLength(3)
+    expect(savedClocks(server, updates[2] as Uint8Array)).toEqual(
+      new Map([[client.clientID, Y.getState(client.store, client.clientID)]]),
+    )
+  })
+
+  it('does not acknowledge what Yjs holds back for a missing earlier update', () => {
+    const client = new Y.Doc()
+    const server = new Y.Doc()
+    const updates: Uint8Array[] = []
+    client.on('update', (u: Uint8Array) => updates.push(u))
+    addNotes(client, ['first', 'second'])
+    Y.applyUpdate(server, updates[1] as Uint8Array)
+    expect(savedClocks(server, updates[1] as Uint8Array)).toEqual(new Map([[client.clientID, 0]]))
   })
 })

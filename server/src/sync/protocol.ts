@@ -136,9 +136,23 @@ export function encodeAwarenessFrame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * The clocks to acknowledge for an update just applied to `doc`: for each client the update
+ * carries changes of, the document's contiguous state of that client. Read from the document
+ * and not from the update: `Y.encodeStateVectorFromUpdate` leaves out every client whose
+ * changes in the update do not start at clock 0, i.e. every incremental update, and an update
+ * with a gap before it is held back by Yjs and must not be acknowledged.
+ */
+export function savedClocks(doc: Y.Doc, update: Uint8Array): Map<number, number> {
+  const clocks = new Map<number, number>()
+  for (const client of Y.parseUpdateMeta(update).to.keys()) {
+    clocks.set(client, Y.getState(doc.store, client))
+  }
+  return clocks
+}
+
 /** "Everything of these clients up to these clocks is on disk" (see shared/protocol/saved.ts). */
-export function encodeSaved(update: Uint8Array): Uint8Array {
-  const clocks = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))
+export function encodeSaved(clocks: ReadonlyMap<number, number>): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SAVED)
   encoding.writeVarUint(encoder, clocks.size)

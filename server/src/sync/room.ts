@@ -14,6 +14,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   filterAwarenessUpdate,
+  savedClocks,
 } from './protocol.js'
 
 export interface RoomLimits {
@@ -130,8 +131,9 @@ export class Room {
         }
         // Acknowledged after the commit even when nothing was new (a resend after a reconnect).
         if (peer.wantsSaved) {
+          const clocks = savedClocks(this.doc, message.update)
           this.store.written(this.name).then(() => {
-            if (this.peers.has(peer)) this.sendTo(peer, encodeSaved(message.update))
+            if (this.peers.has(peer)) this.sendTo(peer, encodeSaved(clocks))
           })
         }
         return

@@ -1,3 +1,5 @@
+import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
+import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -221,6 +223,31 @@ function decodeAwareness(update: Uint8Array): Map<number, unknown> {
   doc.destroy()
   return states
 }
+
+describe('saved acknowledgements', () => {
+  it('acknowledges every update of an opted-in client, also when it triggers a compaction', async () => {
+    const { server, board, facilitator } = await setup({ compactAfterUpdates: 3 })
+    const raw = clients.track(await rawClient(server, board, facilitator, {}, '&saved=1'))
+    await raw.roundTrip()
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
+    for (let i = 0; i < 10; i++) addNotes(doc, [`saved ${i}`])
+    // Sent back to back, so several are pending in the store when one starts a compaction.
+    for (const update of updates) raw.send(wire.update(update))
+    const saved = () => raw.frames.filter((f) => f[0] === MESSAGE_SAVED)
+    await waitFor(() => saved().length === 10, 'an acknowledgement for every update')
+    // Each names the client, and together they cover its whole state.
+    const clocks = saved().map((frame) => {
+      const d = decoding.createDecoder(frame)
+      decoding.readVarUint(d)
+      expect(decoding.readVarUint(d)).toBe(1)
+      expect(decoding.readVarUint(d)).toBe(doc.clientID)
+      return decoding.readVarUint(d)
+    })
+    expect(Math.max(...clocks)).toBe(Y.getState(doc.store, doc.clientID))
+  })
+})
 
 describe('stopping the server', () => {
   it('waits for clients to answer its close, then cuts off one that does not', async () => {

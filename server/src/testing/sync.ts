@@ -236,9 +236,10 @@ export async function rawClient(
   docName: string,
   token: string,
   options: WebSocket.ClientOptions = {},
+  query = '',
 ): Promise<RawClient> {
   const ws = new WebSocket(
-    `${syncUrl(server)}/${encodeURIComponent(docName)}?token=${encodeURIComponent(token)}`,
+    `${syncUrl(server)}/${encodeURIComponent(docName)}?token=${encodeURIComponent(token)}${query}`,
     options,
   )
   ws.binaryType = 'arraybuffer'
