@@ -159,6 +159,27 @@ describe('unloading rooms', () => {
     rooms.release(room)
   })
 
+  it('does not let a late release of an evicted room unload the room that replaced it', async () => {
+    const db = openSqlite(':memory:')
+    await migrate(db)
+    const store = createDocStore(db)
+    const rooms = new Rooms({ store, lingerMs: 0 })
+    cleanups.push(async () => {
+      await rooms.close()
+      await store.close()
+      await db.close()
+    })
+    const evicted = await rooms.acquire('board:e:g')
+    await rooms.evict(['board:e:'], 4404, 'gone')
+    const successor = await rooms.acquire('board:e:g')
+    // The socket that held the evicted room closes only now.
+    rooms.release(evicted)
+    expect(rooms.names()).toEqual(['board:e:g'])
+    expect(await rooms.loaded('board:e:g')).toBe(successor)
+    rooms.release(successor)
+    expect(rooms.names()).toEqual([])
+  })
+
   it('writes and unloads every room on close and refuses new holders afterwards', async () => {
     const db = openSqlite(':memory:')
     await migrate(db)

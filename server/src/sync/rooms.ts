@@ -13,6 +13,8 @@ export interface RoomsOptions {
 
 interface Entry {
   room: Promise<Room>
+  /** The room once loaded: a release must name this room, not an evicted one of that name. */
+  loaded: Room | null
   holds: number
   unloadTimer: ReturnType<typeof setTimeout> | null
 }
@@ -41,12 +43,17 @@ export class Rooms {
     await this.unloading.get(name)
     let entry = this.entries.get(name)
     if (!entry) {
-      entry = { room: this.load(name), holds: 0, unloadTimer: null }
+      entry = { room: this.load(name), loaded: null, holds: 0, unloadTimer: null }
       this.entries.set(name, entry)
       const created = entry
-      created.room.catch(() => {
-        if (this.entries.get(name) === created) this.entries.delete(name)
-      })
+      created.room.then(
+        (room) => {
+          created.loaded = room
+        },
+        () => {
+          if (this.entries.get(name) === created) this.entries.delete(name)
+        },
+      )
     }
     entry.holds++
     if (entry.unloadTimer) {
@@ -63,7 +70,8 @@ export class Rooms {
 
   release(room: Room): void {
     const entry = this.entries.get(room.name)
-    if (!entry) return
+    // A holder of an evicted room may let go after a new room of that name was loaded.
+    if (!entry || entry.loaded !== room) return
     entry.holds--
     if (entry.holds > 0 || this.closed) return
     if (this.lingerMs <= 0) {
