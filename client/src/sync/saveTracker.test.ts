@@ -60,6 +60,22 @@ describe('saved acknowledgements', () => {
     expect(tracker.hasUnsaved()).toBe(false)
   })
 
+  it('counts incremental updates relayed by the server, not only a first one', () => {
+    const remote = new Y.Doc()
+    const doc = new Y.Doc()
+    const tracker = createSaveTracker(doc)
+    write(remote, 'first')
+    const first = Y.encodeStateAsUpdate(remote)
+    Y.applyUpdate(doc, first)
+    tracker.observeServerUpdate(first)
+    const before = Y.encodeStateVector(remote)
+    write(remote, 'second')
+    const incremental = Y.encodeStateAsUpdate(remote, before)
+    Y.applyUpdate(doc, incremental)
+    tracker.observeServerUpdate(incremental)
+    expect(tracker.hasUnsaved()).toBe(false)
+  })
+
   it('keeps offline notes of an earlier visit unsaved until the server has them', () => {
     const earlierVisit = new Y.Doc()
     write(earlierVisit, 'written offline yesterday')

@@ -44,8 +44,12 @@ export function createSaveTracker(doc: Y.Doc) {
       for (const [clientId, clock] of stateVector) raise(connection, clientId, clock)
     },
 
+    /**
+     * Where a relayed update ends, per client. Not `encodeStateVectorFromUpdate`: it leaves
+     * out every client whose changes do not start at clock 0, i.e. every incremental update.
+     */
     observeServerUpdate(update: Uint8Array): void {
-      this.observeServerState(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)))
+      this.observeServerState(Y.parseUpdateMeta(update).to)
     },
 
     connectionLost(): void {
