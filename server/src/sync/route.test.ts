@@ -1,7 +1,7 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { MAX_FRAME_BYTES } from '../server.js'
@@ -211,5 +211,58 @@ describe('frames that do not decode', () => {
     await fresh.synced()
     await waitFor(() => noteTexts(fresh.doc).includes(`after ${bad.what}`), 'a fresh client')
     expect(noteTexts(fresh.doc)).toEqual(noteTexts(bystander.doc))
+  })
+})
+
+describe('frames that arrive while the room loads', () => {
+  let server: TestServer
+  const clients = new Clients()
+  afterEach(async () => {
+    clients.destroyAll()
+    await server.dispose()
+  })
+
+  /** A server whose board load waits until `open()` is called. */
+  async function slowBoard() {
+    server = await startSyncServer()
+    const event = await createTestEvent(server)
+    const group = event.groups[0]?.id as string
+    const board = boardDocName(event.id, group)
+    let open: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
+    const load = server.ctx.docs.load
+    vi.spyOn(server.ctx.docs, 'load').mockImplementation(async (name) => {
+      if (name === board) await gate
+      return load(name)
+    })
+    return { board, token: event.tokens.facilitators[group] as string, open }
+  }
+
+  it('are kept and handled in order once the room is there', async () => {
+    const { board, token, open } = await slowBoard()
+    const raw = clients.track(await rawClient(server, board, token))
+    raw.send(wire.update(notesUpdate(['sent before the room loaded'])))
+    open()
+    await raw.roundTrip()
+    const reader = clients.connect(server, board, token)
+    await reader.synced()
+    expect(noteTexts(reader.doc)).toEqual(['sent before the room loaded'])
+  })
+
+  it('close a socket that sends more than a client would before its room loads', async () => {
+    const { board, token, open } = await slowBoard()
+    const raw = clients.track(await rawClient(server, board, token))
+    const big = new Uint8Array(MAX_FRAME_BYTES - 1024)
+    for (let i = 0; i < 3; i++) raw.send(big)
+    const closed = await raw.closed
+    expect(closed.code).toBe(CloseCode.BadMessage)
+    open()
+    const writer = clients.connect(server, board, token)
+    await writer.synced()
+    addNotes(writer.doc, ['the board still works'])
+    const reader = clients.connect(server, board, token)
+    await waitFor(() => noteTexts(reader.doc).length === 1, 'the reader')
   })
 })

@@ -20,6 +20,11 @@ type Env = { Variables: { grant: SyncGrant; docName: string } }
 
 /** Frames that may arrive while the room loads; a client sends two or three. */
 const MAX_EARLY_FRAMES = 64
+/**
+ * Bytes those frames may hold: a client's sync step 2 can carry all it wrote offline (one
+ * frame of up to 2 MiB), but 64 such frames would be 128 MiB held per socket.
+ */
+const MAX_EARLY_BYTES = 4 * 1024 * 1024
 
 let peerSeq = 0
 
@@ -64,6 +69,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
       let held: { room: Room; event: Room } | null = null
       let closed = false
       const early: Uint8Array[] = []
+      let earlyBytes = 0
       return {
         onOpen(_event, ws) {
           const socket = ws.raw as WebSocket & WebSocketLike
@@ -102,8 +108,13 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
           }
           const frame = new Uint8Array(event.data)
           if (held && connection) held.room.receive(connection.peer, frame)
-          else if (early.length < MAX_EARLY_FRAMES) early.push(frame)
-          else ws.close(CloseCode.BadMessage, 'too many frames before sync')
+          else if (
+            early.length < MAX_EARLY_FRAMES &&
+            earlyBytes + frame.byteLength <= MAX_EARLY_BYTES
+          ) {
+            early.push(frame)
+            earlyBytes += frame.byteLength
+          } else ws.close(CloseCode.BadMessage, 'too many frames before sync')
         },
         onClose() {
           closed = true
