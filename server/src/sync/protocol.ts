@@ -19,6 +19,8 @@ export interface AwarenessEntry {
   client: number
   clock: number
   removed: boolean
+  /** The state as sent (JSON text; "null" for a removal). */
+  state: string
 }
 
 export class BadFrame extends Error {}
@@ -73,26 +75,19 @@ function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const client = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const state: unknown = JSON.parse(decoding.readVarString(decoder))
-    entries.push({ client, clock, removed: state === null })
+    const state = decoding.readVarString(decoder)
+    entries.push({ client, clock, removed: JSON.parse(state) === null, state })
   }
   return entries
 }
 
-/** The entries of `update` whose client is in `keep`, byte for byte. */
-export function filterAwarenessUpdate(update: Uint8Array, keep: ReadonlySet<number>): Uint8Array {
-  const decoder = decoding.createDecoder(update)
-  const count = decoding.readVarUint(decoder)
-  const kept: Array<[number, number, string]> = []
-  for (let i = 0; i < count; i++) {
-    const client = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    const state = decoding.readVarString(decoder)
-    if (keep.has(client)) kept.push([client, clock, state])
-  }
+/** An awareness update (without the frame's message type) of the given entries. */
+export function encodeAwarenessEntries(
+  entries: ReadonlyArray<Pick<AwarenessEntry, 'client' | 'clock' | 'state'>>,
+): Uint8Array {
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, kept.length)
-  for (const [client, clock, state] of kept) {
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { client, clock, state } of entries) {
     encoding.writeVarUint(encoder, client)
     encoding.writeVarUint(encoder, clock)
     encoding.writeVarString(encoder, state)

@@ -222,14 +222,142 @@ describe('awareness in a room', () => {
     r.receive(a, aino.frame())
     const mark = a.frames.length
 
-    // b echoes a's state (as y-websocket does) and then tries to overwrite it.
+    // b echoes a's state (as y-websocket does): nothing goes anywhere.
+    const bMark = b.frames.length
     r.receive(b, aino.frame())
+    expect(b.frames.length).toBe(bMark)
+    // Then b tries to overwrite it: only b gets its own frame back.
     aino.awareness.setLocalState({ name: 'forged' })
     r.receive(b, aino.frame())
     expect(r.awareness.getStates().get(aino.id)).toEqual({ name: 'Aino' })
     expect(kinds(a, mark)).toEqual([])
+    expect(b.frames.length).toBe(bMark + 1)
     expect(b.closes).toEqual([])
     aino.doc.destroy()
+  })
+
+  it('shows a client that comes back on a new socket again at once', () => {
+    const { room: r } = room()
+    const [before, other] = [fakePeer(), fakePeer()]
+    r.attach(before)
+    r.attach(other)
+    const me = clientAwareness({ name: 'phone' })
+    r.receive(before, me.frame())
+    // The old socket goes; the room shows the phone as gone (under the clock of its state).
+    r.detach(before)
+    expect(r.awareness.getStates().has(me.id)).toBe(false)
+    const after = fakePeer()
+    r.attach(after)
+    const marks = [after.frames.length, other.frames.length]
+    // The phone reconnects with the state it had (y-websocket keeps its own state and clock).
+    r.receive(after, me.frame())
+    expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone' })
+    expect(r.peers.get(after)?.clients).toEqual(new Set([me.id]))
+    // Everyone, the phone included, gets it under a newer clock: a client that applies, in
+    // order, all it was sent shows the phone again.
+    expect(kinds(after, marks[0]).filter((m) => m.type === 'awareness')).toHaveLength(1)
+    expect(kinds(other, marks[1]).filter((m) => m.type === 'awareness')).toHaveLength(1)
+    const view = new awarenessProtocol.Awareness(new Y.Doc())
+    for (const m of kinds(other)) {
+      if (m.type === 'awareness') awarenessProtocol.applyAwarenessUpdate(view, m.payload, 's')
+    }
+    expect(view.getStates().get(me.id)).toEqual({ name: 'phone' })
+    view.doc.destroy()
+    // The phone adopts the newer clock, so its next renewal is news.
+    const told = kinds(after, marks[0]).find((m) => m.type === 'awareness') as {
+      payload: Uint8Array
+    }
+    awarenessProtocol.applyAwarenessUpdate(me.awareness, told.payload, 'server')
+    me.awareness.setLocalState({ name: 'phone', typing: true })
+    r.receive(after, me.frame())
+    expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone', typing: true })
+    me.doc.destroy()
+  })
+
+  it('echoes to a reconnected client the renewals its old, half-dead socket still owns', () => {
+    const { room: r } = room()
+    const [stale, other] = [fakePeer(), fakePeer()]
+    r.attach(stale)
+    r.attach(other)
+    const me = clientAwareness({ name: 'phone' })
+    r.receive(stale, me.frame())
+    const fresh = fakePeer()
+    r.attach(fresh)
+    me.awareness.setLocalState({ name: 'phone' })
+    const marks = [fresh.frames.length, other.frames.length]
+    r.receive(fresh, me.frame())
+    expect(fresh.frames.slice(marks[0])).toEqual([me.frame()])
+    expect(other.frames.length).toBe(marks[1])
+    expect(fresh.closes).toEqual([])
+    me.doc.destroy()
+  })
+
+  it('hands a client to its new socket when the old, half-dead one goes', () => {
+    const { room: r } = room()
+    const [stale, other] = [fakePeer(), fakePeer()]
+    r.attach(stale)
+    r.attach(other)
+    const me = clientAwareness({ name: 'phone' })
+    r.receive(stale, me.frame())
+    const fresh = fakePeer()
+    r.attach(fresh)
+    // The phone's first frame on its new socket, then a renewal (15 s later): refused while
+    // the old socket speaks for it, and echoed to the phone alone.
+    r.receive(fresh, me.frame())
+    me.awareness.setLocalState({ name: 'phone' })
+    const freshMark = fresh.frames.length
+    r.receive(fresh, me.frame())
+    expect(fresh.frames.slice(freshMark)).toEqual([me.frame()])
+    const mark = other.frames.length
+    // The keep-alive drops the old socket: the phone does not vanish for the others.
+    r.detach(stale)
+    expect(other.frames.length).toBe(mark)
+    expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone' })
+    expect(r.peers.get(fresh)?.clients).toEqual(new Set([me.id]))
+    // And its next change is shown.
+    me.awareness.setLocalState({ name: 'phone', typing: true })
+    r.receive(fresh, me.frame())
+    expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone', typing: true })
+    expect(kinds(other, mark).filter((m) => m.type === 'awareness')).toHaveLength(1)
+    me.doc.destroy()
+  })
+
+  it('shows a client again at its first renewal after its old socket was dropped', () => {
+    const { room: r } = room()
+    const [stale, other] = [fakePeer(), fakePeer()]
+    r.attach(stale)
+    r.attach(other)
+    const me = clientAwareness({ name: 'phone' })
+    r.receive(stale, me.frame())
+    const fresh = fakePeer()
+    r.attach(fresh)
+    r.receive(fresh, me.frame())
+    r.detach(stale)
+    expect(r.awareness.getStates().has(me.id)).toBe(false)
+    // Its renewal is news (the old socket had stopped sending).
+    me.awareness.setLocalState({ name: 'phone' })
+    const mark = other.frames.length
+    r.receive(fresh, me.frame())
+    expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone' })
+    const view = new awarenessProtocol.Awareness(new Y.Doc())
+    for (const m of kinds(other)) {
+      if (m.type === 'awareness') awarenessProtocol.applyAwarenessUpdate(view, m.payload, 's')
+    }
+    expect(view.getStates().get(me.id)).toEqual({ name: 'phone' })
+    expect(other.frames.length).toBe(mark + 1)
+    view.doc.destroy()
+    me.doc.destroy()
+  })
+
+  it('sends nothing for an empty awareness update', () => {
+    const { room: r } = room()
+    const [a, b] = [fakePeer(), fakePeer()]
+    r.attach(a)
+    r.attach(b)
+    const marks = [a.frames.length, b.frames.length]
+    r.receive(a, wire.awareness([]))
+    expect([a.frames.length, b.frames.length]).toEqual(marks)
+    expect(a.closes).toEqual([])
   })
 
   it('relays only the sender’s own entry from a mixed update', () => {
@@ -313,7 +441,7 @@ describe('awareness in a room', () => {
   })
 
   it('does not let a peer claim the echo of one who left', () => {
-    const { room: r } = room({ maxAwarenessClients: 2 })
+    const { room: r, errors } = room({ maxAwarenessClients: 2 })
     const stayer = fakePeer()
     r.attach(stayer)
     const own = clientAwareness({ name: 'stays' })
@@ -332,6 +460,7 @@ describe('awareness in a room', () => {
       expect(r.awareness.getStates().has(them.id)).toBe(false)
       them.doc.destroy()
     }
+    expect(errors).toEqual([])
     expect(stayer.closes).toEqual([])
     expect(r.peers.get(stayer)?.clients).toEqual(new Set([own.id]))
     own.doc.destroy()

@@ -2,18 +2,19 @@ import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
+import { type AwarenessView, judge } from './awarenessPolicy.js'
 import type { Peer } from './peer.js'
 import {
   type AwarenessEntry,
   BadFrame,
   decodeFrame,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodeAwarenessFrame,
   encodeSaved,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
-  filterAwarenessUpdate,
   savedClocks,
 } from './protocol.js'
 
@@ -45,6 +46,13 @@ export interface RoomEvents {
 
 interface PeerState {
   clients: Set<number>
+  /** When it attached, in the room's order of attaches and awareness removals. */
+  since: number
+  /**
+   * Clients it sent news about while another socket spoke for them: a phone that reconnects
+   * before the server noticed its old socket died. When that socket goes, they pass here.
+   */
+  heirTo: Set<number>
 }
 
 /**
@@ -59,6 +67,10 @@ export class Room {
   private sinceCompaction = { updates: 0, bytes: 0 }
   private compacting: Promise<void> | null = null
   private dirty = false
+  /** Orders attaches and awareness removals (see awarenessPolicy's `return`). */
+  private seq = 0
+  /** The order number of each client's last removal from awareness. */
+  private readonly removedAt = new Map<number, number>()
 
   constructor(
     readonly name: string,
@@ -84,7 +96,7 @@ export class Room {
   }
 
   attach(peer: Peer): void {
-    this.peers.set(peer, { clients: new Set() })
+    this.peers.set(peer, { clients: new Set(), since: ++this.seq, heirTo: new Set() })
     peer.send(encodeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
@@ -97,12 +109,40 @@ export class Room {
     this.peers.delete(peer)
     // Only states that are shown: a client that cleared its own state (or whose state never
     // applied) has nothing to remove, and encoding an id the awareness never saw would throw.
-    const shown = [...state.clients].filter((id) => this.awareness.states.has(id))
+    const shown = [...state.clients].filter(
+      (id) => this.awareness.states.has(id) && !this.handOver(id),
+    )
     if (shown.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, shown, peer)
+      this.markRemoved(shown)
       this.broadcast(encodeAwareness(this.awareness, shown), null)
     }
   }
+
+  /** Passes a client to a socket that is waiting to speak for it; false when none is. */
+  private handOver(client: number): boolean {
+    for (const state of this.peers.values()) {
+      if (!state.heirTo.has(client) || state.clients.size >= this.limits.maxAwarenessClients) {
+        continue
+      }
+      state.heirTo.delete(client)
+      state.clients.add(client)
+      return true
+    }
+    return false
+  }
+
+  private markRemoved(clients: number[]): void {
+    const at = ++this.seq
+    for (const client of clients) this.removedAt.set(client, at)
+  }
+
+  /**
+   * Checks an update before it is applied (set by the rooms' onLoad hook for documents whose
+   * whole structure has rules, like rich text): a refused update closes its peer with 4400
+   * and the document stays as it was.
+   */
+  acceptUpdate: ((doc: Y.Doc, update: Uint8Array, peer: Peer) => boolean) | null = null
 
   receive(peer: Peer, frame: Uint8Array): void {
     const state = this.peers.get(peer)
@@ -124,6 +164,9 @@ export class Room {
           return
         }
         try {
+          if (this.acceptUpdate && !this.acceptUpdate(this.doc, message.update, peer)) {
+            throw new BadFrame('update breaks the document rules')
+          }
           Y.applyUpdate(this.doc, message.update, peer)
         } catch (error) {
           this.reject(peer, error as Error)
@@ -147,12 +190,9 @@ export class Room {
   }
 
   /**
-   * A connection speaks only for its own clients. y-websocket clients echo every awareness
-   * change they receive back to the server (its handler does not look at the origin), so
-   * entries about other clients are normal traffic, not an attack: they are dropped, and only
-   * the connection's own entries are applied and relayed. A connection claims a client id when
-   * it brings news about it (a state newer than the room has) and no other connection owns it;
-   * an echo of a peer that has left is therefore never claimed.
+   * A connection speaks only for its own clients (awarenessPolicy judges each entry). Entries
+   * about other clients are dropped, so nobody can change another person's name or cursor, and
+   * the echoes y-websocket clients send of everything they receive cost nothing.
    */
   private receiveAwareness(
     peer: Peer,
@@ -161,39 +201,66 @@ export class Room {
     update: Uint8Array,
     entries: AwarenessEntry[],
   ): void {
-    const accepted: number[] = []
+    const view = this.awarenessView(peer, state)
+    const out: AwarenessEntry[] = []
     const claims = new Set(state.clients)
+    let restamped = false
+    let onlyEchoes = true
     for (const entry of entries) {
-      if (state.clients.has(entry.client)) accepted.push(entry.client)
-      else if (this.isClaimable(peer, entry)) {
-        claims.add(entry.client)
-        accepted.push(entry.client)
+      const verdict = judge(entry, view)
+      if (verdict === 'own' || verdict === 'claim') out.push(entry)
+      else if (verdict === 'return') {
+        const clock = (this.awareness.meta.get(entry.client)?.clock ?? 0) + 1
+        out.push({ ...entry, clock })
+        restamped = true
+      }
+      if (verdict === 'claim' || verdict === 'return') claims.add(entry.client)
+      if (verdict !== 'echo') onlyEchoes = false
+      if (
+        verdict === 'refuse' &&
+        !entry.removed &&
+        view.owner(entry.client) === 'other' &&
+        state.heirTo.size < this.limits.maxAwarenessClients
+      ) {
+        state.heirTo.add(entry.client)
       }
     }
     if (claims.size > this.limits.maxAwarenessClients) {
       this.reject(peer, new BadFrame('awareness for too many clients'))
       return
     }
-    if (accepted.length === 0) return
     state.clients = claims
-    if (accepted.length === entries.length) {
+    if (entries.length > 0 && out.length === entries.length && !restamped) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
       // Relayed byte for byte to everyone, the sender included: y-websocket's watchdog counts
       // its own echoed renewals as signs of life.
       this.broadcast(frame, null)
       return
     }
-    const filtered = filterAwarenessUpdate(update, new Set(accepted))
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer)
-    this.broadcast(encodeAwarenessFrame(filtered), null)
+    if (out.length > 0) {
+      const accepted = encodeAwarenessEntries(out)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer)
+      // A returning client must learn its new clock, or its next renewal would not be news.
+      this.broadcast(encodeAwarenessFrame(accepted), restamped ? null : peer)
+      if (restamped) return
+    }
+    // The sender still gets its frame back unless it only repeated what others said: a client
+    // whose renewals are not relayed (its id still held by its own half-dead socket from before
+    // a reconnect) must not be taken for silent by its watchdog, which reconnects after 30 s.
+    if (!onlyEchoes) this.sendTo(peer, frame)
   }
 
-  private isClaimable(peer: Peer, entry: AwarenessEntry): boolean {
-    // The room's own (empty) awareness id is nobody's to speak for.
-    if (entry.removed || entry.client === this.doc.clientID) return false
-    const known = this.awareness.meta.get(entry.client)
-    if (known && entry.clock <= known.clock) return false
-    return !this.ownedByOther(peer, entry.client)
+  private awarenessView(peer: Peer, state: PeerState): AwarenessView {
+    return {
+      roomClient: this.doc.clientID,
+      known: (client) => {
+        const meta = this.awareness.meta.get(client)
+        return meta && { clock: meta.clock, shown: this.awareness.states.has(client) }
+      },
+      owner: (client) =>
+        state.clients.has(client) ? 'sender' : this.ownedByOther(peer, client) ? 'other' : 'none',
+      joinedAfterRemoval: (client) => (this.removedAt.get(client) ?? Infinity) < state.since,
+    }
   }
 
   private ownedByOther(peer: Peer, clientId: number): boolean {
@@ -231,6 +298,7 @@ export class Room {
   ): void => {
     if (origin instanceof Object && this.peers.has(origin as Peer)) return
     if (origin !== 'timeout' || change.removed.length === 0) return
+    this.markRemoved(change.removed)
     this.broadcast(encodeAwareness(this.awareness, change.removed), null)
   }
 

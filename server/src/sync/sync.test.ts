@@ -171,6 +171,61 @@ describe('awareness', () => {
     expect(stayer.provider.wsconnected).toBe(true)
   })
 
+  it('shows a client again as soon as it reconnects, not at its next renewal', async () => {
+    const { server, board, facilitator } = await setup()
+    const a = clients.connect(server, board, facilitator)
+    const b = clients.connect(server, board, facilitator)
+    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+    await waitFor(() => remoteStates(b).has(a.doc.clientID), 'b to see a')
+    let renewals = 0
+    a.provider.awareness.on('update', (_change: unknown, origin: unknown) => {
+      if (origin === 'local') renewals++
+    })
+    // The network drops: y-websocket reconnects by itself and sends its state again.
+    const socket = a.provider.ws as unknown as WebSocket | null
+    socket?.terminate()
+    await waitFor(() => !remoteStates(b).has(a.doc.clientID), 'b to lose a')
+    await waitFor(() => remoteStates(b).has(a.doc.clientID), 'b to see a again', 30_000)
+    // Shown again because it came back, not because it renewed its state (every 15 s).
+    expect(renewals).toBe(0)
+    expect(remoteStates(b).get(a.doc.clientID)).toEqual({ user: { name: 'Aino' } })
+    // And its next change reaches b.
+    a.provider.awareness.setLocalStateField('user', { name: 'Aino A' })
+    await waitFor(
+      () => (remoteStates(b).get(a.doc.clientID)?.user as { name: string })?.name === 'Aino A',
+      'b to see a’s change',
+    )
+  })
+
+  it('keeps showing a client whose old socket dies after it reconnected', async () => {
+    const { server, board, facilitator } = await setup({ keepaliveMs: 200 })
+    const watcher = clients.connect(server, board, facilitator)
+    await watcher.synced()
+    const phone = { client: 4242, clock: 3, state: { user: { name: 'Puhelin' } } }
+    const before = clients.track(await rawClient(server, board, facilitator, { autoPong: false }))
+    before.send(wire.awareness([phone]))
+    await waitFor(() => remoteStates(watcher).has(phone.client), 'the phone')
+    const removals: number[] = []
+    watcher.provider.awareness.on('change', (change: { removed: number[] }) => {
+      removals.push(...change.removed)
+    })
+    // The old socket stops answering; the phone is back on a new one and renews its state.
+    const after = clients.track(await rawClient(server, board, facilitator))
+    after.send(wire.awareness([phone]))
+    after.send(wire.awareness([{ ...phone, clock: 4 }]))
+    await after.roundTrip()
+    await before.closed
+    await waitFor(() => server.ctx.connections.size === 2, 'the old socket to be dropped')
+    expect(removals).toEqual([])
+    after.send(wire.awareness([{ ...phone, clock: 5, state: { user: { name: 'Puhelin 2' } } }]))
+    await waitFor(
+      () =>
+        (remoteStates(watcher).get(phone.client)?.user as { name: string })?.name === 'Puhelin 2',
+      'the watcher to see the phone’s change',
+    )
+    expect(removals).toEqual([])
+  })
+
   it('answers a query for awareness with every known state', async () => {
     const { server, board, facilitator } = await setup()
     const a = clients.connect(server, board, facilitator)
