@@ -5,7 +5,8 @@ import { boardDocName } from '@hytepaja/shared/doc/names'
 import { ideasRoot } from '@hytepaja/shared/doc/schema'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { CreatedEventBody } from '../testing/accessFixture.js'
+import { type CreatedEventBody, createTestEvent } from '../testing/accessFixture.js'
+import { createTestDatabase, postgresAvailable } from '../testing/postgres.js'
 import { ADMIN_TOKEN, type ServerProcess, spawnServer } from '../testing/process.js'
 import {
   addNotes,
@@ -13,6 +14,7 @@ import {
   noteTexts,
   rawClient,
   readStoredDoc,
+  startSyncServer,
   startWithEvent,
   storedRows,
   type TestServer,
@@ -20,6 +22,7 @@ import {
   wire,
 } from '../testing/sync.js'
 
+const havePostgres = await postgresAvailable()
 const clients = new Clients()
 const processes: ServerProcess[] = []
 const servers: TestServer[] = []
@@ -252,5 +255,42 @@ describe('compaction', () => {
     expect(logBytes).toBeGreaterThan(24_000)
     expect(rows.snapshotBytes).toBeLessThan(3_000)
     expect(noteTexts(readStoredDoc(server.dataDir, board))).toEqual(['the only note left'])
+  })
+})
+
+describe.skipIf(!havePostgres)('the server on PostgreSQL', () => {
+  it('finds every note after a restart, and compacts there too', async () => {
+    const database = await createTestDatabase()
+    try {
+      const env = { DATABASE_URL: database.url }
+      const first = await startSyncServer({ compactAfterUpdates: 10 }, dataDir(), env)
+      servers.push(first)
+      const event = await createTestEvent(first)
+      const group = event.groups[0]?.id as string
+      const board = boardDocName(event.id, group)
+      const token = event.tokens.facilitators[group] as string
+      const writer = clients.connect(first, board, token)
+      await writer.synced()
+      for (const text of batch('pg', 25)) addNotes(writer.doc, [text])
+      const room = await first.ctx.rooms.loaded(board)
+      await waitFor(() => noteTexts(room?.doc as Y.Doc).length === 25, 'the server to have all')
+      writer.destroy()
+      await first.dispose({ keepData: true })
+
+      const second = await startSyncServer({}, first.dataDir, env)
+      servers.push(second)
+      const reader = clients.connect(second, board, token)
+      await reader.synced()
+      expect(noteTexts(reader.doc)).toEqual(batch('pg', 25).sort())
+      const snapshots = await second.ctx.db.all<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM doc_snapshot WHERE name = ?',
+        [board],
+      )
+      expect(Number(snapshots[0]?.n)).toBe(1)
+      reader.destroy()
+      await second.dispose()
+    } finally {
+      await database.drop()
+    }
   })
 })

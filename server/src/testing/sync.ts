@@ -45,6 +45,7 @@ export interface TestServer extends RunningServer {
 export async function startSyncServer(
   tuning: Tuning = {},
   dataDir = mkdtempSync(join(tmpdir(), 'hytepaja-sync-')),
+  env: Record<string, string> = {},
 ): Promise<TestServer> {
   const config = parseConfig({
     PORT: '0',
@@ -53,6 +54,7 @@ export async function startSyncServer(
     CLIENT_DIR: '',
     SEED_DEMO: '0',
     ADMIN_TOKEN: 'test-console-key',
+    ...env,
   })
   const server = await startServer(
     config,
