@@ -6,12 +6,14 @@ import { readGroups } from '@hytepaja/shared/doc/schema'
 import { type Context, Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { createSyncAccess } from './auth/syncAccess.js'
+import { proposalPartExists } from './commands/proposals.js'
 import type { ServerContext } from './context.js'
 import { errorBody, respondToError } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
 import { joinRoutes } from './http/join.js'
 import { organiserRoutes } from './http/organiser.js'
+import { proposalRoutes } from './http/proposals.js'
 import { sessionRoutes } from './http/session.js'
 import { findEvent } from './store/events.js'
 import { syncRoutes } from './sync/route.js'
@@ -28,6 +30,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/events', adminRoutes(ctx))
   api.route('/events', organiserRoutes(ctx))
   api.route('/events', facilitationRoutes(ctx))
+  api.route('/events', proposalRoutes(ctx))
   // The server's clock, so every screen counts a timer down alike.
   api.get('/time', (c) => c.json({ now: Date.now() }))
   api.route('/', joinRoutes(ctx))
@@ -46,7 +49,7 @@ export function createApp(ctx: ServerContext) {
         readGroups(room.doc).map((g) => g.id),
       )
     },
-    isProposalPart: (part) => /^[a-z0-9-]{1,40}$/.test(part),
+    proposalPartExists: (eventId, groupId, part) => proposalPartExists(ctx, eventId, groupId, part),
   })
   app.route(
     '/sync',

@@ -1,16 +1,15 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { parseDocName } from '@hytepaja/shared/doc/names'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
 import { loadSecrets } from './auth/secrets.js'
 import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
+import { guardDocument } from './documentRules.js'
 import { createDocStore } from './store/docStore.js'
 import { openDatabase } from './store/open.js'
-import { guardBoard } from './sync/boardGuard.js'
 import { Connections } from './sync/connections.js'
 import { Rooms } from './sync/rooms.js'
 
@@ -56,9 +55,7 @@ export async function startServer(
       ...(tuning.compactAfterUpdates ? { compactAfterUpdates: tuning.compactAfterUpdates } : {}),
       ...(tuning.compactAfterBytes ? { compactAfterBytes: tuning.compactAfterBytes } : {}),
     },
-    onLoad: (room) => {
-      if (parseDocName(room.name)?.kind === 'board') guardBoard(room.doc, logger)
-    },
+    onLoad: (room) => guardDocument(room, logger),
     events: {
       onPeerError: (room, peer, err) =>
         logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),

@@ -10,8 +10,8 @@ export interface SyncAccessDeps {
   db: SqlDb
   /** The ids of an event's groups, or null when the event does not exist. */
   groupIds(eventId: string): Promise<string[] | null>
-  /** Whether a proposal document part exists for a group. */
-  isProposalPart(part: string): boolean
+  /** Whether a proposal document part exists for a group ('main', 'body', 'action-{id}'). */
+  proposalPartExists(eventId: string, groupId: string, part: string): Promise<boolean>
 }
 
 /** The actor a session writes as; ids match what the client puts in `authorId`. */
@@ -55,7 +55,10 @@ export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
       if (doc.kind !== 'event') {
         const groups = await deps.groupIds(doc.eventId)
         if (!groups?.includes(doc.groupId)) return deny(404, 'doc.notFound', 'no such group')
-        if (doc.kind === 'proposal' && !deps.isProposalPart(doc.part)) {
+        if (
+          doc.kind === 'proposal' &&
+          !(await deps.proposalPartExists(doc.eventId, doc.groupId, doc.part))
+        ) {
           return deny(404, 'doc.notFound', 'no such proposal part')
         }
       }

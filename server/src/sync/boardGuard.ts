@@ -41,8 +41,9 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
   // The state before each transaction, to judge changes and to bring back what was removed.
   const ideaCache = new Map<string, Idea>()
   const clusterCache = new Map<string, Cluster>()
-  ideas.forEach((map, id) => map instanceof Y.Map && ideaCache.set(id, readIdea(id, map)))
-  clusters.forEach((map, id) => map instanceof Y.Map && clusterCache.set(id, readCluster(id, map)))
+  for (const [id, map] of ideas) if (map instanceof Y.Map) ideaCache.set(id, readIdea(id, map))
+  for (const [id, map] of clusters)
+    if (map instanceof Y.Map) clusterCache.set(id, readCluster(id, map))
 
   const undo = (reverts: Revert[], actor: Actor, what: string) => {
     if (reverts.length === 0) return

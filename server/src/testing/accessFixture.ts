@@ -52,6 +52,7 @@ export async function api(
   path: string,
   token?: string,
   body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies field by field.
 ): Promise<{ status: number; json: any }> {
   const res = await fetch(`${server.url}${path}`, {
     method,

@@ -52,6 +52,8 @@ export const COMMANDS = {
   'board.facilitate': ['organiser', 'facilitator'],
   /** Cast and take back dots. */
   'board.vote': ['participant'],
+  /** Add or remove the group's action proposals (server commands; the text is co-edited). */
+  'proposal.write': ['organiser', 'facilitator', 'participant'],
   /** Mark ready, reopen, promote and withdraw the group's decision proposal. */
   'proposal.facilitate': ['organiser', 'facilitator'],
   /** Move to another group while the workshop has not started. */

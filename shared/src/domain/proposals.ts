@@ -12,7 +12,6 @@ import {
   type PromotionVersion,
   promotionsRoot,
   proposalTitle,
-  readAction,
   readCurrentItem,
   readProposal,
 } from '../doc/schema.js'

@@ -1,0 +1,31 @@
+import { parseDocName } from '@hytepaja/shared/doc/names'
+import { PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema'
+import { RICH_TEXT_ROOT } from '@hytepaja/shared/richtext/nodes'
+import * as Y from 'yjs'
+import { acceptProposalMainUpdate, acceptRichTextUpdate } from './proposals/guards.js'
+import { createInitialRichText } from './proposals/richText.js'
+import { type GuardLog, guardBoard } from './sync/boardGuard.js'
+import type { Room } from './sync/room.js'
+
+/**
+ * The rules of each kind of document, attached when its room loads: boards undo note changes
+ * a participant may not make; proposal documents refuse updates that break their structure; a
+ * rich-text document that is still empty gets its first content here, once, on the server
+ * (clients never bootstrap: two that did at once would write the text twice).
+ */
+export function guardDocument(room: Room, log: GuardLog): void {
+  const name = parseDocName(room.name)
+  if (name?.kind === 'board') {
+    guardBoard(room.doc, log)
+    return
+  }
+  if (name?.kind !== 'proposal') return
+  if (name.part === PROPOSAL_MAIN) {
+    room.acceptUpdate = acceptProposalMainUpdate
+    return
+  }
+  room.acceptUpdate = acceptRichTextUpdate
+  if (room.doc.get(RICH_TEXT_ROOT, Y.XmlText).length === 0) {
+    Y.applyUpdate(room.doc, createInitialRichText())
+  }
+}
