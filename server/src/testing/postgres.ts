@@ -8,14 +8,19 @@ import pg from 'pg'
 export const ADMIN_URL =
   process.env.HYTEPAJA_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
 
-/** Whether that server answers; suites skip (visibly) when it does not. */
+/**
+ * Whether that server answers; suites skip (visibly) when it does not, except in CI (`CI` set),
+ * where a missing PostgreSQL must fail the run instead of silently testing less.
+ */
 export async function postgresAvailable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 })
   try {
     await client.connect()
     await client.query('SELECT 1')
     return true
-  } catch {
+  } catch (error) {
+    if (process.env.CI)
+      throw new Error(`PostgreSQL at ${ADMIN_URL} is required in CI: ${String(error)}`)
     return false
   } finally {
     await client.end().catch(() => undefined)
