@@ -211,6 +211,78 @@ const CALLS: Record<string, Call> = {
     allowed: ['participantA', 'participantB'],
     ok: 200,
   },
+  'steer group A (anonymous mode)': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/groups/${groupA}/anonymous`,
+    body: () => ({ anonymous: false }),
+    allowed: [...ORGANISERS, 'facilitatorA'],
+    ok: 200,
+  },
+  'read group A totals before the reveal': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/groups/${groupA}/votes`,
+    allowed: [...ORGANISERS, 'facilitatorA'],
+    ok: 200,
+  },
+  'read own dots in group A': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/groups/${groupA}/votes/me`,
+    allowed: ['participantA'],
+    ok: 200,
+  },
+  // Allowed callers reach the rule (voting is not open yet): 400, not 403.
+  'vote in group A': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/groups/${groupA}/votes`,
+    body: () => ({ ideaId: 'x' }),
+    allowed: ['participantA'],
+    ok: 400,
+  },
+  'see the overview of all groups': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/overview`,
+    allowed: [...ORGANISERS, 'facilitatorA', 'facilitatorB'],
+    ok: 200,
+  },
+  'message all groups': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/announcements`,
+    body: () => ({ text: 'Tauko alkaa' }),
+    allowed: [...ORGANISERS, 'facilitatorA', 'facilitatorB'],
+    ok: 201,
+  },
+  'answer the pre-assignment': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/pre-answer`,
+    allowed: ['participantA', 'participantB'],
+    ok: 200,
+  },
+  'remove an action of group A': {
+    method: 'DELETE',
+    path: () => `/api/events/${event.id}/groups/${groupA}/proposal/actions/nosuchaction`,
+    allowed: [...ORGANISERS, 'facilitatorA', 'participantA'],
+    ok: 400,
+  },
+  'reopen the proposal of group A': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/groups/${groupA}/proposal/ready`,
+    body: () => ({ ready: false }),
+    allowed: [...ORGANISERS, 'facilitatorA'],
+    ok: 200,
+  },
+  'promote the proposal of group A': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/groups/${groupA}/proposal/promote`,
+    allowed: [...ORGANISERS, 'facilitatorA'],
+    ok: 400,
+  },
+  'move the plenary to an item': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/plenary/current`,
+    body: () => ({ itemId: null }),
+    allowed: [...ORGANISERS, 'chair'],
+    ok: 200,
+  },
   'read own session': { method: 'GET', path: () => '/api/session', allowed: [], ok: 200 },
 }
 

@@ -66,17 +66,22 @@ export const COMMANDS = {
 
 export type Command = keyof typeof COMMANDS
 
+const GROUP_SCOPED: readonly Command[] = [
+  'board.facilitate',
+  'board.vote',
+  'proposal.facilitate',
+  'proposal.write',
+]
+
 /** Whether `holder` may run `command`, on `groupId` for group-scoped commands. */
 export function mayRun(holder: Holder, command: Command, groupId?: string): boolean {
   const roles: readonly Role[] = COMMANDS[command]
   if (!roles.includes(holder.role)) return false
+  // A facilitator and a participant act on their own group only; shared roles on every group.
   if (
-    holder.role === 'facilitator' &&
-    (command === 'board.facilitate' || command === 'proposal.facilitate')
+    (holder.role === 'facilitator' || holder.role === 'participant') &&
+    GROUP_SCOPED.includes(command)
   ) {
-    return groupId !== undefined && holder.groupId === groupId
-  }
-  if (holder.role === 'participant' && command === 'board.vote') {
     return groupId !== undefined && holder.groupId === groupId
   }
   return true
