@@ -16,7 +16,7 @@ export class ApiError extends Error {
 export const NETWORK_UNAVAILABLE = 'network.unavailable'
 
 interface RequestOptions {
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   token?: string
   body?: unknown
   signal?: AbortSignal

@@ -25,6 +25,8 @@ interface FieldProps {
 }
 
 export interface TextFieldProps extends FieldProps {
+  /** The input's type; date and time give phones their native pickers. */
+  type?: 'text' | 'url' | 'email' | 'date' | 'time'
   autoComplete?: string
   inputMode?: 'text' | 'numeric'
   placeholder?: string
