@@ -43,6 +43,22 @@ export function createParticipant(
   })
 }
 
+/**
+ * `POST /api/events/{id}/participants/me/group` with the participant's own token: moves the seat
+ * to another group while neither workshop has started (409 `group.workshopStarted` after).
+ */
+export function changeMyGroup(
+  eventId: string,
+  participantToken: string,
+  groupId: string,
+): Promise<{ groupId: string }> {
+  return requestJson(`/api/events/${encodeURIComponent(eventId)}/participants/me/group`, {
+    method: 'POST',
+    token: participantToken,
+    body: { groupId },
+  })
+}
+
 export interface EventListing {
   id: string
   title: string

@@ -14,6 +14,9 @@ const PersonalLinkPage = lazy(() => import('../pages/PersonalLinkPage'))
 const BoardPage = lazy(() => import('../pages/BoardPage'))
 const EventOverviewPage = lazy(() => import('../pages/EventOverviewPage'))
 const ConsolePage = lazy(() => import('../pages/ConsolePage'))
+const ManageEventPage = lazy(() => import('../pages/ManageEventPage'))
+const JoinSheetPage = lazy(() => import('../pages/JoinSheetPage'))
+const ViewerPage = lazy(() => import('../pages/ViewerPage'))
 
 export function App() {
   return (
@@ -31,8 +34,13 @@ export function App() {
             <Route path="/e/:eventId/join" component={JoinPage} />
             <Route path="/e/:eventId/me" component={PersonalLinkPage} />
             <Route path="/e/:eventId/g/:groupId" component={BoardPage} />
+            <Route path="/e/:eventId/organiser" component={ManageEventPage} />
+            <Route path="/e/:eventId/organiser/sheet" component={JoinSheetPage} />
+            <Route path="/e/:eventId/viewer" component={ViewerPage} />
             <Route path="/e/:eventId/:role" component={EventOverviewPage} />
             <Route path="/admin" component={ConsolePage} />
+            <Route path="/admin/e/:eventId" component={ManageEventPage} />
+            <Route path="/admin/e/:eventId/sheet" component={JoinSheetPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

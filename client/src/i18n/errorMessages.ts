@@ -25,11 +25,42 @@ const byCode = defineMessages({
   'participant.organisation.tooLong': { id: 'error.participant.organisation.tooLong' },
   'participant.organisation.control': { id: 'error.text.control' },
   'participant.group.missing': { id: 'error.participant.group.missing' },
+  'group.workshopStarted': { id: 'error.group.workshopStarted' },
+  'group.hasParticipants': { id: 'error.group.hasParticipants' },
+  'group.notFound': { id: 'error.group.unknown' },
+  'group.tooMany': { id: 'error.group.tooMany' },
+  'group.name.empty': { id: 'error.group.name.empty' },
+  'group.name.tooLong': { id: 'error.group.name.tooLong' },
+  'group.description.tooLong': { id: 'error.group.description.tooLong' },
+  'group.facilitators.invalid': { id: 'error.group.facilitators.invalid' },
+  'group.facilitator.tooLong': { id: 'error.group.facilitators.invalid' },
+  'event.title.empty': { id: 'error.event.title.empty' },
+  'event.title.tooLong': { id: 'error.event.title.tooLong' },
+  'event.municipalities.invalid': { id: 'error.event.municipalities.invalid' },
+  'event.municipality.tooLong': { id: 'error.event.municipalities.invalid' },
+  'event.date.missing': { id: 'error.event.date.missing' },
+  'event.startsAt.invalid': { id: 'error.event.startsAt.invalid' },
+  'event.endsAt.invalid': { id: 'error.event.startsAt.invalid' },
+  'event.time.invalid': { id: 'error.event.time.invalid' },
+  'event.endsAt.beforeStart': { id: 'error.event.endsAt.beforeStart' },
+  'event.remoteUrl.invalid': { id: 'error.event.remoteUrl.invalid' },
+  'event.place.tooLong': { id: 'error.event.place.tooLong' },
+  'event.preAssignment.tooLong': { id: 'error.event.preAssignment.tooLong' },
+  'agenda.title.empty': { id: 'error.agenda.title.empty' },
+  'agenda.title.tooLong': { id: 'error.agenda.title.tooLong' },
+  'agenda.startTime.invalid': { id: 'error.event.time.invalid' },
+  'agenda.presenter.tooLong': { id: 'error.agenda.presenter.tooLong' },
+  'agenda.notFound': { id: 'error.agenda.notFound' },
+  'json.invalid': { id: 'error.request.invalid' },
   internal: { id: 'error.internal' },
 })
 
 const fallback = defineMessages({ unexpected: { id: 'error.unexpected' } })
 
 export function errorMessage(code: string): MessageDescriptor {
-  return (byCode as Record<string, MessageDescriptor>)[code] ?? fallback.unexpected
+  const known = (byCode as Record<string, MessageDescriptor>)[code]
+  if (known) return known
+  // Every text field's rule names control characters the same way (`event.title.control`).
+  if (code.endsWith('.control')) return byCode['idea.text.control']
+  return fallback.unexpected
 }

@@ -19,6 +19,7 @@ import { useDoc, usePresence, useSnapshot, useSyncStatus } from '../../sync/hook
 import { Button } from '../../ui/Button'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
+import { ChangeGroup } from '../groupChange/ChangeGroup'
 import { roleName } from '../session/roleLabels'
 import { useEventDoc } from '../session/useEventDoc'
 import { boardAccess } from './access'
@@ -191,6 +192,7 @@ export function Board({ eventId, groupId, token, credential, session }: BoardPro
         />
       ) : null}
       <SeatNote eventId={eventId} credential={credential} />
+      <ChangeGroup eventId={eventId} groupId={groupId} token={token} credential={credential} />
       {access.canWrite && layout === 'list' ? (
         <div className="add-bar">
           <Button variant="primary" size="large" wide onPress={openAdd}>

@@ -1,0 +1,214 @@
+import type {
+  AgendaItem,
+  AgendaKind,
+  EventMeta,
+  Group,
+  Language,
+} from '@hytepaja/shared/doc/schema'
+import { ApiError, NETWORK_UNAVAILABLE, requestJson } from './http'
+
+/**
+ * The organiser's commands under `/api/events`. `token` is the event's organiser token or the
+ * console key, which acts as the organiser of every event.
+ */
+
+export interface RoleLinks<T> {
+  organiser: T
+  chair: T
+  viewer: T
+  join: T
+  facilitators: Record<string, T>
+}
+
+export interface EventLinks {
+  joinCode: string
+  tokens: RoleLinks<string>
+  links: RoleLinks<string>
+}
+
+export interface NewEvent {
+  title: string
+  municipalities: string[]
+  startsAt: string
+  endsAt?: string | null
+  place?: string | null
+  remoteUrl?: string | null
+  language?: Language
+  groups?: Array<{ name: string; description?: string }>
+}
+
+export interface CreatedEvent extends EventLinks {
+  id: string
+  groups: Array<{ id: string; name: string }>
+}
+
+/** An agenda row as the server numbers it: "§9 a", or null for the workshop block. */
+export interface AgendaRow extends AgendaItem {
+  label: string | null
+}
+
+export interface ManagedEvent extends EventMeta {
+  joinCode: string
+  groups: Group[]
+  agenda: AgendaRow[]
+}
+
+export type EventPatch = Partial<Omit<EventMeta, 'id'>>
+
+export interface GroupPatch {
+  name?: string
+  description?: string
+  facilitators?: string[]
+}
+
+export interface AgendaInput {
+  title?: string
+  kind?: AgendaKind
+  startTime?: string | null
+  presenter?: string | null
+}
+
+export interface ParticipantRow {
+  id: string
+  displayName: string
+  organisation: string | null
+  groupId: string | null
+  joinedAt: number
+  removed: boolean
+}
+
+const base = (eventId: string) => `/api/events/${encodeURIComponent(eventId)}`
+const part = (id: string) => encodeURIComponent(id)
+
+export function createEvent(consoleKey: string, input: NewEvent): Promise<CreatedEvent> {
+  return requestJson('/api/events', { method: 'POST', token: consoleKey, body: input })
+}
+
+export function fetchEvent(eventId: string, token: string, signal?: AbortSignal) {
+  return requestJson<ManagedEvent>(base(eventId), { token, signal })
+}
+
+export function updateEvent(eventId: string, token: string, patch: EventPatch) {
+  return requestJson<EventMeta>(base(eventId), { method: 'PATCH', token, body: patch })
+}
+
+export function deleteEvent(eventId: string, token: string) {
+  return requestJson<null>(base(eventId), { method: 'DELETE', token })
+}
+
+export function fetchLinks(eventId: string, token: string, signal?: AbortSignal) {
+  return requestJson<EventLinks>(`${base(eventId)}/links`, { token, signal })
+}
+
+export function rotateJoin(eventId: string, token: string) {
+  return requestJson<EventLinks>(`${base(eventId)}/join/rotate`, { method: 'POST', token })
+}
+
+export function addGroup(eventId: string, token: string, input: GroupPatch & { name: string }) {
+  return requestJson<Group>(`${base(eventId)}/groups`, { method: 'POST', token, body: input })
+}
+
+export function updateGroup(eventId: string, token: string, groupId: string, patch: GroupPatch) {
+  return requestJson<{ groups: Group[] }>(`${base(eventId)}/groups/${part(groupId)}`, {
+    method: 'PATCH',
+    token,
+    body: patch,
+  })
+}
+
+export function moveGroup(eventId: string, token: string, groupId: string, index: number) {
+  return requestJson<{ groups: Group[] }>(`${base(eventId)}/groups/${part(groupId)}/move`, {
+    method: 'POST',
+    token,
+    body: { index },
+  })
+}
+
+export function removeGroup(eventId: string, token: string, groupId: string) {
+  return requestJson<null>(`${base(eventId)}/groups/${part(groupId)}`, {
+    method: 'DELETE',
+    token,
+  })
+}
+
+export function addAgendaItem(
+  eventId: string,
+  token: string,
+  input: AgendaInput & { title: string; parentId?: string | null; index?: number },
+) {
+  return requestJson<{ id: string; agenda: AgendaRow[] }>(`${base(eventId)}/agenda`, {
+    method: 'POST',
+    token,
+    body: input,
+  })
+}
+
+export function updateAgendaItem(
+  eventId: string,
+  token: string,
+  itemId: string,
+  input: AgendaInput,
+) {
+  return requestJson<{ agenda: AgendaRow[] }>(`${base(eventId)}/agenda/${part(itemId)}`, {
+    method: 'PATCH',
+    token,
+    body: input,
+  })
+}
+
+export function moveAgendaItem(eventId: string, token: string, itemId: string, index: number) {
+  return requestJson<{ agenda: AgendaRow[] }>(`${base(eventId)}/agenda/${part(itemId)}/move`, {
+    method: 'POST',
+    token,
+    body: { index },
+  })
+}
+
+export function removeAgendaItem(eventId: string, token: string, itemId: string) {
+  return requestJson<{ agenda: AgendaRow[] }>(`${base(eventId)}/agenda/${part(itemId)}`, {
+    method: 'DELETE',
+    token,
+  })
+}
+
+export function listParticipants(eventId: string, token: string, signal?: AbortSignal) {
+  return requestJson<{ participants: ParticipantRow[] }>(`${base(eventId)}/participants`, {
+    token,
+    signal,
+  }).then((body) => body.participants)
+}
+
+export function removeParticipant(eventId: string, token: string, participantId: string) {
+  return requestJson<null>(`${base(eventId)}/participants/${part(participantId)}`, {
+    method: 'DELETE',
+    token,
+  })
+}
+
+/**
+ * `GET /export` as a file. The token travels in a header, so a plain link cannot download it:
+ * the body is fetched and handed to the browser as a blob.
+ */
+export async function exportEvent(eventId: string, token: string): Promise<Blob> {
+  let response: Response
+  try {
+    response = await fetch(`${base(eventId)}/export`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+    })
+  } catch {
+    throw new ApiError(0, NETWORK_UNAVAILABLE, 'the server could not be reached')
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string }
+    } | null
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? `http.${response.status}`,
+      body?.error?.message ?? `HTTP ${response.status}`,
+    )
+  }
+  return response.blob()
+}

@@ -1,0 +1,129 @@
+import { readGroupState, readGroups } from '@hytepaja/shared/doc/schema'
+import { type FormEvent, useMemo, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { useLocation } from 'wouter'
+import type * as Y from 'yjs'
+import { changeMyGroup } from '../../api/endpoints'
+import { ApiError } from '../../api/http'
+import { errorMessage } from '../../i18n/errorMessages'
+import { type Credential, credentials } from '../../sync/credentials'
+import { useSnapshot } from '../../sync/hooks'
+import { Button } from '../../ui/Button'
+import { ModalDialog } from '../../ui/Dialog'
+import { Notice } from '../../ui/Notice'
+import { RadioCards } from '../../ui/RadioCards'
+import { useEventDoc } from '../session/useEventDoc'
+import '../../styles/groupChange.css'
+
+export interface ChangeGroupProps {
+  eventId: string
+  /** The board being shown. */
+  groupId: string
+  token: string
+  credential: Credential
+}
+
+const NO_WAITING: string[] = []
+/** The groups whose workshop has not started: a participant may still move between them. */
+const readWaiting = (doc: Y.Doc) =>
+  readGroups(doc)
+    .filter((g) => readGroupState(doc, g.id).phase === 'waiting')
+    .map((g) => g.id)
+
+/**
+ * "Vaihda ryhmää": a participant may move to another group until the workshop of their group
+ * (or of the one they move to) starts. The server decides; the seat on this device follows.
+ */
+export function ChangeGroup({ eventId, groupId, token, credential }: ChangeGroupProps) {
+  const intl = useIntl()
+  const [, navigate] = useLocation()
+  const event = useEventDoc(eventId, token, null)
+  const waitingIds = useSnapshot(event.synced?.doc ?? null, readWaiting, NO_WAITING)
+  const waiting = useMemo(() => new Set(waitingIds), [waitingIds])
+  const [open, setOpen] = useState(false)
+  const [choice, setChoice] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const ownBoard = credential.role === 'participant' && credential.groupId === groupId
+  const targets = event.groups.filter((g) => g.id !== groupId && waiting.has(g.id))
+  if (!ownBoard || !waiting.has(groupId) || targets.length === 0) return null
+
+  const close = () => {
+    if (busy) return
+    setOpen(false)
+    setChoice(null)
+    setFailure(null)
+  }
+  const submit = async (submitted: FormEvent) => {
+    submitted.preventDefault()
+    if (busy) return
+    if (!choice) {
+      setFailure('participant.group.missing')
+      return
+    }
+    setBusy(true)
+    setFailure(null)
+    try {
+      const moved = await changeMyGroup(eventId, token, choice)
+      credentials.remember(eventId, { ...credential, groupId: moved.groupId })
+      setBusy(false)
+      setOpen(false)
+      navigate(`/e/${eventId}/g/${moved.groupId}`, { replace: true })
+    } catch (caught) {
+      setFailure(caught instanceof ApiError ? caught.code : 'unexpected')
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="change-group">
+      <p className="hint">
+        <FormattedMessage id="groupChange.hint" />
+      </p>
+      <Button size="small" onPress={() => setOpen(true)}>
+        <FormattedMessage id="groupChange.open" />
+      </Button>
+      <ModalDialog
+        isOpen={open}
+        onOpenChange={(isOpen) => (isOpen ? setOpen(true) : close())}
+        title={<FormattedMessage id="groupChange.title" />}
+        isDismissable={!busy}
+      >
+        <form className="stack" onSubmit={submit} noValidate>
+          <RadioCards
+            label={intl.formatMessage({ id: 'groupChange.label' })}
+            description={intl.formatMessage({ id: 'groupChange.help' })}
+            value={choice}
+            onChange={(value) => {
+              setChoice(value)
+              setFailure(null)
+            }}
+            options={targets.map((group) => ({
+              value: group.id,
+              title: group.name,
+              description: group.description,
+            }))}
+          />
+          {failure ? (
+            <Notice tone="error" announce>
+              <FormattedMessage {...errorMessage(failure)} />
+            </Notice>
+          ) : null}
+          <div className="button-row">
+            <Button type="submit" variant="primary">
+              {busy ? (
+                <FormattedMessage id="groupChange.busy" />
+              ) : (
+                <FormattedMessage id="groupChange.submit" />
+              )}
+            </Button>
+            <Button variant="secondary" onPress={close}>
+              <FormattedMessage id="groupChange.cancel" />
+            </Button>
+          </div>
+        </form>
+      </ModalDialog>
+    </div>
+  )
+}

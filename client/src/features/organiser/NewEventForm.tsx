@@ -1,0 +1,112 @@
+import type { Language } from '@hytepaja/shared/doc/schema'
+import { defaultThemes } from '@hytepaja/shared/domain/groups'
+import { type FormEvent, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { useLocation } from 'wouter'
+import { createEvent } from '../../api/organiser'
+import { errorMessage } from '../../i18n/errorMessages'
+import { useLocaleControl } from '../../i18n/LocaleProvider'
+import { Button } from '../../ui/Button'
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid'
+import { Notice } from '../../ui/Notice'
+import { managePath } from './access'
+import { EventFields } from './EventFields'
+import {
+  checkEventForm,
+  EMPTY_EVENT_FORM,
+  type EventFormErrors,
+  type EventFormValues,
+  eventPatch,
+} from './eventForm'
+import { type NewGroupDraft, NewGroupsFields } from './NewGroupsFields'
+import { useAction } from './useAction'
+
+let draftIds = 0
+const themesOf = (language: Language): NewGroupDraft[] =>
+  defaultThemes(language).map((theme) => ({ key: `g${++draftIds}`, ...theme }))
+
+/** "Uusi neuvottelu": the description and the theme groups; the agenda comes from the template. */
+export function NewEventForm({
+  consoleKey,
+  autoFocus,
+}: {
+  consoleKey: string
+  /** Opened by a button press: the title field takes focus. */
+  autoFocus?: boolean
+}) {
+  const intl = useIntl()
+  const { locale } = useLocaleControl()
+  const [, navigate] = useLocation()
+  const [values, setValues] = useState<EventFormValues>({ ...EMPTY_EVENT_FORM, language: locale })
+  const [errors, setErrors] = useState<EventFormErrors>({})
+  const [groups, setGroups] = useState<NewGroupDraft[]>(() => themesOf(locale))
+  const [groupErrors, setGroupErrors] = useState<Record<string, string>>({})
+  // The default themes follow the event's language until the organiser edits them.
+  const [groupsTouched, setGroupsTouched] = useState(false)
+  const action = useAction()
+  const formRef = useRef<HTMLFormElement>(null)
+
+  const submit = async (submitted: FormEvent) => {
+    submitted.preventDefault()
+    const found = checkEventForm(values)
+    const foundInGroups: Record<string, string> = {}
+    for (const group of groups) {
+      if (!group.name.trim()) foundInGroups[group.key] = 'group.name.empty'
+      else if ([...group.name.trim()].length > 100) foundInGroups[group.key] = 'group.name.tooLong'
+    }
+    setErrors(found)
+    setGroupErrors(foundInGroups)
+    if (Object.keys(found).length > 0 || Object.keys(foundInGroups).length > 0) {
+      focusFirstInvalid(formRef.current)
+      return
+    }
+    const { preAssignment: _unused, ...patch } = eventPatch(values)
+    const created = await action.run(() =>
+      createEvent(consoleKey, {
+        ...patch,
+        title: patch.title ?? '',
+        municipalities: patch.municipalities ?? [],
+        startsAt: patch.startsAt ?? '',
+        groups: groups.map((g) => ({ name: g.name.trim(), description: g.description.trim() })),
+      }),
+    )
+    if (created) navigate(`${managePath('console', created.id)}?tab=links&created=1`)
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate ref={formRef}>
+      <EventFields
+        values={values}
+        errors={errors}
+        autoFocus={autoFocus}
+        onChange={(field, value) => {
+          setValues((prev) => ({ ...prev, [field]: value }))
+          setErrors((prev) => ({ ...prev, [field]: undefined }))
+          if (field === 'language' && !groupsTouched) setGroups(themesOf(value as Language))
+        }}
+      />
+      <NewGroupsFields
+        groups={groups}
+        errors={groupErrors}
+        onChange={(next) => {
+          setGroups(next)
+          setGroupsTouched(true)
+          setGroupErrors({})
+        }}
+      />
+      {action.failure ? (
+        <Notice tone="error" announce>
+          <FormattedMessage {...errorMessage(action.failure)} />
+        </Notice>
+      ) : null}
+      <Button type="submit" variant="primary" size="large" wide>
+        {action.busy ? (
+          <FormattedMessage id="console.create.busy" />
+        ) : (
+          <FormattedMessage id="console.create.submit" />
+        )}
+      </Button>
+      <p className="hint">{intl.formatMessage({ id: 'console.create.after' })}</p>
+    </form>
+  )
+}

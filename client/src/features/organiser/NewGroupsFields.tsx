@@ -1,0 +1,116 @@
+import { MAX_GROUPS } from '@hytepaja/shared/domain/groups'
+import { useEffect, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { errorMessage } from '../../i18n/errorMessages'
+import { Button } from '../../ui/Button'
+import { TextField } from '../../ui/TextField'
+
+export interface NewGroupDraft {
+  /** A key for React only; the server gives the group its id. */
+  key: string
+  name: string
+  description: string
+}
+
+let added = 0
+
+/** The theme groups of a new event: the three default themes, editable, at least one. */
+export function NewGroupsFields({
+  groups,
+  errors,
+  onChange,
+}: {
+  groups: NewGroupDraft[]
+  errors: Record<string, string>
+  onChange(groups: NewGroupDraft[]): void
+}) {
+  const intl = useIntl()
+  const list = useRef<HTMLOListElement>(null)
+  // After adding or removing a group, focus goes to a name field, never to the page's start.
+  const [focusKey, setFocusKey] = useState<string | null>(null)
+  useEffect(() => {
+    if (!focusKey) return
+    list.current?.querySelector<HTMLInputElement>(`[data-group="${focusKey}"] input`)?.focus()
+    setFocusKey(null)
+  }, [focusKey])
+  const set = (key: string, change: Partial<NewGroupDraft>) =>
+    onChange(groups.map((g) => (g.key === key ? { ...g, ...change } : g)))
+
+  return (
+    <fieldset className="fieldset stack">
+      <legend className="fieldset__legend">
+        <FormattedMessage id="console.groups.legend" />
+      </legend>
+      <p className="field__description">
+        <FormattedMessage id="console.groups.help" />
+      </p>
+      <ol className="draft-groups" ref={list}>
+        {groups.map((group, index) => {
+          const code = errors[group.key]
+          return (
+            <li key={group.key} className="draft-group stack" data-group={group.key}>
+              <TextField
+                label={intl.formatMessage({ id: 'console.groups.name' }, { number: index + 1 })}
+                value={group.name}
+                onChange={(name) => set(group.key, { name })}
+                errorMessage={code ? intl.formatMessage(errorMessage(code)) : null}
+                maxLength={100}
+                isRequired
+              />
+              <TextField
+                label={intl.formatMessage(
+                  { id: 'console.groups.description' },
+                  { number: index + 1 },
+                )}
+                labelNote={intl.formatMessage({ id: 'form.optional' })}
+                value={group.description}
+                onChange={(description) => set(group.key, { description })}
+                maxLength={500}
+              />
+              {groups.length > 1 ? (
+                <div>
+                  <Button
+                    size="small"
+                    variant="quiet"
+                    aria-label={intl.formatMessage(
+                      { id: 'organiser.removeNamed' },
+                      {
+                        name:
+                          group.name ||
+                          intl.formatMessage(
+                            { id: 'console.groups.unnamed' },
+                            { number: index + 1 },
+                          ),
+                      },
+                    )}
+                    onPress={() => {
+                      const neighbour = groups[index - 1] ?? groups[index + 1]
+                      onChange(groups.filter((g) => g.key !== group.key))
+                      setFocusKey(neighbour?.key ?? null)
+                    }}
+                  >
+                    <FormattedMessage id="organiser.remove" />
+                  </Button>
+                </div>
+              ) : null}
+            </li>
+          )
+        })}
+      </ol>
+      {groups.length < MAX_GROUPS ? (
+        <div>
+          <Button
+            size="small"
+            onPress={() => {
+              const key = `new${++added}`
+              onChange([...groups, { key, name: '', description: '' }])
+              setFocusKey(key)
+            }}
+          >
+            <FormattedMessage id="console.groups.add" />
+          </Button>
+        </div>
+      ) : null}
+    </fieldset>
+  )
+}
