@@ -197,7 +197,10 @@ function GroupCard({
             {group.facilitators.length > 0 ? (
               <FormattedMessage
                 id="organiser.group.facilitatorsAre"
-                values={{ names: intl.formatList(group.facilitators) }}
+                values={{
+                  names: intl.formatList(group.facilitators),
+                  count: group.facilitators.length,
+                }}
               />
             ) : (
               <FormattedMessage id="organiser.group.noFacilitators" />

@@ -37,7 +37,7 @@ export function ManageEvent({ access }: { access: OrganiserAccess }) {
   const backToConsole =
     access.via === 'console' ? (
       <Link href="/admin" className="back-link">
-        <span aria-hidden="true">← </span>
+        <span aria-hidden="true">←</span>
         <FormattedMessage id="organiser.backToConsole" />
       </Link>
     ) : null

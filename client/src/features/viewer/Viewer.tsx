@@ -73,27 +73,38 @@ export function Viewer({
       ) : null}
       <div className="viewer-controls">
         {groups.length > 1 ? (
-          <SegmentedControl
-            label={intl.formatMessage({ id: 'viewer.show' })}
-            className="viewer-controls__groups"
-            value={shownGroup}
-            onChange={setShownGroup}
+          <div className="viewer-control">
+            {/* The control is named by its aria-label; this is the same word for the eye. */}
+            <span className="viewer-control__label" aria-hidden="true">
+              <FormattedMessage id="viewer.show" />
+            </span>
+            <SegmentedControl
+              label={intl.formatMessage({ id: 'viewer.show' })}
+              className="viewer-controls__groups"
+              value={shownGroup}
+              onChange={setShownGroup}
+              segments={[
+                { value: 'all', label: intl.formatMessage({ id: 'viewer.allGroups' }) },
+                ...groups.map((g) => ({ value: g.id, label: g.name })),
+              ]}
+            />
+          </div>
+        ) : null}
+        <div className="viewer-control">
+          <span className="viewer-control__label" aria-hidden="true">
+            <FormattedMessage id="viewer.textSize" />
+          </span>
+          <SegmentedControl<TextSize>
+            label={intl.formatMessage({ id: 'viewer.textSize' })}
+            value={size}
+            onChange={setSize}
             segments={[
-              { value: 'all', label: intl.formatMessage({ id: 'viewer.allGroups' }) },
-              ...groups.map((g) => ({ value: g.id, label: g.name })),
+              { value: 'normal', label: intl.formatMessage({ id: 'viewer.size.normal' }) },
+              { value: 'large', label: intl.formatMessage({ id: 'viewer.size.large' }) },
+              { value: 'huge', label: intl.formatMessage({ id: 'viewer.size.huge' }) },
             ]}
           />
-        ) : null}
-        <SegmentedControl<TextSize>
-          label={intl.formatMessage({ id: 'viewer.textSize' })}
-          value={size}
-          onChange={setSize}
-          segments={[
-            { value: 'normal', label: intl.formatMessage({ id: 'viewer.size.normal' }) },
-            { value: 'large', label: intl.formatMessage({ id: 'viewer.size.large' }) },
-            { value: 'huge', label: intl.formatMessage({ id: 'viewer.size.huge' }) },
-          ]}
-        />
+        </div>
       </div>
       {groups.length === 0 ? (
         <p>
