@@ -15,6 +15,8 @@ export interface SyncedDoc {
   readonly awareness: Awareness
   status(): SyncStatus
   onStatus(listener: () => void): () => void
+  /** Reads the offline copy and connects; only needed with `deferStart`, and safe to repeat. */
+  start(): void
   destroy(): void
 }
 
@@ -23,6 +25,13 @@ export interface OpenDocOptions {
   presence?: boolean
   /** Where the server is; the page's own origin by default. */
   location?: { protocol: string; host: string }
+  /** Fill this document instead of a new one (a Lexical editor brings its own). */
+  doc?: Y.Doc
+  /**
+   * Load nothing until `start()`: a Lexical binding must observe the document before any
+   * content arrives, or it never shows what was there already.
+   */
+  deferStart?: boolean
 }
 
 /** How long the server waits for the local copy before connecting without it. */
@@ -40,11 +49,10 @@ function peekServerStateVector(decoder: decoding.Decoder): Map<number, number> |
 }
 
 export function openDoc(name: string, token: string, options: OpenDocOptions = {}): SyncedDoc {
-  const doc = new Y.Doc()
+  const doc = options.doc ?? new Y.Doc()
   const tracker = createSaveTracker(doc)
   // The offline copy: a phone that loses the venue wifi keeps its notes and sends them later.
-  const persistence =
-    typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`hytepaja:${name}`, doc)
+  let persistence: IndexeddbPersistence | null = null
   const provider = new WebsocketProvider(syncUrl(options.location ?? window.location), name, doc, {
     connect: false,
     params: { token, saved: '1' },
@@ -100,20 +108,28 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
   window.addEventListener('online', onOnline)
 
   let destroyed = false
+  let started = false
+  let wait: ReturnType<typeof setTimeout> | undefined
   const connect = () => {
     if (!destroyed && !provider.shouldConnect && !current.closed) provider.connect()
   }
-  const wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
-  if (persistence) {
-    persistence.whenSynced.then(() => {
+  const start = () => {
+    if (started || destroyed) return
+    started = true
+    if (typeof indexedDB === 'undefined') {
+      connect()
+      return
+    }
+    const local = new IndexeddbPersistence(`hytepaja:${name}`, doc)
+    persistence = local
+    wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
+    local.whenSynced.then(() => {
       clearTimeout(wait)
       update({ loadedLocal: true })
       connect()
     })
-  } else {
-    clearTimeout(wait)
-    connect()
   }
+  if (!options.deferStart) start()
 
   return {
     name,
@@ -124,6 +140,7 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    start,
     destroy() {
       destroyed = true
       clearTimeout(wait)
