@@ -12,6 +12,8 @@ import { AppShell } from './AppShell'
 const JoinPage = lazy(() => import('../pages/JoinPage'))
 const PersonalLinkPage = lazy(() => import('../pages/PersonalLinkPage'))
 const BoardPage = lazy(() => import('../pages/BoardPage'))
+const ProposalPage = lazy(() => import('../pages/ProposalPage'))
+const AgendaPage = lazy(() => import('../pages/AgendaPage'))
 const EventOverviewPage = lazy(() => import('../pages/EventOverviewPage'))
 const ConsolePage = lazy(() => import('../pages/ConsolePage'))
 const ManageEventPage = lazy(() => import('../pages/ManageEventPage'))
@@ -34,6 +36,8 @@ export function App() {
             <Route path="/e/:eventId/join" component={JoinPage} />
             <Route path="/e/:eventId/me" component={PersonalLinkPage} />
             <Route path="/e/:eventId/g/:groupId" component={BoardPage} />
+            <Route path="/e/:eventId/g/:groupId/proposal" component={ProposalPage} />
+            <Route path="/e/:eventId/agenda" component={AgendaPage} />
             <Route path="/e/:eventId/organiser" component={ManageEventPage} />
             <Route path="/e/:eventId/organiser/sheet" component={JoinSheetPage} />
             <Route path="/e/:eventId/viewer" component={ViewerPage} />

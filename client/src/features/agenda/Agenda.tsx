@@ -1,0 +1,160 @@
+import {
+  type AgendaItem,
+  type Promotion,
+  readAgenda,
+  readCurrentItem,
+  readPromotions,
+} from '@hytepaja/shared/doc/schema'
+import { numbered } from '@hytepaja/shared/domain/agenda'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Link } from 'wouter'
+import type { Session } from '../../api/endpoints'
+import { Page } from '../../app/Page'
+import { useSnapshot, useSyncStatus } from '../../sync/hooks'
+import { LiveRegion } from '../../ui/LiveRegion'
+import { Loading } from '../../ui/Loading'
+import { useEventDoc } from '../session/useEventDoc'
+import { PromotionView } from './PromotionView'
+import { promotionChanges, promotionStates } from './promotionChanges'
+
+const NO_ITEMS: AgendaItem[] = []
+const NO_PROMOTIONS: Promotion[] = []
+
+export interface AgendaProps {
+  eventId: string
+  token: string
+  session: Session | null
+}
+
+/**
+ * The event's agenda (asialista) for everyone, the Teams screen share included: the § items
+ * with their times, and the groups' proposals appearing live under the decision item as §9 a,
+ * b, c. Read-only; the chair's tools come with the plenary.
+ */
+export function Agenda({ eventId, token, session }: AgendaProps) {
+  const intl = useIntl()
+  const event = useEventDoc(eventId, token, session?.event ?? null)
+  const doc = event.synced?.doc ?? null
+  const status = useSyncStatus(event.synced)
+  const items = useSnapshot(doc, readAgenda, NO_ITEMS)
+  const promotions = useSnapshot(doc, readPromotions, NO_PROMOTIONS)
+  const current = useSnapshot(doc, readCurrentItem, null)
+  const rows = useMemo(() => numbered(items), [items])
+  const lang = event.meta?.language ?? 'fi'
+  const groupName = (groupId: string | null) =>
+    event.groups.find((g) => g.id === groupId)?.name ?? ''
+  const labelFor = (groupId: string) => rows.find((r) => r.item.groupId === groupId)?.label ?? ''
+
+  const [message, setMessage] = useState('')
+  const seen = useRef<Map<string, string> | null>(null)
+  const loaded = status.synced || status.loadedLocal
+  // biome-ignore lint/correctness/useExhaustiveDependencies: speaks about new promotions only.
+  useEffect(() => {
+    if (!loaded) return
+    if (seen.current) {
+      const said = promotionChanges(seen.current, promotions).map((change) => {
+        const values = { label: labelFor(change.groupId), group: groupName(change.groupId) }
+        return change.kind === 'promoted'
+          ? intl.formatMessage(
+              { id: 'agenda.view.announce.promoted' },
+              { ...values, version: change.version },
+            )
+          : intl.formatMessage({ id: 'agenda.view.announce.withdrawn' }, values)
+      })
+      if (said.length > 0) setMessage(said.join(' '))
+    }
+    seen.current = promotionStates(promotions)
+  }, [promotions, loaded])
+
+  return (
+    <Page
+      title={intl.formatMessage({ id: 'agenda.view.title' })}
+      kicker={event.meta?.title}
+      className="page--agenda"
+    >
+      {!loaded && rows.length === 0 ? (
+        <Loading>
+          <FormattedMessage id="agenda.view.loading" />
+        </Loading>
+      ) : rows.length === 0 ? (
+        <p>
+          <FormattedMessage id="agenda.view.empty" />
+        </p>
+      ) : (
+        <ol className="agenda">
+          {rows.map(({ item, label, depth }) => {
+            const promotion = item.groupId
+              ? (promotions.find((p) => p.groupId === item.groupId) ?? null)
+              : null
+            const isCurrent = current === item.id
+            return (
+              <li
+                key={item.id}
+                className={`agenda__item agenda__item--depth${depth}${isCurrent ? ' agenda__item--current' : ''}`}
+                aria-current={isCurrent ? 'step' : undefined}
+                data-item-id={item.id}
+              >
+                <div className="agenda__head">
+                  {label ? <span className="agenda__label">{label}</span> : null}
+                  <h2
+                    className={depth === 0 ? 'agenda__title' : 'agenda__title agenda__title--sub'}
+                    lang={lang}
+                  >
+                    {item.title}
+                  </h2>
+                  {item.startTime ? (
+                    <span className="agenda__time">
+                      <FormattedMessage id="agenda.view.time" values={{ time: item.startTime }} />
+                    </span>
+                  ) : null}
+                </div>
+                {isCurrent ? (
+                  <p className="badge badge--current">
+                    <FormattedMessage id="agenda.view.current" />
+                  </p>
+                ) : null}
+                {item.presenter ? (
+                  <p className="agenda__presenter">
+                    <FormattedMessage
+                      id="agenda.view.presenter"
+                      values={{ name: item.presenter }}
+                    />
+                  </p>
+                ) : null}
+                {item.groupId ? (
+                  <div className="agenda__group">
+                    <p className="agenda__group-line">
+                      <FormattedMessage
+                        id="agenda.view.group"
+                        values={{ group: groupName(item.groupId) }}
+                      />{' '}
+                      <Link href={`/e/${eventId}/g/${item.groupId}`}>
+                        <FormattedMessage
+                          id="agenda.view.openBoard"
+                          values={{ group: groupName(item.groupId) }}
+                        />
+                      </Link>
+                    </p>
+                    {promotion && promotion.withdrawnAt === null ? (
+                      <PromotionView promotion={promotion} lang={lang} />
+                    ) : promotion ? (
+                      <p className="agenda__waiting">
+                        <FormattedMessage id="agenda.view.withdrawn" />
+                      </p>
+                    ) : (
+                      <p className="agenda__waiting">
+                        <FormattedMessage id="agenda.view.waiting" />
+                      </p>
+                    )}
+                  </div>
+                ) : null}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+      <LiveRegion message={message} />
+    </Page>
+  )
+}
