@@ -125,10 +125,6 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
                 {item.groupId ? (
                   <div className="agenda__group">
                     <p className="agenda__group-line">
-                      <FormattedMessage
-                        id="agenda.view.group"
-                        values={{ group: groupName(item.groupId) }}
-                      />{' '}
                       <Link href={`/e/${eventId}/g/${item.groupId}`}>
                         <FormattedMessage
                           id="agenda.view.openBoard"

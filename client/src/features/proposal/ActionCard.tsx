@@ -229,7 +229,11 @@ function LinkedIdeas({
       </p>
       {ids.length === 0 ? (
         <p className="field__description">
-          <FormattedMessage id="proposal.action.ideasNone" />
+          {editable ? (
+            <FormattedMessage id="proposal.action.ideasNone" />
+          ) : (
+            <FormattedMessage id="proposal.action.ideasNoneReadOnly" />
+          )}
         </p>
       ) : (
         <ul className="linked-ideas__list">

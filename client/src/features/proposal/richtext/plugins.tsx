@@ -25,7 +25,12 @@ const ALLOWED_FORMAT = IS_BOLD | IS_ITALIC
 /** Follows the write access: read-only once the proposal is ready (or the link reads only). */
 export function EditablePlugin({ editable }: { editable: boolean }) {
   const [editor] = useLexicalComposerContext()
-  useEffect(() => editor.setEditable(editable), [editor, editable])
+  useEffect(() => {
+    // A caret left in a text that becomes read-only would show to others as still writing.
+    // Blur first: a read-only editor ignores the blur event that tells the others.
+    if (!editable) editor.blur()
+    editor.setEditable(editable)
+  }, [editor, editable])
   return null
 }
 
