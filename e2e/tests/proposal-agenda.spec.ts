@@ -56,7 +56,10 @@ test('two people co-write an action live, the facilitator promotes it and the ag
   await facilitator.getByRole('button', { name: 'Lisää toimenpide-ehdotus' }).click()
   await expect(actionText(facilitator)).toBeVisible()
 
-  await openProposal(laptop, laura.link, event, group.id)
+  // The laptop follows the link on its board; the proposal view loads as its own chunk.
+  await laptop.goto(laura.link)
+  await laptop.getByRole('link', { name: /Päätösesitys ja toimenpiteet/ }).click()
+  await expect(laptop.getByRole('heading', { level: 1, name: /Päätösesitys/ })).toBeVisible()
   await openProposal(phone, pekka.link, event, group.id)
   await expect(actionText(laptop)).toBeVisible()
   await expect(actionText(phone)).toBeVisible()

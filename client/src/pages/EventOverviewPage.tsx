@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Link, useParams } from 'wouter'
 import type { Session } from '../api/endpoints'
 import { Page } from '../app/Page'
+import { AgendaLink } from '../features/agenda/AgendaLink'
 import { EventFacts } from '../features/session/EventFacts'
 import { LinkProblem } from '../features/session/LinkProblem'
 import { roleName } from '../features/session/roleLabels'
@@ -68,6 +69,7 @@ function EventOverview({
           <FormattedMessage {...intro} />
         </Notice>
       ) : null}
+      <AgendaLink eventId={eventId} />
       <section className="stack" aria-labelledby="overview-groups-heading">
         <h2 id="overview-groups-heading">
           <FormattedMessage id="overview.groups.heading" />

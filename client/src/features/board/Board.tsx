@@ -20,6 +20,7 @@ import { Button } from '../../ui/Button'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
 import { ChangeGroup } from '../groupChange/ChangeGroup'
+import { GroupLinks } from '../proposal/GroupLinks'
 import { roleName } from '../session/roleLabels'
 import { useEventDoc } from '../session/useEventDoc'
 import { boardAccess } from './access'
@@ -146,6 +147,7 @@ export function Board({ eventId, groupId, token, credential, session }: BoardPro
       className="page--board"
     >
       {group?.description ? <p className="board__theme">{group.description}</p> : null}
+      <GroupLinks eventId={eventId} groupId={groupId} />
       <div className="board__bar">
         {/* In a terminal state the notice below says it all, with what to do next. */}
         {terminal ? null : <ConnectionStatus summary={summary} />}

@@ -9,6 +9,7 @@ import { useSnapshot, useSyncStatus } from '../../sync/hooks'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Notice } from '../../ui/Notice'
 import { SegmentedControl } from '../../ui/SegmentedControl'
+import { AgendaLink } from '../agenda/AgendaLink'
 import { useEventDoc } from '../session/useEventDoc'
 import { useBatchedAnnouncer } from './useBatchedAnnouncer'
 import { ViewerBoard } from './ViewerBoard'
@@ -66,6 +67,7 @@ export function Viewer({
         <span className="viewer-status__icon" aria-hidden="true" />
         <FormattedMessage {...statusText[summary]} />
       </p>
+      <AgendaLink eventId={eventId} />
       {ended ? (
         <Notice tone="error" announce>
           <FormattedMessage id="sync.terminalHelp" />
