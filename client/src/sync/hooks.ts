@@ -80,7 +80,15 @@ export function usePresence(synced: SyncedDoc | null): Present[] {
       return
     }
     const { awareness } = synced
-    const refresh = () => setPresent(readPresent(awareness.getStates(), awareness.clientID))
+    // Awareness changes with every pointer move on the canvas; the list of people does not.
+    let shown = ''
+    const refresh = () => {
+      const next = readPresent(awareness.getStates(), awareness.clientID)
+      const signature = JSON.stringify(next)
+      if (signature === shown) return
+      shown = signature
+      setPresent(next)
+    }
     refresh()
     awareness.on('change', refresh)
     return () => awareness.off('change', refresh)
