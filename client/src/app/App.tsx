@@ -19,6 +19,7 @@ const ConsolePage = lazy(() => import('../pages/ConsolePage'))
 const ManageEventPage = lazy(() => import('../pages/ManageEventPage'))
 const JoinSheetPage = lazy(() => import('../pages/JoinSheetPage'))
 const ViewerPage = lazy(() => import('../pages/ViewerPage'))
+const GroupsOverviewPage = lazy(() => import('../pages/GroupsOverviewPage'))
 
 export function App() {
   return (
@@ -41,6 +42,7 @@ export function App() {
             <Route path="/e/:eventId/organiser" component={ManageEventPage} />
             <Route path="/e/:eventId/organiser/sheet" component={JoinSheetPage} />
             <Route path="/e/:eventId/viewer" component={ViewerPage} />
+            <Route path="/e/:eventId/overview" component={GroupsOverviewPage} />
             <Route path="/e/:eventId/:role" component={EventOverviewPage} />
             <Route path="/admin" component={ConsolePage} />
             <Route path="/admin/e/:eventId" component={ManageEventPage} />

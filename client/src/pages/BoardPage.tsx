@@ -4,6 +4,7 @@ import { LinkProblem } from '../features/session/LinkProblem'
 import { useLinkSession } from '../features/session/useLinkSession'
 import { credentials } from '../sync/credentials'
 import '../styles/board.css'
+import '../styles/board-views.css'
 
 /**
  * `/e/{eventId}/g/{groupId}` (+ `#token` for facilitator links): a group's board, opened with

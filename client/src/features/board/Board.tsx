@@ -1,180 +1,278 @@
-import { boardDocName } from '@hytepaja/shared/doc/names'
-import {
-  type Idea,
-  INITIAL_GROUP_STATE,
-  readGroupState,
-  readIdeas,
-} from '@hytepaja/shared/doc/schema'
-import { runsBoard } from '@hytepaja/shared/domain/ideaRights'
-import * as ideas from '@hytepaja/shared/domain/ideas'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { slotInFrame, spotForNewFrame, union } from '@hytepaja/shared/layout/canvas'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import type { Session } from '../../api/endpoints'
+import { facilitationApi } from '../../api/board'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
 import { useLocaleControl } from '../../i18n/LocaleProvider'
-import { isTerminal, summarise } from '../../sync/connectionState'
-import { type Credential, credentials } from '../../sync/credentials'
-import { useDoc, usePresence, useSnapshot, useSyncStatus } from '../../sync/hooks'
-import { Button } from '../../ui/Button'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
+import { FacilitatorPanel } from '../facilitation/FacilitatorPanel'
+import { MessagesNotice } from '../facilitation/MessagesNotice'
+import { PhaseStatus } from '../facilitation/PhaseStatus'
+import { rescueFocus } from '../facilitation/rescueFocus'
+import { SpotlightNotice } from '../facilitation/SpotlightNotice'
+import { useCommand } from '../facilitation/useCommand'
+import { useGroupAnnouncements } from '../facilitation/useGroupAnnouncements'
+import { useServerOffset } from '../facilitation/useServerOffset'
+import { useSpotlight } from '../facilitation/useSpotlight'
 import { ChangeGroup } from '../groupChange/ChangeGroup'
+import { PreAssignmentCard } from '../preAssignment/PreAssignmentCard'
 import { GroupLinks } from '../proposal/GroupLinks'
-import { roleName } from '../session/roleLabels'
-import { useEventDoc } from '../session/useEventDoc'
-import { boardAccess } from './access'
-import { boardActor, noteColorFor } from './actor'
+import { RankingPanel } from '../voting/RankingPanel'
+import { useBallot } from '../voting/useBallot'
+import { useEarlyTotals } from '../voting/useEarlyTotals'
+import { noteColorFor } from './actor'
+import { BoardDialogs } from './BoardDialogs'
 import { BoardNotices } from './BoardNotices'
+import { BoardSettingsPanel } from './BoardSettingsPanel'
 import { BoardToolbar } from './BoardToolbar'
+import { BottomBar } from './BottomBar'
 import { ConnectionStatus } from './ConnectionStatus'
-import { ideaCommands } from './commands'
-import { DeleteIdeaDialog } from './DeleteIdeaDialog'
-import { IdeaCanvas } from './IdeaCanvas'
-import { type EditorTarget, IdeaEditor } from './IdeaEditor'
-import { IdeaList } from './IdeaList'
+import { CanvasView } from './canvas/CanvasView'
+import { clusterRect, framesOf, noteRect } from './canvas/frames'
+import type { CommandResult, IdeaContent } from './commands'
+import { LaneView } from './LaneView'
+import type { NoteAbilities } from './NoteActions'
+import { shorten } from './NoteMeta'
 import { viewNotes } from './noteView'
+import { OutlineView } from './OutlineView'
 import { PresenceList } from './PresenceList'
-import { freeSpot } from './placement'
+import { freeSpot, NOTE_SIZE } from './placement'
 import { SeatNote } from './SeatNote'
 import { useAnnouncer } from './useAnnouncer'
-import { useBoardLayout } from './useBoardLayout'
+import { type BoardSource, useBoardModel } from './useBoardModel'
+import { useBoardSettings } from './useBoardSettings'
 import { useConnectionAnnouncements } from './useConnectionAnnouncements'
-import { usePresenceOf } from './usePresenceOf'
+import { useNoteHandlers } from './useNoteHandlers'
+import { useShortcuts } from './useShortcuts'
 
-export interface BoardProps {
-  eventId: string
-  groupId: string
-  token: string
-  credential: Credential
-  /** Null when the page opened offline from this device's stored credential. */
-  session: Session | null
-}
+export type BoardProps = BoardSource
 
-const NO_IDEAS: Idea[] = []
-
-/** One group's idea board, over the `board:{eventId}:{groupId}` document. */
-export function Board({ eventId, groupId, token, credential, session }: BoardProps) {
+/** One group's workshop board, over `board:{eventId}:{groupId}` and the event's group state. */
+export function Board(props: BoardProps) {
+  const { eventId, groupId, token, credential } = props
   const intl = useIntl()
   const { locale } = useLocaleControl()
-  const event = useEventDoc(eventId, token, session?.event ?? null)
-  const groupState = useSnapshot(
-    event.synced?.doc ?? null,
-    (doc) => readGroupState(doc, groupId),
-    INITIAL_GROUP_STATE,
-  )
-  const group = event.groups.find((g) => g.id === groupId) ?? null
-  const facilitators = group?.facilitators.join('\n') ?? ''
-  const actor = useMemo(
-    () =>
-      boardActor(credential, {
-        facilitators: facilitators ? facilitators.split('\n') : [],
-        roleName: (role) => intl.formatMessage(roleName(role)),
-      }),
-    [credential, facilitators, intl],
-  )
+  const model = useBoardModel(props)
+  const { groupState: state, actor, access, facilitates, clusters, visibleIdeas } = model
+  const { settings, layout, change } = useBoardSettings()
+  const offset = useServerOffset()
 
-  const board = useDoc(boardDocName(eventId, groupId), token, { presence: true })
-  usePresenceOf(board, actor)
-  const present = usePresence(board)
-  const status = useSyncStatus(board)
-  const eventStatus = useSyncStatus(event.synced)
-  const holder = { eventId, role: credential.role, groupId: credential.groupId }
-  const writable = boardAccess(holder, { eventId, groupId }, groupState)
-  const summary = summarise(eventStatus.closed ? eventStatus : status, {
-    readOnly: !writable.canWrite,
-  })
-  const terminal = isTerminal(summary)
-  const access = terminal ? { canWrite: false, reason: null } : writable
-
-  // A revoked token is useless on this device: the home page should not offer it again.
-  useEffect(() => {
-    if (summary === 'revoked') credentials.forget(eventId, token)
-  }, [summary, eventId, token])
-
-  const allIdeas = useSnapshot(board?.doc ?? null, readIdeas, NO_IDEAS)
-  const includeHidden = runsBoard(actor)
-  const visibleIdeas = useMemo(
-    () => ideas.visible(allIdeas, { includeHidden }),
-    [allIdeas, includeHidden],
+  const api = useMemo(
+    () => (facilitates ? facilitationApi(eventId, groupId, token) : null),
+    [facilitates, eventId, groupId, token],
   )
+  const command = useCommand()
+  const voting = model.votes && state.phase === 'voting'
+  const ballot = useBallot(
+    { eventId, groupId, token },
+    model.votes,
+    `${state.phase}:${state.voting.budget}:${state.locked}:${state.voting.multiplePerIdea}`,
+  )
+  const earlyTotals = useEarlyTotals(api, state.votesCast)
+  // Totals mean something once voting has started; before that every note would say "no votes".
+  const votingStarted = state.phase === 'voting' || state.phase === 'proposal' || state.revealed
+  const totals = votingStarted ? (state.totals ?? (facilitates ? earlyTotals : null)) : null
+
+  const clusterNames = useMemo(() => new Map(clusters.map((c) => [c.id, c.name])), [clusters])
   const notes = useMemo(
     () =>
       viewNotes(visibleIdeas, actor, {
         boardGroupId: groupId,
         canWrite: access.canWrite,
-        anonymous: groupState.anonymous,
+        anonymous: state.anonymous,
+        totals,
+        ballot: ballot?.ballot ?? null,
+        clusterNames,
       }),
-    [visibleIdeas, actor, groupId, access.canWrite, groupState.anonymous],
+    [
+      visibleIdeas,
+      actor,
+      groupId,
+      access.canWrite,
+      state.anonymous,
+      totals,
+      ballot?.ballot,
+      clusterNames,
+    ],
   )
 
-  const everSynced = useRef(false)
-  everSynced.current ||= status.synced
-  const announcer = useAnnouncer(visibleIdeas, actor.id, everSynced.current, groupState.anonymous)
-  useConnectionAnnouncements(summary, announcer.say)
+  const announcer = useAnnouncer(visibleIdeas, actor.id, model.boardReady, {
+    anonymous: state.anonymous,
+    announceEdits: settings.announceEdits,
+  })
+  const { say } = announcer
+  useConnectionAnnouncements(model.summary, say)
+  useGroupAnnouncements(state, model.eventReady, say)
+  const spotlight = useSpotlight(state.spotlight, `${eventId}:${groupId}`)
 
-  const [layout, setLayout] = useBoardLayout()
-  const [editor, setEditor] = useState<EditorTarget | null>(null)
-  const [deleting, setDeleting] = useState<Idea | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  const report = useCallback(
+    (result: CommandResult) => setFailure(result.ok ? null : result.code),
+    [],
+  )
+  const { noteHandlers, clusterHandlers, moveInto, dialogs } = useNoteHandlers({
+    notes,
+    clusters,
+    commands: model.commands,
+    api,
+    command,
+    report,
+  })
   const viewOrigin = useRef({ x: 0, y: 0 })
-  const commands = useMemo(() => (board ? ideaCommands(board.doc, actor) : null), [board, actor])
 
-  const report = (result: { ok: true } | { ok: false; code: string }) => {
-    setFailure(result.ok ? null : result.code)
-    return result
-  }
-  const submitEditor = (text: string) => {
-    if (!commands || !editor) return { ok: false as const, code: 'unexpected' }
-    if (editor.mode === 'edit') return commands.edit(editor.id, text)
-    const origin = layout === 'canvas' ? viewOrigin.current : { x: 0, y: 0 }
-    const spot = freeSpot(visibleIdeas, origin)
-    return commands.add({ text, ...spot, color: noteColorFor(actor.id), lang: locale })
+  const canVote = Boolean(voting && ballot && !state.locked && access.canWrite)
+  const abilities = useMemo<NoteAbilities>(
+    () => ({
+      facilitates,
+      voting:
+        canVote && ballot
+          ? {
+              multiple: state.voting.multiplePerIdea,
+              cast: (note) => ballot.cast(note.idea.id),
+              retract: (note) => ballot.retract(note.idea.id),
+            }
+          : null,
+    }),
+    [facilitates, canVote, ballot, state.voting.multiplePerIdea],
+  )
+
+  const openAdd = useCallback(
+    () => dialogs.setEditor({ mode: 'add', clusterId: null, clusterName: null }),
+    [dialogs.setEditor],
+  )
+  // Voting and after: the set of ideas is closed for participants (the facilitator may still add).
+  const adding =
+    access.canWrite && (facilitates || (state.phase !== 'voting' && state.phase !== 'proposal'))
+  const setLayout = (next: typeof layout) => change({ layout: next })
+  useShortcuts(settings.shortcuts, { add: adding ? openAdd : null, layout: setLayout })
+
+  const submitIdea = (content: IdeaContent): CommandResult => {
+    const { commands } = model
+    const target = dialogs.editor
+    if (!commands || !target) return { ok: false, code: 'unexpected' }
+    if (target.mode === 'edit') return commands.update(target.idea.id, content)
+    const cluster = clusters.find((c) => c.id === target.clusterId)
+    const spot = cluster
+      ? slotInFrame(
+          clusterRect(cluster),
+          visibleIdeas.filter((i) => i.clusterId === cluster.id),
+          NOTE_SIZE,
+        )
+      : freeSpot(visibleIdeas, layout === 'canvas' ? viewOrigin.current : { x: 0, y: 0 })
+    return commands.add({ ...content, ...spot, lang: locale, clusterId: cluster?.id ?? null })
   }
 
-  const loading = !status.loadedLocal && !status.synced && !terminal
-  const openAdd = () => setEditor({ mode: 'add' })
-  const noteHandlers = {
-    onEdit: (note: { idea: Idea }) =>
-      setEditor({ mode: 'edit', id: note.idea.id, text: note.idea.text, lang: note.idea.lang }),
-    onDelete: (note: { idea: Idea }) => setDeleting(note.idea),
+  const addCluster = (name: string): CommandResult => {
+    const writes = model.clusterWrites
+    if (!writes) return { ok: false, code: 'unexpected' }
+    if (dialogs.clusterEdit?.mode === 'rename')
+      return writes.rename(dialogs.clusterEdit.cluster.id, name)
+    const content = union([
+      ...notes.map(noteRect),
+      ...framesOf(notes, clusters).map((f) => f.bounds),
+    ])
+    return writes.add({ name, ...spotForNewFrame(content) })
   }
+
+  const spotlightName = (() => {
+    const target = state.spotlight
+    if (!target) return null
+    if (target.kind === 'cluster') return clusterNames.get(target.id) ?? null
+    const idea = visibleIdeas.find((i) => i.id === target.id)
+    return idea ? shorten(idea.text, 60) : null
+  })()
+  const activeSpot = spotlight.active && spotlightName ? spotlight.active : null
+  const showPanelFor = credential.role === 'participant'
+  const question = model.event.meta?.preAssignment ?? null
 
   return (
     <Page
-      title={group?.name ?? intl.formatMessage({ id: 'board.untitledGroup' })}
-      kicker={event.meta?.title}
+      title={model.group?.name ?? intl.formatMessage({ id: 'board.untitledGroup' })}
+      kicker={model.event.meta?.title}
       className="page--board"
     >
-      {group?.description ? <p className="board__theme">{group.description}</p> : null}
+      {model.group?.description ? <p className="board__theme">{model.group.description}</p> : null}
       <GroupLinks eventId={eventId} groupId={groupId} />
       <div className="board__bar">
         {/* In a terminal state the notice below says it all, with what to do next. */}
-        {terminal ? null : <ConnectionStatus summary={summary} />}
-        <PresenceList present={present} />
+        {model.terminal ? null : <ConnectionStatus summary={model.summary} />}
+        <PresenceList present={model.present} />
       </div>
+      <MessagesNotice
+        eventId={eventId}
+        messages={model.messages}
+        ready={model.eventReady}
+        say={say}
+      />
       <BoardNotices
         eventId={eventId}
         credential={credential}
         reason={access.reason}
-        summary={summary}
+        summary={model.summary}
       />
-      <BoardToolbar
-        layout={layout}
-        onLayoutChange={setLayout}
-        count={notes.length}
-        onAdd={access.canWrite && layout === 'canvas' ? openAdd : null}
+      <PhaseStatus
+        state={state}
+        offset={offset}
+        remainingDots={voting && ballot ? ballot.remaining : null}
+        showHelp={showPanelFor}
+        say={say}
       />
+      {showPanelFor && question && state.phase === 'waiting' && !state.preAnswersImported ? (
+        <PreAssignmentCard eventId={eventId} token={token} question={question} />
+      ) : null}
+      {api ? (
+        <FacilitatorPanel
+          eventId={eventId}
+          state={state}
+          api={api}
+          command={command}
+          deleted={model.deletedIdeas}
+          hidden={visibleIdeas.filter((i) => i.hidden)}
+          spotlightName={spotlightName}
+          onRestore={(idea) => model.commands && report(model.commands.restore(idea.id))}
+          onShow={(idea) => model.commands && report(model.commands.setHidden(idea.id, false))}
+        />
+      ) : null}
+      {activeSpot && spotlightName ? (
+        <SpotlightNotice
+          kind={activeSpot.kind}
+          name={spotlightName}
+          onShow={() => {
+            if (activeSpot.kind === 'cluster' && layout === 'lane') change({ order: 'cluster' })
+            spotlight.showAgain()
+          }}
+          onDismiss={spotlight.dismiss}
+        />
+      ) : null}
+      {state.revealed && state.totals ? (
+        <RankingPanel
+          ideas={visibleIdeas.filter((i) => !i.hidden)}
+          totals={state.totals}
+          spotlightId={activeSpot?.kind === 'idea' ? activeSpot.id : null}
+        />
+      ) : null}
       {failure ? (
         <p className="notice notice--error" role="alert">
           <FormattedMessage {...errorMessage(failure)} />
         </p>
       ) : null}
-      {loading ? (
+      <BoardToolbar
+        layout={layout}
+        onLayoutChange={setLayout}
+        count={notes.length}
+        onAdd={adding && layout !== 'lane' ? openAdd : null}
+        onAddCluster={
+          facilitates && access.canWrite ? () => dialogs.setClusterEdit({ mode: 'add' }) : null
+        }
+      />
+      <BoardSettingsPanel settings={settings} onChange={change} />
+      {model.loading ? (
         <Loading>
           <FormattedMessage id="board.loading" />
         </Loading>
-      ) : notes.length === 0 ? (
+      ) : notes.length === 0 && clusters.length === 0 ? (
         <p className="board__empty">
           {access.canWrite ? (
             <FormattedMessage id="board.empty.write" />
@@ -183,39 +281,82 @@ export function Board({ eventId, groupId, token, credential, session }: BoardPro
           )}
         </p>
       ) : null}
-      {!loading && layout === 'list' ? <IdeaList notes={notes} {...noteHandlers} /> : null}
-      {!loading && layout === 'canvas' ? (
-        <IdeaCanvas
+      {model.loading ? null : layout === 'lane' ? (
+        <LaneView
           notes={notes}
-          canChangeAny={notes.some((n) => n.changeable)}
-          viewOrigin={viewOrigin}
-          onMove={(note, to) => commands && report(commands.move(note.idea.id, to))}
-          {...noteHandlers}
+          clusters={clusters}
+          order={settings.order}
+          onOrderChange={(order) => change({ order })}
+          totals={totals}
+          abilities={abilities}
+          handlers={noteHandlers}
+          follow={spotlight.follow}
+          spotlight={activeSpot}
+          say={say}
         />
-      ) : null}
+      ) : layout === 'outline' ? (
+        <OutlineView
+          notes={notes}
+          clusters={clusters}
+          canAdd={adding}
+          abilities={abilities}
+          handlers={noteHandlers}
+          clusterHandlers={clusterHandlers}
+          follow={spotlight.follow}
+          spotlight={activeSpot}
+          say={say}
+        />
+      ) : (
+        <CanvasView
+          notes={notes}
+          clusters={clusters}
+          abilities={abilities}
+          handlers={noteHandlers}
+          clusterHandlers={clusterHandlers}
+          onPlace={(placements) => model.commands && report(model.commands.place(placements))}
+          onShiftCluster={(cluster, by, members) =>
+            model.clusterWrites &&
+            report(
+              model.clusterWrites.shift(
+                cluster.id,
+                { x: cluster.x + by.dx, y: cluster.y + by.dy },
+                members.map((m) => m.idea),
+                by,
+              ),
+            )
+          }
+          onResizeCluster={(cluster, size) =>
+            model.clusterWrites && report(model.clusterWrites.resize(cluster.id, size))
+          }
+          viewOrigin={viewOrigin}
+          follow={spotlight.follow}
+          spotlight={activeSpot}
+          awareness={model.board?.awareness ?? null}
+        />
+      )}
       <SeatNote eventId={eventId} credential={credential} />
       <ChangeGroup eventId={eventId} groupId={groupId} token={token} credential={credential} />
-      {access.canWrite && layout === 'list' ? (
-        <div className="add-bar">
-          <Button variant="primary" size="large" wide onPress={openAdd}>
-            <FormattedMessage id="board.addIdea" />
-          </Button>
-        </div>
-      ) : null}
-      <IdeaEditor
-        target={editor}
+      <BottomBar
+        onAdd={adding && layout === 'lane' ? openAdd : null}
+        ballot={canVote ? ballot : null}
+      />
+      <BoardDialogs
+        dialogs={dialogs}
+        clusters={clusters}
         lang={locale}
-        onSubmit={(text) => {
-          const result = submitEditor(text)
+        defaultColor={noteColorFor(actor.id)}
+        onSubmitIdea={(content) => {
+          const result = submitIdea(content)
           if (result.ok) setFailure(null)
           return result
         }}
-        onClose={() => setEditor(null)}
-      />
-      <DeleteIdeaDialog
-        idea={deleting}
-        onConfirm={(idea) => commands && report(commands.remove(idea.id))}
-        onClose={() => setDeleting(null)}
+        onDelete={(idea) => model.commands && report(model.commands.remove(idea.id))}
+        onMove={moveInto}
+        onSubmitCluster={addCluster}
+        onRemoveCluster={(cluster) => {
+          if (model.clusterWrites) report(model.clusterWrites.remove(cluster.id))
+          rescueFocus()
+        }}
       />
       <LiveRegion message={announcer.message} />
     </Page>

@@ -1,17 +1,26 @@
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from '../../ui/Button'
 import { SegmentedControl } from '../../ui/SegmentedControl'
-import type { BoardLayout } from './useBoardLayout'
+import type { BoardLayout } from './settings'
 
 export interface BoardToolbarProps {
   layout: BoardLayout
   onLayoutChange(layout: BoardLayout): void
   count: number
-  /** Null hides the button (read-only, or the list layout with its own large button). */
+  /** Null hides the button (read-only, or the lane with its own large button). */
   onAdd: (() => void) | null
+  /** The facilitator's "new cluster"; null for everyone else. */
+  onAddCluster: (() => void) | null
 }
 
-export function BoardToolbar({ layout, onLayoutChange, count, onAdd }: BoardToolbarProps) {
+/** The number of notes, the three views of the same board, and adding. */
+export function BoardToolbar({
+  layout,
+  onLayoutChange,
+  count,
+  onAdd,
+  onAddCluster,
+}: BoardToolbarProps) {
   const intl = useIntl()
   return (
     <div className="board__toolbar">
@@ -23,10 +32,16 @@ export function BoardToolbar({ layout, onLayoutChange, count, onAdd }: BoardTool
         value={layout}
         onChange={onLayoutChange}
         segments={[
-          { value: 'list', label: intl.formatMessage({ id: 'board.layout.list' }) },
+          { value: 'lane', label: intl.formatMessage({ id: 'board.layout.lane' }) },
           { value: 'canvas', label: intl.formatMessage({ id: 'board.layout.canvas' }) },
+          { value: 'outline', label: intl.formatMessage({ id: 'board.layout.outline' }) },
         ]}
       />
+      {onAddCluster ? (
+        <Button onPress={onAddCluster}>
+          <FormattedMessage id="cluster.add" />
+        </Button>
+      ) : null}
       {onAdd ? (
         <Button variant="primary" onPress={onAdd}>
           <FormattedMessage id="board.addIdea" />

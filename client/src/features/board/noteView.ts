@@ -1,6 +1,7 @@
 import type { Idea } from '@hytepaja/shared/doc/schema'
 import { mayChange } from '@hytepaja/shared/domain/ideaRights'
 import type { Actor } from '@hytepaja/shared/domain/roles'
+import type { Ballot } from '@hytepaja/shared/domain/votes'
 
 /** What the board needs to know about one note for this viewer. */
 export interface NoteView {
@@ -12,13 +13,25 @@ export interface NoteView {
   movable: boolean
   /** The author's name as shown: hidden in anonymous mode, except on one's own notes. */
   author: string | null
+  /** Dots on it, when this viewer may see totals (public, or the facilitator's early look). */
+  votes: number | null
+  /** This person's own dots on it (known only to them and the server). */
+  myVotes: number
+  /** The name of its cluster, if it is in one. */
+  clusterName: string | null
 }
 
-export function viewNotes(
-  ideas: Idea[],
-  actor: Actor,
-  options: { boardGroupId: string; canWrite: boolean; anonymous: boolean },
-): NoteView[] {
+export interface NoteViewOptions {
+  boardGroupId: string
+  canWrite: boolean
+  anonymous: boolean
+  totals?: Record<string, number> | null
+  ballot?: Ballot | null
+  clusterNames?: ReadonlyMap<string, string>
+}
+
+export function viewNotes(ideas: Idea[], actor: Actor, options: NoteViewOptions): NoteView[] {
+  const { totals = null, ballot = null, clusterNames } = options
   return ideas.map((idea) => {
     const own = idea.authorId === actor.id
     return {
@@ -27,6 +40,9 @@ export function viewNotes(
       changeable: options.canWrite && mayChange(idea, actor, options.boardGroupId),
       movable: options.canWrite,
       author: options.anonymous && !own ? null : idea.authorName || null,
+      votes: totals ? (totals[idea.id] ?? 0) : null,
+      myVotes: ballot?.[idea.id] ?? 0,
+      clusterName: (idea.clusterId && clusterNames?.get(idea.clusterId)) || null,
     }
   })
 }

@@ -1,8 +1,12 @@
 import type { Idea } from '@hytepaja/shared/doc/schema'
 
-/** A note's footprint on the canvas (CSS pixels at 100 % zoom). */
-export const NOTE_WIDTH = 208
-export const NOTE_HEIGHT = 148
+/**
+ * A note's footprint on the canvas (CSS pixels at 100 % zoom). Canvas notes have one fixed
+ * size, so frames, culling and free spots are exact; the full text is in the list and outline.
+ */
+export const NOTE_WIDTH = 224
+export const NOTE_HEIGHT = 184
+export const NOTE_SIZE = { width: NOTE_WIDTH, height: NOTE_HEIGHT }
 const GAP = 24
 const CELL_W = NOTE_WIDTH + GAP
 const CELL_H = NOTE_HEIGHT + GAP

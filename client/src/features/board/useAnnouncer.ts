@@ -7,15 +7,21 @@ const BATCH_MS = 2000
 
 /**
  * The text of the board's polite live region: other people's new ideas in batches, and
- * anything else the board wants said (`say`). Focus is never moved for any of it.
+ * anything else the board wants said (`say`). Focus is never moved for any of it. Other
+ * people's notes can be muted in the board's settings.
  */
-export function useAnnouncer(ideas: Idea[], selfId: string, ready: boolean, anonymous: boolean) {
+export function useAnnouncer(
+  ideas: Idea[],
+  selfId: string,
+  ready: boolean,
+  options: { anonymous: boolean; announceEdits: boolean },
+) {
   const intl = useIntl()
   const [message, setMessage] = useState('')
   const tracker = useRef(createAdditionTracker(selfId))
   // The batcher lives as long as the board; it reads the current language and mode when it speaks.
-  const current = useRef({ intl, anonymous })
-  current.current = { intl, anonymous }
+  const current = useRef({ intl, ...options })
+  current.current = { intl, ...options }
 
   // The same sentence twice must be heard twice: empty the region first, then speak.
   const say = useCallback((text: string) => {
@@ -26,7 +32,9 @@ export function useAnnouncer(ideas: Idea[], selfId: string, ready: boolean, anon
   const [batcher] = useState(() =>
     createBatcher<Idea>(BATCH_MS, (added) => {
       const [first] = added
-      const { intl, anonymous } = current.current
+      const { intl, anonymous, announceEdits } = current.current
+      // The person turned these off; what the facilitator changes is still said.
+      if (!announceEdits) return
       const named = Boolean(first?.authorName) && !anonymous
       say(
         intl.formatMessage(

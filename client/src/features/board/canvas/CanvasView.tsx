@@ -1,0 +1,290 @@
+import type { Cluster } from '@hytepaja/shared/doc/schema'
+import { expand, frameAt, intersects, type Rect, union } from '@hytepaja/shared/layout/canvas'
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import type { Awareness } from 'y-protocols/awareness'
+import type { Placement } from '../commands'
+import type { NoteAbilities, NoteHandlers } from '../NoteActions'
+import type { FollowTarget } from '../NoteRows'
+import type { NoteView } from '../noteView'
+import type { ClusterHandlers } from '../OutlineView'
+import { NOTE_SIZE } from '../placement'
+import { CanvasControls } from './CanvasControls'
+import { CanvasNote } from './CanvasNote'
+import { ClusterFrame } from './ClusterFrame'
+import { framesOf, noteRect, originOf } from './frames'
+import { LiveCursors } from './LiveCursors'
+import { createCursorSender } from './liveCursors'
+import { useCanvasViewport } from './useCanvasViewport'
+
+export interface CanvasViewProps {
+  notes: NoteView[]
+  clusters: Cluster[]
+  abilities: NoteAbilities
+  handlers: NoteHandlers
+  clusterHandlers: ClusterHandlers
+  onPlace(placements: Placement[]): void
+  onShiftCluster(cluster: Cluster, by: { dx: number; dy: number }, members: NoteView[]): void
+  onResizeCluster(cluster: Cluster, size: { width: number; height: number }): void
+  /** Kept up to date with the top-left of the visible part, where new notes are placed. */
+  viewOrigin: RefObject<{ x: number; y: number }>
+  follow: FollowTarget | null
+  spotlight: { kind: 'idea' | 'cluster'; id: string } | null
+  awareness: Awareness | null
+}
+
+/** Notes this far outside the view are still rendered, so scrolling shows no blank edge. */
+const MARGIN_PX = 400
+
+/**
+ * The laptop layout: notes where people put them on a board that pans and zooms, clusters as
+ * frames, other people's pointers. Only the notes in (and near) the view are in the page, so a
+ * board of 2,000 notes scrolls as lightly as one of 20; the note with focus and the selected
+ * ones always stay.
+ */
+export function CanvasView(props: CanvasViewProps) {
+  const { notes, clusters, abilities, handlers, clusterHandlers, spotlight, awareness } = props
+  const intl = useIntl()
+  const scroller = useRef<HTMLDivElement>(null)
+  const origin = useMemo(() => originOf(notes, clusters), [notes, clusters])
+  const viewport = useCanvasViewport(scroller, origin)
+  const { zoom, view } = viewport
+  const frames = useMemo(() => framesOf(notes, clusters), [notes, clusters])
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
+  const [drag, setDrag] = useState<{ ids: string[]; dx: number; dy: number } | null>(null)
+  const [focused, setFocused] = useState<string | null>(null)
+
+  const byId = useMemo(() => new Map(notes.map((n) => [n.idea.id, n])), [notes])
+  const latest = useRef({ byId, clusters, notes, selection, zoom, onPlace: props.onPlace })
+  latest.current = { byId, clusters, notes, selection, zoom, onPlace: props.onPlace }
+
+  // Selected notes that are gone (deleted, hidden) leave the selection.
+  useEffect(() => {
+    setSelection((current) => {
+      const kept = [...current].filter((id) => byId.has(id))
+      return kept.length === current.size ? current : new Set(kept)
+    })
+  }, [byId])
+
+  const content = useMemo(
+    () => union([...notes.map(noteRect), ...frames.map((f) => f.bounds)]),
+    [notes, frames],
+  )
+  const extent = {
+    width: Math.max(
+      (content ? content.x + content.width - origin.x : 0) + 2 * MARGIN_PX,
+      viewport.scroll.width / zoom,
+    ),
+    height: Math.max(
+      (content ? content.y + content.height - origin.y : 0) + 2 * MARGIN_PX,
+      viewport.scroll.height / zoom,
+    ),
+  }
+
+  useEffect(() => {
+    props.viewOrigin.current = { x: Math.max(0, view.x), y: Math.max(0, view.y) }
+  }, [props.viewOrigin, view.x, view.y])
+
+  const near = expand(view, MARGIN_PX / zoom)
+  const keep = new Set([...selection, ...(drag?.ids ?? []), ...(focused ? [focused] : [])])
+  const shownNotes = notes.filter((n) => keep.has(n.idea.id) || intersects(noteRect(n), near))
+  const shownFrames = frames.filter((f) => intersects(f.bounds, near))
+
+  /** Where notes land: their new place, and the frame (cluster) their centre is in. */
+  const placeAll = useCallback((ids: string[], by: { dx: number; dy: number }) => {
+    const { byId, clusters, notes, onPlace } = latest.current
+    const moving = new Set(ids)
+    const targets = framesOf(
+      notes.filter((n) => !moving.has(n.idea.id)),
+      clusters,
+    )
+    const placements: Placement[] = []
+    for (const id of ids) {
+      const note = byId.get(id)
+      if (!note) continue
+      const x = Math.round(note.idea.x + by.dx)
+      const y = Math.round(note.idea.y + by.dy)
+      const centre = { x: x + NOTE_SIZE.width / 2, y: y + NOTE_SIZE.height / 2 }
+      placements.push({ id, x, y, clusterId: frameAt(targets, centre) })
+    }
+    if (placements.length > 0) onPlace(placements)
+  }, [])
+
+  const onDragStart = useCallback((id: string) => {
+    const { selection } = latest.current
+    setDrag({ ids: selection.has(id) ? [...selection] : [id], dx: 0, dy: 0 })
+  }, [])
+  const onDragMove = useCallback((dx: number, dy: number) => {
+    const z = latest.current.zoom
+    setDrag((d) => (d ? { ...d, dx: dx / z, dy: dy / z } : d))
+  }, [])
+  const dragRef = useRef(drag)
+  dragRef.current = drag
+  const onDrop = useCallback(
+    (dx: number, dy: number) => {
+      const ids = dragRef.current?.ids ?? []
+      const z = latest.current.zoom
+      setDrag(null)
+      placeAll(ids, { dx: dx / z, dy: dy / z })
+    },
+    [placeAll],
+  )
+  const onDragCancel = useCallback(() => setDrag(null), [])
+  const onToggleSelect = useCallback((id: string) => {
+    setSelection((current) => {
+      const next = new Set(current)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+  }, [])
+  const onClearSelection = useCallback(() => setSelection(new Set()), [])
+  const onKeyMove = useCallback(
+    (note: NoteView, by: { dx: number; dy: number }) => {
+      placeAll([note.idea.id], by)
+      // The note moved by keyboard stays in view; focus stays on it.
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`.canvas [data-idea-id="${CSS.escape(note.idea.id)}"]`)
+          ?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+      )
+    },
+    [placeAll],
+  )
+
+  // A spotlight brings its note or frame to the middle of the view, once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow each spotlight once, when it is set.
+  useEffect(() => {
+    if (!props.follow) return
+    const target: Rect | undefined =
+      props.follow.kind === 'idea'
+        ? (() => {
+            const n = byId.get(props.follow.id)
+            return n ? noteRect(n) : undefined
+          })()
+        : frames.find((f) => f.cluster.id === props.follow?.id)?.bounds
+    if (target) viewport.showRect(target, props.follow.kind === 'cluster')
+  }, [props.follow?.at])
+
+  // Other people see where this person points (throttled), never for screen readers.
+  const sender = useMemo(() => (awareness ? createCursorSender(awareness) : null), [awareness])
+  useEffect(() => () => sender?.leave(), [sender])
+  const trackPointer = (event: React.PointerEvent<HTMLElement>) => {
+    const el = scroller.current
+    if (!sender || !el || event.pointerType === 'touch') return
+    const box = el.getBoundingClientRect()
+    sender.move({
+      x: origin.x + (el.scrollLeft + event.clientX - box.left) / zoom,
+      y: origin.y + (el.scrollTop + event.clientY - box.top) / zoom,
+    })
+  }
+
+  const pressed = useRef<{ x: number; y: number } | null>(null)
+  const spotlitIdea = spotlight?.kind === 'idea' ? spotlight.id : null
+  const selectedNotes = notes.filter((n) => selection.has(n.idea.id))
+  const helpId = 'canvas-note-help'
+
+  return (
+    <section className="canvas" aria-label={intl.formatMessage({ id: 'board.canvas.label' })}>
+      <CanvasControls
+        zoom={zoom}
+        onZoomIn={viewport.zoomIn}
+        onZoomOut={viewport.zoomOut}
+        onReset={() => viewport.zoomTo(1)}
+        onFit={() => content && viewport.showRect(content, true)}
+        selected={selectedNotes.length}
+        onMoveSelected={
+          selectedNotes.some((n) => n.movable)
+            ? () => handlers.onMoveToCluster(selectedNotes)
+            : null
+        }
+        onClearSelection={onClearSelection}
+      />
+      <p id={helpId} className="visually-hidden">
+        {notes.some((n) => n.changeable) ? (
+          <FormattedMessage id="board.canvas.helpEdit" />
+        ) : (
+          <FormattedMessage id="board.canvas.helpMove" />
+        )}
+      </p>
+      <p id="canvas-frame-help" className="visually-hidden">
+        <FormattedMessage id="cluster.frameHelp" />
+      </p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: pointer panning, pinching and live cursors; the keyboard pans by moving focus between notes and zooms with the buttons above. */}
+      <div
+        ref={scroller}
+        className="canvas__scroller"
+        onPointerLeave={() => sender?.leave()}
+        onFocus={(event) => {
+          const id = (event.target as Element).closest<HTMLElement>('[data-idea-id]')?.dataset
+            .ideaId
+          setFocused(id ?? null)
+        }}
+        {...viewport.panHandlers}
+        onPointerMove={(event) => {
+          trackPointer(event)
+          viewport.panHandlers.onPointerMove(event)
+        }}
+        onPointerDown={(event) => {
+          pressed.current = { x: event.clientX, y: event.clientY }
+          viewport.panHandlers.onPointerDown(event)
+        }}
+        onPointerUp={(event) => {
+          const from = pressed.current
+          pressed.current = null
+          viewport.panHandlers.onPointerUp(event)
+          if (from && Math.hypot(event.clientX - from.x, event.clientY - from.y) < 4)
+            onClearSelection()
+        }}
+      >
+        <div
+          className="canvas__sizer"
+          style={{ width: extent.width * zoom, height: extent.height * zoom }}
+        >
+          <div
+            className="canvas__surface"
+            style={{ width: extent.width, height: extent.height, transform: `scale(${zoom})` }}
+          >
+            {shownFrames.map((frame) => (
+              <ClusterFrame
+                key={frame.cluster.id}
+                cluster={frame.cluster}
+                bounds={frame.bounds}
+                origin={origin}
+                zoom={zoom}
+                count={frame.members.length}
+                facilitates={abilities.facilitates}
+                spotlit={spotlight?.kind === 'cluster' && spotlight.id === frame.cluster.id}
+                handlers={clusterHandlers}
+                onShift={(cluster, by) => props.onShiftCluster(cluster, by, frame.members)}
+                onResize={props.onResizeCluster}
+              />
+            ))}
+            {shownNotes.map((note) => (
+              <CanvasNote
+                key={note.idea.id}
+                note={note}
+                left={note.idea.x - origin.x}
+                top={note.idea.y - origin.y}
+                offset={drag?.ids.includes(note.idea.id) ? { dx: drag.dx, dy: drag.dy } : null}
+                selected={selection.has(note.idea.id)}
+                spotlit={note.idea.id === spotlitIdea}
+                helpId={helpId}
+                abilities={abilities}
+                handlers={handlers}
+                onDragStart={onDragStart}
+                onDragMove={onDragMove}
+                onDrop={onDrop}
+                onDragCancel={onDragCancel}
+                onToggleSelect={onToggleSelect}
+                onKeyMove={onKeyMove}
+                onClearSelection={onClearSelection}
+              />
+            ))}
+            {awareness ? <LiveCursors awareness={awareness} origin={origin} zoom={zoom} /> : null}
+          </div>
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,134 @@
+import { boardDocName } from '@hytepaja/shared/doc/names'
+import {
+  type Announcement,
+  type Cluster,
+  type Idea,
+  INITIAL_GROUP_STATE,
+  readAnnouncements,
+  readClusters,
+  readGroupState,
+  readIdeas,
+} from '@hytepaja/shared/doc/schema'
+import * as ideas from '@hytepaja/shared/domain/ideas'
+import { mayRun } from '@hytepaja/shared/domain/permissions'
+import { useEffect, useMemo, useRef } from 'react'
+import { useIntl } from 'react-intl'
+import type { Session } from '../../api/endpoints'
+import { isTerminal, summarise } from '../../sync/connectionState'
+import { type Credential, credentials } from '../../sync/credentials'
+import { useDoc, usePresence, useSnapshot, useSyncStatus } from '../../sync/hooks'
+import { roleName } from '../session/roleLabels'
+import { useEventDoc } from '../session/useEventDoc'
+import { boardAccess } from './access'
+import { boardActor } from './actor'
+import { clusterCommands, ideaCommands } from './commands'
+import { usePresenceOf } from './usePresenceOf'
+
+const NO_IDEAS: Idea[] = []
+const NO_CLUSTERS: Cluster[] = []
+const NO_MESSAGES: Announcement[] = []
+
+export interface BoardSource {
+  eventId: string
+  groupId: string
+  token: string
+  credential: Credential
+  /** Null when the page opened offline from this device's stored credential. */
+  session: Session | null
+}
+
+/**
+ * Everything a board shows, read live from its two documents: the board (notes, clusters) and
+ * the event (the group's trusted state, messages). Who may do what comes from shared/.
+ */
+export function useBoardModel({ eventId, groupId, token, credential, session }: BoardSource) {
+  const intl = useIntl()
+  const event = useEventDoc(eventId, token, session?.event ?? null)
+  const eventDoc = event.synced?.doc ?? null
+  const groupState = useSnapshot(
+    eventDoc,
+    (doc) => readGroupState(doc, groupId),
+    INITIAL_GROUP_STATE,
+  )
+  const messages = useSnapshot(eventDoc, readAnnouncements, NO_MESSAGES)
+  const group = event.groups.find((g) => g.id === groupId) ?? null
+  const facilitatorNames = group?.facilitators.join('\n') ?? ''
+  const actor = useMemo(
+    () =>
+      boardActor(credential, {
+        facilitators: facilitatorNames ? facilitatorNames.split('\n') : [],
+        roleName: (role) => intl.formatMessage(roleName(role)),
+      }),
+    [credential, facilitatorNames, intl],
+  )
+
+  const board = useDoc(boardDocName(eventId, groupId), token, { presence: true })
+  usePresenceOf(board, actor)
+  const present = usePresence(board)
+  const status = useSyncStatus(board)
+  const eventStatus = useSyncStatus(event.synced)
+  const holder = { eventId, role: credential.role, groupId: credential.groupId }
+  const writable = boardAccess(holder, { eventId, groupId }, groupState)
+  const summary = summarise(eventStatus.closed ? eventStatus : status, {
+    readOnly: !writable.canWrite,
+  })
+  const terminal = isTerminal(summary)
+  const access = terminal ? { canWrite: false, reason: null } : writable
+  const facilitates = !terminal && mayRun(holder, 'board.facilitate', groupId)
+  const votes = mayRun(holder, 'board.vote', groupId)
+
+  // A revoked token is useless on this device: the home page should not offer it again.
+  useEffect(() => {
+    if (summary === 'revoked') credentials.forget(eventId, token)
+  }, [summary, eventId, token])
+
+  const allIdeas = useSnapshot(board?.doc ?? null, readIdeas, NO_IDEAS)
+  const clusters = useSnapshot(board?.doc ?? null, readClusters, NO_CLUSTERS)
+  const visibleIdeas = useMemo(
+    () => ideas.visible(allIdeas, { includeHidden: facilitates }),
+    [allIdeas, facilitates],
+  )
+  const deletedIdeas = useMemo(
+    () => (facilitates ? ideas.deleted(allIdeas) : NO_IDEAS),
+    [allIdeas, facilitates],
+  )
+  const commands = useMemo(() => (board ? ideaCommands(board.doc, actor) : null), [board, actor])
+  const clusterWrites = useMemo(
+    () => (board ? clusterCommands(board.doc, actor) : null),
+    [board, actor],
+  )
+
+  const everSynced = useRef(false)
+  everSynced.current ||= status.synced
+  const eventSynced = useRef(false)
+  eventSynced.current ||= eventStatus.synced
+
+  return {
+    event,
+    group,
+    groupState,
+    messages,
+    actor,
+    board,
+    present,
+    status,
+    summary,
+    terminal,
+    access,
+    facilitates,
+    /** A participant of this group: votes when voting is open. */
+    votes,
+    allIdeas,
+    visibleIdeas,
+    deletedIdeas,
+    clusters,
+    commands,
+    clusterWrites,
+    /** The board has come from the server at least once (new notes are then news). */
+    boardReady: everSynced.current,
+    eventReady: eventSynced.current,
+    loading: !status.loadedLocal && !status.synced && !terminal,
+  }
+}
+
+export type BoardModel = ReturnType<typeof useBoardModel>

@@ -1,0 +1,134 @@
+import type { Cluster, Idea } from '@hytepaja/shared/doc/schema'
+import { slotInFrame, union } from '@hytepaja/shared/layout/canvas'
+import { useMemo, useRef, useState } from 'react'
+import type { FacilitationApi } from '../../api/board'
+import type { Command } from '../facilitation/useCommand'
+import type { ClusterEditTarget } from './ClusterDialogs'
+import { clusterRect, framesOf, noteRect } from './canvas/frames'
+import type { CommandResult, IdeaCommands, Placement } from './commands'
+import type { EditorTarget } from './IdeaEditor'
+import type { NoteHandlers } from './NoteActions'
+import type { NoteView } from './noteView'
+import type { ClusterHandlers } from './OutlineView'
+import { freeSpot, NOTE_SIZE } from './placement'
+
+/**
+ * Where notes go when they are put into a cluster from a menu: the next free cells of its
+ * frame; taken out of every cluster, below everything on the board.
+ */
+export function placementsInto(
+  moving: NoteView[],
+  clusterId: string | null,
+  all: NoteView[],
+  clusters: Cluster[],
+): Placement[] {
+  const ids = new Set(moving.map((n) => n.idea.id))
+  const staying = all.filter((n) => !ids.has(n.idea.id))
+  const cluster = clusters.find((c) => c.id === clusterId)
+  if (!cluster) {
+    const content = union([
+      ...staying.map(noteRect),
+      ...framesOf(staying, clusters).map((f) => f.bounds),
+    ])
+    const below = { x: 0, y: content ? content.y + content.height + 48 : 0 }
+    const taken = staying.map((n) => ({ x: n.idea.x, y: n.idea.y }))
+    return moving.map((n) => {
+      const spot = freeSpot(taken, below)
+      taken.push(spot)
+      return { id: n.idea.id, ...spot, clusterId: null }
+    })
+  }
+  const occupied = staying
+    .filter((n) => n.idea.clusterId === cluster.id)
+    .map((n) => ({ x: n.idea.x, y: n.idea.y }))
+  return moving.map((n) => {
+    // A note already in this cluster keeps its place.
+    if (n.idea.clusterId === cluster.id)
+      return { id: n.idea.id, x: n.idea.x, y: n.idea.y, clusterId: cluster.id }
+    const spot = slotInFrame(clusterRect(cluster), occupied, NOTE_SIZE)
+    occupied.push(spot)
+    return { id: n.idea.id, ...spot, clusterId: cluster.id }
+  })
+}
+
+export interface HandlerDeps {
+  notes: NoteView[]
+  clusters: Cluster[]
+  commands: IdeaCommands | null
+  api: FacilitationApi | null
+  command: Command
+  report(result: CommandResult): void
+}
+
+/**
+ * The note and cluster actions of the board and the dialogs they open. The handler objects
+ * keep one identity for the life of the board (they read the latest data through a ref), so
+ * memoised canvas notes do not re-render for nothing.
+ */
+export function useNoteHandlers(deps: HandlerDeps) {
+  const live = useRef(deps)
+  live.current = deps
+  const [editor, setEditor] = useState<EditorTarget | null>(null)
+  const [deleting, setDeleting] = useState<Idea | null>(null)
+  const [moving, setMoving] = useState<NoteView[] | null>(null)
+  const [clusterEdit, setClusterEdit] = useState<ClusterEditTarget | null>(null)
+  const [removingCluster, setRemovingCluster] = useState<Cluster | null>(null)
+
+  const noteHandlers = useMemo<NoteHandlers>(
+    () => ({
+      onEdit: (note) => setEditor({ mode: 'edit', idea: note.idea }),
+      onDelete: (note) => setDeleting(note.idea),
+      onMoveToCluster: (notes) => setMoving(notes),
+      onSetHidden: (note, hidden) => {
+        const { commands, report } = live.current
+        if (commands) report(commands.setHidden(note.idea.id, hidden))
+      },
+      onSpotlight: (note) => {
+        const { api, command } = live.current
+        if (api) command.run('spotlight', () => api.spotlight({ kind: 'idea', id: note.idea.id }))
+      },
+    }),
+    [],
+  )
+
+  const clusterHandlers = useMemo<ClusterHandlers>(
+    () => ({
+      onAddTo: (cluster) =>
+        setEditor({
+          mode: 'add',
+          clusterId: cluster?.id ?? null,
+          clusterName: cluster?.name ?? null,
+        }),
+      onRename: (cluster) => setClusterEdit({ mode: 'rename', cluster }),
+      onSpotlight: (cluster) => {
+        const { api, command } = live.current
+        if (api) command.run('spotlight', () => api.spotlight({ kind: 'cluster', id: cluster.id }))
+      },
+      onRemove: (cluster) => setRemovingCluster(cluster),
+    }),
+    [],
+  )
+
+  const moveInto = (notes: NoteView[], clusterId: string | null) => {
+    const { commands, report, notes: all, clusters } = live.current
+    if (commands) report(commands.place(placementsInto(notes, clusterId, all, clusters)))
+  }
+
+  return {
+    noteHandlers,
+    clusterHandlers,
+    moveInto,
+    dialogs: {
+      editor,
+      setEditor,
+      deleting,
+      setDeleting,
+      moving,
+      setMoving,
+      clusterEdit,
+      setClusterEdit,
+      removingCluster,
+      setRemovingCluster,
+    },
+  }
+}

@@ -1,0 +1,49 @@
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Button } from '../../ui/Button'
+
+export interface VoteControlsProps {
+  text: string
+  myVotes: number
+  /** Several dots on one idea allowed. */
+  multiple: boolean
+  onCast(): void
+  onRetract(): void
+}
+
+/**
+ * "Äänestä" and "Peru ääni" on one note; each button names the idea it acts on. The buttons
+ * never disappear under the keyboard: with one dot per idea it is one button whose words
+ * change, with several dots both buttons stay (taking back a dot that is not there is refused
+ * by the server, in words).
+ */
+export function VoteControls({ text, myVotes, multiple, onCast, onRetract }: VoteControlsProps) {
+  const intl = useIntl()
+  const cast = (
+    <Button
+      variant="primary"
+      size="small"
+      aria-label={intl.formatMessage({ id: 'vote.castNamed' }, { text })}
+      onPress={onCast}
+    >
+      <FormattedMessage id="vote.cast" />
+    </Button>
+  )
+  const retract = (
+    <Button
+      size="small"
+      aria-label={intl.formatMessage({ id: 'vote.retractNamed' }, { text })}
+      onPress={onRetract}
+    >
+      <FormattedMessage id="vote.retract" />
+    </Button>
+  )
+  if (multiple)
+    return (
+      <>
+        {cast}
+        {retract}
+      </>
+    )
+  // One element whose label changes, so focus stays on it after voting.
+  return myVotes === 0 ? cast : retract
+}
