@@ -46,6 +46,30 @@ describe('joining', () => {
     })
   })
 
+  it('lists the organisations of the participants for every token of the event', async () => {
+    const event = await createTestEvent(server)
+    const group = event.groups[0]?.id as string
+    for (const [name, organisation] of [
+      ['Anna', 'Järvilaakson kunta'],
+      ['Ben', 'Liikuntaseura Kipinä'],
+      ['Cecilia', 'Järvilaakson kunta'],
+    ]) {
+      await api(server, 'POST', `/api/events/${event.id}/participants`, event.tokens.join, {
+        displayName: name,
+        organisation,
+        groupId: group,
+      })
+    }
+    const res = await api(
+      server,
+      'GET',
+      `/api/events/${event.id}/organisations`,
+      event.tokens.viewer,
+    )
+    expect(res.json).toEqual({ organisations: ['Järvilaakson kunta', 'Liikuntaseura Kipinä'] })
+    expect((await api(server, 'GET', `/api/events/${event.id}/organisations`)).status).toBe(401)
+  })
+
   it('refuses a name with control characters, an empty name and a group of another event', async () => {
     const event = await createTestEvent(server)
     const other = await createTestEvent(server)

@@ -19,7 +19,7 @@ import type { ServerContext } from '../context.js'
 import { listAudit } from '../store/audit.js'
 import { findEvent, updateEventSummary } from '../store/events.js'
 import { listParticipants } from '../store/participants.js'
-import { authorise } from './caller.js'
+import { authorise, callerOf } from './caller.js'
 import { notFound } from './errors.js'
 import { validate } from './validate.js'
 
@@ -196,6 +196,16 @@ export function organiserRoutes(ctx: ServerContext) {
         removed: p.revoked_at !== null,
       })),
     })
+  })
+
+  // Suggestions for an action's responsible parties (vastuutahot): who takes part.
+  app.get('/:id/organisations', async (c) => {
+    const caller = await callerOf(ctx, c, c.req.param('id'))
+    const rows = await listParticipants(ctx.db, caller.holder.eventId)
+    const names = rows
+      .filter((p) => p.revoked_at === null && p.organisation)
+      .map((p) => p.organisation as string)
+    return c.json({ organisations: [...new Set(names)].sort((a, b) => a.localeCompare(b, 'fi')) })
   })
 
   app.delete('/:id/participants/:participantId', async (c) => {
