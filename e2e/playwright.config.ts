@@ -17,7 +17,9 @@ export default defineConfig({
   // Two cores: every worker runs its own server process and several browser contexts.
   workers: process.env.CI ? 1 : 2,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: process.env.CI
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     ...devices['Desktop Chrome'],
     launchOptions,

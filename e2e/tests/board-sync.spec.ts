@@ -30,7 +30,10 @@ test('a laptop and a phone see each other’s ideas live, and a server restart l
 }) => {
   const event = await createEvent(server)
   const group = event.groups[0] as { id: string; name: string }
-  const laptopContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fi-FI' })
+  const laptopContext = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'fi-FI',
+  })
   const phoneCtx = await phoneContext(browser)
   const laptop = await laptopContext.newPage()
   const phone = await phoneCtx.newPage()
@@ -38,7 +41,9 @@ test('a laptop and a phone see each other’s ideas live, and a server restart l
   await joinByLink(laptop, event.links.join, 'Laura Läppäri', group.name)
   // The phone joins with the code, typed as it is read aloud.
   await phone.goto(server.url)
-  await phone.getByLabel('Liittymiskoodi').fill(`${event.joinCode.slice(0, 4)} ${event.joinCode.slice(4)}`)
+  await phone
+    .getByLabel('Liittymiskoodi')
+    .fill(`${event.joinCode.slice(0, 4)} ${event.joinCode.slice(4)}`)
   await phone.getByRole('button', { name: 'Jatka' }).click()
   await phone.getByLabel('Nimi').fill('Pekka Puhelin')
   await phone.locator('label.radio-card', { hasText: group.name }).click()
@@ -61,23 +66,38 @@ test('a laptop and a phone see each other’s ideas live, and a server restart l
   await server.restart()
   await expect(phone.getByText(SAVED)).toBeVisible({ timeout: 30_000 })
   await addIdea(phone, 'Lisätty uudelleenkäynnistyksen jälkeen')
-  await expect(laptop.getByText('Lisätty uudelleenkäynnistyksen jälkeen')).toBeVisible({ timeout: 30_000 })
+  await expect(laptop.getByText('Lisätty uudelleenkäynnistyksen jälkeen')).toBeVisible({
+    timeout: 30_000,
+  })
 
   // A fresh device sees everything from the server alone.
-  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fi-FI' })
+  const fresh = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'fi-FI',
+  })
   const viewer = await fresh.newPage()
   await viewer.goto(`${server.url}/e/${event.id}/g/${group.id}#${event.tokens.viewer}`)
-  for (const text of ['Kävelyreitit valaistaan', 'Senioreille tuolijumppaa kirjastossa', 'Lisätty uudelleenkäynnistyksen jälkeen']) {
+  for (const text of [
+    'Kävelyreitit valaistaan',
+    'Senioreille tuolijumppaa kirjastossa',
+    'Lisätty uudelleenkäynnistyksen jälkeen',
+  ]) {
     await expect(viewer.getByText(text)).toBeVisible()
   }
   await expectNoAxeViolations(viewer)
   await Promise.all([laptopContext.close(), phoneCtx.close(), fresh.close()])
 })
 
-test('a phone that loses the wifi keeps its ideas and sends them when it is back', async ({ browser, server }) => {
+test('a phone that loses the wifi keeps its ideas and sends them when it is back', async ({
+  browser,
+  server,
+}) => {
   const event = await createEvent(server)
   const group = event.groups[1] as { id: string; name: string }
-  const laptopContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fi-FI' })
+  const laptopContext = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'fi-FI',
+  })
   const phoneCtx = await phoneContext(browser)
   const laptop = await laptopContext.newPage()
   const phone = await phoneCtx.newPage()
