@@ -1,0 +1,80 @@
+import { createEvent } from '../fixtures/api.js'
+import {
+  addIdea,
+  expectPhase,
+  laptop,
+  note,
+  openAsFacilitator,
+  openAsParticipant,
+  phone,
+  SAVED,
+} from '../fixtures/board.js'
+import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
+
+test.describe.configure({ timeout: 180_000 })
+
+test('a phone that loses the wifi keeps adding ideas, says so in words, and sends them when back', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const [phoneCtx, laptopCtx] = await Promise.all([phone(browser), laptop(browser)])
+  const mobile = await openAsParticipant(phoneCtx, server, event, 'Outi Offline', group)
+  const desk = await openAsParticipant(laptopCtx, server, event, 'Lasse Läppäri', group)
+
+  await phoneCtx.setOffline(true)
+  await expect(mobile.getByText(/Ei yhteyttä – muutokset tallentuvat laitteelle/)).toBeVisible()
+  for (const text of ['Offline-idea yksi', 'Offline-idea kaksi', 'Offline-idea kolme']) {
+    await addIdea(mobile, text)
+    await expect(note(mobile, text)).toBeVisible()
+  }
+  await expect(mobile.getByText(/Ei yhteyttä/)).toBeVisible()
+  await mobile.screenshot({ path: 'screenshots/offline-phone-lane.png', fullPage: true })
+  await expectNoAxeViolations(mobile)
+  await expect(desk.getByText('Offline-idea yksi')).toHaveCount(0)
+
+  await phoneCtx.setOffline(false)
+  for (const text of ['Offline-idea yksi', 'Offline-idea kaksi', 'Offline-idea kolme']) {
+    await expect(note(desk, text)).toBeVisible({ timeout: 30_000 })
+  }
+  await expect(mobile.getByText(SAVED)).toBeVisible({ timeout: 30_000 })
+  await Promise.all([phoneCtx.close(), laptopCtx.close()])
+})
+
+test('a participant’s board becomes read-only within seconds when the facilitator locks it', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[1] as { id: string; name: string }
+  const [facCtx, phoneCtx] = await Promise.all([laptop(browser), phone(browser)])
+  const facilitator = await openAsFacilitator(facCtx, event, group)
+  const mobile = await openAsParticipant(phoneCtx, server, event, 'Liisa Lukko', group)
+  await facilitator.getByRole('button', { name: 'Aloita työpaja: Ideointi' }).click()
+  await expectPhase(mobile, 'Ideointi')
+  await addIdea(mobile, 'Ennen lukitusta')
+  await expect(mobile.getByRole('button', { name: 'Lisää idea', exact: true })).toBeVisible()
+
+  await facilitator.getByText('Lukitse taulu').click()
+  // The server's lock arrives through the event document: no reload, no polling.
+  await expect(mobile.getByText(/Fasilitaattori on lukinnut taulun/)).toBeVisible({
+    timeout: 5_000,
+  })
+  await expect(mobile.getByRole('button', { name: 'Lisää idea', exact: true })).toHaveCount(0)
+  await expect(mobile.getByRole('button', { name: 'Toiminnot: Ennen lukitusta' })).toHaveCount(0)
+  await expect(mobile.getByText('Taulu on lukittu.')).toBeVisible()
+  await expect(
+    mobile.getByRole('status').filter({ hasText: 'Fasilitaattori lukitsi taulun.' }),
+  ).toHaveCount(1)
+  await mobile.screenshot({ path: 'screenshots/locked-phone-lane.png', fullPage: true })
+  await expectNoAxeViolations(mobile)
+
+  await facilitator.getByText('Lukitse taulu').click()
+  await expect(mobile.getByRole('button', { name: 'Lisää idea', exact: true })).toBeVisible({
+    timeout: 5_000,
+  })
+  await addIdea(mobile, 'Lukituksen jälkeen')
+  await expect(note(facilitator, 'Lukituksen jälkeen')).toBeVisible()
+  await Promise.all([facCtx.close(), phoneCtx.close()])
+})
