@@ -23,3 +23,11 @@ export function proposalApi(eventId: string, groupId: string, token: string) {
 }
 
 export type ProposalApi = ReturnType<typeof proposalApi>
+
+/** The organisations of the event's participants: suggestions for responsible parties. */
+export function fetchOrganisations(eventId: string, token: string, signal?: AbortSignal) {
+  return requestJson<{ organisations: string[] }>(
+    `/api/events/${encodeURIComponent(eventId)}/organisations`,
+    { token, signal },
+  )
+}

@@ -7,7 +7,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'wouter'
 import type { Session } from '../../api/endpoints'
 import { ApiError } from '../../api/http'
-import { proposalApi } from '../../api/proposals'
+import { fetchOrganisations, proposalApi } from '../../api/proposals'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
 import { useLocaleControl } from '../../i18n/LocaleProvider'
@@ -71,11 +71,22 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
   const user = { name: p.actor.name, color: presenceColor(p.actor.id) }
   const groupName = p.group?.name ?? intl.formatMessage({ id: 'board.untitledGroup' })
   const ideasById = useMemo(() => new Map(p.ideas.map((idea) => [idea.id, idea])), [p.ideas])
+  const [organisations, setOrganisations] = useState<string[]>([])
+  useEffect(() => {
+    const abort = new AbortController()
+    fetchOrganisations(eventId, token, abort.signal).then(
+      (res) => setOrganisations(res.organisations),
+      // Suggestions are a convenience: without them people type the names.
+      () => undefined,
+    )
+    return () => abort.abort()
+  }, [eventId, token])
   const suggestions = useMemo(() => {
     const named = p.fields.actions.flatMap((a) => a.responsible)
     const own = credential.participant?.organisation ? [credential.participant.organisation] : []
-    return [...new Set([...own, ...(p.event.meta?.municipalities ?? []), ...named])]
-  }, [p.fields.actions, credential.participant, p.event.meta?.municipalities])
+    const municipalities = p.event.meta?.municipalities ?? []
+    return [...new Set([...own, ...organisations, ...municipalities, ...named])]
+  }, [p.fields.actions, credential.participant, organisations, p.event.meta?.municipalities])
 
   const addAction = async () => {
     setAdding(true)
