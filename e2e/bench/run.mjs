@@ -1,0 +1,323 @@
+// Browser benchmark of the workshop board with 2,000 notes (`pnpm bench` after `pnpm build`):
+//   1. time to first render: navigation start → the first note on screen, fresh browser profile
+//      (nothing cached on the device), phone (Pixel 7) and desktop; median of 3 each;
+//   2. add-to-screen: "Lisää idea" on a phone → the note on a laptop's canvas; median of 5.
+// The built server runs as a child process on a free port with a throw-away data directory.
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import * as clusters from '@hytepaja/shared/domain/clusters'
+import * as ideas from '@hytepaja/shared/domain/ideas'
+import { chromium, devices } from '@playwright/test'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+
+const NOTES = 2000
+const FIRST_RENDER_RUNS = 3
+const ADD_RUNS = 5
+const REPO = resolve(import.meta.dirname, '../..')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const probe = createServer()
+    probe.once('error', fail)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => ok(port))
+    })
+  })
+}
+
+async function startServer() {
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'hytepaja-bench-'))
+  const adminToken = randomBytes(18).toString('base64url')
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, [join(REPO, 'server/dist/main.js')], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: adminToken,
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    url,
+    adminToken,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function api(server, path, token, body) {
+  const res = await fetch(`${server.url}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+  return res.json()
+}
+
+const WORDS =
+  'kävelyreitit valaistaan senioreille tuolijumppaa kirjastossa nuorten harrastusseteli koulujen välituntiliikunta yksinäisyyden ehkäisy kylätalolla vertaistuki omaishoitajille turvallinen koulumatka liikuntapaikat kuntoon kerhotoimintaa iltapäiviin mielenterveyden ensiapu työpaikoille järjestöjen yhteistyö kunnan kanssa'.split(
+    ' ',
+  )
+const NAMES = Array.from({ length: 30 }, (_, i) => `Osallistuja ${i + 1}`)
+
+/** 2,000 notes in 20 columns, two rows left free at the top for the notes added while measuring. */
+function seedUpdates(groupId) {
+  const doc = new Y.Doc()
+  const updates = []
+  doc.on('update', (update) => updates.push(update))
+  const facilitator = {
+    id: `facilitator:${groupId}`,
+    name: 'Fasilitaattori',
+    role: 'facilitator',
+    groupId,
+  }
+  const clusterIds = Array.from({ length: 6 }, (_, i) =>
+    clusters.add(
+      doc,
+      { name: `Teema ${i + 1}`, x: 20 * 248 + 200, y: 100 + i * 800, width: 480, height: 360 },
+      facilitator,
+    ),
+  )
+  let n = 0
+  while (n < NOTES) {
+    doc.transact(() => {
+      for (let k = 0; k < 250 && n < NOTES; k++, n++) {
+        const words = Array.from(
+          { length: 3 + (n % 17) },
+          (_, i) => WORDS[(n * 7 + i * 3) % WORDS.length],
+        )
+        const author = NAMES[n % NAMES.length]
+        ideas.add(
+          doc,
+          {
+            text: `${words.join(' ')} (${n + 1})`,
+            x: 24 + (n % 20) * 248,
+            y: 24 + (2 + Math.floor(n / 20)) * 208,
+            color: ['yellow', 'green', 'blue', 'pink', 'orange', 'purple'][n % 6],
+            clusterId: n % 5 === 0 ? clusterIds[n % 6] : null,
+            ageGroups: n % 4 === 0 ? ['older'] : [],
+            tags: n % 9 === 0 ? ['liikunta'] : [],
+            lang: 'fi',
+          },
+          { id: `p-${n % NAMES.length}`, name: author, role: 'facilitator', groupId },
+          Date.now() - (NOTES - n) * 1000,
+        )
+      }
+    })
+  }
+  return updates.map((update) => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0) // messageSync
+    encoding.writeVarUint(encoder, 2) // messageYjsUpdate
+    encoding.writeVarUint8Array(encoder, update)
+    return Array.from(encoding.toUint8Array(encoder))
+  })
+}
+
+/** Sends the seed through a raw y-websocket connection from a page, as the facilitator. */
+async function seed(browser, server, event, groupId) {
+  const frames = seedUpdates(groupId)
+  const page = await browser.newPage()
+  await page.goto(`${server.url}/healthz`)
+  const doc = encodeURIComponent(`board:${event.id}:${groupId}`)
+  const socketUrl = `${server.url.replace('http', 'ws')}/sync/${doc}?token=${event.tokens.facilitators[groupId]}`
+  await page.evaluate(
+    ({ socketUrl, frames }) =>
+      new Promise((ok, fail) => {
+        const socket = new WebSocket(socketUrl)
+        socket.binaryType = 'arraybuffer'
+        socket.onerror = () => fail(new Error('socket error'))
+        socket.onopen = () => {
+          for (const frame of frames) socket.send(new Uint8Array(frame))
+          setTimeout(() => {
+            socket.close()
+            ok()
+          }, 1500)
+        }
+      }),
+    { socketUrl, frames },
+  )
+  await page.close()
+  const token = event.tokens.facilitators[groupId]
+  for (let i = 0; i < 100; i++) {
+    const overview = await api(server, `/api/events/${event.id}/overview`, token)
+    const group = overview.groups.find((g) => g.id === groupId)
+    if (group?.ideas === NOTES) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the seed did not arrive')
+}
+
+/** Records when the first note appears, from the very start of the page. */
+const FIRST_NOTE_PROBE = () => {
+  const check = () => {
+    if (!window.__shell && document.querySelector('.page--board h1'))
+      window.__shell = performance.now()
+    if (window.__firstNote) return
+    const note = document.querySelector('[data-idea-id]')
+    if (note) {
+      window.__firstNote = performance.now()
+      window.__rendered = document.querySelectorAll('[data-idea-id]').length
+    }
+  }
+  new MutationObserver(check).observe(document, { childList: true, subtree: true })
+}
+
+async function firstRender(browser, url, contextOptions) {
+  const context = await browser.newContext({ ...contextOptions, locale: 'fi-FI' })
+  const page = await context.newPage()
+  await page.addInitScript(FIRST_NOTE_PROBE)
+  await page.goto(url)
+  await page.waitForFunction(() => window.__firstNote !== undefined, null, { timeout: 60_000 })
+  // One more frame so the count is what the person sees, not a half-committed render.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())))
+  const result = await page.evaluate(() => ({
+    ms: window.__firstNote,
+    shell: window.__shell,
+    rendered: document.querySelectorAll('[data-idea-id]').length,
+  }))
+  await context.close()
+  return result
+}
+
+async function addToScreen(adder, watcher, text) {
+  await watcher.evaluate((text) => {
+    window.__seen = undefined
+    const visible = () => {
+      for (const el of document.querySelectorAll('[data-idea-id]')) {
+        if (!el.textContent.includes(text)) continue
+        const r = el.getBoundingClientRect()
+        if (r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth) return true
+      }
+      return false
+    }
+    const observer = new MutationObserver(() => {
+      if (window.__seen === undefined && visible()) {
+        window.__seen = Date.now()
+        observer.disconnect()
+      }
+    })
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+  }, text)
+  await adder.getByRole('button', { name: 'Lisää idea', exact: true }).click()
+  const dialog = adder.getByRole('dialog')
+  await dialog.getByLabel('Ideasi').fill(text)
+  const sentAt = await adder.evaluate(() => {
+    const submit = document.querySelector('[role="dialog"] button[type="submit"]')
+    const at = Date.now()
+    submit.click()
+    return at
+  })
+  await watcher.waitForFunction(() => window.__seen !== undefined, null, { timeout: 30_000 })
+  await dialog.waitFor({ state: 'hidden' })
+  return (await watcher.evaluate(() => window.__seen)) - sentAt
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+async function main() {
+  const server = await startServer()
+  const browser = await chromium.launch({
+    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
+    args: ['--disable-gpu', '--disable-quic', '--disable-sync'],
+  })
+  try {
+    const event = await api(server, '/api/events', server.adminToken, {
+      title: 'Suorituskykytesti',
+      municipalities: ['Järvilaakso'],
+      startsAt: new Date().toISOString(),
+    })
+    const group = event.groups[0]
+    await seed(browser, server, event, group.id)
+    const join = (name) =>
+      api(server, `/api/events/${event.id}/participants`, event.tokens.join, {
+        displayName: name,
+        groupId: group.id,
+      })
+    const [phoneSeat, laptopSeat] = [await join('Puhelin'), await join('Läppäri')]
+    const boardUrl = (token) => `${server.url}/e/${event.id}/g/${group.id}#${token}`
+
+    const rows = []
+    for (const [label, options, seat] of [
+      ['phone (Pixel 7, lane)', devices['Pixel 7'], phoneSeat],
+      ['desktop (1280×900, canvas)', { viewport: { width: 1280, height: 900 } }, laptopSeat],
+    ]) {
+      const runs = []
+      for (let i = 0; i < FIRST_RENDER_RUNS; i++)
+        runs.push(await firstRender(browser, boardUrl(seat.token), options))
+      rows.push({
+        measure: `first render, ${NOTES} notes`,
+        where: label,
+        median: median(runs.map((r) => r.ms)),
+        runs: runs.map((r) => Math.round(r.ms)).join(', '),
+        note: `board page shown at ${Math.round(median(runs.map((r) => r.shell)))} ms; ${runs[0].rendered} of ${NOTES} notes in the DOM`,
+      })
+    }
+
+    const phoneContext = await browser.newContext({ ...devices['Pixel 7'], locale: 'fi-FI' })
+    const laptopContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'fi-FI',
+    })
+    const adder = await phoneContext.newPage()
+    const watcher = await laptopContext.newPage()
+    await adder.goto(boardUrl(phoneSeat.token))
+    await watcher.goto(boardUrl(laptopSeat.token))
+    for (const page of [adder, watcher]) {
+      await page.getByText(/kaikki muutokset tallennettu/).waitFor({ timeout: 60_000 })
+      await page.locator('[data-idea-id]').first().waitFor()
+    }
+    const latencies = []
+    for (let i = 0; i < ADD_RUNS; i++)
+      latencies.push(await addToScreen(adder, watcher, `Mittausidea ${i + 1}`))
+    rows.push({
+      measure: `"Lisää idea" → on another screen, ${NOTES} present`,
+      where: 'phone lane → desktop canvas',
+      median: median(latencies),
+      runs: latencies.join(', '),
+      note: '',
+    })
+
+    console.log(`\nHytepaja board, ${NOTES} notes (Chromium ${browser.version()}, ms)\n`)
+    console.log('| measure | where | median ms | runs ms | note |')
+    console.log('|---|---|---:|---|---|')
+    for (const r of rows)
+      console.log(`| ${r.measure} | ${r.where} | ${Math.round(r.median)} | ${r.runs} | ${r.note} |`)
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
+}
+
+await main()
