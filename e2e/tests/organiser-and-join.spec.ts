@@ -255,8 +255,15 @@ test('an organiser creates an event in the console; a phone joins by code, a lap
   await expect(organiser.getByLabel('Neuvottelun nimi')).toHaveValue(title)
   await expect(organiser.getByLabel('Alkaa klo')).toHaveValue('09:00')
   await organiser.getByLabel('Paikka').fill('Järvilaakson kaupungintalo, valtuustosali')
+  // What was typed survives a look at another tab.
+  await organiser.getByLabel('Ennakkotehtävä').fill('Mikä lisäisi hyvinvointia kunnassasi?')
+  await openTab(organiser, 'Ryhmät')
+  await openTab(organiser, 'Perustiedot')
+  await expect(organiser.getByLabel('Ennakkotehtävä')).toHaveValue(
+    'Mikä lisäisi hyvinvointia kunnassasi?',
+  )
   await organiser.getByRole('button', { name: 'Tallenna perustiedot' }).click()
-  await expect(organiser.getByText('Tallennettu.')).toBeVisible()
+  await expect(organiser.getByText('Tallennettu.', { exact: true })).toBeVisible()
   await check(organiser, 'manage-details-desktop')
 
   // --- A phone joins with the code typed on the home page and picks group A.

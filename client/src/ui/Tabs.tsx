@@ -5,6 +5,11 @@ export interface TabItem<T extends string> {
   id: T
   label: ReactNode
   content: ReactNode
+  /**
+   * Keeps the panel mounted (hidden) while another tab is shown, so a half-filled form keeps
+   * what was typed. Panels that load fresh data each time they are shown leave this off.
+   */
+  keepMounted?: boolean
 }
 
 export interface TabsProps<T extends string> {
@@ -33,7 +38,12 @@ export function Tabs<T extends string>({ label, items, selected, onSelect }: Tab
         ))}
       </TabList>
       {items.map((item) => (
-        <TabPanel key={item.id} id={item.id} className="tabs__panel">
+        <TabPanel
+          key={item.id}
+          id={item.id}
+          className="tabs__panel"
+          shouldForceMount={item.keepMounted}
+        >
           {item.content}
         </TabPanel>
       ))}

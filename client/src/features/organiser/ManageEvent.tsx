@@ -139,7 +139,13 @@ export function ManageEvent({ access }: { access: OrganiserAccess }) {
         label={intl.formatMessage({ id: 'organiser.tabs.label' })}
         selected={tab}
         onSelect={(next) => setSearch({ tab: next }, { replace: true })}
-        items={TABS.map((id) => ({ id, label: labels[id], content: panels[id] }))}
+        items={TABS.map((id) => ({
+          id,
+          label: labels[id],
+          content: panels[id],
+          // Forms keep what was typed across tabs; links and participants load afresh.
+          keepMounted: id === 'details' || id === 'groups' || id === 'agenda',
+        }))}
       />
     </Page>
   )
