@@ -4,7 +4,9 @@ import { LinkProblem } from '../features/session/LinkProblem'
 import { useLinkSession } from '../features/session/useLinkSession'
 import { credentials } from '../sync/credentials'
 import '../styles/board.css'
-import '../styles/board-views.css'
+import '../styles/board-notes.css'
+import '../styles/board-canvas.css'
+import '../styles/board-facilitation.css'
 
 /**
  * `/e/{eventId}/g/{groupId}` (+ `#token` for facilitator links): a group's board, opened with

@@ -13,7 +13,7 @@ import { errorMessage } from '../i18n/errorMessages'
 import { credentials } from '../sync/credentials'
 import { useSnapshot } from '../sync/hooks'
 import { Loading } from '../ui/Loading'
-import '../styles/board-views.css'
+import '../styles/board-facilitation.css'
 import '../styles/overview.css'
 
 const NO_MESSAGES: Announcement[] = []

@@ -53,7 +53,12 @@ export function NoteSections({
       {sections.map(({ cluster, notes: inSection }) => {
         if (!cluster && inSection.length === 0 && clusters.length > 0) return null
         const key = cluster?.id ?? 'none'
-        const name = cluster?.name ?? intl.formatMessage({ id: 'cluster.none' })
+        // Before any cluster exists, the one section is simply all the ideas.
+        const name =
+          cluster?.name ??
+          intl.formatMessage(
+            clusters.length === 0 ? { id: 'cluster.allIdeas' } : { id: 'cluster.none' },
+          )
         const spotlit = cluster !== null && cluster.id === spotlitCluster
         return (
           <section

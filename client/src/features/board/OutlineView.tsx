@@ -68,10 +68,11 @@ export function OutlineView(props: OutlineViewProps) {
             },
           ]
         : []
-    if (!canAdd && menu.length === 0) return null
+    // Without clusters the toolbar's own "Lisää idea" is enough.
+    if ((!canAdd || (!cluster && clusters.length === 0)) && menu.length === 0) return null
     return (
       <div className="section__tools">
-        {canAdd ? (
+        {canAdd && (cluster || clusters.length > 0) ? (
           <Button
             size="small"
             aria-label={intl.formatMessage({ id: 'cluster.addHereNamed' }, { name })}
