@@ -142,3 +142,32 @@ test('the outline reflows at 320 px without sideways scrolling', async ({ browse
   await page.screenshot({ path: 'screenshots/keyboard-outline-320.png', fullPage: true })
   await context.close()
 })
+
+test('single-key shortcuts do nothing until the person turns them on', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const context = await laptop(browser)
+  const page = await openAsParticipant(context, server, event, 'Pika Näppäin', group)
+  await page.keyboard.press('n')
+  await page.keyboard.press('3')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByText(/^Ideat ryhmittäin\./)).toHaveCount(0)
+
+  await activate(page, 'Asetukset tällä laitteella')
+  await pressUntil(page, /^Yhden näppäimen pikanäppäimet/)
+  await page.keyboard.press('Space')
+  await page.keyboard.press('Escape')
+  await activate(page, 'Asetukset tällä laitteella')
+  // Focus is on a button, not in a text field: the shortcuts act now.
+  await page.keyboard.press('3')
+  await expect(page.getByText(/^Ideat ryhmittäin\./)).toBeVisible()
+  await page.keyboard.press('n')
+  await expect(page.getByRole('dialog').getByLabel('Ideasi')).toBeFocused()
+  // Typing in the field is typing, not shortcuts.
+  await page.keyboard.type('n1')
+  await expect(page.getByRole('dialog').getByLabel('Ideasi')).toHaveValue('n1')
+  await context.close()
+})
