@@ -21,7 +21,7 @@ export interface CreateEventInput {
   place?: string | null
   remoteUrl?: string | null
   language?: Language
-  groups?: Array<{ name: string; description?: string }>
+  groups?: Array<{ name: string; description?: string; facilitators?: string[] }>
 }
 
 export interface RoleLinks<T> {
@@ -59,12 +59,12 @@ export async function createEvent(
 ): Promise<CreatedEvent> {
   const id = newId(12)
   const language = input.language ?? 'fi'
-  const themes = input.groups ?? defaultThemes(language)
+  const themes: NonNullable<CreateEventInput['groups']> = input.groups ?? defaultThemes(language)
   const groups: Group[] = themes.map((theme, order) => ({
     id: newId(8),
     name: theme.name,
     description: theme.description ?? '',
-    facilitators: [],
+    facilitators: theme.facilitators ?? [],
     order,
   }))
   const tokenRows = [

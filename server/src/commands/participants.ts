@@ -76,3 +76,23 @@ export async function rotateJoin(ctx: ServerContext, caller: Caller) {
   await audit(ctx, caller, 'join.rotate', null)
   return { joinCode: code.fresh, token }
 }
+
+/** The organiser moves a participant to another group, whatever the phase (a wrong pick). */
+export async function moveParticipant(
+  ctx: ServerContext,
+  caller: Caller,
+  participantId: string,
+  groupId: string,
+) {
+  const eventId = caller.holder.eventId
+  const row = await findParticipant(ctx.db, participantId)
+  if (!row || row.event_id !== eventId || row.revoked_at !== null) throw notFound('participant')
+  await readEventDoc(ctx, eventId, (doc) => {
+    if (!readGroups(doc).some((g) => g.id === groupId))
+      throw new ApiError(400, 'group.unknown', 'no such group')
+  })
+  if (row.group_id === groupId) return
+  await setParticipantGroup(ctx.db, participantId, groupId)
+  reauthoriseParticipant(ctx, participantId)
+  await audit(ctx, caller, 'participant.move', participantId)
+}

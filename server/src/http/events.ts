@@ -31,6 +31,7 @@ export const CreateEventBody = v.object({
         v.object({
           name: text(100),
           description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
+          facilitators: v.optional(v.pipe(v.array(text(100)), v.maxLength(10))),
         }),
       ),
       v.minLength(1),

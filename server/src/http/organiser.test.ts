@@ -109,6 +109,31 @@ describe('organiser commands', () => {
     expect(refused.json.error.code).toBe('group.workshopStarted')
   })
 
+  it('lets the organiser move a participant after the workshop started, and takes facilitator names at creation', async () => {
+    const event = await createTestEvent(server, {
+      groups: [{ name: 'Liikunta', facilitators: ['Fasilitaattori A'] }, { name: 'Mieli' }],
+    })
+    const [a, b] = event.groups.map((g) => g.id) as [string, string]
+    const detail = await api(server, 'GET', `/api/events/${event.id}`, event.tokens.organiser)
+    expect(detail.json.groups.map((g: { facilitators: string[] }) => g.facilitators)).toEqual([
+      ['Fasilitaattori A'],
+      [],
+    ])
+    const anna = await joinAs(server, event, 'Anna', a)
+    await api(server, 'PUT', `/api/events/${event.id}/groups/${a}/phase`, event.tokens.organiser, {
+      phase: 'ideas',
+    })
+    const path = `/api/events/${event.id}/participants/${anna.participantId}`
+    expect((await api(server, 'PATCH', path, anna.token, { groupId: b })).status).toBe(403)
+    expect((await api(server, 'PATCH', path, event.tokens.organiser, { groupId: b })).status).toBe(
+      200,
+    )
+    expect((await api(server, 'GET', '/api/session', anna.token)).json.groupId).toBe(b)
+    expect(
+      (await api(server, 'PATCH', path, event.tokens.organiser, { groupId: 'nope' })).status,
+    ).toBe(400)
+  })
+
   it('adds a group with a facilitator link, and refuses to remove a group people sit in', async () => {
     const event = await createTestEvent(server)
     const added = await api(

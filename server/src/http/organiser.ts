@@ -14,7 +14,12 @@ import { changeEventDoc, readEventDoc } from '../commands/change.js'
 import { eventLinks } from '../commands/events.js'
 import { addGroup, removeGroup } from '../commands/groups.js'
 import { deleteEvent, exportEvent } from '../commands/lifecycle.js'
-import { changeGroup, revokeParticipant, rotateJoin } from '../commands/participants.js'
+import {
+  changeGroup,
+  moveParticipant,
+  revokeParticipant,
+  rotateJoin,
+} from '../commands/participants.js'
 import type { ServerContext } from '../context.js'
 import { listAudit } from '../store/audit.js'
 import { findEvent, updateEventSummary } from '../store/events.js'
@@ -206,6 +211,12 @@ export function organiserRoutes(ctx: ServerContext) {
       .filter((p) => p.revoked_at === null && p.organisation)
       .map((p) => p.organisation as string)
     return c.json({ organisations: [...new Set(names)].sort((a, b) => a.localeCompare(b, 'fi')) })
+  })
+
+  app.patch('/:id/participants/:participantId', validate('json', ChangeGroupBody), async (c) => {
+    const caller = await authorise(ctx, c, c.req.param('id'), 'event.manage')
+    await moveParticipant(ctx, caller, c.req.param('participantId'), c.req.valid('json').groupId)
+    return c.json({ groupId: c.req.valid('json').groupId })
   })
 
   app.delete('/:id/participants/:participantId', async (c) => {
