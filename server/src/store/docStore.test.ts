@@ -249,6 +249,33 @@ describe.each([sqlite, postgres])('the $name store', (backend) => {
       expect(noteTexts(docOf(await store.load('board:ab:z')))).toEqual(['board:ab:z'])
     })
 
+    it('keeps another instance’s updates that the compacting document does not have yet', async () => {
+      const { store: storeA, database } = await open({ flushIntervalMs: 10 })
+      const rawB = database.connect()
+      cleanups.push(() => rawB.close())
+      const storeB = createDocStore(rawB, { flushIntervalMs: 10 })
+      cleanups.push(() => storeB.close())
+      // Two instances, each with its own live copy; the bus has not brought B's note to A yet.
+      const liveA = new Y.Doc()
+      const liveB = new Y.Doc()
+      liveA.on('update', (u: Uint8Array) => storeA.append('board:e:a', u))
+      liveB.on('update', (u: Uint8Array) => storeB.append('board:e:a', u))
+      addNotes(liveB, ['from B, before'])
+      await storeB.written('board:e:a')
+      addNotes(liveA, ['from A'])
+
+      await storeA.compact('board:e:a', Y.encodeStateAsUpdate(liveA))
+      expect(noteTexts(liveA)).toEqual(['from A'])
+      expect(noteTexts(docOf(await storeA.load('board:e:a')))).toEqual(['from A', 'from B, before'])
+
+      // B compacts next with a copy that lacks A's note, which is in A's snapshot alone now.
+      addNotes(liveB, ['from B, after'])
+      await storeB.compact('board:e:a', Y.encodeStateAsUpdate(liveB))
+      const stored = await storeB.load('board:e:a')
+      expect(stored.updates).toEqual([])
+      expect(noteTexts(docOf(stored))).toEqual(['from A', 'from B, after', 'from B, before'])
+    })
+
     it('resolves written() at once for a document with nothing pending', async () => {
       const { store } = await open({ flushIntervalMs: 60_000 })
       await expect(store.written('board:e:none')).resolves.toBeUndefined()

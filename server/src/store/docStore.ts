@@ -22,7 +22,11 @@ export interface DocStore {
   written(name: string): Promise<void>
   /** Writes everything pending now (for one document, or all). */
   flush(name?: string): Promise<void>
-  /** Replaces snapshot + log with `state`, which must contain every update appended so far. */
+  /**
+   * Folds `state` (which must contain every update appended here so far), the stored snapshot
+   * and the whole log into one new snapshot, and deletes the log rows it folded. The log may
+   * hold other instances' updates that `state` does not have yet; they are kept.
+   */
   compact(name: string, state: Uint8Array): Promise<void>
   /** Deletes documents whose names start with one of `prefixes` (event deletion). */
   deleteDocs(prefixes: string[]): Promise<void>
@@ -138,17 +142,7 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
             for (const [n, data] of batch) {
               await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [n, data])
             }
-            const top = await tx.all<{ upto: number | null }>(
-              'SELECT MAX(seq) AS upto FROM doc_update WHERE name = ?',
-              [name],
-            )
-            const upto = top[0]?.upto ?? 0
-            await tx.run(
-              `INSERT INTO doc_snapshot (name, state, upto, updated_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (name) DO UPDATE SET state = excluded.state, upto = excluded.upto, updated_at = excluded.updated_at`,
-              [name, state, upto, Date.now()],
-            )
-            await tx.run('DELETE FROM doc_update WHERE name = ? AND seq <= ?', [name, upto])
+            await foldIntoSnapshot(tx, name, state)
           })
           .catch((error) => {
             requeue(batch)
@@ -183,6 +177,55 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
     },
   }
 }
+
+/**
+ * One compaction inside its transaction. Several instances may write one document's log, so
+ * the new snapshot is `state` plus everything stored: the old snapshot (which another
+ * instance's compaction may have filled with updates `state` lacks) and every log row. Only the
+ * rows read are deleted: in PostgreSQL a row with a lower seq can commit after the read.
+ */
+async function foldIntoSnapshot(tx: SqlDb, name: string, state: Uint8Array): Promise<void> {
+  // Compactions of one document take turns, so each folds in the snapshot of the one before.
+  // (SQLite's BEGIN IMMEDIATE already serialises every writer of the file.)
+  if (tx.dialect === 'postgres') {
+    await tx.run('SELECT pg_advisory_xact_lock(727002, hashtext(?))', [name])
+  }
+  const snapshot = await tx.all<{ state: Uint8Array; upto: number }>(
+    'SELECT state, upto FROM doc_snapshot WHERE name = ?',
+    [name],
+  )
+  const rows = await tx.all<Row>('SELECT seq, data FROM doc_update WHERE name = ? ORDER BY seq', [
+    name,
+  ])
+  const doc = new Y.Doc({ gc: true })
+  let folded: Uint8Array
+  try {
+    doc.transact(() => {
+      // The live state first: what it already has of the older parts is skipped, not re-added.
+      Y.applyUpdate(doc, state)
+      if (snapshot[0]) Y.applyUpdate(doc, new Uint8Array(snapshot[0].state))
+      for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data))
+    })
+    folded = Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+  const upto = rows.at(-1)?.seq ?? snapshot[0]?.upto ?? 0
+  await tx.run(
+    `INSERT INTO doc_snapshot (name, state, upto, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET state = excluded.state, upto = excluded.upto, updated_at = excluded.updated_at`,
+    [name, folded, upto, Date.now()],
+  )
+  for (let i = 0; i < rows.length; i += DELETE_CHUNK) {
+    const seqs = rows.slice(i, i + DELETE_CHUNK).map((row) => row.seq)
+    await tx.run(
+      `DELETE FROM doc_update WHERE name = ? AND seq IN (${seqs.map(() => '?').join(', ')})`,
+      [name, ...seqs],
+    )
+  }
+}
+
+const DELETE_CHUNK = 500
 
 async function loadStored(db: SqlDb, name: string): Promise<StoredDoc> {
   return db.transaction(async (tx) => {
