@@ -281,7 +281,10 @@ export function Board(props: BoardProps) {
           )}
         </p>
       ) : null}
-      {model.loading ? null : layout === 'lane' ? (
+      {/* An empty board says so above; the lane and outline have nothing to sort or list yet. */}
+      {model.loading ||
+      (layout !== 'canvas' && notes.length === 0 && clusters.length === 0) ? null : layout ===
+        'lane' ? (
         <LaneView
           notes={notes}
           clusters={clusters}
