@@ -31,7 +31,15 @@ const view = (id: string, x: number, y: number, clusterId: string | null = null)
   clusterName: null,
 })
 
-const frame: Cluster = { id: 'k', name: 'Liikunta', x: 1000, y: 0, width: 520, height: 400, createdAt: 1 }
+const frame: Cluster = {
+  id: 'k',
+  name: 'Liikunta',
+  x: 1000,
+  y: 0,
+  width: 520,
+  height: 400,
+  createdAt: 1,
+}
 
 describe('putting notes into a cluster from a menu', () => {
   it('fills the free cells of the frame, next to the notes already in it', () => {
