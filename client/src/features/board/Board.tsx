@@ -73,7 +73,11 @@ export function Board(props: BoardProps) {
   const earlyTotals = useEarlyTotals(api, state.votesCast)
   // Totals mean something once voting has started; before that every note would say "no votes".
   const votingStarted = state.phase === 'voting' || state.phase === 'proposal' || state.revealed
-  const totals = votingStarted ? (state.totals ?? (facilitates ? earlyTotals : null)) : null
+  const shownTotals = votingStarted ? (state.totals ?? (facilitates ? earlyTotals : null)) : null
+  // The event document changes with every group's activity; the totals of this one rarely do.
+  const totalsKey = JSON.stringify(shownTotals)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the value.
+  const totals = useMemo(() => shownTotals, [totalsKey])
 
   const clusterNames = useMemo(() => new Map(clusters.map((c) => [c.id, c.name])), [clusters])
   const notes = useMemo(
