@@ -191,6 +191,10 @@ export function Board(props: BoardProps) {
   const showPanelFor = credential.role === 'participant'
   const question = model.event.meta?.preAssignment ?? null
 
+  // An empty board says so in words; the lane has nothing to sort yet.
+  const hideView =
+    model.loading || (layout === 'lane' && notes.length === 0 && clusters.length === 0)
+
   return (
     <Page
       title={model.group?.name ?? intl.formatMessage({ id: 'board.untitledGroup' })}
@@ -285,10 +289,7 @@ export function Board(props: BoardProps) {
           )}
         </p>
       ) : null}
-      {/* An empty board says so above; the lane and outline have nothing to sort or list yet. */}
-      {model.loading ||
-      (layout !== 'canvas' && notes.length === 0 && clusters.length === 0) ? null : layout ===
-        'lane' ? (
+      {hideView ? null : layout === 'lane' ? (
         <LaneView
           notes={notes}
           clusters={clusters}

@@ -51,7 +51,8 @@ export function NoteSections({
   return (
     <div className="sections">
       {sections.map(({ cluster, notes: inSection }) => {
-        if (!cluster && inSection.length === 0 && clusters.length > 0) return null
+        // The notes in no cluster are listed only if there are any (an empty board says so).
+        if (!cluster && inSection.length === 0) return null
         const key = cluster?.id ?? 'none'
         // Before any cluster exists, the one section is simply all the ideas.
         const name =
