@@ -68,7 +68,7 @@ export function decodeFrame(frame: Uint8Array): Incoming {
 }
 
 /** The entries of an awareness update; also checks that every state is JSON. */
-function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
+export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
   const entries: AwarenessEntry[] = []

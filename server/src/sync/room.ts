@@ -6,6 +6,7 @@ import { type AwarenessView, judge } from './awarenessPolicy.js'
 import type { Peer } from './peer.js'
 import {
   type AwarenessEntry,
+  awarenessEntries,
   BadFrame,
   decodeFrame,
   encodeAwareness,
@@ -17,6 +18,7 @@ import {
   encodeUpdate,
   savedClocks,
 } from './protocol.js'
+import type { DocFeed, RemoteSink } from './replication.js'
 
 export interface RoomLimits {
   /** Close a peer whose send buffer holds more than this many bytes. */
@@ -57,9 +59,11 @@ interface PeerState {
 
 /**
  * One loaded document with its connected peers: applies their updates, relays them to every
- * other peer, keeps awareness, and appends each accepted update to the store.
+ * other peer, keeps awareness, and appends each accepted update to the store. Through its feed
+ * it sends what it accepts to the other instances holding the document and shows what they
+ * accepted (stored by them, not here).
  */
-export class Room {
+export class Room implements RemoteSink {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly peers = new Map<Peer, PeerState>()
@@ -71,12 +75,15 @@ export class Room {
   private seq = 0
   /** The order number of each client's last removal from awareness. */
   private readonly removedAt = new Map<number, number>()
+  /** Clients that another instance's peers speak for: no peer here may speak for them. */
+  private readonly remoteClients = new Set<number>()
 
   constructor(
     readonly name: string,
     private readonly store: DocStore,
     private readonly limits: RoomLimits,
     private readonly events: RoomEvents = {},
+    private readonly feed: DocFeed | null = null,
   ) {
     // The server has no cursor of its own.
     this.awareness.setLocalState(null)
@@ -258,7 +265,11 @@ export class Room {
         return meta && { clock: meta.clock, shown: this.awareness.states.has(client) }
       },
       owner: (client) =>
-        state.clients.has(client) ? 'sender' : this.ownedByOther(peer, client) ? 'other' : 'none',
+        state.clients.has(client)
+          ? 'sender'
+          : this.ownedByOther(peer, client) || this.remoteClients.has(client)
+            ? 'other'
+            : 'none',
       joinedAfterRemoval: (client) => (this.removedAt.get(client) ?? Infinity) < state.since,
     }
   }
@@ -277,7 +288,13 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.store.append(this.name, update)
+    // Another instance accepted it and stores it; only what this one accepted is its to keep.
+    if (origin !== REMOTE) {
+      this.store.append(this.name, update)
+      this.feed?.publishUpdate(update)
+    }
+    // Remote updates count too: the shared log grows with every instance's updates, and an
+    // instance whose accepting peer crashed before its batch was written still holds them.
     this.dirty = true
     this.sinceCompaction.updates++
     this.sinceCompaction.bytes += update.byteLength
@@ -296,10 +313,61 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (origin instanceof Object && this.peers.has(origin as Peer)) return
-    if (origin !== 'timeout' || change.removed.length === 0) return
+    if (origin === REMOTE) return
+    if (origin !== 'timeout') {
+      // A peer's own news (or its removal when it left): the other instances show it too.
+      const clients = [...change.added, ...change.updated, ...change.removed]
+      if (this.feed && clients.length > 0) {
+        this.feed.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+      }
+      return
+    }
+    if (change.removed.length === 0) return
+    // Every instance times out the states it stopped hearing about on its own (a crashed
+    // instance's clients vanish this way), so timeouts are not published.
     this.markRemoved(change.removed)
     this.broadcast(encodeAwareness(this.awareness, change.removed), null)
+    this.forgetRemote(change.removed)
+  }
+
+  /** Another instance no longer speaks for these clients: a peer here waiting for one gets it. */
+  private forgetRemote(clients: number[]): void {
+    for (const client of clients) {
+      if (this.remoteClients.delete(client)) this.handOver(client)
+    }
+  }
+
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE)
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    const entries = awarenessEntries(update)
+    // A client a peer here speaks for is this instance's to show; news of it from elsewhere
+    // is an older socket's, on its way out.
+    const kept = entries.filter((entry) => !this.ownedLocally(entry.client))
+    if (kept.length === 0) return
+    const accepted = kept.length === entries.length ? update : encodeAwarenessEntries(kept)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, REMOTE)
+    for (const entry of kept) if (!entry.removed) this.remoteClients.add(entry.client)
+    this.broadcast(encodeAwarenessFrame(accepted), null)
+    const removed = kept.filter((entry) => entry.removed).map((entry) => entry.client)
+    if (removed.length > 0) {
+      this.markRemoved(removed)
+      this.forgetRemote(removed)
+    }
+  }
+
+  localAwareness(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()].filter((id) => this.ownedLocally(id))
+    return clients.length > 0
+      ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
+      : null
+  }
+
+  private ownedLocally(client: number): boolean {
+    for (const state of this.peers.values()) if (state.clients.has(client)) return true
+    return false
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
@@ -329,8 +397,7 @@ export class Room {
     const counted = { ...this.sinceCompaction }
     this.sinceCompaction = { updates: 0, bytes: 0 }
     this.dirty = false
-    this.compacting = this.store
-      .compact(this.name, Y.encodeStateAsUpdate(this.doc))
+    this.compacting = this.compactUnderLease()
       .catch((error) => {
         this.dirty = true
         this.sinceCompaction.updates += counted.updates
@@ -343,6 +410,21 @@ export class Room {
     return this.compacting
   }
 
+  private async compactUnderLease(): Promise<void> {
+    if (!this.feed) return this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+    const release = await this.feed.acquireCompaction()
+    if (!release) {
+      // Another instance is compacting this document; this one's own updates go to the log.
+      return this.store.flush(this.name)
+    }
+    try {
+      // Encoded after the wait: it must hold every update appended so far.
+      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+    } finally {
+      release()
+    }
+  }
+
   /** Writes what is pending and leaves a compacted snapshot if anything changed. */
   async settle(): Promise<void> {
     if (this.compacting) await this.compacting.catch(() => undefined)
@@ -351,6 +433,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.feed?.leave()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessChange)
     // Awareness runs an interval; a room that is not destroyed keeps the process alive.
@@ -360,3 +443,5 @@ export class Room {
 }
 
 const LOAD = Symbol('load')
+/** The origin of what other instances accepted. */
+const REMOTE = Symbol('remote')

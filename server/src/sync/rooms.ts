@@ -1,4 +1,6 @@
+import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
+import { LOCAL_REPLICATION, type Replication } from './replication.js'
 import { DEFAULT_LIMITS, Room, type RoomEvents, type RoomLimits } from './room.js'
 
 export interface RoomsOptions {
@@ -9,6 +11,8 @@ export interface RoomsOptions {
   events?: RoomEvents
   /** Called once a room holds its stored state, before any peer joins (e.g. to guard it). */
   onLoad?: (room: Room) => void
+  /** The other instances serving the same documents (none by default). */
+  replication?: Replication
 }
 
 interface Entry {
@@ -141,12 +145,42 @@ export class Rooms {
     )
   }
 
+  /**
+   * Brings every loaded room up to what the store holds, as if another instance had sent it:
+   * after a lost connection to the other instances, what they sent meanwhile may be gone from
+   * the bus, but it is in the store.
+   */
+  async catchUp(): Promise<void> {
+    for (const name of this.names()) {
+      const room = await this.loaded(name)
+      if (!room) continue
+      const stored = await this.options.store.load(name)
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+      if (parts.length > 0 && this.entries.get(name)?.loaded === room) {
+        room.applyRemoteUpdate(Y.mergeUpdates(parts))
+      }
+    }
+  }
+
   private async load(name: string): Promise<Room> {
-    const stored = await this.options.store.load(name)
-    const room = new Room(name, this.options.store, this.limits, this.options.events)
-    room.hydrate(stored.snapshot, stored.updates, stored.tailBytes)
-    this.options.onLoad?.(room)
-    return room
+    // The feed first, then the store: see Replication.join.
+    const feed = await (this.options.replication ?? LOCAL_REPLICATION).join(name)
+    let room: Room | null = null
+    try {
+      const stored = await this.options.store.load(name)
+      room = new Room(name, this.options.store, this.limits, this.options.events, feed)
+      // The backlog after the stored updates: other instances' updates that they may not have
+      // written yet (applying one that is in both changes nothing).
+      room.hydrate(stored.snapshot, [...stored.updates, ...feed.backlog], stored.tailBytes)
+      this.options.onLoad?.(room)
+      feed.start(room)
+      return room
+    } catch (error) {
+      // A room that failed to load must not keep its awareness timer or its feed.
+      if (room) room.destroy()
+      else feed.leave()
+      throw error
+    }
   }
 
   private unload(name: string, entry: Entry): void {
