@@ -8,7 +8,14 @@ export interface Config {
   dataDir: string
   databaseUrl: string | null
   redisUrl: string | null
+  /** Starts every Redis key, so that several deployments (or test runs) can share one Redis. */
+  redisPrefix: string
   adminToken: string | null
+  /**
+   * The secret role links are derived with; instances serving one event must share it (or share
+   * DATA_DIR, where it is generated otherwise).
+   */
+  linkSecret: string | null
   /** The built client to serve; null serves only /api and /sync (tests, `pnpm dev`). */
   clientDir: string | null
   logLevel: string
@@ -42,6 +49,20 @@ function url(name: string, value: string | undefined, protocols: string[]): stri
   return value
 }
 
+function redisPrefix(value: string | undefined): string {
+  if (!value) return 'hytepaja'
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(value)) {
+    throw new ConfigError('REDIS_PREFIX may hold 1–64 letters, digits and _ . : -')
+  }
+  return value
+}
+
+function linkSecret(value: string | undefined): string | null {
+  if (!value) return null
+  if (value.length < 32) throw new ConfigError('LINK_SECRET must be at least 32 characters')
+  return value
+}
+
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const p = port(env.PORT, 8787)
   const publicUrl = (
@@ -54,7 +75,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataDir: resolve(cwd, env.DATA_DIR || './data'),
     databaseUrl: url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
+    redisPrefix: redisPrefix(env.REDIS_PREFIX),
     adminToken: env.ADMIN_TOKEN || null,
+    linkSecret: linkSecret(env.LINK_SECRET),
     clientDir: env.CLIENT_DIR === '' ? null : resolve(cwd, env.CLIENT_DIR || defaultClientDir()),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import type { Secrets } from './auth/secrets.js'
+import type { Bus } from './bus/types.js'
 import type { Config } from './config.js'
 import type { DocStore } from './store/docStore.js'
 import type { SqlDb } from './store/sql.js'
@@ -14,5 +15,7 @@ export interface ServerContext {
   rooms: Rooms
   connections: Connections
   secrets: Secrets
+  /** The other instances (control messages, shared rate limits); in-process when alone. */
+  bus: Bus
   log: Logger
 }

@@ -9,9 +9,20 @@ async function main() {
   const server = await startServer(config)
   const { ctx } = server
   ctx.log.info(
-    { port: server.port, store: config.databaseUrl ? 'postgres' : 'sqlite' },
+    {
+      port: server.port,
+      store: config.databaseUrl ? 'postgres' : 'sqlite',
+      bus: config.redisUrl ? 'redis' : 'local',
+      instance: ctx.bus.instanceId,
+    },
     'Hytepaja is listening',
   )
+  if (config.redisUrl && !config.databaseUrl) {
+    ctx.log.warn(
+      { dataDir: config.dataDir },
+      'REDIS_URL with SQLite: every instance must use this DATA_DIR on this machine',
+    )
+  }
   if (ctx.secrets.generatedAdminToken) {
     process.stdout.write(
       `\n  Organiser console key (ADMIN_TOKEN), kept in ${config.dataDir}/secrets.json\n`,

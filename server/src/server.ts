@@ -5,6 +5,10 @@ import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.js'
 import { loadSecrets } from './auth/secrets.js'
+import { createLocalBus } from './bus/local.js'
+import { connectRedisBus } from './bus/redis.js'
+import type { Bus } from './bus/types.js'
+import { applyControl, recheckSockets } from './commands/sockets.js'
 import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
 import { guardDocument } from './documentRules.js'
@@ -26,6 +30,8 @@ export interface Tuning {
   compactAfterBytes?: number
   /** On close, how long to wait for clients to answer the close before cutting them off. */
   shutdownGraceMs?: number
+  /** How long Redis keeps document stream entries (catch-up window for other instances). */
+  streamGraceMs?: number
 }
 
 export interface RunningServer {
@@ -43,7 +49,19 @@ export async function startServer(
   log?: Logger,
 ): Promise<RunningServer> {
   const logger = log ?? pino({ level: config.logLevel })
-  const db = await openDatabase(config)
+  // Redis first: an instance that cannot reach the others must not start serving alone.
+  const bus: Bus = config.redisUrl
+    ? await connectRedisBus({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        log: logger,
+        streamGraceMs: tuning.streamGraceMs,
+      })
+    : createLocalBus()
+  const db = await openDatabase(config).catch(async (error) => {
+    await bus.close()
+    throw error
+  })
   const docs = createDocStore(db, {
     flushIntervalMs: tuning.flushIntervalMs,
     onError: (err) => logger.error({ err }, 'writing updates failed; retrying'),
@@ -56,6 +74,7 @@ export async function startServer(
       ...(tuning.compactAfterBytes ? { compactAfterBytes: tuning.compactAfterBytes } : {}),
     },
     onLoad: (room) => guardDocument(room, logger),
+    replication: bus.replication,
     events: {
       onPeerError: (room, peer, err) =>
         logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),
@@ -63,8 +82,13 @@ export async function startServer(
     },
   })
   const connections = new Connections()
-  const secrets = loadSecrets(config.dataDir, config.adminToken)
-  const ctx: ServerContext = { config, db, docs, rooms, connections, secrets, log: logger }
+  const secrets = loadSecrets(config.dataDir, config.adminToken, config.linkSecret)
+  const ctx: ServerContext = { config, db, docs, rooms, connections, secrets, bus, log: logger }
+  bus.onControl((message) => applyControl(ctx, message))
+  bus.onReconnect(() => {
+    rooms.catchUp().catch((err) => logger.error({ err }, 'catching up from the store failed'))
+    recheckSockets(ctx).catch((err) => logger.error({ err }, 'checking sockets again failed'))
+  })
   const app = createApp(ctx)
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
   const httpServer = serve({
@@ -93,6 +117,7 @@ export async function startServer(
         // before them would drop them.
         await connections.drain(tuning.shutdownGraceMs ?? 5_000)
         await rooms.close()
+        await bus.close()
         await docs.close()
         await db.close()
         httpServer.closeAllConnections()

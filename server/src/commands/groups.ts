@@ -2,7 +2,6 @@ import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
 import { readGroupState } from '@hytepaja/shared/doc/schema'
 import * as groups from '@hytepaja/shared/domain/groups'
 import { newId } from '@hytepaja/shared/ids'
-import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { deriveToken, hashToken, newNonce } from '../auth/tokens.js'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
@@ -10,7 +9,7 @@ import { ApiError } from '../http/errors.js'
 import { listParticipants } from '../store/participants.js'
 import { insertToken, revokeTokens } from '../store/tokens.js'
 import { changeEventDoc } from './change.js'
-import { closeTokenSockets } from './sockets.js'
+import { closeTokenSockets, dropDocs } from './sockets.js'
 
 /** The document-name prefixes that belong to one group (its board and proposal documents). */
 export function groupDocPrefixes(eventId: string, groupId: string): string[] {
@@ -59,10 +58,8 @@ export async function removeGroup(ctx: ServerContext, caller: Caller, groupId: s
   }
   await changeEventDoc(ctx, caller, 'group.remove', groupId, (doc) => groups.remove(doc, groupId))
   const revoked = await revokeTokens(ctx.db, { eventId, role: 'facilitator', groupId })
-  closeTokenSockets(ctx, revoked, 'group removed')
-  const prefixes = groupDocPrefixes(eventId, groupId)
-  await ctx.rooms.evict(prefixes, CloseCode.Gone, 'group removed')
-  await ctx.docs.deleteDocs(prefixes)
+  await closeTokenSockets(ctx, revoked, 'group removed')
+  await dropDocs(ctx, { prefixes: groupDocPrefixes(eventId, groupId), reason: 'group removed' })
 }
 
 /** Whether a group's workshop has started (participants may change group until then). */

@@ -6,13 +6,13 @@ import {
   readIdeas,
   readMeta,
 } from '@hytepaja/shared/doc/schema'
-import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { listAudit } from '../store/audit.js'
 import { deleteEventRow, findEvent } from '../store/events.js'
 import { listParticipants } from '../store/participants.js'
 import { audit } from './change.js'
+import { dropDocs } from './sockets.js'
 
 /** Every document name prefix of an event. */
 export function eventDocPrefixes(eventId: string): string[] {
@@ -73,9 +73,7 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
  */
 export async function deleteEvent(ctx: ServerContext, eventId: string) {
   const prefixes = eventDocPrefixes(eventId)
-  ctx.connections.closeWhere((c) => c.grant.eventId === eventId, CloseCode.Gone, 'event deleted')
-  await ctx.rooms.evict(prefixes, CloseCode.Gone, 'event deleted')
-  await ctx.docs.deleteDocs(prefixes)
+  await dropDocs(ctx, { prefixes, reason: 'event deleted', eventId })
   // Tokens, participants and audit rows go with the event row (ON DELETE CASCADE), in one
   // statement; explicit deletes keep SQLite honest even without foreign keys enabled.
   await ctx.db.transaction(async (tx) => {

@@ -3,7 +3,6 @@ import { eventDocName } from '@hytepaja/shared/doc/names'
 import { readGroups } from '@hytepaja/shared/doc/schema'
 import { newId } from '@hytepaja/shared/ids'
 import { type Context, Hono } from 'hono'
-import { RateLimiterMemory } from 'rate-limiter-flexible'
 import * as v from 'valibot'
 import { deriveToken, hashToken, normaliseJoinCode, randomToken } from '../auth/tokens.js'
 import type { ServerContext } from '../context.js'
@@ -46,7 +45,8 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 /** `POST /api/join` (code → join token) and `POST /api/events/{id}/participants`. */
 export function joinRoutes(ctx: ServerContext, limits = { points: 10, durationSec: 60 }) {
   // Eight digits are 10^8 codes; ten guesses a minute per address makes guessing hopeless.
-  const limiter = new RateLimiterMemory({ points: limits.points, duration: limits.durationSec })
+  // Counted across every instance (in Redis when there are several).
+  const limiter = ctx.bus.createRateLimiter({ name: 'join', ...limits })
   const app = new Hono()
 
   app.post('/join', async (c, next) => {

@@ -22,7 +22,12 @@ export interface ServerProcess {
  * nothing has to be built first (the unit tests run before the build in CI). main.ts logs
  * "Hytepaja is listening" with the port it got for PORT=0.
  */
-export async function spawnServer(dataDir: string, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function spawnServer(
+  dataDir: string,
+  timeoutMs = 30_000,
+  /** More environment (DATABASE_URL, REDIS_URL…). */
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     ['--conditions=@hytepaja/source', '--import', 'tsx', 'src/main.ts'],
@@ -37,6 +42,7 @@ export async function spawnServer(dataDir: string, timeoutMs = 30_000): Promise<
         CLIENT_DIR: '',
         SEED_DEMO: '0',
         LOG_LEVEL: 'info',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

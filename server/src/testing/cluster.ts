@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CreatedEventBody } from './accessFixture.js'
+import { ADMIN_TOKEN, type ServerProcess, spawnServer } from './process.js'
+
+/**
+ * Several server processes sharing one PostgreSQL and one Redis, each with a DATA_DIR of its
+ * own: the console key and the link secret come from the environment, as they must when
+ * instances do not share DATA_DIR.
+ */
+export class TestCluster {
+  readonly env: Record<string, string>
+  private readonly processes: ServerProcess[] = []
+  private readonly dirs: string[] = []
+
+  constructor(shared: { redisUrl: string; prefix: string; databaseUrl?: string }) {
+    this.env = {
+      REDIS_URL: shared.redisUrl,
+      REDIS_PREFIX: shared.prefix,
+      LINK_SECRET: randomBytes(32).toString('base64url'),
+      ...(shared.databaseUrl ? { DATABASE_URL: shared.databaseUrl } : {}),
+    }
+  }
+
+  /** A new instance; `dataDir` shares one (SQLite on one machine), else each gets its own. */
+  async start(dataDir?: string): Promise<ServerProcess> {
+    const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hytepaja-cluster-'))
+    if (!dataDir) this.dirs.push(dir)
+    const server = await spawnServer(dir, 30_000, this.env)
+    this.processes.push(server)
+    return server
+  }
+
+  async stopAll(): Promise<void> {
+    for (const p of this.processes.splice(0)) {
+      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL')
+      await p.exited
+    }
+    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** One HTTP call to an instance; the body parsed as JSON. */
+export async function call(
+  server: { url: string },
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies field by field.
+): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, json: text ? JSON.parse(text) : null }
+}
+
+export async function createEventOn(server: { url: string }): Promise<CreatedEventBody> {
+  const { status, json } = await call(server, 'POST', '/api/events', ADMIN_TOKEN, {
+    title: 'Monen palvelimen testi',
+    municipalities: [],
+    startsAt: new Date().toISOString(),
+  })
+  if (status !== 201) throw new Error(`create event ${status} ${JSON.stringify(json)}`)
+  return json as CreatedEventBody
+}
+
+/** A participant of `groupId`, joined through `server` with the event's join link. */
+export async function joinOn(
+  server: { url: string },
+  event: CreatedEventBody,
+  groupId: string,
+  displayName = 'Osallistuja',
+): Promise<{ participantId: string; token: string }> {
+  const { status, json } = await call(
+    server,
+    'POST',
+    `/api/events/${event.id}/participants`,
+    event.tokens.join,
+    { displayName, groupId },
+  )
+  if (status !== 201) throw new Error(`join ${status} ${JSON.stringify(json)}`)
+  return json
+}
