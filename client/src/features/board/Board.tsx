@@ -49,6 +49,8 @@ import { useShortcuts } from './useShortcuts'
 
 export type BoardProps = BoardSource
 
+const NO_IDS: string[] = []
+
 /** One group's workshop board, over `board:{eventId}:{groupId}` and the event's group state. */
 export function Board(props: BoardProps) {
   const { eventId, groupId, token, credential } = props
@@ -127,6 +129,10 @@ export function Board(props: BoardProps) {
   const viewOrigin = useRef({ x: 0, y: 0 })
 
   const canVote = Boolean(voting && ballot && !state.locked && access.canWrite)
+  const stranded = useMemo(() => {
+    const shown = new Set(notes.filter((n) => !n.idea.hidden).map((n) => n.idea.id))
+    return Object.keys(ballot?.ballot ?? {}).filter((id) => !shown.has(id))
+  }, [notes, ballot?.ballot])
   const abilities = useMemo<NoteAbilities>(
     () => ({
       facilitates,
@@ -347,6 +353,7 @@ export function Board(props: BoardProps) {
       <BottomBar
         onAdd={adding && layout === 'lane' ? openAdd : null}
         ballot={canVote ? ballot : null}
+        stranded={canVote ? stranded : NO_IDS}
       />
       <BoardDialogs
         dialogs={dialogs}

@@ -5,14 +5,18 @@ import type { BallotState } from '../voting/useBallot'
 
 /**
  * What stays at the thumb on a phone: the large "Lisää idea" button, or in the voting phase the
- * dots left and why the last vote was refused.
+ * dots left and why the last vote was refused. Dots on an idea that has since been deleted or
+ * hidden can be taken back here (the idea is no longer on the board to take them from).
  */
 export function BottomBar({
   onAdd,
   ballot,
+  stranded,
 }: {
   onAdd: (() => void) | null
   ballot: BallotState | null
+  /** Ideas in this person's ballot that are no longer shown. */
+  stranded: string[]
 }) {
   if (!onAdd && !ballot) return null
   return (
@@ -22,6 +26,11 @@ export function BottomBar({
           <p className="vote-bar__left">
             <FormattedMessage id="vote.remaining" values={{ count: ballot.remaining }} />
           </p>
+          {stranded.length > 0 ? (
+            <Button size="small" onPress={() => ballot.retract(stranded[0] as string)}>
+              <FormattedMessage id="vote.stranded" values={{ count: stranded.length }} />
+            </Button>
+          ) : null}
           {ballot.error ? (
             <p className="vote-bar__error" role="alert">
               <FormattedMessage {...errorMessage(ballot.error)} />
