@@ -13,6 +13,9 @@ import type { Room } from './sync/room.js'
  * rich-text document that is still empty gets its first content here, once, on the server
  * (clients never bootstrap: two that did at once would write the text twice).
  */
+/** The Yjs client id of the server's first content of a rich text (any fixed number serves). */
+const BOOTSTRAP_CLIENT = 1
+
 export function guardDocument(room: Room, log: GuardLog): void {
   const name = parseDocName(room.name)
   if (name?.kind === 'board') {
@@ -26,6 +29,8 @@ export function guardDocument(room: Room, log: GuardLog): void {
   }
   room.acceptUpdate = acceptRichTextUpdate
   if (room.doc.get(RICH_TEXT_ROOT, Y.XmlText).length === 0) {
-    Y.applyUpdate(room.doc, createInitialRichText())
+    // The same update on every instance: two instances that load the empty document at the
+    // same moment both write it, and the second copy changes nothing.
+    Y.applyUpdate(room.doc, createInitialRichText('', BOOTSTRAP_CLIENT))
   }
 }

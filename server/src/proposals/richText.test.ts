@@ -57,6 +57,16 @@ describe('createInitialRichText', () => {
     expect(rendered.text).toBe('Ensimmäinen\n\nToinen\nrivi')
   })
 
+  it('is the same update wherever it is made with one client id, so a second copy adds nothing', () => {
+    // Two server instances may both start an empty document that they load at the same moment.
+    const first = createInitialRichText('', 1)
+    expect(createInitialRichText('', 1)).toEqual(first)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, first)
+    Y.applyUpdate(doc, createInitialRichText('', 1))
+    expect(doc.get('root', Y.XmlText).toDelta()).toHaveLength(1)
+  })
+
   it('refuses an initial text over the limit', () => {
     expect(() => createInitialRichText('a'.repeat(MAX_RICH_TEXT_CHARS + 1))).toThrow(
       expect.objectContaining({ code: 'richText.tooLong' }),

@@ -30,13 +30,15 @@ export { MAX_PROMOTED_CHARS, type RenderedRichText, renderRichText } from './ren
  * `text` with blank lines as paragraph breaks and other line breaks kept. Written through the
  * same binding as a browser's editor. Apply it to the document's room once, when the document
  * is created and before any client connects: each call is a new Yjs client, so applying two
- * results gives two copies of the text. Throws `DomainError` for text that `cleanText` refuses
+ * results gives two copies of the text, unless both were made with the same `clientId` and
+ * text (then they are byte for byte the same update, and the second changes nothing). Throws `DomainError` for text that `cleanText` refuses
  * (control characters, longer than `MAX_RICH_TEXT_CHARS`).
  */
-export function createInitialRichText(text = ''): Uint8Array {
+export function createInitialRichText(text = '', clientId?: number): Uint8Array {
   const clean = cleanText(text, 'richText', MAX_RICH_TEXT_CHARS, { allowEmpty: true })
   const { editor, check } = createRichTextEditor()
   const doc = new Y.Doc()
+  if (clientId !== undefined) doc.clientID = clientId
   const unbind = bindRichText(editor, doc, 'bootstrap')
   try {
     editor.update(
