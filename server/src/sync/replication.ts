@@ -39,7 +39,8 @@ export interface DocFeed {
   leave(): void
 }
 
-const LOCAL_FEED: DocFeed = {
+/** The feed of a document no other instance can hold: a room given none skips all of it. */
+export const LOCAL_FEED: DocFeed = {
   backlog: [],
   start: () => undefined,
   publishUpdate: () => undefined,

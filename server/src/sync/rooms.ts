@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
-import { LOCAL_REPLICATION, type Replication } from './replication.js'
+import { LOCAL_FEED, LOCAL_REPLICATION, type Replication } from './replication.js'
 import { DEFAULT_LIMITS, Room, type RoomEvents, type RoomLimits } from './room.js'
 
 export interface RoomsOptions {
@@ -168,7 +168,9 @@ export class Rooms {
     let room: Room | null = null
     try {
       const stored = await this.options.store.load(name)
-      room = new Room(name, this.options.store, this.limits, this.options.events, feed)
+      // Alone, a room has nobody to tell: it skips encoding awareness and the compaction lease.
+      const shared = feed === LOCAL_FEED ? null : feed
+      room = new Room(name, this.options.store, this.limits, this.options.events, shared)
       // The backlog after the stored updates: other instances' updates that they may not have
       // written yet (applying one that is in both changes nothing).
       room.hydrate(stored.snapshot, [...stored.updates, ...feed.backlog], stored.tailBytes)
