@@ -1,6 +1,7 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
 import { readGroupState } from '@hytepaja/shared/doc/schema'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
+import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { call, createEventOn, joinOn, TestCluster } from '../testing/cluster.js'
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../testing/postgres.js'
@@ -139,6 +140,59 @@ describe.skipIf(!haveRedis || !havePostgres)(
         () => onB.closes.some((c) => c.code === CloseCode.Revoked),
         'the participant’s socket on B to close with 4401',
       )
+    })
+
+    it('sends a participant on B back to reconnect when A moves them to another group', async () => {
+      const { event, group, board } = await eventWithBoard()
+      const participant = await joinOn(a, event, group)
+      const onB = clients.connect(b, board, participant.token)
+      await onB.synced()
+      const other = event.groups[1]?.id as string
+      const moved = await call(
+        a,
+        'PATCH',
+        `/api/events/${event.id}/participants/${participant.participantId}`,
+        event.tokens.organiser,
+        { groupId: other },
+      )
+      expect(moved.status).toBe(200)
+      await waitFor(
+        () => onB.closes.some((c) => c.code === CloseCode.Reauthorise),
+        'the participant’s socket on B to close with 4501',
+      )
+    })
+
+    it('closes and forgets on B the board of a group removed through A', async () => {
+      const { event, group, board, facilitator } = await eventWithBoard()
+      const writer = clients.connect(a, board, facilitator)
+      const organiserOnB = clients.connect(b, board, event.tokens.organiser)
+      await Promise.all([writer.synced(), organiserOnB.synced()])
+      addNotes(writer.doc, ['gone with the group'])
+      await waitFor(() => noteTexts(organiserOnB.doc).length === 1, 'the note on B')
+      const removed = await call(
+        a,
+        'DELETE',
+        `/api/events/${event.id}/groups/${group}`,
+        event.tokens.organiser,
+      )
+      expect(removed.status).toBeLessThan(300)
+      await waitFor(
+        () => organiserOnB.closes.some((c) => c.code === CloseCode.Gone),
+        'the organiser’s socket on B to close with 4404',
+      )
+      // Neither instance writes the dropped room back: nothing of the board stays stored.
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const db = new pg.Client({ connectionString: database.url })
+      await db.connect()
+      try {
+        const stored = await db.query(
+          'SELECT (SELECT COUNT(*) FROM doc_update WHERE name = $1) + (SELECT COUNT(*) FROM doc_snapshot WHERE name = $1) AS n',
+          [board],
+        )
+        expect(Number(stored.rows[0].n)).toBe(0)
+      } finally {
+        await db.end()
+      }
     })
 
     it('takes writes away from participants on B when a facilitator locks the board through A', async () => {
