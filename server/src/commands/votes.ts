@@ -1,6 +1,7 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
 import { readGroupState, readIdeas } from '@hytepaja/shared/doc/schema'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
+import * as ideas from '@hytepaja/shared/domain/ideas'
 import * as votes from '@hytepaja/shared/domain/votes'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
@@ -12,6 +13,23 @@ export interface BallotView {
   ballot: votes.Ballot
   budget: number
   remaining: number
+}
+
+/** The ideas on a group's board now (not deleted, not hidden): the ones dots count for. */
+async function liveIdeas(
+  ctx: ServerContext,
+  eventId: string,
+  groupId: string,
+): Promise<Set<string>> {
+  return ctx.rooms.withDoc(
+    boardDocName(eventId, groupId),
+    (room) => new Set(ideas.visible(readIdeas(room.doc)).map((i) => i.id)),
+  )
+}
+
+function view(ballot: votes.Ballot, live: Set<string>, budget: number): BallotView {
+  const counted = votes.countable(ballot, live)
+  return { ballot: counted, budget, remaining: Math.max(0, budget - votes.dotsUsed(counted)) }
 }
 
 function voter(caller: Caller): { participantId: string; groupId: string } {
@@ -28,7 +46,10 @@ export async function publishTally(
   groupId: string,
   revealed?: boolean,
 ) {
+  const live = await liveIdeas(ctx, eventId, groupId)
   const ballots = [...(await groupBallots(ctx.db, eventId, groupId)).values()]
+    .map((ballot) => votes.countable(ballot, live))
+    .filter((ballot) => votes.dotsUsed(ballot) > 0)
   const totals = votes.tally(ballots)
   const counts = {
     votesCast: ballots.reduce((n, b) => n + votes.dotsUsed(b), 0),
@@ -57,23 +78,24 @@ export async function changeVote(
   const state = await ctx.rooms.withDoc(eventDocName(eventId), (room) =>
     readGroupState(room.doc, groupId),
   )
-  const idea = await ctx.rooms.withDoc(boardDocName(eventId, groupId), (room) =>
-    readIdeas(room.doc).find((i) => i.id === ideaId),
+  const board = await ctx.rooms.withDoc(boardDocName(eventId, groupId), (room) =>
+    readIdeas(room.doc),
   )
+  const live = new Set(ideas.visible(board).map((i) => i.id))
+  const idea = board.find((i) => i.id === ideaId)
   const ballot = await ctx.db.transaction(async (tx) => {
     await lockVoter(tx, participantId)
-    const current = await readBallot(tx, eventId, groupId, participantId)
+    const stored = await readBallot(tx, eventId, groupId, participantId)
+    const counted = votes.countable(stored, live)
     const next =
-      step === 1 ? votes.cast(current, ideaId, state, idea) : votes.retract(current, ideaId, state)
-    await writeBallot(tx, eventId, groupId, participantId, next)
-    return next
+      step === 1 ? votes.cast(counted, ideaId, state, idea) : votes.retract(stored, ideaId, state)
+    // Dots waiting on deleted or hidden ideas are kept as they were.
+    const merged = step === 1 ? { ...stored, ...next } : next
+    await writeBallot(tx, eventId, groupId, participantId, merged)
+    return merged
   })
   await publishTally(ctx, eventId, groupId)
-  return {
-    ballot,
-    budget: state.voting.budget,
-    remaining: Math.max(0, state.voting.budget - votes.dotsUsed(ballot)),
-  }
+  return view(ballot, live, state.voting.budget)
 }
 
 export async function myBallot(ctx: ServerContext, caller: Caller): Promise<BallotView> {
@@ -83,16 +105,15 @@ export async function myBallot(ctx: ServerContext, caller: Caller): Promise<Ball
     readGroupState(room.doc, groupId),
   )
   const ballot = await readBallot(ctx.db, eventId, groupId, participantId)
-  return {
-    ballot,
-    budget: state.voting.budget,
-    remaining: Math.max(0, state.voting.budget - votes.dotsUsed(ballot)),
-  }
+  return view(ballot, await liveIdeas(ctx, eventId, groupId), state.voting.budget)
 }
 
 /** Totals for the facilitator, who steers the discussion before the reveal. */
 export async function groupTotals(ctx: ServerContext, eventId: string, groupId: string) {
+  const live = await liveIdeas(ctx, eventId, groupId)
   const ballots = [...(await groupBallots(ctx.db, eventId, groupId)).values()]
+    .map((ballot) => votes.countable(ballot, live))
+    .filter((ballot) => votes.dotsUsed(ballot) > 0)
   return { totals: votes.tally(ballots), voters: ballots.length }
 }
 

@@ -92,6 +92,23 @@ describe('votes', () => {
     expect(JSON.stringify(await g.state())).not.toContain(g.anna.participantId)
   })
 
+  it('stops counting dots on an idea the facilitator deletes, and gives those dots back', async () => {
+    const g = await votingGroup({ budget: 2 })
+    const [a, b, c] = g.ids as [string, string, string]
+    await g.vote(g.anna.token, a)
+    await g.vote(g.anna.token, b)
+    await g.vote(g.ben.token, a)
+    await server.ctx.rooms.withDoc(boardDocName(g.event.id, g.group), (room) =>
+      ideas.remove(room.doc, a, { id: 'f', name: 'F', role: 'facilitator' }),
+    )
+    const mine = await api(server, 'GET', `${g.base}/votes/me`, g.anna.token)
+    expect(mine.json).toEqual({ ballot: { [b]: 1 }, budget: 2, remaining: 1 })
+    expect((await g.vote(g.anna.token, c)).status).toBe(200)
+    const totals = await api(server, 'GET', `${g.base}/votes`, g.facilitator)
+    expect(totals.json).toEqual({ totals: { [b]: 1, [c]: 1 }, voters: 1 })
+    expect(await g.state()).toMatchObject({ votesCast: 2, voters: 1 })
+  })
+
   it('shows totals as they change when the facilitator makes them live', async () => {
     const g = await votingGroup({ visibility: 'live' })
     const [a] = g.ids as [string]

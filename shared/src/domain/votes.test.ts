@@ -61,6 +61,10 @@ describe('votes', () => {
     expect(codeOf(() => votes.cast({}, 'a', voting, undefined))).toBe('vote.noIdea')
   })
 
+  it('counts only dots on ideas still on the board', () => {
+    expect(votes.countable({ a: 2, gone: 1 }, new Set(['a', 'b']))).toEqual({ a: 2 })
+  })
+
   it('takes a dot back', () => {
     expect(votes.retract({ a: 2, b: 1 }, 'a', voting)).toEqual({ a: 1, b: 1 })
     expect(votes.retract({ a: 1 }, 'a', voting)).toEqual({})

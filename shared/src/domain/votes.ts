@@ -11,6 +11,15 @@ export function dotsUsed(ballot: Ballot): number {
   return Object.values(ballot).reduce((sum, n) => sum + n, 0)
 }
 
+/**
+ * The dots that count: those on ideas that are on the board. Dots on a deleted or hidden idea
+ * stay stored (they count again if the facilitator brings it back) but use no budget and add
+ * to no total.
+ */
+export function countable(ballot: Ballot, live: ReadonlySet<string>): Ballot {
+  return Object.fromEntries(Object.entries(ballot).filter(([ideaId]) => live.has(ideaId)))
+}
+
 /** Checks the voting rules a facilitator sets. */
 export function cleanRules(rules: Partial<VotingRules>, current: VotingRules): VotingRules {
   const next = { ...current, ...rules }
