@@ -1,4 +1,4 @@
-import { boardDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
 import {
   type Phase,
   readGroupState,
@@ -8,6 +8,7 @@ import {
 } from '@hytepaja/shared/doc/schema'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
 import * as ideas from '@hytepaja/shared/domain/ideas'
+import { freeSpot } from '@hytepaja/shared/layout/placement'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { listParticipants } from '../store/participants.js'
@@ -28,18 +29,17 @@ async function importPreAnswers(
   const answers = await groupPreAnswers(ctx.db, eventId, groupId)
   const board = boardDocName(eventId, groupId)
   await ctx.rooms.withDoc(board, (room) => {
-    answers.forEach((answer, index) => {
+    // Each answer takes the next free cell, so none lands on an idea written while waiting.
+    const taken = readIdeas(room.doc).map((i) => ({ x: i.x, y: i.y }))
+    for (const answer of answers) {
+      const spot = freeSpot(taken)
+      taken.push(spot)
       ideas.add(
         room.doc,
-        {
-          text: answer.text,
-          x: 40 + (index % 4) * 260,
-          y: 40 + Math.floor(index / 4) * 200,
-          lang: language,
-        },
+        { text: answer.text, ...spot, lang: answer.lang ?? language },
         { id: answer.participant_id, name: answer.display_name, role: 'participant', groupId },
       )
-    })
+    }
   })
   await ctx.docs.flush(board)
   return answers.length
@@ -110,10 +110,12 @@ export async function overview(ctx: ServerContext, eventId: string) {
   const rows = []
   for (const { group, state } of groups) {
     const board = boardDocName(eventId, group.id)
+    // Online: anyone with the group's board or proposal open, counted once per person.
+    const proposal = proposalDocName(eventId, group.id, '')
     const online = new Set(
       ctx.connections
         .list()
-        .filter((c) => c.docName === board)
+        .filter((c) => c.docName === board || c.docName.startsWith(proposal))
         .map((c) => c.grant.participantId ?? c.grant.tokenId),
     )
     const loaded = await ctx.rooms.withDoc(

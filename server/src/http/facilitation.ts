@@ -1,4 +1,4 @@
-import { PHASES, readGroupState, readMeta } from '@hytepaja/shared/doc/schema'
+import { LANGUAGES, PHASES, readGroupState, readMeta } from '@hytepaja/shared/doc/schema'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
 import { cleanText } from '@hytepaja/shared/validation/text'
 import { Hono } from 'hono'
@@ -26,6 +26,10 @@ const VotingBody = v.object({
   visibility: v.optional(v.picklist(['live', 'onReveal'])),
 })
 const TextBody = v.object({ text: v.pipe(v.string(), v.maxLength(2000)) })
+const AnswerBody = v.object({
+  text: v.pipe(v.string(), v.maxLength(2000)),
+  lang: v.optional(v.picklist(LANGUAGES)),
+})
 
 /** Facilitator commands per group, votes, the overview, announcements and pre-assignment answers. */
 export function facilitationRoutes(ctx: ServerContext) {
@@ -136,7 +140,7 @@ export function facilitationRoutes(ctx: ServerContext) {
     return c.json({ question, answer: row?.text ?? null })
   })
 
-  app.put('/:id/pre-answer', validate('json', TextBody), async (c) => {
+  app.put('/:id/pre-answer', validate('json', AnswerBody), async (c) => {
     const caller = await authorise(ctx, c, c.req.param('id'), 'preAssignment.answer')
     const groupId = caller.session?.groupId as string
     const { question, imported } = await readEventDoc(ctx, caller.holder.eventId, (doc) => ({
@@ -150,13 +154,13 @@ export function facilitationRoutes(ctx: ServerContext) {
         'preAssignment.closed',
         'the workshop has started; add your idea on the board',
       )
-    const text = cleanText(c.req.valid('json').text, 'preAssignment.answer', 500)
-    await writePreAnswer(
-      ctx.db,
-      caller.holder.eventId,
-      caller.session?.participant?.id as string,
+    const body = c.req.valid('json')
+    const text = cleanText(body.text, 'preAssignment.answer', 500)
+    const participantId = caller.session?.participant?.id as string
+    await writePreAnswer(ctx.db, caller.holder.eventId, participantId, {
       text,
-    )
+      lang: body.lang ?? null,
+    })
     return c.json({ question, answer: text })
   })
 

@@ -188,6 +188,19 @@ describe('facilitation', () => {
       preAssignment: 'Mikä on tärkein liikkumisen este kunnassasi?',
     })
     const anna = await joinAs(server, event, 'Anna', group)
+    const bertil = await joinAs(server, event, 'Bertil', group)
+    // An idea written while waiting keeps its place: the answers go to free cells.
+    await server.ctx.rooms.withDoc(boardDocName(event.id, group), (room) =>
+      ideas.add(
+        room.doc,
+        { text: 'Jo taululla', x: 24, y: 24 },
+        { id: bertil.participantId, name: 'Bertil', role: 'participant' },
+      ),
+    )
+    await api(server, 'PUT', `/api/events/${event.id}/pre-answer`, bertil.token, {
+      text: 'Svar på svenska',
+      lang: 'sv',
+    })
     const got = await api(server, 'GET', `/api/events/${event.id}/pre-answer`, anna.token)
     expect(got.json).toEqual({
       question: 'Mikä on tärkein liikkumisen este kunnassasi?',
@@ -204,9 +217,13 @@ describe('facilitation', () => {
     const notes = await server.ctx.rooms.withDoc(boardDocName(event.id, group), (room) =>
       ideas.visible(readIdeasOf(room.doc)),
     )
-    expect(notes.map((n) => [n.text, n.authorId])).toEqual([
-      ['Pimeät kevyen liikenteen väylät', anna.participantId],
+    expect(notes.map((n) => [n.text, n.authorId, n.lang])).toEqual([
+      ['Jo taululla', bertil.participantId, 'fi'],
+      ['Pimeät kevyen liikenteen väylät', anna.participantId, 'fi'],
+      ['Svar på svenska', bertil.participantId, 'sv'],
     ])
+    const spots = new Set(notes.map((n) => `${n.x},${n.y}`))
+    expect(spots.size).toBe(3)
     const late = await api(server, 'PUT', `/api/events/${event.id}/pre-answer`, anna.token, {
       text: 'Myöhässä',
     })

@@ -92,6 +92,8 @@ const STEPS: Step[] = [
       updated_at BIGINT NOT NULL
     )`,
   ]),
+  // 5: the language a pre-assignment answer was written in (the note's `lang`).
+  both(['ALTER TABLE pre_answer ADD COLUMN lang TEXT']),
 ]
 
 export async function migrate(db: SqlDb): Promise<void> {

@@ -4,6 +4,8 @@ export interface PreAnswerRow {
   event_id: string
   participant_id: string
   text: string
+  /** The writer's UI language, set as the note's `lang` (spellcheck, screen readers). */
+  lang: string | null
   updated_at: number
 }
 
@@ -17,13 +19,14 @@ export function writePreAnswer(
   db: SqlDb,
   eventId: string,
   participantId: string,
-  text: string,
+  answer: { text: string; lang: string | null },
   now = Date.now(),
 ) {
   return db.run(
-    `INSERT INTO pre_answer (event_id, participant_id, text, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (participant_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
-    [eventId, participantId, text, now],
+    `INSERT INTO pre_answer (event_id, participant_id, text, lang, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (participant_id) DO UPDATE
+     SET text = excluded.text, lang = excluded.lang, updated_at = excluded.updated_at`,
+    [eventId, participantId, answer.text, answer.lang, now],
   )
 }
 

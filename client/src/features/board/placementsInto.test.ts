@@ -1,7 +1,7 @@
 import type { Cluster, Idea } from '@hytepaja/shared/doc/schema'
+import { NOTE_HEIGHT } from '@hytepaja/shared/layout/placement'
 import { describe, expect, it } from 'vitest'
 import type { NoteView } from './noteView'
-import { NOTE_HEIGHT } from './placement'
 import { placementsInto } from './useNoteHandlers'
 
 const view = (id: string, x: number, y: number, clusterId: string | null = null): NoteView => ({

@@ -1,5 +1,6 @@
 import type { Cluster, Idea } from '@hytepaja/shared/doc/schema'
 import { slotInFrame, union } from '@hytepaja/shared/layout/canvas'
+import { freeSpot, NOTE_SIZE } from '@hytepaja/shared/layout/placement'
 import { useMemo, useRef, useState } from 'react'
 import type { FacilitationApi } from '../../api/board'
 import type { Command } from '../facilitation/useCommand'
@@ -10,7 +11,6 @@ import type { EditorTarget } from './IdeaEditor'
 import type { NoteHandlers } from './NoteActions'
 import type { NoteView } from './noteView'
 import type { ClusterHandlers } from './OutlineView'
-import { freeSpot, NOTE_SIZE } from './placement'
 
 /**
  * Where notes go when they are put into a cluster from a menu: the next free cells of its

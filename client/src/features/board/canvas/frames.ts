@@ -1,7 +1,7 @@
 import type { Cluster } from '@hytepaja/shared/doc/schema'
 import { frameBounds, type Point, type Rect } from '@hytepaja/shared/layout/canvas'
+import { NOTE_SIZE } from '@hytepaja/shared/layout/placement'
 import type { NoteView } from '../noteView'
-import { NOTE_SIZE } from '../placement'
 
 export function noteRect(note: NoteView): Rect {
   return { x: note.idea.x, y: note.idea.y, ...NOTE_SIZE }

@@ -1,4 +1,4 @@
-import type { Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '../doc/schema.js'
 
 /**
  * A note's footprint on the canvas (CSS pixels at 100 % zoom). Canvas notes have one fixed

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canvasExtent, freeSpot, NOTE_WIDTH } from './placement'
+import { canvasExtent, freeSpot, NOTE_WIDTH } from './placement.js'
 
 describe('placing new notes', () => {
   it('starts in the top-left corner of an empty board', () => {
