@@ -123,7 +123,9 @@ export function preAnswerApi(eventId: string, token: string) {
   const path = `/api/events/${encodeURIComponent(eventId)}/pre-answer`
   return {
     read: (signal?: AbortSignal) => requestJson<PreAnswer>(path, { token, signal }),
-    write: (text: string) => requestJson<PreAnswer>(path, { method: 'PUT', token, body: { text } }),
+    /** `lang`: the writer's UI language, kept as the note's language when it goes on the board. */
+    write: (text: string, lang: string) =>
+      requestJson<PreAnswer>(path, { method: 'PUT', token, body: { text, lang } }),
   }
 }
 

@@ -48,7 +48,7 @@ export function PreAssignmentCard({
     setState('saving')
     setError(null)
     try {
-      const answer = await api.write(text)
+      const answer = await api.write(text, intl.locale)
       setSaved(answer.answer)
       setState('saved')
     } catch (e) {
