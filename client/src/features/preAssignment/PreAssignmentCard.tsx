@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { preAnswerApi } from '../../api/board'
 import { ApiError } from '../../api/http'
 import { errorMessage } from '../../i18n/errorMessages'
+import { useLocaleControl } from '../../i18n/LocaleProvider'
 import { Button } from '../../ui/Button'
 import { TextAreaField } from '../../ui/TextField'
 
@@ -24,6 +25,7 @@ export function PreAssignmentCard({
   question: string
 }) {
   const intl = useIntl()
+  const { locale } = useLocaleControl()
   const api = useMemo(() => preAnswerApi(eventId, token), [eventId, token])
   const [text, setText] = useState('')
   const [saved, setSaved] = useState<string | null>(null)
@@ -48,7 +50,7 @@ export function PreAssignmentCard({
     setState('saving')
     setError(null)
     try {
-      const answer = await api.write(text, intl.locale)
+      const answer = await api.write(text, locale)
       setSaved(answer.answer)
       setState('saved')
     } catch (e) {
