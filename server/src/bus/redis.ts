@@ -109,7 +109,7 @@ export async function connectRedisBus(options: RedisBusOptions): Promise<Bus> {
   })
   const channels = new Channels(subscriber, commands, keys.control, instanceId, log)
   await channels.start()
-  streams.start()
+  await streams.start()
 
   const reconnectHandlers: Array<() => void> = []
   let subscribedOnce = false

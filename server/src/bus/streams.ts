@@ -144,6 +144,8 @@ export class StreamReader {
   private readonly cursors = new Map<string, StreamCursor>()
   private wake: (() => void) | null = null
   private blocked = false
+  /** Counts the XREAD calls, so that a retried unblock knows whether its call is still on. */
+  private reads = 0
   private readerId: number | null = null
   private closed = false
   private done: Promise<void> = Promise.resolve()
@@ -154,6 +156,7 @@ export class StreamReader {
     private readonly commands: Redis,
     private readonly options: StreamOptions & { blockMs: number; count: number },
   ) {
+    // A reconnected reader is a new client with a new id.
     reader.on('ready', () => {
       this.reader.client('ID').then(
         (id) => {
@@ -164,16 +167,33 @@ export class StreamReader {
     })
   }
 
-  start(): void {
+  /** Starts the loop; the reader is connected by now. */
+  async start(): Promise<void> {
+    this.readerId = Number(await this.reader.client('ID'))
     this.done = this.loop()
   }
 
   add(cursor: StreamCursor): void {
     this.cursors.set(cursor.key, cursor)
     this.wake?.()
-    if (this.blocked && this.readerId !== null) {
-      this.commands.client('UNBLOCK', this.readerId).catch(() => undefined)
-    }
+    if (this.blocked) this.unblock(this.reads, 0)
+  }
+
+  /**
+   * Ends the XREAD in progress so that the next one reads the new stream too. The UNBLOCK may
+   * reach Redis before that XREAD does (it goes over another connection): then it is tried
+   * again, a few milliseconds later, while the same call is still on.
+   */
+  private unblock(read: number, tries: number): void {
+    if (this.readerId === null) return
+    this.commands.client('UNBLOCK', this.readerId).then(
+      (unblocked) => {
+        if (Number(unblocked) === 0 && this.blocked && this.reads === read && tries < 20) {
+          setTimeout(() => this.unblock(read, tries + 1), 5)
+        }
+      },
+      () => undefined,
+    )
   }
 
   remove(cursor: StreamCursor): void {
@@ -201,6 +221,7 @@ export class StreamReader {
       const reading = [...this.cursors.values()]
       let reply: Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null
       this.blocked = true
+      this.reads++
       try {
         reply = await this.reader.xreadBuffer(
           'COUNT',
