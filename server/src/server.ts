@@ -64,6 +64,7 @@ export async function startServer(
   })
   const docs = createDocStore(db, {
     flushIntervalMs: tuning.flushIntervalMs,
+    sharedLog: config.redisUrl !== null,
     onError: (err) => logger.error({ err }, 'writing updates failed; retrying'),
   })
   const rooms = new Rooms({

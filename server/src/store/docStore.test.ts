@@ -90,7 +90,7 @@ describe.each([sqlite, postgres])('the $name store', (backend) => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   })
 
-  async function open(options: { flushIntervalMs?: number } = {}) {
+  async function open(options: { flushIntervalMs?: number; sharedLog?: boolean } = {}) {
     const database = await backend.create()
     const raw = database.connect()
     cleanups.push(() => database.drop())
@@ -250,10 +250,10 @@ describe.each([sqlite, postgres])('the $name store', (backend) => {
     })
 
     it('keeps another instance’s updates that the compacting document does not have yet', async () => {
-      const { store: storeA, database } = await open({ flushIntervalMs: 10 })
+      const { store: storeA, database } = await open({ flushIntervalMs: 10, sharedLog: true })
       const rawB = database.connect()
       cleanups.push(() => rawB.close())
-      const storeB = createDocStore(rawB, { flushIntervalMs: 10 })
+      const storeB = createDocStore(rawB, { flushIntervalMs: 10, sharedLog: true })
       cleanups.push(() => storeB.close())
       // Two instances, each with its own live copy; the bus has not brought B's note to A yet.
       const liveA = new Y.Doc()

@@ -37,6 +37,12 @@ export interface DocStore {
 export interface DocStoreOptions {
   flushIntervalMs?: number
   onError?: (error: unknown) => void
+  /**
+   * Other instances append to the same log (REDIS_URL): a compaction then folds every stored
+   * row into its snapshot, because a row may hold an update its live copy has not received
+   * yet. A lone instance's live copy holds every row of its documents, so it skips that work.
+   */
+  sharedLog?: boolean
 }
 
 type Row = { seq: number; data: Uint8Array }
@@ -142,7 +148,7 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
             for (const [n, data] of batch) {
               await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [n, data])
             }
-            await foldIntoSnapshot(tx, name, state)
+            await foldIntoSnapshot(tx, name, state, options.sharedLog ?? false)
           })
           .catch((error) => {
             requeue(batch)
@@ -184,7 +190,16 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
  * instance's compaction may have filled with updates `state` lacks) and every log row. Only the
  * rows read are deleted: in PostgreSQL a row with a lower seq can commit after the read.
  */
-async function foldIntoSnapshot(tx: SqlDb, name: string, state: Uint8Array): Promise<void> {
+async function foldIntoSnapshot(
+  tx: SqlDb,
+  name: string,
+  state: Uint8Array,
+  sharedLog: boolean,
+): Promise<void> {
+  if (!sharedLog) {
+    await replaceWithState(tx, name, state)
+    return
+  }
   // Compactions of one document take turns, so each folds in the snapshot of the one before.
   // (SQLite's BEGIN IMMEDIATE already serialises every writer of the file.)
   if (tx.dialect === 'postgres') {
@@ -226,6 +241,24 @@ async function foldIntoSnapshot(tx: SqlDb, name: string, state: Uint8Array): Pro
 }
 
 const DELETE_CHUNK = 500
+
+/** The lone writer's compaction: its live state contains every stored row of the document. */
+async function replaceWithState(tx: SqlDb, name: string, state: Uint8Array): Promise<void> {
+  const top = await tx.all<{ upto: number | null }>(
+    'SELECT MAX(seq) AS upto FROM doc_update WHERE name = ?',
+    [name],
+  )
+  const previous = await tx.all<{ upto: number }>('SELECT upto FROM doc_snapshot WHERE name = ?', [
+    name,
+  ])
+  const upto = top[0]?.upto ?? previous[0]?.upto ?? 0
+  await tx.run(
+    `INSERT INTO doc_snapshot (name, state, upto, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET state = excluded.state, upto = excluded.upto, updated_at = excluded.updated_at`,
+    [name, state, upto, Date.now()],
+  )
+  await tx.run('DELETE FROM doc_update WHERE name = ? AND seq <= ?', [name, upto])
+}
 
 async function loadStored(db: SqlDb, name: string): Promise<StoredDoc> {
   return db.transaction(async (tx) => {
