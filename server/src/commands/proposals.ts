@@ -11,12 +11,10 @@ import { DomainError } from '@hytepaja/shared/domain/errors'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
 import * as plenary from '@hytepaja/shared/domain/plenary'
 import * as proposals from '@hytepaja/shared/domain/proposals'
-import { MAX_RICH_TEXT_CHARS } from '@hytepaja/shared/richtext/limits'
 import * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { ApiError } from '../http/errors.js'
-import { renderRichText } from '../proposals/render.js'
 import { changeEventDoc, readEventDoc } from './change.js'
 
 function names(eventId: string, groupId: string) {
@@ -102,6 +100,9 @@ export async function promote(ctx: ServerContext, caller: Caller, groupId: strin
   if (fields.actions.length === 0)
     throw new DomainError('proposal.noActions', 'write at least one action proposal')
   if (!fields.title.trim()) throw new DomainError('proposal.noTitle', 'give the proposal a title')
+  // Lexical and the HTML sanitiser load with the first promotion, not at start-up.
+  const { renderRichText } = await import('../proposals/render.js')
+  const { MAX_RICH_TEXT_CHARS } = await import('@hytepaja/shared/richtext/limits')
   const body = renderRichText(await stateOf(ctx, doc.body))
   const actions = []
   for (const action of fields.actions) {

@@ -58,6 +58,11 @@ function validChildren(text: Y.XmlText, depth: number): boolean {
   return true
 }
 
+/** Whether a rich-text document has no content yet (the server then writes its first). */
+export function isEmptyRichText(doc: Y.Doc): boolean {
+  return doc.get(RICH_TEXT_ROOT, Y.XmlText).length === 0
+}
+
 /** Whether a rich-text document holds only what our editor writes. */
 export function validRichTextDoc(doc: Y.Doc): boolean {
   // Our editor writes only the root; any other top-level type is someone else's.

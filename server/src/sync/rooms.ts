@@ -10,7 +10,7 @@ export interface RoomsOptions {
   limits?: Partial<RoomLimits>
   events?: RoomEvents
   /** Called once a room holds its stored state, before any peer joins (e.g. to guard it). */
-  onLoad?: (room: Room) => void
+  onLoad?: (room: Room) => void | Promise<void>
   /** The other instances serving the same documents (none by default). */
   replication?: Replication
 }
@@ -174,7 +174,7 @@ export class Rooms {
       // The backlog after the stored updates: other instances' updates that they may not have
       // written yet (applying one that is in both changes nothing).
       room.hydrate(stored.snapshot, [...stored.updates, ...feed.backlog], stored.tailBytes)
-      this.options.onLoad?.(room)
+      await this.options.onLoad?.(room)
       feed.start(room)
       return room
     } catch (error) {
