@@ -46,8 +46,9 @@ export interface CreatedEventBody {
   }
 }
 
+/** One HTTP call to a server (in this process or a child); the body parsed as JSON. */
 export async function api(
-  server: RunningServer,
+  server: { url: string },
   method: string,
   path: string,
   token?: string,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CreatedEventBody } from './accessFixture.js'
+import { api } from './accessFixture.js'
 import { ADMIN_TOKEN, type ServerProcess, spawnServer } from './process.js'
 
 /**
@@ -43,25 +44,7 @@ export class TestCluster {
 }
 
 /** One HTTP call to an instance; the body parsed as JSON. */
-export async function call(
-  server: { url: string },
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies field by field.
-): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, json: text ? JSON.parse(text) : null }
-}
+export const call = api
 
 export async function createEventOn(server: { url: string }): Promise<CreatedEventBody> {
   const { status, json } = await call(server, 'POST', '/api/events', ADMIN_TOKEN, {

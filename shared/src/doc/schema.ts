@@ -43,12 +43,17 @@ export function ideasRoot(doc: Y.Doc): Y.Map<IdeaMap> {
   return doc.getMap<IdeaMap>(IDEAS)
 }
 
-export function createIdeaMap(idea: Idea): IdeaMap {
+/** An entity as a map of its fields; the id is the key it is stored under, not a field. */
+function entityMap(entity: { id: string }): Y.Map<unknown> {
   const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(idea)) {
+  for (const [key, value] of Object.entries(entity)) {
     if (key !== 'id') map.set(key, value)
   }
   return map
+}
+
+export function createIdeaMap(idea: Idea): IdeaMap {
+  return entityMap(idea)
 }
 
 export function setIdeaField<K extends Exclude<keyof Idea, 'id'>>(
@@ -134,11 +139,7 @@ export function clustersRoot(doc: Y.Doc): Y.Map<ClusterMap> {
 }
 
 export function createClusterMap(cluster: Cluster): ClusterMap {
-  const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(cluster)) {
-    if (key !== 'id') map.set(key, value)
-  }
-  return map
+  return entityMap(cluster)
 }
 
 export function readCluster(id: string, map: ClusterMap): Cluster {
