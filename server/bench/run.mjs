@@ -619,7 +619,8 @@ if (peers.includes('ywebsocket')) {
           : mine <= ref
             ? 'at or below'
             : `ABOVE by ${(mine - ref).toFixed(2)} ms`
-      lines.push(`- ${sc.name}: ${mine ?? 'n/a'} vs ${ref ?? 'n/a'} ms: ${verdict}`)
+      const ms = (v) => (v == null ? 'n/a' : v.toFixed(2))
+      lines.push(`- ${sc.name}: ${ms(mine)} vs ${ms(ref)} ms: ${verdict}`)
     }
   }
 }
