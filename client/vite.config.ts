@@ -5,15 +5,15 @@ import { precompileMessages } from './build/precompileMessages.ts'
 
 const SERVER = 'http://127.0.0.1:8787'
 
-/** Libraries that change rarely get their own long-cached chunks. */
+/**
+ * Libraries that change rarely and that every route needs get their own long-cached chunks.
+ * React Aria is left to Rolldown on purpose: one chunk of it held every page's components, so a
+ * phone opening the join page also downloaded the organiser's tabs and the board's menus.
+ */
 const VENDOR_GROUPS = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|wouter|regexparam)[\\/]/ },
   { name: 'sync', test: /node_modules[\\/](yjs|y-websocket|y-indexeddb|y-protocols|lib0)[\\/]/ },
   { name: 'intl', test: /node_modules[\\/](react-intl|@formatjs|intl-messageformat)[\\/]/ },
-  {
-    name: 'aria',
-    test: /node_modules[\\/](react-aria-components|react-aria|react-stately|@react-aria|@react-stately|@react-types|@internationalized|@swc|client-only|clsx|aria-hidden)[\\/]/,
-  },
 ]
 
 export default defineConfig(({ command }) => ({
