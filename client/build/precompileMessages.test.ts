@@ -9,7 +9,7 @@ describe('catalog precompilation', () => {
   it('turns each ICU message into its syntax tree, still as JSON', () => {
     const out = transform(
       '{"board.count": "{count, plural, one {# idea} other {# ideaa}}"}',
-      '/x/src/i18n/fi.json',
+      '/x/src/i18n/core/fi.json',
     )
     const compiled = JSON.parse(out?.code ?? '{}')
     expect(compiled['board.count'][0]).toMatchObject({ type: 6, value: 'count' })
@@ -17,11 +17,12 @@ describe('catalog precompilation', () => {
 
   it('leaves other JSON alone', () => {
     expect(transform('{"a": "{"}', '/x/src/other.json')).toBeNull()
+    expect(transform('{"a": "{"}', '/x/src/i18n/core/de.json')).toBeNull()
   })
 
   it('fails the build on a broken message, naming it', () => {
     expect(() =>
-      transform('{"board.broken": "{count, plural, one {x}"}', '/x/src/i18n/sv.json'),
+      transform('{"board.broken": "{count, plural, one {x}"}', '/x/src/i18n/organiser/sv.json'),
     ).toThrow(/board\.broken/)
   })
 })

@@ -1,11 +1,13 @@
 import { parse } from '@formatjs/icu-messageformat-parser'
 import type { Plugin } from 'vite'
 
-const CATALOG = /\/src\/i18n\/(fi|sv|en)\.json$/
+/** `src/i18n/{area}/{fi,sv,en}.json`: every area's catalog in every language. */
+const CATALOG = /\/src\/i18n\/[a-z]+\/(fi|sv|en)\.json$/
 
 /**
- * Compiles the fi/sv/en catalogs to ICU syntax trees at build time, so the browser does not
- * download the ICU parser (about 16 KiB gzip): the build aliases it to its `no-parser` entry.
+ * Compiles the fi/sv/en catalogs of every area to ICU syntax trees at build time, so the
+ * browser does not download the ICU parser (about 16 KiB gzip): the build aliases it to its
+ * `no-parser` entry.
  * A catalog with bad ICU syntax fails the build here instead of failing on a phone.
  */
 export function precompileMessages(): Plugin {

@@ -2,24 +2,29 @@ import { lazy, Suspense } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { Route, Switch } from 'wouter'
 import { LocaleProvider } from '../i18n/LocaleProvider'
+import { lazyWithMessages } from '../i18n/lazyWithMessages'
 import { HomePage } from '../pages/HomePage'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { Loading } from '../ui/Loading'
 import { AppShell } from './AppShell'
 
 // Each route below the home page is its own chunk: a participant's phone downloads the board,
-// never the organiser's pages, and later heavy views (proposals, minutes) stay out of it.
+// never the organiser's pages, and later heavy views (proposals, minutes) stay out of it. Routes
+// beyond the participant's path bring their own catalog areas (`i18n/<area>/`).
 const JoinPage = lazy(() => import('../pages/JoinPage'))
 const PersonalLinkPage = lazy(() => import('../pages/PersonalLinkPage'))
 const BoardPage = lazy(() => import('../pages/BoardPage'))
-const ProposalPage = lazy(() => import('../pages/ProposalPage'))
-const AgendaPage = lazy(() => import('../pages/AgendaPage'))
-const EventOverviewPage = lazy(() => import('../pages/EventOverviewPage'))
-const ConsolePage = lazy(() => import('../pages/ConsolePage'))
-const ManageEventPage = lazy(() => import('../pages/ManageEventPage'))
-const JoinSheetPage = lazy(() => import('../pages/JoinSheetPage'))
-const ViewerPage = lazy(() => import('../pages/ViewerPage'))
-const GroupsOverviewPage = lazy(() => import('../pages/GroupsOverviewPage'))
+const ProposalPage = lazyWithMessages(['proposal'], () => import('../pages/ProposalPage'))
+const AgendaPage = lazyWithMessages(['agenda'], () => import('../pages/AgendaPage'))
+const EventOverviewPage = lazyWithMessages(['overview'], () => import('../pages/EventOverviewPage'))
+const ConsolePage = lazyWithMessages(['organiser'], () => import('../pages/ConsolePage'))
+const ManageEventPage = lazyWithMessages(['organiser'], () => import('../pages/ManageEventPage'))
+const JoinSheetPage = lazyWithMessages(['organiser'], () => import('../pages/JoinSheetPage'))
+const ViewerPage = lazyWithMessages(['overview'], () => import('../pages/ViewerPage'))
+const GroupsOverviewPage = lazyWithMessages(
+  ['overview'],
+  () => import('../pages/GroupsOverviewPage'),
+)
 
 export function App() {
   return (

@@ -1,8 +1,15 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react'
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useSyncExternalStore,
+} from 'react'
 import { I18nProvider } from 'react-aria-components'
 import { IntlProvider } from 'react-intl'
-import { defaultMessages, loadMessages, type Messages } from './catalogs'
-import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, rememberLocale, storedLocale } from './locales'
+import { messageStore } from './catalogs'
+import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, rememberLocale } from './locales'
 
 interface LocaleControl {
   locale: Locale
@@ -15,53 +22,37 @@ export function useLocaleControl(): LocaleControl {
   return useContext(LocaleContext)
 }
 
+// The catalog did not arrive (offline): the app stays in the language it shows.
+const stay = () => undefined
+
 /**
  * The UI language of this person (not of the event): remembered on the device, written to
  * `<html lang>` so screen readers pick the right voice, and given to React Aria for its own
- * hidden strings and date formats.
+ * hidden strings and date formats. Nothing renders until the first catalog is here (`main.tsx`
+ * asks for the remembered language), so a Swedish phone never flashes Finnish.
  */
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [wanted, setWanted] = useState<Locale>(storedLocale)
-  const [loaded, setLoaded] = useState<{ locale: Locale; messages: Messages } | null>(
-    wanted === DEFAULT_LOCALE ? { locale: DEFAULT_LOCALE, messages: defaultMessages } : null,
-  )
+  const shown = useSyncExternalStore(messageStore.subscribe, messageStore.current)
 
+  const locale = shown?.locale ?? DEFAULT_LOCALE
   useEffect(() => {
-    let current = true
-    loadMessages(wanted).then(
-      (messages) => {
-        if (current) setLoaded({ locale: wanted, messages })
-      },
-      () => {
-        // The catalog did not arrive (offline on first visit): stay in the language we have.
-        if (current)
-          setLoaded((prev) => prev ?? { locale: DEFAULT_LOCALE, messages: defaultMessages })
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [wanted])
+    document.documentElement.lang = locale
+  }, [locale])
 
-  const shown = loaded?.locale ?? DEFAULT_LOCALE
-  useEffect(() => {
-    document.documentElement.lang = shown
-  }, [shown])
-
-  const setLocale = useCallback((locale: Locale) => {
-    rememberLocale(locale)
-    setWanted(locale)
+  const setLocale = useCallback((next: Locale) => {
+    rememberLocale(next)
+    messageStore.setLocale(next).catch(stay)
   }, [])
 
-  if (!loaded) return null
+  if (!shown) return null
   return (
-    <LocaleContext.Provider value={{ locale: loaded.locale, setLocale }}>
+    <LocaleContext.Provider value={{ locale: shown.locale, setLocale }}>
       <IntlProvider
-        locale={INTL_LOCALE[loaded.locale]}
-        messages={loaded.messages}
+        locale={INTL_LOCALE[shown.locale]}
+        messages={shown.messages}
         defaultLocale={INTL_LOCALE[DEFAULT_LOCALE]}
       >
-        <I18nProvider locale={INTL_LOCALE[loaded.locale]}>{children}</I18nProvider>
+        <I18nProvider locale={INTL_LOCALE[shown.locale]}>{children}</I18nProvider>
       </IntlProvider>
     </LocaleContext.Provider>
   )

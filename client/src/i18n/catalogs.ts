@@ -1,20 +1,25 @@
-import type { MessageFormatElement } from 'react-intl'
-import fi from './fi.json'
+import coreFi from './core/fi.json'
 import type { Locale } from './locales'
+import { type Area, createMessageStore, type Messages } from './messageStore'
 
-/** A catalog as the build delivers it: ICU strings in development, precompiled trees in builds. */
-export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>
+export type { Messages } from './messageStore'
 
-/** Finnish ships with the page; Swedish and English load when someone picks them. */
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  switch (locale) {
-    case 'fi':
-      return fi
-    case 'sv':
-      return (await import('./sv.json')).default
-    case 'en':
-      return (await import('./en.json')).default
-  }
+// Every other catalog file is its own chunk, fetched when a route or a language needs it.
+const files = import.meta.glob<Messages>(['./*/*.json', '!./core/fi.json'], { import: 'default' })
+
+/** One area's catalog in one language: the Finnish core ships with the page. */
+export function loadCatalog(locale: Locale, area: Area): Promise<Messages> {
+  if (locale === 'fi' && area === 'core') return Promise.resolve(coreFi)
+  const file = files[`./${area}/${locale}.json`]
+  if (!file) return Promise.reject(new Error(`no catalog ${area}/${locale}`))
+  return file()
 }
 
-export const defaultMessages: Messages = fi
+/** The messages of several areas in one language, merged (a sheet in the event's language). */
+export async function loadMessages(locale: Locale, areas: readonly Area[]): Promise<Messages> {
+  const catalogs = await Promise.all(areas.map((area) => loadCatalog(locale, area)))
+  return Object.assign({}, ...catalogs)
+}
+
+/** The app's one store of shown messages (see `LocaleProvider` and `lazyWithMessages`). */
+export const messageStore = createMessageStore(loadCatalog, { fi: { core: coreFi } })

@@ -1,14 +1,14 @@
 import { slotInFrame, spotForNewFrame, union } from '@hytepaja/shared/layout/canvas'
 import { freeSpot, NOTE_SIZE } from '@hytepaja/shared/layout/placement'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { facilitationApi } from '../../api/board'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
 import { useLocaleControl } from '../../i18n/LocaleProvider'
+import { lazyWithMessages } from '../../i18n/lazyWithMessages'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
-import { FacilitatorPanel } from '../facilitation/FacilitatorPanel'
 import { MessagesNotice } from '../facilitation/MessagesNotice'
 import { PhaseStatus } from '../facilitation/PhaseStatus'
 import { rescueFocus } from '../facilitation/rescueFocus'
@@ -48,6 +48,11 @@ import { useNoteHandlers } from './useNoteHandlers'
 import { useShortcuts } from './useShortcuts'
 
 export type BoardProps = BoardSource
+
+// Only a facilitator or the organiser sees these controls: participants' phones never load them.
+const FacilitatorPanel = lazyWithMessages(['facilitator'], () =>
+  import('../facilitation/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })),
+)
 
 const NO_IDS: string[] = []
 
@@ -237,17 +242,25 @@ export function Board(props: BoardProps) {
         <PreAssignmentCard eventId={eventId} token={token} question={question} />
       ) : null}
       {api ? (
-        <FacilitatorPanel
-          eventId={eventId}
-          state={state}
-          api={api}
-          command={command}
-          deleted={model.deletedIdeas}
-          hidden={visibleIdeas.filter((i) => i.hidden)}
-          spotlightName={spotlightName}
-          onRestore={(idea) => model.commands && report(model.commands.restore(idea.id))}
-          onShow={(idea) => model.commands && report(model.commands.setHidden(idea.id, false))}
-        />
+        <Suspense
+          fallback={
+            <Loading>
+              <FormattedMessage id="app.loading" />
+            </Loading>
+          }
+        >
+          <FacilitatorPanel
+            eventId={eventId}
+            state={state}
+            api={api}
+            command={command}
+            deleted={model.deletedIdeas}
+            hidden={visibleIdeas.filter((i) => i.hidden)}
+            spotlightName={spotlightName}
+            onRestore={(idea) => model.commands && report(model.commands.restore(idea.id))}
+            onShow={(idea) => model.commands && report(model.commands.setHidden(idea.id, false))}
+          />
+        </Suspense>
       ) : null}
       {activeSpot && spotlightName ? (
         <SpotlightNotice

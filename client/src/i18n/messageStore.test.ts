@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest'
+import type { Locale } from './locales'
+import { type Area, createMessageStore, type Messages } from './messageStore'
+
+/** A loader whose files arrive when the test says so (or fail, like a phone losing the wifi). */
+function network(available: (key: string) => boolean = () => true) {
+  const waiting = new Map<string, { resolve(m: Messages): void; reject(e: Error): void }>()
+  const requested: string[] = []
+  const load = (locale: Locale, area: Area) => {
+    const key = `${locale}/${area}`
+    requested.push(key)
+    return new Promise<Messages>((resolve, reject) => waiting.set(key, { resolve, reject }))
+  }
+  const arrive = async (key: string) => {
+    const file = waiting.get(key)
+    if (!file) throw new Error(`${key} was not requested`)
+    waiting.delete(key)
+    const [, area] = key.split('/')
+    if (available(key)) file.resolve({ [`${area}.x`]: key })
+    else file.reject(new Error('offline'))
+    await new Promise((r) => setTimeout(r, 0))
+  }
+  return { load, arrive, requested, waiting }
+}
+
+/** The store as the app makes it: the Finnish core is in the page. */
+const storeOn = (net: ReturnType<typeof network>) =>
+  createMessageStore(net.load, { fi: { core: { 'core.x': 'fi/core' } } })
+
+const said = (store: ReturnType<typeof createMessageStore>, area: Area) =>
+  (store.current()?.messages as Record<string, string> | undefined)?.[`${area}.x`]
+
+describe('message store', () => {
+  it('shows Finnish at once, since its core is in the page', () => {
+    const store = storeOn(network())
+    store.setLocale('fi')
+    expect(store.current()?.locale).toBe('fi')
+    expect(said(store, 'core')).toBe('fi/core')
+  })
+
+  it('shows nothing in another language until its core arrives', async () => {
+    const net = network()
+    const store = storeOn(net)
+    const done = store.setLocale('sv')
+    expect(store.current()).toBeNull()
+    await net.arrive('sv/core')
+    await done
+    expect(store.current()?.locale).toBe('sv')
+  })
+
+  it('falls back to Finnish when the first language cannot load', async () => {
+    const net = network(() => false)
+    const store = storeOn(net)
+    const done = expect(store.setLocale('en')).rejects.toThrow('offline')
+    await net.arrive('en/core')
+    await done
+    expect(store.current()?.locale).toBe('fi')
+  })
+
+  it('adds a route’s area to what is shown before the route renders', async () => {
+    const net = network()
+    const store = storeOn(net)
+    store.setLocale('fi')
+    const included = store.include(['organiser'])
+    expect(said(store, 'organiser')).toBeUndefined()
+    await net.arrive('fi/organiser')
+    await included
+    expect(said(store, 'organiser')).toBe('fi/organiser')
+    expect(said(store, 'core')).toBe('fi/core')
+  })
+
+  it('switches language with every area in use, and only then', async () => {
+    const net = network()
+    const store = storeOn(net)
+    store.setLocale('fi')
+    const included = store.include(['agenda'])
+    await net.arrive('fi/agenda')
+    await included
+    const switched = store.setLocale('sv')
+    await net.arrive('sv/core')
+    expect(store.current()?.locale).toBe('fi')
+    await net.arrive('sv/agenda')
+    await switched
+    expect(store.current()?.locale).toBe('sv')
+    expect(said(store, 'agenda')).toBe('sv/agenda')
+  })
+
+  it('waits for an area that a route brings in while the language is on its way', async () => {
+    const net = network()
+    const store = storeOn(net)
+    store.setLocale('fi')
+    const switched = store.setLocale('en')
+    const included = store.include(['proposal'])
+    await net.arrive('fi/proposal')
+    await included
+    expect(said(store, 'proposal')).toBe('fi/proposal')
+    await net.arrive('en/core')
+    expect(store.current()?.locale).toBe('fi')
+    await net.arrive('en/proposal')
+    await switched
+    expect(store.current()?.locale).toBe('en')
+    expect(said(store, 'proposal')).toBe('en/proposal')
+  })
+
+  it('stays in the shown language when another cannot load, and tries again later', async () => {
+    let online = false
+    const net = network(() => online)
+    const store = storeOn(net)
+    store.setLocale('fi')
+    const failed = expect(store.setLocale('sv')).rejects.toThrow('offline')
+    await net.arrive('sv/core')
+    await failed
+    expect(store.current()?.locale).toBe('fi')
+    online = true
+    const retried = store.setLocale('sv')
+    await net.arrive('sv/core')
+    await retried
+    expect(store.current()?.locale).toBe('sv')
+  })
+
+  it('lets the last choice win when languages are picked quickly', async () => {
+    const net = network()
+    const store = storeOn(net)
+    store.setLocale('fi')
+    const first = store.setLocale('sv')
+    const second = store.setLocale('en')
+    await net.arrive('en/core')
+    await second
+    await net.arrive('sv/core')
+    await first
+    expect(store.current()?.locale).toBe('en')
+  })
+
+  it('loads each file once and tells listeners only about real changes', async () => {
+    const net = network()
+    const store = storeOn(net)
+    let told = 0
+    store.subscribe(() => told++)
+    store.setLocale('fi')
+    const a = store.include(['organiser'])
+    const b = store.include(['organiser'])
+    await net.arrive('fi/organiser')
+    await Promise.all([a, b])
+    await store.include(['organiser'])
+    expect(net.requested.filter((k) => k === 'fi/organiser')).toHaveLength(1)
+    expect(told).toBe(2)
+  })
+})

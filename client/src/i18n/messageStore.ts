@@ -1,0 +1,134 @@
+import type { MessageFormatElement } from 'react-intl'
+import { DEFAULT_LOCALE, type Locale } from './locales'
+
+/** A catalog as the build delivers it: ICU strings in development, precompiled trees in builds. */
+export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>
+
+/**
+ * The catalogs come in areas: `core` (the shell, home, join and the board: what a participant's
+ * phone needs) ships with the page; the others load with the routes that use them.
+ */
+export const AREAS = ['core', 'facilitator', 'proposal', 'agenda', 'overview', 'organiser'] as const
+export type Area = (typeof AREAS)[number]
+export type RouteArea = Exclude<Area, 'core'>
+
+export type LoadCatalog = (locale: Locale, area: Area) => Promise<Messages>
+
+/** What the app shows: one language, with the messages of every area in use merged. */
+export interface Shown {
+  locale: Locale
+  messages: Messages
+}
+
+export interface MessageStore {
+  /** Null until the first language has arrived. */
+  current(): Shown | null
+  subscribe(listener: () => void): () => void
+  /** Shows `locale` once its catalogs of every area in use are here (at once if they are). */
+  setLocale(locale: Locale): Promise<void>
+  /** Adds areas to what is shown; resolves when the shown language has them. */
+  include(areas: readonly RouteArea[]): Promise<void>
+}
+
+/** Catalogs that are in the page already (the Finnish core), so that language shows at once. */
+export type Preloaded = Partial<Record<Locale, Partial<Record<Area, Messages>>>>
+
+export function createMessageStore(load: LoadCatalog, preloaded: Preloaded = {}): MessageStore {
+  const cache = new Map<string, Messages>()
+  for (const [locale, areas] of Object.entries(preloaded)) {
+    for (const [area, messages] of Object.entries(areas)) cache.set(`${locale}/${area}`, messages)
+  }
+  const loading = new Map<string, Promise<Messages>>()
+  const inUse = new Set<Area>(['core'])
+  const listeners = new Set<() => void>()
+  let shown: Locale | null = null
+  let target: Locale | null = null
+  let snapshot: Shown | null = null
+  let published = ''
+
+  const keyOf = (locale: Locale, area: Area) => `${locale}/${area}`
+  const missingIn = (locale: Locale) => [...inUse].filter((area) => !cache.has(keyOf(locale, area)))
+
+  function fetch(locale: Locale, area: Area): Promise<Messages> {
+    const key = keyOf(locale, area)
+    const cached = cache.get(key)
+    if (cached) return Promise.resolve(cached)
+    let pending = loading.get(key)
+    if (!pending) {
+      pending = load(locale, area).then(
+        (messages) => {
+          cache.set(key, messages)
+          loading.delete(key)
+          return messages
+        },
+        (error: unknown) => {
+          // A later attempt (the next route, the next press of the switch) tries again.
+          loading.delete(key)
+          throw error
+        },
+      )
+      loading.set(key, pending)
+    }
+    return pending
+  }
+
+  /** Rebuilds the shown messages when their language or their set of areas changed. */
+  function publish() {
+    if (!shown) return
+    const locale = shown
+    const areas = [...inUse].filter((area) => cache.has(keyOf(locale, area)))
+    const key = `${locale}:${areas.join(',')}`
+    if (key === published) return
+    published = key
+    const messages = Object.assign({}, ...areas.map((area) => cache.get(keyOf(locale, area))))
+    snapshot = { locale, messages }
+    for (const listener of listeners) listener()
+  }
+
+  async function setLocale(locale: Locale): Promise<void> {
+    target = locale
+    try {
+      // Routes may bring areas into use while this language loads: load until none is missing.
+      for (let missing = missingIn(locale); missing.length > 0; missing = missingIn(locale)) {
+        await Promise.all(missing.map((area) => fetch(locale, area)))
+      }
+    } catch (error) {
+      if (target !== locale) return
+      target = shown
+      if (!shown) {
+        // The first catalog did not arrive (offline on the first visit): show the default.
+        shown = target = DEFAULT_LOCALE
+        publish()
+        await Promise.allSettled(missingIn(DEFAULT_LOCALE).map((a) => fetch(DEFAULT_LOCALE, a)))
+        publish()
+      }
+      throw error
+    }
+    // A later choice of language wins over this one.
+    if (target !== locale) return
+    shown = locale
+    publish()
+  }
+
+  async function include(areas: readonly RouteArea[]): Promise<void> {
+    for (const area of areas) inUse.add(area)
+    // The language on its way gets them too, but only the shown one has to succeed here.
+    if (target && target !== shown) {
+      const next = target
+      for (const area of areas) fetch(next, area).catch(() => undefined)
+    }
+    const locale = shown ?? target ?? DEFAULT_LOCALE
+    await Promise.all(areas.map((area) => fetch(locale, area)))
+    publish()
+  }
+
+  return {
+    current: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    setLocale,
+    include,
+  }
+}
