@@ -48,7 +48,7 @@ export function App() {
             <Route path="/e/:eventId/organiser/sheet" component={JoinSheetPage} />
             <Route path="/e/:eventId/viewer" component={ViewerPage} />
             <Route path="/e/:eventId/overview" component={GroupsOverviewPage} />
-            <Route path="/e/:eventId/:role" component={EventOverviewPage} />
+            <Route path="/e/:eventId/chair" component={EventOverviewPage} />
             <Route path="/admin" component={ConsolePage} />
             <Route path="/admin/e/:eventId" component={ManageEventPage} />
             <Route path="/admin/e/:eventId/sheet" component={JoinSheetPage} />

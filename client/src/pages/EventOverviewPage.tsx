@@ -11,23 +11,14 @@ import { useEventDoc } from '../features/session/useEventDoc'
 import { useLinkSession } from '../features/session/useLinkSession'
 import { credentials } from '../sync/credentials'
 import { Notice } from '../ui/Notice'
-import { NotFoundPage } from './NotFoundPage'
 
-const OVERVIEW_ROLES = ['organiser', 'chair', 'viewer'] as const
-type OverviewRole = (typeof OVERVIEW_ROLES)[number]
-
-const isOverviewRole = (value: string): value is OverviewRole =>
-  (OVERVIEW_ROLES as readonly string[]).includes(value)
-
-/** `/e/{eventId}/organiser|chair|viewer#token`: the event and its group boards. */
+/**
+ * `/e/{eventId}/chair#token`: the chair's page, the event and its group boards. (The organiser's
+ * and the viewer's links have their own pages: `ManageEventPage` and `ViewerPage`.)
+ */
 export default function EventOverviewPage() {
-  const { eventId = '', role = '' } = useParams<{ eventId: string; role: string }>()
-  if (!isOverviewRole(role)) return <NotFoundPage />
-  return <Overview eventId={eventId} role={role} />
-}
-
-function Overview({ eventId, role }: { eventId: string; role: OverviewRole }) {
-  const link = useLinkSession(eventId, { stored: () => credentials.forRole(eventId, role) })
+  const { eventId = '' } = useParams<{ eventId: string }>()
+  const link = useLinkSession(eventId, { stored: () => credentials.forRole(eventId, 'chair') })
   if (link.state !== 'ready') return <LinkProblem link={link} />
   return (
     <EventOverview
@@ -38,12 +29,6 @@ function Overview({ eventId, role }: { eventId: string; role: OverviewRole }) {
     />
   )
 }
-
-const roleIntro = {
-  organiser: { id: 'overview.intro.organiser' },
-  chair: { id: 'overview.intro.chair' },
-  viewer: { id: 'overview.intro.viewer' },
-} as const
 
 function EventOverview({
   eventId,
@@ -59,14 +44,13 @@ function EventOverview({
   const intl = useIntl()
   const { meta, groups } = useEventDoc(eventId, token, session?.event ?? null)
   const title = meta?.title || intl.formatMessage({ id: 'overview.untitled' })
-  const intro = isOverviewRole(role) ? roleIntro[role] : null
 
   return (
     <Page title={title} kicker={intl.formatMessage(roleName(role))}>
       {meta ? <EventFacts event={meta} /> : null}
-      {intro ? (
+      {role === 'chair' ? (
         <Notice tone="info">
-          <FormattedMessage {...intro} />
+          <FormattedMessage id="overview.intro.chair" />
         </Notice>
       ) : null}
       <AgendaLink eventId={eventId} />
