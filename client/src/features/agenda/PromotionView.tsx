@@ -55,36 +55,42 @@ function ActionView({
         <FormattedMessage id="agenda.view.action" values={{ number }} />
       </h4>
       <SafeHtml html={action.what.html} lang={lang} />
-      <dl className="facts">
-        <dt>
-          <FormattedMessage id="agenda.view.responsible" />
-        </dt>
-        <dd>{action.responsible.length > 0 ? intl.formatList(action.responsible) : '–'}</dd>
-        <dt>
-          <FormattedMessage id="agenda.view.timeline" />
-        </dt>
-        <dd lang={lang}>{action.timeline || '–'}</dd>
-        <dt>
-          <FormattedMessage id="agenda.view.indicator" />
-        </dt>
-        <dd lang={lang}>
-          {action.indicator || '–'}
-          {action.target ? (
-            <>
-              {' '}
-              <FormattedMessage id="agenda.view.target" values={{ target: action.target }} />
-            </>
-          ) : null}
-        </dd>
+      <dl className="action-facts">
+        <div className="action-facts__row">
+          <dt>
+            <FormattedMessage id="agenda.view.responsible" />
+          </dt>
+          <dd>{action.responsible.length > 0 ? intl.formatList(action.responsible) : '–'}</dd>
+        </div>
+        <div className="action-facts__row">
+          <dt>
+            <FormattedMessage id="agenda.view.timeline" />
+          </dt>
+          <dd lang={lang}>{action.timeline || '–'}</dd>
+        </div>
+        <div className="action-facts__row">
+          <dt>
+            <FormattedMessage id="agenda.view.indicator" />
+          </dt>
+          <dd lang={lang}>
+            {action.indicator || '–'}
+            {action.target ? (
+              <>
+                {' '}
+                <FormattedMessage id="agenda.view.target" values={{ target: action.target }} />
+              </>
+            ) : null}
+          </dd>
+        </div>
         {action.ageGroups.length > 0 ? (
-          <>
+          <div className="action-facts__row">
             <dt>
               <FormattedMessage id="agenda.view.ageGroups" />
             </dt>
             <dd>
               {intl.formatList(action.ageGroups.map((g) => intl.formatMessage(ageGroupLabel[g])))}
             </dd>
-          </>
+          </div>
         ) : null}
       </dl>
     </article>
