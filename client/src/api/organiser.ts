@@ -34,7 +34,7 @@ export interface NewEvent {
   place?: string | null
   remoteUrl?: string | null
   language?: Language
-  groups?: Array<{ name: string; description?: string }>
+  groups?: Array<{ name: string; description?: string; facilitators?: string[] }>
 }
 
 export interface CreatedEvent extends EventLinks {
@@ -176,6 +176,20 @@ export function listParticipants(eventId: string, token: string, signal?: AbortS
     token,
     signal,
   }).then((body) => body.participants)
+}
+
+/** Moves a participant to another group, at any phase; their open connections follow at once. */
+export function moveParticipant(
+  eventId: string,
+  token: string,
+  participantId: string,
+  groupId: string,
+) {
+  return requestJson<{ groupId: string }>(`${base(eventId)}/participants/${part(participantId)}`, {
+    method: 'PATCH',
+    token,
+    body: { groupId },
+  })
 }
 
 export function removeParticipant(eventId: string, token: string, participantId: string) {

@@ -18,12 +18,13 @@ import {
   type EventFormValues,
   eventPatch,
 } from './eventForm'
+import { checkGroupForm, type GroupFormErrors, groupPatch } from './groupInput'
 import { type NewGroupDraft, NewGroupsFields } from './NewGroupsFields'
 import { useAction } from './useAction'
 
 let draftIds = 0
 const themesOf = (language: Language): NewGroupDraft[] =>
-  defaultThemes(language).map((theme) => ({ key: `g${++draftIds}`, ...theme }))
+  defaultThemes(language).map((theme) => ({ key: `g${++draftIds}`, facilitators: '', ...theme }))
 
 /** "Uusi neuvottelu": the description and the theme groups; the agenda comes from the template. */
 export function NewEventForm({
@@ -40,7 +41,7 @@ export function NewEventForm({
   const [values, setValues] = useState<EventFormValues>({ ...EMPTY_EVENT_FORM, language: locale })
   const [errors, setErrors] = useState<EventFormErrors>({})
   const [groups, setGroups] = useState<NewGroupDraft[]>(() => themesOf(locale))
-  const [groupErrors, setGroupErrors] = useState<Record<string, string>>({})
+  const [groupErrors, setGroupErrors] = useState<Record<string, GroupFormErrors>>({})
   // The default themes follow the event's language until the organiser edits them.
   const [groupsTouched, setGroupsTouched] = useState(false)
   const action = useAction()
@@ -49,10 +50,11 @@ export function NewEventForm({
   const submit = async (submitted: FormEvent) => {
     submitted.preventDefault()
     const found = checkEventForm(values)
-    const foundInGroups: Record<string, string> = {}
+    // The same rules as a group added later (name, description, facilitators).
+    const foundInGroups: Record<string, GroupFormErrors> = {}
     for (const group of groups) {
-      if (!group.name.trim()) foundInGroups[group.key] = 'group.name.empty'
-      else if ([...group.name.trim()].length > 100) foundInGroups[group.key] = 'group.name.tooLong'
+      const errorsOfGroup = checkGroupForm(group)
+      if (Object.keys(errorsOfGroup).length > 0) foundInGroups[group.key] = errorsOfGroup
     }
     setErrors(found)
     setGroupErrors(foundInGroups)
@@ -67,7 +69,7 @@ export function NewEventForm({
         title: patch.title ?? '',
         municipalities: patch.municipalities ?? [],
         startsAt: patch.startsAt ?? '',
-        groups: groups.map((g) => ({ name: g.name.trim(), description: g.description.trim() })),
+        groups: groups.map(groupPatch),
       }),
     )
     if (created) navigate(`${managePath('console', created.id)}?tab=links&created=1`)

@@ -4,27 +4,32 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
 import { TextField } from '../../ui/TextField'
+import type { GroupFormErrors, GroupFormValues } from './groupInput'
 
-export interface NewGroupDraft {
+/** A group of the new event as typed: facilitators as one line of names. */
+export interface NewGroupDraft extends GroupFormValues {
   /** A key for React only; the server gives the group its id. */
   key: string
-  name: string
-  description: string
 }
 
 let added = 0
 
-/** The theme groups of a new event: the three default themes, editable, at least one. */
+/**
+ * The theme groups of a new event: the three default themes, editable, at least one, each with
+ * its facilitators' names (their links are made with the event).
+ */
 export function NewGroupsFields({
   groups,
   errors,
   onChange,
 }: {
   groups: NewGroupDraft[]
-  errors: Record<string, string>
+  /** Error codes by group key and field. */
+  errors: Record<string, GroupFormErrors>
   onChange(groups: NewGroupDraft[]): void
 }) {
   const intl = useIntl()
+  const error = (code: string | undefined) => (code ? intl.formatMessage(errorMessage(code)) : null)
   const list = useRef<HTMLOListElement>(null)
   // After adding or removing a group, focus goes to a name field, never to the page's start.
   const [focusKey, setFocusKey] = useState<string | null>(null)
@@ -46,14 +51,14 @@ export function NewGroupsFields({
       </p>
       <ol className="draft-groups" ref={list}>
         {groups.map((group, index) => {
-          const code = errors[group.key]
+          const found = errors[group.key] ?? {}
           return (
             <li key={group.key} className="draft-group stack" data-group={group.key}>
               <TextField
                 label={intl.formatMessage({ id: 'console.groups.name' }, { number: index + 1 })}
                 value={group.name}
                 onChange={(name) => set(group.key, { name })}
-                errorMessage={code ? intl.formatMessage(errorMessage(code)) : null}
+                errorMessage={error(found.name)}
                 maxLength={100}
                 isRequired
               />
@@ -65,7 +70,19 @@ export function NewGroupsFields({
                 labelNote={intl.formatMessage({ id: 'form.optional' })}
                 value={group.description}
                 onChange={(description) => set(group.key, { description })}
+                errorMessage={error(found.description)}
                 maxLength={500}
+              />
+              <TextField
+                label={intl.formatMessage(
+                  { id: 'console.groups.facilitators' },
+                  { number: index + 1 },
+                )}
+                labelNote={intl.formatMessage({ id: 'form.optional' })}
+                description={intl.formatMessage({ id: 'organiser.group.facilitators.help' })}
+                value={group.facilitators}
+                onChange={(facilitators) => set(group.key, { facilitators })}
+                errorMessage={error(found.facilitators)}
               />
               {groups.length > 1 ? (
                 <div>
@@ -103,7 +120,7 @@ export function NewGroupsFields({
             size="small"
             onPress={() => {
               const key = `new${++added}`
-              onChange([...groups, { key, name: '', description: '' }])
+              onChange([...groups, { key, name: '', description: '', facilitators: '' }])
               setFocusKey(key)
             }}
           >
