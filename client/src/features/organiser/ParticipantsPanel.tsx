@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Group } from '@hytepaja/shared/doc/schema'
+import { useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import {
-  listParticipants,
   type ManagedEvent,
+  moveParticipant,
   type ParticipantRow,
   removeParticipant,
 } from '../../api/organiser'
@@ -13,14 +14,15 @@ import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
 import { Notice } from '../../ui/Notice'
 import type { OrganiserAccess } from './access'
+import { ParticipantItem } from './ParticipantItem'
 import { errorCodeOf } from './useAction'
+import { useParticipants } from './useParticipants'
 
-type Listing =
-  | { state: 'loading' }
-  | { state: 'ready'; participants: ParticipantRow[] }
-  | { state: 'failed'; code: string }
-
-/** Osallistujat: who joined which group; removing one closes their connections at once. */
+/**
+ * Osallistujat: who joined which group, kept fresh while the tab is open. The organiser may
+ * move a person to another group at any phase, or remove them (their connections close at
+ * once). Only what the organiser did is said aloud; joins seen by a refresh are not.
+ */
 export function ParticipantsPanel({
   access,
   event,
@@ -29,44 +31,12 @@ export function ParticipantsPanel({
   event: ManagedEvent
 }) {
   const intl = useIntl()
-  const [listing, setListing] = useState<Listing>({ state: 'loading' })
+  const { listing, refresh, update } = useParticipants(access)
   const [removing, setRemoving] = useState<ParticipantRow | null>(null)
+  const [moving, setMoving] = useState<{ person: ParticipantRow; group: Group } | null>(null)
   const [said, setSaid] = useState('')
   const headingRef = useRef<HTMLHeadingElement>(null)
   const { eventId, token } = access
-
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const participants = await listParticipants(eventId, token, signal)
-        setListing({ state: 'ready', participants })
-      } catch (error) {
-        if (!signal?.aborted) setListing({ state: 'failed', code: errorCodeOf(error) })
-      }
-    },
-    [eventId, token],
-  )
-  useEffect(() => {
-    const abort = new AbortController()
-    load(abort.signal)
-    return () => abort.abort()
-  }, [load])
-
-  const groupName = (groupId: string | null) =>
-    event.groups.find((g) => g.id === groupId)?.name ??
-    intl.formatMessage({ id: 'participants.noGroup' })
-
-  const refreshButton = (
-    <Button
-      size="small"
-      onPress={async () => {
-        await load()
-        setSaid(intl.formatMessage({ id: 'participants.refreshed' }))
-      }}
-    >
-      <FormattedMessage id="participants.refresh" />
-    </Button>
-  )
 
   return (
     <div className="stack">
@@ -83,7 +53,11 @@ export function ParticipantsPanel({
           <Notice tone="error" announce>
             <FormattedMessage {...errorMessage(listing.code)} />
           </Notice>
-          <div>{refreshButton}</div>
+          <div>
+            <Button size="small" onPress={refresh}>
+              <FormattedMessage id="link.retry" />
+            </Button>
+          </div>
         </>
       ) : null}
       {listing.state === 'ready' ? (
@@ -95,8 +69,18 @@ export function ParticipantsPanel({
                 values={{ count: listing.participants.filter((p) => !p.removed).length }}
               />
             </p>
-            {refreshButton}
+            <p className="hint">
+              <FormattedMessage
+                id="participants.updated"
+                values={{ time: intl.formatTime(listing.at, { timeStyle: 'medium' }) }}
+              />
+            </p>
           </div>
+          {listing.staleCode ? (
+            <Notice tone="warning">
+              <FormattedMessage id="participants.stale" />
+            </Notice>
+          ) : null}
           <ul className="participants-by-group">
             {event.groups.map((group) => (
               <li key={group.id}>
@@ -118,54 +102,52 @@ export function ParticipantsPanel({
           ) : (
             <ul className="manage-list">
               {listing.participants.map((person) => (
-                <li
+                <ParticipantItem
                   key={person.id}
-                  className={
-                    person.removed
-                      ? 'manage-item participant participant--removed'
-                      : 'manage-item participant'
-                  }
-                >
-                  <p className="participant__name">{person.displayName}</p>
-                  <p className="manage-item__meta">
-                    {[person.organisation, groupName(person.groupId)].filter(Boolean).join(' · ')}
-                  </p>
-                  <p className="manage-item__meta">
-                    <FormattedMessage
-                      id="participants.joinedAt"
-                      values={{
-                        time: intl.formatDate(person.joinedAt, {
-                          dateStyle: 'short',
-                          timeStyle: 'short',
-                        }),
-                      }}
-                    />
-                  </p>
-                  {person.removed ? (
-                    <p className="participant__status">
-                      <FormattedMessage id="participants.removed" />
-                    </p>
-                  ) : (
-                    <div className="button-row">
-                      <Button
-                        size="small"
-                        variant="quiet"
-                        aria-label={intl.formatMessage(
-                          { id: 'participants.removeNamed' },
-                          { name: person.displayName },
-                        )}
-                        onPress={() => setRemoving(person)}
-                      >
-                        <FormattedMessage id="participants.remove" />
-                      </Button>
-                    </div>
-                  )}
-                </li>
+                  person={person}
+                  groups={event.groups}
+                  onMove={(who, group) => setMoving({ person: who, group })}
+                  onRemove={setRemoving}
+                />
               ))}
             </ul>
           )}
         </>
       ) : null}
+      <ConfirmDialog
+        isOpen={moving !== null}
+        onClose={() => setMoving(null)}
+        tone="primary"
+        title={intl.formatMessage(
+          { id: 'participants.move.title' },
+          { name: moving?.person.displayName ?? '', group: moving?.group.name ?? '' },
+        )}
+        confirmLabel={<FormattedMessage id="participants.move.confirm" />}
+        busyLabel={<FormattedMessage id="participants.move.busy" />}
+        cancelLabel={<FormattedMessage id="organiser.cancel" />}
+        onConfirm={async () => {
+          if (!moving) return null
+          const { person, group } = moving
+          try {
+            await moveParticipant(eventId, token, person.id, group.id)
+          } catch (error) {
+            return intl.formatMessage(errorMessage(errorCodeOf(error)))
+          }
+          update((rows) => rows.map((p) => (p.id === person.id ? { ...p, groupId: group.id } : p)))
+          setSaid(
+            intl.formatMessage(
+              { id: 'participants.movedNamed' },
+              { name: person.displayName, group: group.name },
+            ),
+          )
+          refresh()
+          return null
+        }}
+      >
+        <p>
+          <FormattedMessage id="participants.move.body" />
+        </p>
+      </ConfirmDialog>
       <ConfirmDialog
         isOpen={removing !== null}
         onClose={() => setRemoving(null)}
@@ -178,23 +160,15 @@ export function ParticipantsPanel({
         focusAfterConfirm={headingRef}
         onConfirm={async () => {
           if (!removing) return null
+          const { id, displayName } = removing
           try {
-            await removeParticipant(eventId, token, removing.id)
+            await removeParticipant(eventId, token, id)
           } catch (error) {
             return intl.formatMessage(errorMessage(errorCodeOf(error)))
           }
-          const name = removing.displayName
-          setListing((prev) =>
-            prev.state === 'ready'
-              ? {
-                  ...prev,
-                  participants: prev.participants.map((p) =>
-                    p.id === removing.id ? { ...p, removed: true } : p,
-                  ),
-                }
-              : prev,
-          )
-          setSaid(intl.formatMessage({ id: 'participants.removedNamed' }, { name }))
+          update((rows) => rows.map((p) => (p.id === id ? { ...p, removed: true } : p)))
+          setSaid(intl.formatMessage({ id: 'participants.removedNamed' }, { name: displayName }))
+          refresh()
           return null
         }}
       >
