@@ -455,6 +455,30 @@ test('a participant changes group until the workshop starts; the organiser remov
     organiser.getByRole('heading', { level: 1, name: 'Hyte-neuvottelu, ryhmänvaihto' }),
   ).toBeVisible()
   await openTab(organiser, 'Osallistujat')
+
+  // --- The organiser may still move her (a wrong pick); her open board learns it at once.
+  await organiser.getByRole('button', { name: 'Siirrä ryhmään: Vilma Vaihtaja' }).click()
+  await organiser.getByRole('menuitem', { name: groupA.name }).click()
+  const moving = organiser.getByRole('alertdialog', {
+    name: `Siirretäänkö Vilma Vaihtaja ryhmään ${groupA.name}?`,
+  })
+  await check(organiser, 'move-participant-dialog')
+  await moving.getByRole('button', { name: 'Siirrä', exact: true }).click()
+  await expect(moving).toBeHidden()
+  await expect(
+    organiser.getByText(`Vilma Vaihtaja siirretty ryhmään ${groupA.name}.`),
+  ).toBeAttached()
+  await expect(phonePage.getByText(/Tämä on toisen ryhmän taulu/)).toBeVisible()
+  await expect(phonePage.getByRole('button', { name: 'Lisää idea', exact: true })).toHaveCount(0)
+  await phonePage.getByRole('link', { name: 'Siirry oman ryhmäsi taululle' }).click()
+  await expect(phonePage.getByRole('heading', { level: 1, name: groupA.name })).toBeVisible()
+  const listed = await fetch(`${server.url}/api/events/${event.id}/participants`, {
+    headers: { authorization: `Bearer ${event.tokens.organiser}` },
+  })
+  expect(await listed.json()).toMatchObject({
+    participants: [{ displayName: 'Vilma Vaihtaja', groupId: groupA.id }],
+  })
+
   await organiser.getByRole('button', { name: 'Poista osallistuja: Vilma Vaihtaja' }).click()
   const confirm = organiser.getByRole('alertdialog', { name: 'Poistetaanko Vilma Vaihtaja?' })
   await expect(confirm.getByRole('button', { name: 'Peruuta' })).toBeFocused()

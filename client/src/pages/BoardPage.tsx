@@ -29,6 +29,7 @@ function BoardRoute({ eventId, groupId }: { eventId: string; groupId: string }) 
       token={link.token}
       credential={link.credential}
       session={link.session}
+      onRightsChanged={link.refresh}
     />
   )
 }

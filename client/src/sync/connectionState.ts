@@ -13,6 +13,11 @@ export interface SyncStatus {
   failedAttempts: number
   /** The server ended the connection for good (a 44xx close code). */
   closed: { code: number; reason: string } | null
+  /**
+   * How often the server closed the connection because this person's rights changed (the
+   * organiser moved them to another group): the page asks again who it is.
+   */
+  rightsChanged: number
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -22,6 +27,7 @@ export const INITIAL_STATUS: SyncStatus = {
   unsaved: false,
   failedAttempts: 0,
   closed: null,
+  rightsChanged: 0,
 }
 
 /** What the person is told, in words (the UI never relies on colour alone). */

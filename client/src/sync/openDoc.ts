@@ -1,3 +1,4 @@
+import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
 import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
@@ -93,8 +94,12 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     update({ connection: status, synced: status === 'connected' && provider.synced })
   })
   provider.on('sync', (synced) => update({ synced, failedAttempts: 0 }))
-  provider.on('connection-close', () =>
-    update({ failedAttempts: provider.wsUnsuccessfulReconnects, synced: false }),
+  provider.on('connection-close', (event) =>
+    update({
+      failedAttempts: provider.wsUnsuccessfulReconnects,
+      synced: false,
+      rightsChanged: current.rightsChanged + (event?.code === CloseCode.Reauthorise ? 1 : 0),
+    }),
   )
   provider.on('closed', (event) => update({ closed: event, connection: 'disconnected' }))
 

@@ -35,13 +35,22 @@ export interface BoardSource {
   credential: Credential
   /** Null when the page opened offline from this device's stored credential. */
   session: Session | null
+  /** The server says this person's rights changed: look the link up again. */
+  onRightsChanged?(): void
 }
 
 /**
  * Everything a board shows, read live from its two documents: the board (notes, clusters) and
  * the event (the group's trusted state, messages). Who may do what comes from shared/.
  */
-export function useBoardModel({ eventId, groupId, token, credential, session }: BoardSource) {
+export function useBoardModel({
+  eventId,
+  groupId,
+  token,
+  credential,
+  session,
+  onRightsChanged,
+}: BoardSource) {
   const intl = useIntl()
   const event = useEventDoc(eventId, token, session?.event ?? null)
   const eventDoc = event.synced?.doc ?? null
@@ -76,6 +85,13 @@ export function useBoardModel({ eventId, groupId, token, credential, session }: 
   const access = terminal ? { canWrite: false, reason: null } : writable
   const facilitates = !terminal && mayRun(holder, 'board.facilitate', groupId)
   const votes = mayRun(holder, 'board.vote', groupId)
+
+  // Moved to another group by the organiser: the socket reconnects read-only, and the page
+  // learns the new group so it stops offering writes the server would not take.
+  const rightsChanged = status.rightsChanged + eventStatus.rightsChanged
+  useEffect(() => {
+    if (rightsChanged > 0) onRightsChanged?.()
+  }, [rightsChanged, onRightsChanged])
 
   // A revoked token is useless on this device: the home page should not offer it again.
   useEffect(() => {

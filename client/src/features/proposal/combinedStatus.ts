@@ -22,5 +22,6 @@ export function combineStatus(statuses: SyncStatus[]): SyncStatus {
     unsaved: all.unsaved || one.unsaved,
     failedAttempts: Math.max(all.failedAttempts, one.failedAttempts),
     closed: all.closed ?? one.closed,
+    rightsChanged: all.rightsChanged + one.rightsChanged,
   }))
 }

@@ -7,7 +7,14 @@ import { clearLinkToken, readLinkToken } from './linkToken'
 export type LinkSession =
   | { state: 'loading' }
   /** `session` is null when offline: the device's stored credential is used as it is. */
-  | { state: 'ready'; token: string; credential: Credential; session: Session | null }
+  | {
+      state: 'ready'
+      token: string
+      credential: Credential
+      session: Session | null
+      /** Asks the server again without leaving the page (rights changed while it was open). */
+      refresh(): void
+    }
   /** Neither the address nor this device holds a token for the event. */
   | { state: 'missing' }
   /** The server does not accept the token (revoked, unknown, another event). */
@@ -51,7 +58,8 @@ export function useLinkSession(eventId: string, options: LinkSessionOptions): Li
       return
     }
     const abort = new AbortController()
-    setResult({ state: 'loading' })
+    // A refresh of an open page keeps showing it until the answer is in.
+    setResult((prev) => (prev.state === 'ready' ? prev : { state: 'loading' }))
     fetchSession(token, abort.signal).then(
       (session) => {
         if (session.eventId !== eventId) {
@@ -61,7 +69,7 @@ export function useLinkSession(eventId: string, options: LinkSessionOptions): Li
         const credential = credentialOf(token, session)
         credentials.remember(eventId, credential)
         if (clearFromAddress) clearLinkToken()
-        setResult({ state: 'ready', token, credential, session })
+        setResult({ state: 'ready', token, credential, session, refresh: retry })
       },
       (error: unknown) => {
         if (abort.signal.aborted) return
@@ -72,7 +80,7 @@ export function useLinkSession(eventId: string, options: LinkSessionOptions): Li
           setResult({ state: 'invalid' })
         } else if (code === NETWORK_UNAVAILABLE && saved?.token === token) {
           // Offline with a token this device already knows: open from the local copy.
-          setResult({ state: 'ready', token, credential: saved, session: null })
+          setResult({ state: 'ready', token, credential: saved, session: null, refresh: retry })
         } else if (status === 404) {
           setResult({ state: 'invalid' })
         } else {
