@@ -19,6 +19,8 @@ export interface ConfirmDialogProps {
    * dialog would otherwise return focus to a button that no longer exists).
    */
   focusAfterConfirm?: RefObject<HTMLElement | null>
+  /** `large` on the board, where a thumb on a crowded phone must not miss. */
+  buttonSize?: 'normal' | 'large'
 }
 
 /**
@@ -36,6 +38,7 @@ export function ConfirmDialog({
   busyLabel,
   tone = 'danger',
   focusAfterConfirm,
+  buttonSize = 'normal',
 }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -82,11 +85,11 @@ export function ConfirmDialog({
         </p>
       ) : null}
       <div className="button-row">
-        <Button variant={tone} onPress={confirm}>
+        <Button variant={tone} size={buttonSize} onPress={confirm}>
           {busy && busyLabel ? busyLabel : confirmLabel}
         </Button>
         {/* autoFocus: the safe choice takes focus when the dialog opens. */}
-        <Button variant="secondary" onPress={close} autoFocus>
+        <Button variant="secondary" size={buttonSize} onPress={close} autoFocus>
           {cancelLabel}
         </Button>
       </div>

@@ -20,6 +20,7 @@ import { useSpotlight } from '../facilitation/useSpotlight'
 import { ChangeGroup } from '../groupChange/ChangeGroup'
 import { PreAssignmentCard } from '../preAssignment/PreAssignmentCard'
 import { GroupLinks } from '../proposal/GroupLinks'
+import { SyncStatusLine } from '../session/SyncStatusLine'
 import { RankingPanel } from '../voting/RankingPanel'
 import { useBallot } from '../voting/useBallot'
 import { useEarlyTotals } from '../voting/useEarlyTotals'
@@ -29,7 +30,6 @@ import { BoardNotices } from './BoardNotices'
 import { BoardSettingsPanel } from './BoardSettingsPanel'
 import { BoardToolbar } from './BoardToolbar'
 import { BottomBar } from './BottomBar'
-import { ConnectionStatus } from './ConnectionStatus'
 import { CanvasView } from './canvas/CanvasView'
 import { clusterRect, framesOf, noteRect } from './canvas/frames'
 import type { CommandResult, IdeaContent } from './commands'
@@ -216,7 +216,7 @@ export function Board(props: BoardProps) {
       <GroupLinks eventId={eventId} groupId={groupId} />
       <div className="board__bar">
         {/* In a terminal state the notice below says it all, with what to do next. */}
-        {model.terminal ? null : <ConnectionStatus summary={model.summary} />}
+        {model.terminal ? null : <SyncStatusLine summary={model.summary} />}
         <PresenceList present={model.present} />
       </div>
       <MessagesNotice

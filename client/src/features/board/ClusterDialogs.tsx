@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { ModalDialog } from '../../ui/Dialog'
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid'
 import { TextField } from '../../ui/TextField'
@@ -93,34 +94,21 @@ export function RemoveClusterDialog({
 }) {
   const intl = useIntl()
   return (
-    <ModalDialog
+    <ConfirmDialog
       isOpen={cluster !== null}
-      onOpenChange={(open) => {
-        if (!open) onClose()
-      }}
-      role="alertdialog"
+      onClose={onClose}
       title={intl.formatMessage({ id: 'cluster.removeTitle' }, { name: cluster?.name ?? '' })}
+      confirmLabel={<FormattedMessage id="cluster.removeConfirm" />}
+      cancelLabel={<FormattedMessage id="board.delete.cancel" />}
+      buttonSize="large"
+      onConfirm={async () => {
+        if (cluster) onConfirm(cluster)
+        return null
+      }}
     >
-      <div className="stack">
-        <p>
-          <FormattedMessage id="cluster.removeBody" />
-        </p>
-        <div className="button-row">
-          <Button
-            variant="danger"
-            size="large"
-            onPress={() => {
-              if (cluster) onConfirm(cluster)
-              onClose()
-            }}
-          >
-            <FormattedMessage id="cluster.removeConfirm" />
-          </Button>
-          <Button size="large" autoFocus onPress={onClose}>
-            <FormattedMessage id="board.delete.cancel" />
-          </Button>
-        </div>
-      </div>
-    </ModalDialog>
+      <p>
+        <FormattedMessage id="cluster.removeBody" />
+      </p>
+    </ConfirmDialog>
   )
 }

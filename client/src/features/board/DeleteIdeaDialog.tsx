@@ -1,7 +1,6 @@
 import type { Idea } from '@hytepaja/shared/doc/schema'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button } from '../../ui/Button'
-import { ModalDialog } from '../../ui/Dialog'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 
 /** Deleting asks first: a slip of the thumb on a crowded phone list must not lose an idea. */
 export function DeleteIdeaDialog({
@@ -15,39 +14,26 @@ export function DeleteIdeaDialog({
 }) {
   const intl = useIntl()
   return (
-    <ModalDialog
+    <ConfirmDialog
       isOpen={idea !== null}
-      onOpenChange={(open) => {
-        if (!open) onClose()
-      }}
-      role="alertdialog"
+      onClose={onClose}
       title={intl.formatMessage({ id: 'board.delete.title' })}
+      confirmLabel={<FormattedMessage id="board.delete.confirm" />}
+      cancelLabel={<FormattedMessage id="board.delete.cancel" />}
+      buttonSize="large"
+      onConfirm={async () => {
+        if (idea) onConfirm(idea)
+        return null
+      }}
     >
-      <div className="stack">
-        {idea ? (
-          <blockquote className="quote" lang={idea.lang}>
-            {idea.text}
-          </blockquote>
-        ) : null}
-        <p>
-          <FormattedMessage id="board.delete.body" />
-        </p>
-        <div className="button-row">
-          <Button
-            variant="danger"
-            size="large"
-            onPress={() => {
-              if (idea) onConfirm(idea)
-              onClose()
-            }}
-          >
-            <FormattedMessage id="board.delete.confirm" />
-          </Button>
-          <Button size="large" autoFocus onPress={onClose}>
-            <FormattedMessage id="board.delete.cancel" />
-          </Button>
-        </div>
-      </div>
-    </ModalDialog>
+      {idea ? (
+        <blockquote className="quote" lang={idea.lang}>
+          {idea.text}
+        </blockquote>
+      ) : null}
+      <p>
+        <FormattedMessage id="board.delete.body" />
+      </p>
+    </ConfirmDialog>
   )
 }

@@ -19,6 +19,7 @@ import { presenceColor } from '../../sync/presence'
 import { Button } from '../../ui/Button'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Notice } from '../../ui/Notice'
+import { SyncStatusLine } from '../session/SyncStatusLine'
 import { ActionCard } from './ActionCard'
 import { attempt } from './attempt'
 import { FacilitatorPanel } from './FacilitatorPanel'
@@ -27,7 +28,6 @@ import { IdeaPicker } from './IdeaPicker'
 import { PeopleHere } from './PeopleHere'
 import { RichTextEditor } from './richtext/RichTextEditor'
 import { SharedTextField } from './SharedTextField'
-import { StatusLine } from './StatusLine'
 import { useCombinedStatus } from './useCombinedStatus'
 import { useFieldOccupants } from './useFieldOccupants'
 import { useProposal } from './useProposal'
@@ -117,7 +117,7 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
         </Link>
       </nav>
       <div className="proposal-bar">
-        <StatusLine summary={summary} />
+        <SyncStatusLine summary={summary} look="inline" />
         <PeopleHere present={present} />
       </div>
       {p.frozen ? (

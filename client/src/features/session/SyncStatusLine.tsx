@@ -1,5 +1,6 @@
 import { defineMessages, FormattedMessage } from 'react-intl'
 import type { ConnectionSummary } from '../../sync/connectionState'
+import '../../styles/sync-status.css'
 
 const statusText = defineMessages({
   connecting: { id: 'sync.connecting' },
@@ -14,12 +15,19 @@ const statusText = defineMessages({
 })
 
 /**
- * The connection in words. Not a live region: "saving… saved" flips with every keystroke;
- * the board announces only going offline and coming back.
+ * The connection in words, with a shape that repeats them. Not a live region: "saving… saved"
+ * flips with every keystroke; pages announce only going offline and coming back.
+ * `boxed` on the board's header, `inline` in the proposal's smaller toolbar.
  */
-export function ConnectionStatus({ summary }: { summary: ConnectionSummary }) {
+export function SyncStatusLine({
+  summary,
+  look = 'boxed',
+}: {
+  summary: ConnectionSummary
+  look?: 'boxed' | 'inline'
+}) {
   return (
-    <p className={`sync-status sync-status--${summary}`} data-sync={summary}>
+    <p className={`sync-status sync-status--${look} sync-status--${summary}`} data-sync={summary}>
       <span className="sync-status__icon" aria-hidden="true" />
       <FormattedMessage {...statusText[summary]} />
     </p>
