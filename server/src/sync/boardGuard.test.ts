@@ -115,6 +115,55 @@ describe('board guard', () => {
     f.raw.close()
   })
 
+  it('undoes notes and fields no client could write, whoever sends them', async () => {
+    const a = await client(anna.token)
+    const own = ideas.add(a.doc, { text: 'Oma idea' }, actor(anna, 'Anna'))
+    // A hand-made client writes the maps directly, past the shared functions' checks.
+    const forge = (doc: Y.Doc, id: string, fields: Record<string, unknown>) => {
+      const map = new Y.Map<unknown>()
+      for (const [key, value] of Object.entries({ ...fields })) map.set(key, value)
+      doc.getMap<Y.Map<unknown>>('ideas').set(id, map)
+    }
+    const base = { authorId: anna.participantId, authorName: 'Anna', createdAt: 1, x: 0, y: 0 }
+    forge(a.doc, 'huge', { ...base, text: 'x'.repeat(600_000), color: 'yellow' })
+    forge(a.doc, 'control', { ...base, text: 'kello\u0007soi', color: 'yellow' })
+    forge(a.doc, 'colour', { ...base, text: 'Värikäs', color: 'url(javascript:alert(1))' })
+    forge(a.doc, 'extra', { ...base, text: 'Ylimääräinen', onclick: 'alert(1)' })
+    forge(a.doc, 'far', { ...base, text: 'Kaukana', x: 1e300 })
+    forge(a.doc, 'fine', { ...base, text: 'Kelpaa', color: 'blue', tags: ['liikunta'] })
+    const map = a.doc.getMap<Y.Map<unknown>>('ideas').get(own) as Y.Map<unknown>
+    a.doc.transact(() => {
+      map.set('text', 'y'.repeat(501))
+      map.set(
+        'tags',
+        Array.from({ length: 50 }, (_, i) => `t${i}`),
+      )
+    })
+    await a.raw.roundTrip()
+    const stored = await serverIdeas()
+    const ids = stored.map((i) => i.id)
+    for (const bad of ['huge', 'control', 'colour', 'extra', 'far']) expect(ids).not.toContain(bad)
+    expect(stored.find((i) => i.id === 'fine')).toMatchObject({ text: 'Kelpaa', color: 'blue' })
+    expect(stored.find((i) => i.id === own)).toMatchObject({ text: 'Oma idea', tags: [] })
+
+    // The facilitator may change any note, but only to what the board's own functions write.
+    const f = await client(event.tokens.facilitators[event.groups[0]?.id as string] as string)
+    const theirs = f.doc.getMap<Y.Map<unknown>>('ideas').get(own) as Y.Map<unknown>
+    f.doc.transact(() => {
+      theirs.set('text', 'z'.repeat(2000))
+      theirs.set('hidden', 'yes')
+      theirs.set('x', 40)
+    })
+    await f.raw.roundTrip()
+    expect((await serverIdeas()).find((i) => i.id === own)).toMatchObject({
+      text: 'Oma idea',
+      hidden: false,
+      x: 40,
+    })
+    a.raw.close()
+    f.raw.close()
+  })
+
   it('undoes clusters made, renamed or removed by a participant', async () => {
     const f = await client(event.tokens.facilitators[event.groups[0]?.id as string] as string)
     const fasi: Actor = { id: 'facilitator:x', name: 'F', role: 'facilitator' }

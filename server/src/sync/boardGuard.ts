@@ -10,6 +10,7 @@ import {
   readIdea,
 } from '@hytepaja/shared/doc/schema'
 import { mayChangeIdeaField, ownNewIdeaFields, runsBoard } from '@hytepaja/shared/domain/ideaRights'
+import { isValidIdeaField, isValidIdeaMap } from '@hytepaja/shared/domain/ideas'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import * as Y from 'yjs'
 import type { Peer } from './peer.js'
@@ -22,9 +23,14 @@ type Revert = () => void
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
+/** The actor of a transaction that came from a socket (any role). */
+function writerOf(origin: unknown): Actor | null {
+  return (origin as Peer | null)?.actor ?? null
+}
+
 /** The actor of a transaction that came from a participant's socket (not the facilitator's). */
 function participantOf(origin: unknown): Actor | null {
-  const actor = (origin as Peer | null)?.actor
+  const actor = writerOf(origin)
   return actor && !runsBoard(actor) ? actor : null
 }
 
@@ -33,7 +39,9 @@ function participantOf(origin: unknown): Actor | null {
  * participant's change to a field they may not change is undone at once by a server
  * transaction (others may see it for a moment; the stored and final state is correct). A
  * participant's new note is made theirs; replacing or hard-deleting a note, and any change to
- * clusters, is undone. Facilitators and organisers are not checked.
+ * clusters, is undone. Facilitators and organisers may change any note, but like everyone
+ * only to values the domain functions could write (`isValidIdeaField`): a note with a
+ * megabyte of text or an unknown colour is undone, whoever sent it.
  */
 export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
   const ideas = ideasRoot(doc)
@@ -57,6 +65,7 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
   }
 
   const onIdeas = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tr: Y.Transaction) => {
+    const writer = writerOf(tr.origin)
     const actor = participantOf(tr.origin)
     const touched = new Set<string>()
     const reverts: Revert[] = []
@@ -64,27 +73,35 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
       if (event.target === ideas) {
         for (const [id, change] of event.changes.keys) {
           touched.add(id)
-          if (!actor) continue
+          if (!writer) continue
           const map = ideas.get(id)
+          const before = ideaCache.get(id)
+          const bringBack = before
+            ? () => ideas.set(id, createIdeaMap(before))
+            : () => ideas.delete(id)
+          if (map instanceof Y.Map && !isValidIdeaMap(map)) {
+            reverts.push(bringBack)
+            continue
+          }
+          if (!actor) continue
           if (change.action === 'add' && map instanceof Y.Map) {
             for (const [key, value] of Object.entries(ownNewIdeaFields(actor))) {
               if (!same(map.get(key), value)) reverts.push(() => map.set(key, value))
             }
           } else {
-            const before = ideaCache.get(id)
-            reverts.push(
-              before ? () => ideas.set(id, createIdeaMap(before)) : () => ideas.delete(id),
-            )
+            reverts.push(bringBack)
           }
         }
       } else if (event.target.parent === ideas) {
         const id = event.path[0] as string
         touched.add(id)
         const before = ideaCache.get(id)
-        if (!actor || !before) continue
+        if (!writer || !before) continue
         const map = event.target as Y.Map<unknown>
         for (const [key, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
-          if (mayChangeIdeaField(before, actor, key, map.get(key))) continue
+          const next = map.get(key)
+          const valid = change.action === 'delete' ? key !== 'text' : isValidIdeaField(key, next)
+          if (valid && (!actor || mayChangeIdeaField(before, actor, key, next))) continue
           reverts.push(
             change.action === 'add' ? () => map.delete(key) : () => map.set(key, change.oldValue),
           )
@@ -96,7 +113,7 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
       if (map instanceof Y.Map) ideaCache.set(id, readIdea(id, map))
       else ideaCache.delete(id)
     }
-    if (actor) undo(reverts, actor, 'ideas')
+    if (writer) undo(reverts, writer, 'ideas')
   }
 
   const onClusters = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tr: Y.Transaction) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { LocalOrigin } from '../doc/origins.js'
-import { readIdeas } from '../doc/schema.js'
+import { ideasRoot, readIdeas } from '../doc/schema.js'
 import { connect } from '../testing/relay.js'
 import { DomainError } from './errors.js'
 import * as ideas from './ideas.js'
@@ -175,5 +175,34 @@ describe('ideas', () => {
     map.set('tags', 'not-an-array')
     doc.getMap('ideas').set('broken', map)
     expect(readIdeas(doc)[0]).toMatchObject({ id: 'broken', text: '', x: 0, tags: [] })
+  })
+})
+
+describe('isValidIdeaField', () => {
+  it('accepts what the functions write and nothing else', () => {
+    const doc = new Y.Doc()
+    const id = ideas.add(
+      doc,
+      { text: '  Valaistus  ', tags: ['koulut'], ageGroups: ['older'] },
+      anna,
+    )
+    const map = ideasRoot(doc).get(id) as Y.Map<unknown>
+    expect(ideas.isValidIdeaMap(map)).toBe(true)
+    expect(ideas.isValidIdeaField('text', 'x'.repeat(ideas.MAX_IDEA_LENGTH))).toBe(true)
+    expect(ideas.isValidIdeaField('text', 'x'.repeat(ideas.MAX_IDEA_LENGTH + 1))).toBe(false)
+    expect(ideas.isValidIdeaField('text', ' not trimmed ')).toBe(false)
+    expect(ideas.isValidIdeaField('text', '')).toBe(false)
+    expect(ideas.isValidIdeaField('text', 'kello\u0007')).toBe(false)
+    expect(ideas.isValidIdeaField('tags', ['a', 'a'])).toBe(false)
+    expect(ideas.isValidIdeaField('ageGroups', ['teens'])).toBe(false)
+    expect(ideas.isValidIdeaField('color', 'hotpink')).toBe(false)
+    expect(ideas.isValidIdeaField('x', Number.NaN)).toBe(false)
+    expect(ideas.isValidIdeaField('y', ideas.CANVAS_LIMIT + 1)).toBe(false)
+    expect(ideas.isValidIdeaField('lang', 'sv')).toBe(true)
+    expect(ideas.isValidIdeaField('lang', '<script>')).toBe(false)
+    expect(ideas.isValidIdeaField('hidden', 'yes')).toBe(false)
+    expect(ideas.isValidIdeaField('onclick', 'alert(1)')).toBe(false)
+    map.set('text', 'x'.repeat(600))
+    expect(ideas.isValidIdeaMap(map)).toBe(false)
   })
 })

@@ -183,3 +183,63 @@ export function deleted(ideas: Idea[]): Idea[] {
     .filter((idea) => idea.deletedAt !== null)
     .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
 }
+
+const MAX_ID_LENGTH = 200
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/
+
+const isText = (value: unknown, max: number) =>
+  typeof value === 'string' && [...value].length <= max
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value)
+const cleansTo = (value: unknown, clean: (value: unknown) => unknown) => {
+  try {
+    return JSON.stringify(clean(value)) === JSON.stringify(value)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Whether a stored field of a note holds a value the functions above could have written —
+ * the check the server makes on every note a client sends, so a hand-made update cannot put
+ * a megabyte of text, a control character or an unknown colour on everyone's screen.
+ */
+export function isValidIdeaField(key: string, value: unknown): boolean {
+  switch (key) {
+    case 'text':
+      return cleansTo(value, (v) => cleanText(v, 'idea.text', MAX_IDEA_LENGTH))
+    case 'tags':
+      return cleansTo(value, cleanTags)
+    case 'ageGroups':
+      return cleansTo(value, cleanAgeGroups)
+    case 'color':
+      return IDEA_COLORS.includes(value as IdeaColor)
+    case 'x':
+    case 'y':
+      return isFiniteNumber(value) && Math.abs(value) <= CANVAS_LIMIT
+    case 'clusterId':
+      return value === null || isText(value, MAX_ID_LENGTH)
+    case 'lang':
+      return typeof value === 'string' && value.length <= 35 && LANGUAGE_TAG.test(value)
+    case 'authorId':
+    case 'authorName':
+      return isText(value, MAX_ID_LENGTH)
+    case 'createdAt':
+      return isFiniteNumber(value)
+    case 'deletedAt':
+      return value === null || isFiniteNumber(value)
+    case 'deletedBy':
+      return value === null || isText(value, MAX_ID_LENGTH)
+    case 'hidden':
+      return typeof value === 'boolean'
+    default:
+      return false
+  }
+}
+
+/** A whole note as a client sent it: every field valid, and text present. */
+export function isValidIdeaMap(map: Y.Map<unknown>): boolean {
+  if (!map.has('text')) return false
+  for (const [key, value] of map) if (!isValidIdeaField(key, value)) return false
+  return true
+}
