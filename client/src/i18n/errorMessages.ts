@@ -100,6 +100,11 @@ const byCode = defineMessages({
   'action.responsible.tooMany': { id: 'error.action.responsible.tooMany' },
   'action.responsible.tooLong': { id: 'error.action.responsible.tooLong' },
   'action.notFound': { id: 'error.action.notFound' },
+  'proposal.title.control': { id: 'error.text.control' },
+  'action.timeline.control': { id: 'error.text.control' },
+  'action.indicator.control': { id: 'error.text.control' },
+  'action.target.control': { id: 'error.text.control' },
+  'action.responsible.control': { id: 'error.text.control' },
   internal: { id: 'error.internal' },
 })
 

@@ -1,10 +1,11 @@
-import { proposalDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
 import {
   actionPart,
   PROPOSAL_BODY,
   PROPOSAL_MAIN,
   readAgenda,
   readGroupState,
+  readIdeas,
   readProposal,
 } from '@hytepaja/shared/doc/schema'
 import { DomainError } from '@hytepaja/shared/domain/errors'
@@ -96,10 +97,12 @@ function stateOf(ctx: ServerContext, name: string): Promise<Uint8Array> {
 export async function promote(ctx: ServerContext, caller: Caller, groupId: string) {
   const eventId = caller.holder.eventId
   const doc = names(eventId, groupId)
-  const fields = await ctx.rooms.withDoc(doc.main, (room) => readProposal(room.doc))
-  if (fields.actions.length === 0)
-    throw new DomainError('proposal.noActions', 'write at least one action proposal')
-  if (!fields.title.trim()) throw new DomainError('proposal.noTitle', 'give the proposal a title')
+  const read = await ctx.rooms.withDoc(doc.main, (room) => readProposal(room.doc))
+  const liveIdeas = await ctx.rooms.withDoc(boardDocName(eventId, groupId), (room) =>
+    readIdeas(room.doc).filter((idea) => idea.deletedAt === null),
+  )
+  const onBoard = new Set(liveIdeas.map((idea) => idea.id))
+  const fields = proposals.promotableFields(read, (id) => onBoard.has(id))
   // Lexical and the HTML sanitiser load with the first promotion, not at start-up.
   const { renderRichText } = await import('../proposals/render.js')
   const { MAX_RICH_TEXT_CHARS } = await import('@hytepaja/shared/richtext/limits')
@@ -124,18 +127,9 @@ export async function promote(ctx: ServerContext, caller: Caller, groupId: strin
     text,
   })
   const content: proposals.PromotionContent = {
-    title: fields.title.trim(),
+    title: fields.title,
     body: strip(body),
-    actions: actions.map((a) => ({
-      id: a.id,
-      what: strip(a.what),
-      responsible: a.responsible,
-      timeline: a.timeline,
-      indicator: a.indicator,
-      target: a.target,
-      ageGroups: a.ageGroups,
-      ideaIds: a.ideaIds,
-    })),
+    actions: actions.map((a) => ({ ...a, what: strip(a.what) })),
   }
   const version = await changeEventDoc(ctx, caller, 'proposal.promote', groupId, (eventDoc) => {
     const item = readAgenda(eventDoc).find((i) => i.groupId === groupId)

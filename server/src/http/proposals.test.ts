@@ -333,6 +333,70 @@ describe('proposals', () => {
     ).toBe(200)
     const refused = await api(server, 'POST', `${g.base}/withdraw`, g.facilitator)
     expect(refused).toMatchObject({ status: 400, json: { error: { code: 'promotion.deciding' } } })
+
+    // Every promotion and withdrawal is in the audit, with who did it and nothing of the text.
+    const audit = await api(
+      server,
+      'GET',
+      `/api/events/${g.event.id}/audit`,
+      g.event.tokens.organiser,
+    )
+    const rows = audit.json.audit.map(
+      (a: { action: string; actor_role: string }) => `${a.actor_role} ${a.action}`,
+    )
+    expect(rows.filter((row: string) => row.includes('proposal.'))).toEqual([
+      'facilitator proposal.promote',
+      'facilitator proposal.withdraw',
+      'facilitator proposal.promote',
+    ])
+    expect(JSON.stringify(audit.json)).not.toContain('Esitys')
     main.raw.close()
+  })
+
+  it('freezes structured fields only within their limits, and only links to ideas on the board', async () => {
+    const g = await groupWithProposal()
+    const { json } = await api(server, 'POST', `${g.base}/actions`, g.facilitator)
+    const main = await docClient(g.name('main'), g.anna.token)
+    // A hand-made client writes the Y.Texts directly, past the shared functions' checks.
+    const action = () => actionsRoot(main.doc).get(json.id) as Y.Map<unknown>
+    main.doc.transact(() => {
+      proposalTitle(main.doc).insert(0, 'Esitys')
+      ;(action().get('timeline') as Y.Text).insert(0, 't'.repeat(proposals.MAX_FIELD + 20))
+      ;(action().get('ideaIds') as Y.Array<string>).push(['ei-ole-taululla'])
+    })
+    await main.raw.roundTrip()
+    const over = await api(server, 'POST', `${g.base}/promote`, g.facilitator)
+    expect(over).toMatchObject({
+      status: 400,
+      json: { error: { code: 'action.timeline.tooLong' } },
+    })
+
+    // Within the limit it promotes; the link to an idea that is not on the board is dropped.
+    const timeline = action().get('timeline') as Y.Text
+    main.doc.transact(() => timeline.delete(0, timeline.length))
+    main.doc.transact(() => timeline.insert(0, 'Syksy\u0007 2027'))
+    await main.raw.roundTrip()
+    const control = await api(server, 'POST', `${g.base}/promote`, g.facilitator)
+    expect(control.json.error.code).toBe('action.timeline.control')
+    main.doc.transact(() => {
+      timeline.delete(0, timeline.length)
+      timeline.insert(0, 'Syksy 2027')
+    })
+    await main.raw.roundTrip()
+    expect((await api(server, 'POST', `${g.base}/promote`, g.facilitator)).status).toBe(200)
+    const [promotion] = await server.ctx.rooms.withDoc(eventDocName(g.event.id), (room) =>
+      readPromotions(room.doc),
+    )
+    expect(promotion?.versions[0]?.actions[0]).toMatchObject({
+      timeline: 'Syksy 2027',
+      ideaIds: [],
+    })
+
+    // Far past any limit is no typing: the update is refused whole at the door.
+    const closed = new Promise<number>((resolve) => main.raw.ws.once('close', resolve))
+    main.doc.transact(() => timeline.insert(0, 'x'.repeat(proposals.MAX_FIELD * 5)))
+    expect(await closed).toBe(CloseCode.BadMessage)
+    const stored = await server.ctx.rooms.withDoc(g.name('main'), (room) => readProposal(room.doc))
+    expect(stored.actions[0]?.timeline).toBe('Syksy 2027')
   })
 })

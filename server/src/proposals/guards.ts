@@ -7,9 +7,16 @@
  *   no forged document can make another person's `@lexical/yjs` throw or carry a `__proto__`
  *   key into a node. Size is bounded too.
  * - The structured fields (`main`): people write the fields, but the set of action proposals
- *   changes only through the server's command (which keeps it to three).
+ *   changes only through the server's command (which keeps it to three), and no field grows
+ *   far past its limit (the exact limits are checked at promotion).
  */
-import { actionsRoot } from '@hytepaja/shared/doc/schema'
+import { ACTION_TEXT_FIELDS, actionsRoot, readProposal } from '@hytepaja/shared/doc/schema'
+import {
+  MAX_FIELD,
+  MAX_RESPONSIBLE,
+  MAX_RESPONSIBLE_LENGTH,
+  MAX_TITLE,
+} from '@hytepaja/shared/domain/proposals'
 import {
   RICH_TEXT_ELEMENT_TYPES,
   RICH_TEXT_LEAF_TYPES,
@@ -94,10 +101,34 @@ export function acceptRichTextUpdate(doc: Y.Doc, update: Uint8Array): boolean {
 
 const actionIds = (doc: Y.Doc) => [...actionsRoot(doc).keys()].sort().join(',')
 
+/**
+ * Two people typing into one field at once may together pass its limit a little, and their
+ * updates must then still be taken (refusing one would close an honest person's connection);
+ * this many times the limit is no typing, only a forged client.
+ */
+const OVERRUN = 4
+const MAX_LINKED_IDEAS = 200
+
+const chars = (text: string) => [...text].length
+
+function withinBounds(doc: Y.Doc): boolean {
+  const { title, actions } = readProposal(doc)
+  if (chars(title) > MAX_TITLE * OVERRUN) return false
+  return actions.every(
+    (action) =>
+      ACTION_TEXT_FIELDS.every((field) => chars(action[field]) <= MAX_FIELD * OVERRUN) &&
+      action.responsible.length <= MAX_RESPONSIBLE * OVERRUN &&
+      action.responsible.every((party) => chars(party) <= MAX_RESPONSIBLE_LENGTH * OVERRUN) &&
+      action.ideaIds.length <= MAX_LINKED_IDEAS,
+  )
+}
+
 export function acceptProposalMainUpdate(doc: Y.Doc, update: Uint8Array): boolean {
   const { copy, bytes } = withUpdate(doc, update)
   try {
-    return bytes <= MAX_RICH_TEXT_DOC_BYTES && actionIds(copy) === actionIds(doc)
+    return (
+      bytes <= MAX_RICH_TEXT_DOC_BYTES && actionIds(copy) === actionIds(doc) && withinBounds(copy)
+    )
   } finally {
     copy.destroy()
   }

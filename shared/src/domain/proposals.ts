@@ -10,12 +10,15 @@ import {
   MAX_ACTIONS,
   type Promotion,
   type PromotionVersion,
+  type ProposalAction,
+  type ProposalFields,
   promotionsRoot,
   proposalTitle,
   readCurrentItem,
   readProposal,
 } from '../doc/schema.js'
 import { newId } from '../ids.js'
+import { cleanText } from '../validation/text.js'
 import { DomainError } from './errors.js'
 import type { Actor } from './roles.js'
 import { type DiffPart, diffWords, hasChanges } from './textDiff.js'
@@ -79,7 +82,7 @@ export function editActionField(
 
 /** Adds a responsible party (vastuutaho) unless it is already listed. */
 export function addResponsible(doc: Y.Doc, actionId: string, party: string, actor: Actor): void {
-  const clean = checkLength(party.trim(), 120, 'action.responsible')
+  const clean = checkLength(party.trim(), MAX_RESPONSIBLE_LENGTH, 'action.responsible')
   if (!clean) throw new DomainError('action.responsible.empty', 'name the responsible party')
   const list = actionMap(doc, actionId).get('responsible') as Y.Array<string>
   if (list.toArray().includes(clean)) return
@@ -157,6 +160,50 @@ export function removeAction(doc: Y.Doc, id: string): void {
 
 /** The content of a new version, as the server rendered it. */
 export type PromotionContent = Omit<PromotionVersion, 'version' | 'promotedAt'>
+
+export const MAX_RESPONSIBLE_LENGTH = 120
+
+/**
+ * The structured fields as they may be frozen onto the agenda. Live co-writing may briefly
+ * push a field over its limit (two people typing at once); a promotion may not: it is refused
+ * with the field's code so the group can shorten it. Control characters are refused too, and
+ * links to board ideas that no longer exist (or never did) are dropped.
+ */
+export function promotableFields(
+  fields: ProposalFields,
+  ideaOnBoard: (ideaId: string) => boolean,
+): Pick<PromotionContent, 'title'> & {
+  actions: Array<Omit<ProposalAction, 'order' | 'createdAt'>>
+} {
+  if (fields.actions.length === 0)
+    throw new DomainError('proposal.noActions', 'write at least one action proposal')
+  if (!fields.title.trim()) throw new DomainError('proposal.noTitle', 'give the proposal a title')
+  const title = cleanText(fields.title, 'proposal.title', MAX_TITLE)
+  if (fields.actions.length > MAX_ACTIONS)
+    throw new DomainError('proposal.tooManyActions', `at most ${MAX_ACTIONS} action proposals`)
+  const actions = fields.actions.map((action) => {
+    if (action.responsible.length > MAX_RESPONSIBLE)
+      throw new DomainError('action.responsible.tooMany', 'too many responsible parties')
+    const text = (field: ActionTextField) =>
+      cleanText(action[field], `action.${field}`, MAX_FIELD, { allowEmpty: true })
+    return {
+      id: action.id,
+      responsible: [
+        ...new Set(
+          action.responsible.map((party) =>
+            cleanText(party, 'action.responsible', MAX_RESPONSIBLE_LENGTH),
+          ),
+        ),
+      ],
+      timeline: text('timeline'),
+      indicator: text('indicator'),
+      target: text('target'),
+      ageGroups: action.ageGroups,
+      ideaIds: [...new Set(action.ideaIds)].filter(ideaOnBoard),
+    }
+  })
+  return { title, actions }
+}
 
 /**
  * Writes a frozen copy of a proposal as the next version of the group's promotion; a
