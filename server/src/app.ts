@@ -26,6 +26,13 @@ export function createApp(ctx: ServerContext) {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
 
+  // Answers carry tokens, names and votes: no browser or proxy may keep them. (Registered
+  // before the routes: Hono runs middleware only in front of the handlers added after it.)
+  app.use('/api/*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+
   const api = new Hono()
   api.route('/events', adminRoutes(ctx))
   api.route('/events', organiserRoutes(ctx))
@@ -35,10 +42,6 @@ export function createApp(ctx: ServerContext) {
   api.get('/time', (c) => c.json({ now: Date.now() }))
   api.route('/', joinRoutes(ctx))
   api.route('/', sessionRoutes(ctx))
-  api.use(async (c, next) => {
-    await next()
-    c.header('Cache-Control', 'no-store')
-  })
   app.route('/api', api)
 
   const access = createSyncAccess({

@@ -23,18 +23,27 @@ async function main() {
       'REDIS_URL with SQLite: every instance must use this DATA_DIR on this machine',
     )
   }
+  const demo = config.seedDemo ? await seedDemoEvent(ctx) : null
+  // The console key is a secret: it is printed when it was just made (and with a new demo's
+  // links), not on every start where logs would collect it.
+  const firstStart = ctx.secrets.generatedAdminToken || demo !== null
+  const consoleUrl = firstStart
+    ? consoleLink(config.publicUrl, ctx.secrets.adminToken)
+    : `${config.publicUrl}/admin`
   if (ctx.secrets.generatedAdminToken) {
     process.stdout.write(
-      `\n  Organiser console key (ADMIN_TOKEN), kept in ${config.dataDir}/secrets.json\n`,
+      `\n  Organiser console key (ADMIN_TOKEN) made and kept in ${config.dataDir}/secrets.json\n`,
     )
   }
-  const demo = config.seedDemo ? await seedDemoEvent(ctx) : null
-  const consoleUrl = consoleLink(config.publicUrl, ctx.secrets.adminToken)
   if (demo) process.stdout.write(describeLinks(demo, consoleUrl))
-  else
+  else {
+    const where = config.adminToken
+      ? 'the key is ADMIN_TOKEN'
+      : `the key is in ${config.dataDir}/secrets.json`
     process.stdout.write(
-      `\n  Hytepaja: ${config.publicUrl}\n  Organiser console: ${consoleUrl}\n\n`,
+      `\n  Hytepaja: ${config.publicUrl}\n  Organiser console: ${consoleUrl}${firstStart ? '' : ` (${where})`}\n\n`,
     )
+  }
 
   let stopping = false
   const stop = (signal: string) => {

@@ -1,4 +1,5 @@
 import { LANGUAGES } from '@hytepaja/shared/doc/schema'
+import { isIsoDateTime } from '@hytepaja/shared/domain/event'
 import { Hono, type MiddlewareHandler } from 'hono'
 import * as v from 'valibot'
 import { createEvent } from '../commands/events.js'
@@ -9,7 +10,10 @@ import { unauthorised } from './errors.js'
 import { validate } from './validate.js'
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max))
-const isoDate = v.pipe(v.string(), v.isoTimestamp('must be an ISO-8601 date and time'))
+const isoDate = v.pipe(
+  v.string(),
+  v.check(isIsoDateTime, 'must be an ISO-8601 date, or date and time'),
+)
 const webUrl = v.pipe(
   v.string(),
   v.url(),
@@ -20,8 +24,8 @@ const webUrl = v.pipe(
 export const CreateEventBody = v.object({
   title: text(200),
   municipalities: v.pipe(v.array(text(100)), v.maxLength(40)),
-  startsAt: v.union([isoDate, v.pipe(v.string(), v.isoDateTime())]),
-  endsAt: v.optional(v.nullable(v.union([isoDate, v.pipe(v.string(), v.isoDateTime())]))),
+  startsAt: isoDate,
+  endsAt: v.optional(v.nullable(isoDate)),
   place: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200)))),
   remoteUrl: v.optional(v.nullable(webUrl)),
   language: v.optional(v.picklist(LANGUAGES)),

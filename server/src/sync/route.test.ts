@@ -19,8 +19,15 @@ import {
   wire,
 } from '../testing/sync.js'
 
+interface UpgradeAnswer {
+  status: number
+  /** The parsed JSON body of a refusal (undefined when it opened). */
+  body?: { error?: { code?: string; message?: string } }
+  contentType?: string
+}
+
 /** The HTTP answer to an upgrade request for a raw path under /sync/ (101 when it opens). */
-function upgrade(server: TestServer, rawPath: string): Promise<{ status: number }> {
+function upgrade(server: TestServer, rawPath: string): Promise<UpgradeAnswer> {
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/${rawPath}`)
   return new Promise((resolve, reject) => {
     ws.once('open', () => {
@@ -28,8 +35,18 @@ function upgrade(server: TestServer, rawPath: string): Promise<{ status: number 
       resolve({ status: 101 })
     })
     ws.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0 })
-      res.resume()
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => {
+        text += chunk
+      })
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: text ? JSON.parse(text) : undefined,
+          contentType: res.headers['content-type'],
+        }),
+      )
     })
     ws.once('error', (error) => {
       if (!/Unexpected server response/.test(error.message)) reject(error)
@@ -57,13 +74,21 @@ describe('who may open a sync socket', () => {
 
   it('answers 401 before the upgrade without a token or with an unknown one', async () => {
     for (const path of [board, `${board}?token=`, `${board}${q('not-a-token')}`]) {
-      // @hono/node-server answers a refused upgrade with the status and headers only.
-      expect((await upgrade(server, path)).status).toBe(401)
+      // Like every HTTP error of the contract: JSON {error: {code, message}}.
+      const answer = await upgrade(server, path)
+      expect(answer).toMatchObject({
+        status: 401,
+        body: { error: { code: expect.any(String), message: expect.any(String) } },
+      })
+      expect(answer.contentType).toMatch(/^application\/json/)
     }
   })
 
   it('answers 403 to a token of another event', async () => {
-    expect((await upgrade(server, `${board}${q(other.tokens.viewer)}`)).status).toBe(403)
+    expect(await upgrade(server, `${board}${q(other.tokens.viewer)}`)).toMatchObject({
+      status: 403,
+      body: { error: { code: expect.any(String) } },
+    })
     expect(
       (await upgrade(server, `${eventDocName(event.id)}${q(other.tokens.organiser)}`)).status,
     ).toBe(403)
@@ -84,6 +109,7 @@ describe('who may open a sync socket', () => {
     ]) {
       const answer = await upgrade(server, `${name}${token}`)
       expect({ name, status: answer.status }).toEqual({ name, status: 404 })
+      expect(answer.body?.error?.code).toEqual(expect.any(String))
     }
   })
 

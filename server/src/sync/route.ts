@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws'
 import type { SyncAccess, SyncGrant } from './access.js'
 import type { Connection, Connections } from './connections.js'
 import type { Peer } from './peer.js'
+import { refuseSync } from './refuseUpgrade.js'
 import type { Room } from './room.js'
 import type { Rooms } from './rooms.js'
 
@@ -38,7 +39,7 @@ function decodeDocName(raw: string): string | null {
 
 /**
  * `GET /sync/{docName}?token=…`: the token is checked and the document resolved before the
- * upgrade (401/403/404 as plain HTTP), then the socket joins the document's room.
+ * upgrade (401/403/404 as plain HTTP with the JSON error body), then the socket joins the document's room.
  */
 export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
   const app = new Hono<Env>()
@@ -47,13 +48,10 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
     async (c, next) => {
       const docName = decodeDocName(c.req.param('doc'))
       if (docName === null)
-        return c.json({ error: { code: 'doc.invalid', message: 'bad document name' } }, 404)
+        return refuseSync(c, 404, { code: 'doc.invalid', message: 'bad document name' })
       const decision = await deps.access.authorize(c.req.query('token'), docName)
       if (!decision.ok) {
-        return c.json(
-          { error: { code: decision.code, message: decision.message } },
-          decision.status,
-        )
+        return refuseSync(c, decision.status, { code: decision.code, message: decision.message })
       }
       c.set('grant', decision)
       c.set('docName', docName)

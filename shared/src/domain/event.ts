@@ -44,8 +44,26 @@ export interface EventPatch {
   preAssignment?: string | null
 }
 
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/
+
+/**
+ * The ISO-8601 forms people and programs send for a meeting's time: a date, or a date and a
+ * time with or without seconds, fractions and a zone (`Z`, `+02:00`, `+0200`). The date must
+ * exist (no 30 February).
+ */
+export function isIsoDateTime(value: string): boolean {
+  const match = ISO_8601.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
+
 function isoTime(value: string, field: string): string {
-  if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+  if (!isIsoDateTime(value)) {
     throw new DomainError(`event.${field}.invalid`, `${field} must be an ISO-8601 date and time`)
   }
   return value

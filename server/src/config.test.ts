@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from './config.js'
+
+describe('parseConfig: the environment of the public contract', () => {
+  it('has the contract’s defaults', () => {
+    const config = parseConfig({}, '/srv/hytepaja')
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '0.0.0.0',
+      publicUrl: 'http://localhost:8787',
+      dataDir: '/srv/hytepaja/data',
+      databaseUrl: null,
+      redisUrl: null,
+      adminToken: null,
+      seedDemo: true,
+    })
+    expect(parseConfig({ PORT: '9000' }).publicUrl).toBe('http://localhost:9000')
+  })
+
+  it('takes every variable, and a PUBLIC_URL without its trailing slash', () => {
+    const config = parseConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PUBLIC_URL: 'https://hytepaja.example.fi/',
+        DATA_DIR: '/var/lib/hytepaja',
+        DATABASE_URL: 'postgres://localhost/hyte',
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        ADMIN_TOKEN: 'console-key',
+        SEED_DEMO: '0',
+      },
+      '/srv',
+    )
+    expect(config).toMatchObject({
+      port: 0,
+      host: '127.0.0.1',
+      publicUrl: 'https://hytepaja.example.fi',
+      dataDir: '/var/lib/hytepaja',
+      databaseUrl: 'postgres://localhost/hyte',
+      redisUrl: 'redis://127.0.0.1:6379',
+      adminToken: 'console-key',
+      seedDemo: false,
+    })
+  })
+
+  it('refuses values that cannot work, with a message that names the variable', () => {
+    for (const [env, name] of [
+      [{ PORT: '70000' }, 'PORT'],
+      [{ PORT: 'http' }, 'PORT'],
+      [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+      [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+      [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+      [{ LINK_SECRET: 'short' }, 'LINK_SECRET'],
+      [{ REDIS_PREFIX: 'bad prefix!' }, 'REDIS_PREFIX'],
+    ] as const) {
+      expect(() => parseConfig(env)).toThrow(ConfigError)
+      expect(() => parseConfig(env)).toThrow(name)
+    }
+  })
+})

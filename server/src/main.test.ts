@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { type ServerProcess, spawnServer } from './testing/process.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'hytepaja-main-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Starts `main.ts` without ADMIN_TOKEN, with the demo event, and waits for its printed links. */
+async function start(): Promise<ServerProcess> {
+  const server = await spawnServer(dir, 30_000, { ADMIN_TOKEN: '', SEED_DEMO: '1' })
+  const deadline = Date.now() + 10_000
+  while (!server.output().includes('Organiser console') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return server
+}
+
+async function stop(server: ServerProcess) {
+  server.child.kill('SIGTERM')
+  expect((await server.exited).code).toBe(0)
+}
+
+describe('the server process (main.ts)', () => {
+  it('makes and prints the console key and the demo links once, and answers /healthz', async () => {
+    const first = await start()
+    const { adminToken } = JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))
+    expect(adminToken).toMatch(/^[\w-]{32,}$/)
+    expect(first.output()).toContain(`/admin#${adminToken}`)
+    expect(first.output()).toContain('Demo event:')
+    const health = await fetch(`${first.url}/healthz`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toEqual({ status: 'ok' })
+    const events = await fetch(`${first.url}/api/events`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    })
+    expect(((await events.json()) as { events: unknown[] }).events).toHaveLength(1)
+    await stop(first)
+
+    // A later start keeps the key and the demo, and does not print the key into the logs.
+    const second = await start()
+    expect(second.output()).toContain('Organiser console:')
+    expect(second.output()).not.toContain(adminToken)
+    expect(second.output()).not.toContain('Demo event:')
+    const again = await fetch(`${second.url}/api/events`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    })
+    expect(((await again.json()) as { events: unknown[] }).events).toHaveLength(1)
+    await stop(second)
+  })
+})
