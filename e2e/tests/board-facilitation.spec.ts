@@ -112,6 +112,9 @@ test('overview of all groups, a message to all, spotlight, anonymous mode, hidin
   await noteAction(p2, 'Ulkokuntosali rantaan', 'Poista')
   await p2.getByRole('alertdialog').getByRole('button', { name: 'Poista' }).click()
   await expect(note(p1, 'Ulkokuntosali rantaan')).toHaveCount(0)
+  // Someone else's deletion is said in words on the other screens ("Idea poistui taululta.",
+  // or, where focus was on that note, where focus went).
+  await expect(p1.getByRole('status').filter({ hasText: /poistui/ })).toHaveCount(1)
   await facilitator.getByRole('button', { name: 'Poistetut ideat (1)' }).click()
   await facilitator.getByRole('button', { name: 'Palauta idea: Ulkokuntosali rantaan' }).click()
   await expect(note(p1, 'Ulkokuntosali rantaan')).toBeVisible()

@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test'
 import { createEvent } from '../fixtures/api.js'
-import { expectPhase, laptop, openAsFacilitator, openAsParticipant } from '../fixtures/board.js'
+import {
+  addIdea,
+  expectPhase,
+  laptop,
+  note,
+  openAsFacilitator,
+  openAsParticipant,
+  phone,
+} from '../fixtures/board.js'
 import { activate, focused, pressUntil } from '../fixtures/keyboard.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 
@@ -170,4 +178,46 @@ test('single-key shortcuts do nothing until the person turns them on', async ({
   await page.keyboard.type('n1')
   await expect(page.getByRole('dialog').getByLabel('Ideasi')).toHaveValue('n1')
   await context.close()
+})
+
+test('other people’s ideas are announced until the person mutes them', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const listenerContext = await laptop(browser)
+  const listener = await openAsParticipant(listenerContext, server, event, 'Kuuntelija', group)
+  const writerContext = await phone(browser)
+  const writer = await openAsParticipant(writerContext, server, event, 'Kirjoittaja', group)
+  const said = (text: string) => listener.getByRole('status').filter({ hasText: text })
+
+  await addIdea(writer, 'Ensimmäinen idea')
+  await expect(said('Kirjoittaja lisäsi idean.')).toHaveCount(1)
+
+  await activate(listener, 'Asetukset tällä laitteella')
+  await pressUntil(listener, /^Kerro muiden uusista ja poistetuista ideoista/)
+  await listener.keyboard.press('Space')
+  await listener.keyboard.press('Escape')
+  // From now on, record everything the live regions say.
+  await listener.evaluate(() => {
+    const heard: string[] = []
+    Object.assign(window, { heard })
+    const regions = Array.from(document.querySelectorAll('[role="status"]'))
+    const last = new Map(regions.map((region) => [region, region.textContent]))
+    new MutationObserver(() => {
+      for (const region of regions) {
+        const text = region.textContent
+        if (text && text !== last.get(region)) heard.push(text)
+        last.set(region, text)
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+  await addIdea(writer, 'Toinen idea')
+  await expect(note(listener, 'Toinen idea')).toBeVisible()
+  // Announcements come in batches two seconds apart: wait out one before saying none came.
+  await listener.waitForTimeout(3000)
+  const heard = await listener.evaluate(() => (window as unknown as { heard: string[] }).heard)
+  expect(heard.filter((text) => /lisäsi idean|uutta ideaa/.test(text))).toEqual([])
+  await Promise.all([listenerContext.close(), writerContext.close()])
 })

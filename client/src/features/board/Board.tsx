@@ -109,7 +109,11 @@ export function Board(props: BoardProps) {
     ],
   )
 
-  const announcer = useAnnouncer(visibleIdeas, actor.id, model.boardReady, {
+  const announced = useMemo(
+    () => ({ shown: visibleIdeas, all: model.allIdeas }),
+    [visibleIdeas, model.allIdeas],
+  )
+  const announcer = useAnnouncer(announced, actor.id, model.boardReady, {
     anonymous: state.anonymous,
     announceEdits: settings.announceEdits,
   })

@@ -1,8 +1,11 @@
 import type { Idea } from '@hytepaja/shared/doc/schema'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createAdditionTracker, createBatcher } from './announcements'
+import { createBatcher, createChangeTracker } from './announcements'
 
-const idea = (id: string, authorId: string) => ({ id, authorId }) as Idea
+const idea = (id: string, authorId: string, deletedBy: string | null = null) =>
+  ({ id, authorId, deletedBy, deletedAt: deletedBy ? 1 : null }) as Idea
+const said = (changes: Array<{ kind: string; idea: Idea }>) =>
+  changes.map((c) => `${c.kind} ${c.idea.id}`)
 
 describe('announcing new ideas', () => {
   beforeEach(() => {
@@ -13,10 +16,23 @@ describe('announcing new ideas', () => {
   })
 
   it('stays quiet about what was there on arrival and about our own notes', () => {
-    const tracker = createAdditionTracker('me')
-    expect(tracker.next([idea('a', 'p1'), idea('b', 'p2')])).toEqual([])
-    expect(tracker.next([idea('a', 'p1'), idea('b', 'p2'), idea('c', 'me')])).toEqual([])
-    expect(tracker.next([idea('a', 'p1'), idea('d', 'p3')]).map((i) => i.id)).toEqual(['d'])
+    const tracker = createChangeTracker('me')
+    const first = [idea('a', 'p1'), idea('b', 'p2')]
+    expect(tracker.next(first, first)).toEqual([])
+    const withOwn = [...first, idea('c', 'me')]
+    expect(tracker.next(withOwn, withOwn)).toEqual([])
+    // b deleted by me: quiet; c deleted by someone else: said; d is new.
+    const shown = [idea('a', 'p1'), idea('d', 'p3')]
+    const all = [...shown, idea('b', 'p2', 'me'), idea('c', 'me', 'facilitator')]
+    expect(said(tracker.next(shown, all))).toEqual(['added d', 'removed c'])
+  })
+
+  it('says a note hidden by the facilitator has gone, and not its quiet return', () => {
+    const tracker = createChangeTracker('me')
+    const both = [idea('a', 'p1'), idea('b', 'p2')]
+    tracker.next(both, both)
+    expect(said(tracker.next([idea('a', 'p1')], both))).toEqual(['removed b'])
+    expect(tracker.next(both, both)).toEqual([])
   })
 
   it('hands over additions in one batch after the delay', () => {

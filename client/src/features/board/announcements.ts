@@ -1,22 +1,41 @@
 import type { Idea } from '@hytepaja/shared/doc/schema'
 
+export interface BoardChange {
+  kind: 'added' | 'removed'
+  idea: Idea
+}
+
 /**
- * Ideas that appeared since the last look and were written by someone else. The first look
- * only records what is there: entering a board full of notes is not "25 new ideas".
+ * Other people's changes since the last look: notes that appeared (written by someone else)
+ * and notes that left the board (deleted by someone else, or hidden by the facilitator). The
+ * first look only records what is there: entering a board full of notes is not "25 new ideas".
  */
-export function createAdditionTracker(selfId: string) {
-  let known: Set<string> | null = null
+export function createChangeTracker(selfId: string) {
+  let shownBefore: Map<string, Idea> | null = null
+  const everSeen = new Set<string>()
   return {
-    /** Returns the other people's notes that are new since the previous call. */
-    next(ideas: Idea[]): Idea[] {
-      if (known === null) {
-        known = new Set(ideas.map((idea) => idea.id))
+    /** `shown`: the notes on this person's board now; `all`: every note, deleted ones too. */
+    next(shown: Idea[], all: Idea[]): BoardChange[] {
+      const now = new Map(shown.map((idea) => [idea.id, idea]))
+      const before = shownBefore
+      shownBefore = now
+      if (before === null) {
+        for (const id of now.keys()) everSeen.add(id)
         return []
       }
-      const seen = known
-      const added = ideas.filter((idea) => !seen.has(idea.id) && idea.authorId !== selfId)
-      for (const idea of ideas) seen.add(idea.id)
-      return added
+      const changes: BoardChange[] = []
+      for (const [id, idea] of now) {
+        // A note restored by the facilitator comes back quietly; only new ones are news.
+        if (!everSeen.has(id) && idea.authorId !== selfId) changes.push({ kind: 'added', idea })
+        everSeen.add(id)
+      }
+      const byId = new Map(all.map((idea) => [idea.id, idea]))
+      for (const [id, idea] of before) {
+        if (now.has(id)) continue
+        const gone = byId.get(id) ?? idea
+        if (gone.deletedBy !== selfId) changes.push({ kind: 'removed', idea: gone })
+      }
+      return changes
     },
   }
 }

@@ -1,24 +1,24 @@
 import type { Idea } from '@hytepaja/shared/doc/schema'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useIntl } from 'react-intl'
-import { createAdditionTracker, createBatcher } from './announcements'
+import { type BoardChange, createBatcher, createChangeTracker } from './announcements'
 
 const BATCH_MS = 2000
 
 /**
- * The text of the board's polite live region: other people's new ideas in batches, and
- * anything else the board wants said (`say`). Focus is never moved for any of it. Other
- * people's notes can be muted in the board's settings.
+ * The text of the board's polite live region: other people's new and removed ideas in
+ * batches ("3 uutta ideaa taululla."), and anything else the board wants said (`say`). Focus is
+ * never moved for any of it. Other people's notes can be muted in the board's settings.
  */
 export function useAnnouncer(
-  ideas: Idea[],
+  ideas: { shown: Idea[]; all: Idea[] },
   selfId: string,
   ready: boolean,
   options: { anonymous: boolean; announceEdits: boolean },
 ) {
   const intl = useIntl()
   const [message, setMessage] = useState('')
-  const tracker = useRef(createAdditionTracker(selfId))
+  const tracker = useRef(createChangeTracker(selfId))
   // The batcher lives as long as the board; it reads the current language and mode when it speaks.
   const current = useRef({ intl, ...options })
   current.current = { intl, ...options }
@@ -30,29 +30,41 @@ export function useAnnouncer(
   }, [])
 
   const [batcher] = useState(() =>
-    createBatcher<Idea>(BATCH_MS, (added) => {
-      const [first] = added
+    createBatcher<BoardChange>(BATCH_MS, (changes) => {
       const { intl, anonymous, announceEdits } = current.current
       // The person turned these off; what the facilitator changes is still said.
       if (!announceEdits) return
-      const named = Boolean(first?.authorName) && !anonymous
-      say(
-        intl.formatMessage(
-          { id: 'board.announce.added' },
-          {
-            count: added.length,
-            name: named ? first?.authorName : '',
-            named: named ? 'yes' : 'no',
-          },
-        ),
-      )
+      const added = changes.filter((c) => c.kind === 'added').map((c) => c.idea)
+      const removed = changes.filter((c) => c.kind === 'removed')
+      const sentences: string[] = []
+      if (added.length > 0) {
+        const [first] = added
+        const named = Boolean(first?.authorName) && !anonymous
+        sentences.push(
+          intl.formatMessage(
+            { id: 'board.announce.added' },
+            {
+              count: added.length,
+              name: named ? first?.authorName : '',
+              named: named ? 'yes' : 'no',
+            },
+          ),
+        )
+      }
+      if (removed.length > 0) {
+        sentences.push(
+          intl.formatMessage({ id: 'board.announce.removed' }, { count: removed.length }),
+        )
+      }
+      if (sentences.length > 0) say(sentences.join(' '))
     }),
   )
   useEffect(() => () => batcher.dispose(), [batcher])
 
+  const { shown, all } = ideas
   useEffect(() => {
-    if (ready) batcher.add(tracker.current.next(ideas))
-  }, [ideas, ready, batcher])
+    if (ready) batcher.add(tracker.current.next(shown, all))
+  }, [shown, all, ready, batcher])
 
   return { message, say }
 }
