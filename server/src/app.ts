@@ -100,6 +100,9 @@ function mountClient(app: Hono, root: string) {
   // `/` is the home route: serveStatic would otherwise stream the directory itself.
   app.get('/', sendIndex)
   app.use('*', serveStatic({ root, index: '' }))
+  // A file the build does not have (an old chunk name after a deploy) is missing, not a page:
+  // the app shell in its place would be kept for a year as that "script".
+  app.all('/assets/*', (c) => c.json(errorBody('notFound', 'no such file'), 404))
   // Every other path is a client route: the app reads its token from the fragment itself.
   app.get('*', sendIndex)
 }
