@@ -22,6 +22,12 @@ test('a phone that loses the wifi keeps adding ideas, says so in words, and send
   const [phoneCtx, laptopCtx] = await Promise.all([phone(browser), laptop(browser)])
   const mobile = await openAsParticipant(phoneCtx, server, event, 'Outi Offline', group)
   const desk = await openAsParticipant(laptopCtx, server, event, 'Lasse Läppäri', group)
+  // A moment online is enough for the phone to keep the app's files (the service worker).
+  await expect
+    .poll(() =>
+      mobile.evaluate(async () => (await (await caches.open('hytepaja-assets-v1')).keys()).length),
+    )
+    .toBeGreaterThan(5)
 
   await phoneCtx.setOffline(true)
   await expect(mobile.getByText(/Ei yhteyttä – muutokset tallentuvat laitteelle/)).toBeVisible()
@@ -34,8 +40,21 @@ test('a phone that loses the wifi keeps adding ideas, says so in words, and send
   await expectNoAxeViolations(mobile)
   await expect(desk.getByText('Offline-idea yksi')).toHaveCount(0)
 
+  // Reloading without the network (a phone's browser does that by itself) still opens the
+  // board from the device: the service worker keeps the app, IndexedDB keeps the notes.
+  await mobile.reload()
+  await expect(mobile.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
+  await expect(note(mobile, 'Offline-idea kolme')).toBeVisible()
+  await expect(mobile.getByText(/Ei yhteyttä/)).toBeVisible()
+  await addIdea(mobile, 'Offline-idea neljä, uudelleenlatauksen jälkeen')
+
   await phoneCtx.setOffline(false)
-  for (const text of ['Offline-idea yksi', 'Offline-idea kaksi', 'Offline-idea kolme']) {
+  for (const text of [
+    'Offline-idea yksi',
+    'Offline-idea kaksi',
+    'Offline-idea kolme',
+    'Offline-idea neljä, uudelleenlatauksen jälkeen',
+  ]) {
     await expect(note(desk, text)).toBeVisible({ timeout: 30_000 })
   }
   await expect(mobile.getByText(SAVED)).toBeVisible({ timeout: 30_000 })

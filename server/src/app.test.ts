@@ -11,6 +11,7 @@ beforeAll(async () => {
   mkdirSync(join(clientDir, 'assets'))
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Hytepaja</title>')
   writeFileSync(join(clientDir, 'assets', 'index-abc123.js'), 'console.log(1)')
+  writeFileSync(join(clientDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
   server = await startTestServer({ CLIENT_DIR: clientDir })
 })
 afterAll(async () => {
@@ -36,6 +37,13 @@ describe('one process serves the built client, /api and /sync on one port', () =
     expect(missing.status).toBe(404)
     expect(missing.headers.get('cache-control') ?? '').not.toContain('immutable')
     expect(await missing.json()).toMatchObject({ error: { code: 'notFound' } })
+  })
+
+  it('serves the service worker so that every visit checks it for a new version', async () => {
+    const worker = await fetch(`${server.url}/sw.js`)
+    expect(worker.status).toBe(200)
+    expect(worker.headers.get('content-type')).toMatch(/javascript/)
+    expect(worker.headers.get('cache-control')).toBe('no-cache')
   })
 
   it('keeps /api, /healthz and /sync their own', async () => {

@@ -93,6 +93,11 @@ function mountClient(app: Hono, root: string) {
     await next()
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
   })
+  // The service worker must be checked for a new version on every visit.
+  app.use('/sw.js', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-cache')
+  })
   const sendIndex = (c: Context) => {
     c.header('Cache-Control', 'no-cache')
     return c.html(indexHtml)

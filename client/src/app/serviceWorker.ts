@@ -1,0 +1,23 @@
+/**
+ * Registers the service worker that keeps the app shell and the built files on the device, so
+ * a board opened once reloads without the network. The files this page loaded before the
+ * worker took over are handed to it. Development (Vite's dev server) goes without.
+ */
+export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
+  window.addEventListener('load', () => {
+    navigator.serviceWorker
+      .register('/sw.js')
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => {
+        const urls = performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => new URL(name).pathname.startsWith('/assets/'))
+        registration.active?.postMessage({ type: 'keep', urls })
+      })
+      .catch(() => {
+        // Without it the app works as before; only an offline reload is not possible.
+      })
+  })
+}
