@@ -42,7 +42,7 @@ export function BoardNotices({
             <FormattedMessage id="sync.terminalHelp" />
           )}
         </p>
-        <Link href="/">
+        <Link href="/" className="standalone-link">
           <FormattedMessage id="sync.terminalHome" />
         </Link>
       </Notice>
@@ -60,7 +60,7 @@ export function BoardNotices({
         <FormattedMessage {...readOnlyText[reason]} />
       </p>
       {ownBoard ? (
-        <Link href={ownBoard}>
+        <Link href={ownBoard} className="standalone-link">
           <FormattedMessage id="board.readOnly.ownBoard" />
         </Link>
       ) : null}

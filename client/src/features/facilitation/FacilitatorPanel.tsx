@@ -96,7 +96,7 @@ export function FacilitatorPanel(props: FacilitatorPanelProps) {
                 <FormattedMessage id="facilitation.spotlight.howTo" />
               </p>
             )}
-            <Link href={`/e/${eventId}/overview`}>
+            <Link href={`/e/${eventId}/overview`} className="standalone-link">
               <FormattedMessage id="overview.live.link" />
             </Link>
           </div>

@@ -35,7 +35,7 @@ export function JoinSheet({ access }: { access: OrganiserAccess }) {
         <Notice tone="error" announce>
           <FormattedMessage {...errorMessage(failure)} />
         </Notice>
-        <Link href={back}>
+        <Link href={back} className="standalone-link">
           <FormattedMessage id="links.sheet.back" />
         </Link>
       </Page>
