@@ -3,7 +3,12 @@ import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react
 
 export type ButtonVariant = 'primary' | 'secondary' | 'quiet' | 'danger'
 
-export interface ButtonProps extends Omit<AriaButtonProps, 'className' | 'children'> {
+/**
+ * Without `isPending`: React Aria says "pending" through a node that refers to the button by
+ * id and outlives it (a page left at once keeps a broken reference that axe reports). A busy
+ * command says so in its own words and ignores a second press.
+ */
+export interface ButtonProps extends Omit<AriaButtonProps, 'className' | 'children' | 'isPending'> {
   variant?: ButtonVariant
   size?: 'normal' | 'large' | 'small'
   /** Stretches the button over its container (phones). */

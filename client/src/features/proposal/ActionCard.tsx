@@ -189,9 +189,15 @@ export function ActionCard(props: ActionCardProps) {
         </div>
       ) : (
         <p className="action-card__summary">
-          {action.responsible.length > 0 ? intl.formatList(action.responsible) : null}
-          {action.responsible.length > 0 && action.timeline ? ' · ' : null}
-          {action.timeline}
+          {action.responsible.length > 0 || action.timeline ? (
+            <>
+              {action.responsible.length > 0 ? intl.formatList(action.responsible) : null}
+              {action.responsible.length > 0 && action.timeline ? ' · ' : null}
+              {action.timeline}
+            </>
+          ) : (
+            <FormattedMessage id="proposal.action.summaryEmpty" />
+          )}
         </p>
       )}
       <ConfirmDialog

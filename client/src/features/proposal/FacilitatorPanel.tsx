@@ -33,6 +33,8 @@ export function FacilitatorPanel({ api, ready, promotion, label }: FacilitatorPa
   const latest = promotion?.versions.at(-1) ?? null
 
   const run = async (kind: Exclude<Busy, null>, action: () => Promise<string>) => {
+    // One command at a time: a second press while the first is on its way does nothing.
+    if (busy) return
     setBusy(kind)
     setResult(null)
     try {
@@ -81,22 +83,14 @@ export function FacilitatorPanel({ api, ready, promotion, label }: FacilitatorPa
         )}
       </p>
       <div className="button-row">
-        <Button
-          variant={ready ? 'secondary' : 'primary'}
-          isPending={busy === 'ready'}
-          onPress={toggleReady}
-        >
+        <Button variant={ready ? 'secondary' : 'primary'} onPress={toggleReady}>
           {ready ? (
             <FormattedMessage id="proposal.facilitator.reopen" />
           ) : (
             <FormattedMessage id="proposal.facilitator.markReady" />
           )}
         </Button>
-        <Button
-          variant={ready ? 'primary' : 'secondary'}
-          isPending={busy === 'promote'}
-          onPress={promote}
-        >
+        <Button variant={ready ? 'primary' : 'secondary'} onPress={promote}>
           {active ? (
             <FormattedMessage id="proposal.facilitator.promoteAgain" />
           ) : (

@@ -73,13 +73,17 @@ export function IdeaPicker({ ideas, totals, actions, editable, onUse }: IdeaPick
                 </span>
                 <span className="idea-picker__meta">
                   {votes !== null ? (
-                    <FormattedMessage id="proposal.ideas.votes" values={{ count: votes }} />
-                  ) : null}
+                    <span>
+                      <FormattedMessage id="proposal.ideas.votes" values={{ count: votes }} />
+                    </span>
+                  ) : null}{' '}
                   {using.length > 0 ? (
-                    <FormattedMessage
-                      id="proposal.ideas.usedIn"
-                      values={{ numbers: intl.formatList(using.map(String)) }}
-                    />
+                    <span>
+                      <FormattedMessage
+                        id="proposal.ideas.usedIn"
+                        values={{ numbers: intl.formatList(using.map(String)) }}
+                      />
+                    </span>
                   ) : null}
                 </span>
                 {editable && free.length > 0 ? (

@@ -47,6 +47,9 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
   const intl = useIntl()
   const { locale } = useLocaleControl()
   const p = useProposal(eventId, groupId, token, credential, session)
+  // The proposal goes into the meeting's minutes: it is written in the event's language, and
+  // the browser's spell check follows that, whatever language the writer's screen is in.
+  const writingLang = p.event.meta?.language ?? locale
   const { occupants, enter } = useFieldOccupants(p.main)
   const present = usePresence(p.main)
   const api = useMemo(() => proposalApi(eventId, groupId, token), [eventId, groupId, token])
@@ -89,6 +92,7 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
   }, [p.fields.actions, credential.participant, organisations, p.event.meta?.municipalities])
 
   const addAction = async () => {
+    if (adding) return
     setAdding(true)
     try {
       await api.addAction()
@@ -170,7 +174,7 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
                 onFocusChange={(focused) => enter(focused ? titleField() : null)}
                 readOnly={!p.canWrite}
                 maxLength={proposals.MAX_TITLE}
-                lang={locale}
+                lang={writingLang}
                 className="shared-field--title"
               />
               <div className="field">
@@ -186,7 +190,7 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
                     { field: intl.formatMessage({ id: 'proposal.body' }) },
                   )}
                   editable={p.canWrite}
-                  lang={locale}
+                  lang={writingLang}
                   user={user}
                   onSynced={onSynced}
                 />
@@ -216,7 +220,7 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
                       token={token}
                       actor={p.actor}
                       editable={p.canWrite}
-                      lang={locale}
+                      lang={writingLang}
                       user={user}
                       occupants={occupants}
                       onField={enter}
@@ -236,12 +240,7 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
                 : null}
               {p.canWrite ? (
                 <div className="stack">
-                  <Button
-                    variant="primary"
-                    isDisabled={full}
-                    isPending={adding}
-                    onPress={addAction}
-                  >
+                  <Button variant="primary" isDisabled={full} onPress={addAction}>
                     <FormattedMessage id="proposal.actions.add" />
                   </Button>
                   {full ? (

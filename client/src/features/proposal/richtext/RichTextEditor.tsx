@@ -1,7 +1,11 @@
 import { MAX_RICH_TEXT_CHARS } from '@hytepaja/shared/richtext/limits'
 import { isSafeLinkUrl } from '@hytepaja/shared/richtext/links'
 import { RICH_TEXT_TRANSFORMERS } from '@hytepaja/shared/richtext/markdown'
-import { RICH_TEXT_NAMESPACE, RICH_TEXT_NODES } from '@hytepaja/shared/richtext/nodes'
+import {
+  RICH_TEXT_NAMESPACE,
+  RICH_TEXT_NODES,
+  RICH_TEXT_ROOT,
+} from '@hytepaja/shared/richtext/nodes'
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
 import { type InitialConfigType, LexicalComposer } from '@lexical/react/LexicalComposer'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
@@ -12,6 +16,8 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
+import * as Y from 'yjs'
+import { useSyncStatus } from '../../../sync/hooks'
 import type { SyncedDoc } from '../../../sync/openDoc'
 import { EditablePlugin, FormatGuardPlugin, LengthPlugin, PastePlugin } from './plugins'
 import { Toolbar } from './Toolbar'
@@ -62,11 +68,21 @@ export function RichTextEditor({
   const [refused, setRefused] = useState(false)
   const { factory, synced } = useLexicalDoc(token)
   const peers = useEditorPeers(synced)
+  const status = useSyncStatus(synced)
+  // Typing before the text has arrived would start a paragraph of its own above it: the
+  // editor opens for writing once the server's copy (or, offline, this device's) is in.
+  // Once in, it stays in: losing the connection later keeps the editor open for writing.
+  const everArrived = useRef(false)
+  everArrived.current ||=
+    status.synced ||
+    (status.loadedLocal && (synced?.doc.get(RICH_TEXT_ROOT, Y.XmlText).length ?? 0) > 0)
+  const arrived = everArrived.current
+  const writable = editable && arrived
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: RICH_TEXT_NAMESPACE,
     nodes: [...RICH_TEXT_NODES],
     editorState: null,
-    editable,
+    editable: false,
     theme: RICH_TEXT_THEME,
     onError,
   }))
@@ -86,7 +102,7 @@ export function RichTextEditor({
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className={`rt${editable ? '' : ' rt--readonly'}`}>
-        {editable ? <Toolbar label={toolbarLabel} disabled={false} /> : null}
+        {editable ? <Toolbar label={toolbarLabel} disabled={!arrived} /> : null}
         <div className="rt__surface">
           <RichTextPlugin
             contentEditable={
@@ -97,6 +113,7 @@ export function RichTextEditor({
                 aria-multiline
                 lang={lang}
                 spellCheck
+                aria-busy={editable && !arrived}
               />
             }
             ErrorBoundary={LexicalErrorBoundary}
@@ -144,7 +161,7 @@ export function RichTextEditor({
           cursorColor={user.color}
           cursorsContainerRef={cursors}
         />
-        <EditablePlugin editable={editable} />
+        <EditablePlugin editable={writable} />
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeLinkUrl} />
         <MarkdownShortcutPlugin transformers={RICH_TEXT_TRANSFORMERS} />
