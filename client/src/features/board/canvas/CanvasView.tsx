@@ -172,10 +172,11 @@ export function CanvasView(props: CanvasViewProps) {
   const trackPointer = (event: React.PointerEvent<HTMLElement>) => {
     const el = scroller.current
     if (!sender || !el || event.pointerType === 'touch') return
+    // Measured from inside the border, where the board's content (and others' cursors) start.
     const box = el.getBoundingClientRect()
     sender.move({
-      x: origin.x + (el.scrollLeft + event.clientX - box.left) / zoom,
-      y: origin.y + (el.scrollTop + event.clientY - box.top) / zoom,
+      x: origin.x + (el.scrollLeft + event.clientX - box.left - el.clientLeft) / zoom,
+      y: origin.y + (el.scrollTop + event.clientY - box.top - el.clientTop) / zoom,
     })
   }
 
