@@ -451,3 +451,30 @@ test('a closed action card disconnects its text; opened again it connects and sh
   await expect(a.getByText(SAVED)).toBeVisible()
   await Promise.all([aCtx.close(), bCtx.close()])
 })
+
+test('the text opens for writing only once it has arrived, so early typing lands in it', async ({
+  browser,
+  server,
+}) => {
+  const [event, group] = await newEvent(server)
+  const context = await laptop(browser)
+  const page = await openAsParticipant(context, server, event, 'Nopea Näppäilijä', group)
+  // The server's answers on the body's socket arrive two seconds late (a slow venue wifi).
+  await page.routeWebSocket(/\/sync\/proposal%3A.*%3Abody|\/sync\/proposal:.*:body/, (ws) => {
+    const server = ws.connectToServer()
+    server.onMessage((message) => {
+      setTimeout(() => ws.send(message), 2000)
+    })
+  })
+  await toProposal(page)
+  const body = editor(page, BODY)
+  await expect(body.content).toHaveAttribute('contenteditable', 'false')
+  await expect(body.content).toHaveAttribute('aria-busy', 'true')
+  await expect(body.content).toHaveAttribute('contenteditable', 'true', { timeout: 15_000 })
+  await body.content.click()
+  await page.keyboard.type('Heti')
+  await expect(body.content.locator('p')).toHaveCount(1)
+  await expect(body.content).toHaveText('Heti')
+  await expect(page.getByText(SAVED)).toBeVisible({ timeout: 15_000 })
+  await context.close()
+})
