@@ -22,10 +22,15 @@ test('a phone that loses the wifi keeps adding ideas, says so in words, and send
   const [phoneCtx, laptopCtx] = await Promise.all([phone(browser), laptop(browser)])
   const mobile = await openAsParticipant(phoneCtx, server, event, 'Outi Offline', group)
   const desk = await openAsParticipant(laptopCtx, server, event, 'Lasse Läppäri', group)
-  // A moment online is enough for the phone to keep the app's files (the service worker).
+  // Some seconds online are enough for the phone to keep the app's files (the service worker
+  // registers five seconds after the page has loaded).
   await expect
-    .poll(() =>
-      mobile.evaluate(async () => (await (await caches.open('hytepaja-assets-v1')).keys()).length),
+    .poll(
+      () =>
+        mobile.evaluate(
+          async () => (await (await caches.open('hytepaja-assets-v1')).keys()).length,
+        ),
+      { timeout: 30_000 },
     )
     .toBeGreaterThan(5)
 

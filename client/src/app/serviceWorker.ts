@@ -1,23 +1,32 @@
 /**
+ * Registering waits this long after the page has loaded: installing fetches the shell and
+ * every file the page used, which on a slow wifi would compete with the board's own first sync
+ * (a 2,000-note board rendered ~250 ms later when it registered at once).
+ */
+const REGISTER_AFTER_MS = 5000
+
+/**
  * Registers the service worker that keeps the app shell and the built files on the device, so
  * a board opened once reloads without the network. The files this page loaded before the
  * worker took over are handed to it. Development (Vite's dev server) goes without.
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
-  window.addEventListener('load', () => {
-    navigator.serviceWorker
-      .register('/sw.js')
-      .then(() => navigator.serviceWorker.ready)
-      .then((registration) => {
-        const urls = performance
-          .getEntriesByType('resource')
-          .map((entry) => entry.name)
-          .filter((name) => new URL(name).pathname.startsWith('/assets/'))
-        registration.active?.postMessage({ type: 'keep', urls })
-      })
-      .catch(() => {
-        // Without it the app works as before; only an offline reload is not possible.
-      })
-  })
+  window.addEventListener('load', () => setTimeout(register, REGISTER_AFTER_MS))
+}
+
+function register(): void {
+  navigator.serviceWorker
+    .register('/sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => new URL(name).pathname.startsWith('/assets/'))
+      registration.active?.postMessage({ type: 'keep', urls })
+    })
+    .catch(() => {
+      // Without it the app works as before; only an offline reload is not possible.
+    })
 }
