@@ -87,6 +87,7 @@ const ROLE_PREFERENCE: Role[] = [
   'organiser',
   'chair',
   'viewer',
+  'checker',
   'join',
 ]
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@hytepaja/shared/domain/errors'
+import { ConflictError, DomainError, NotFoundError } from '@hytepaja/shared/domain/errors'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -30,6 +30,8 @@ export function respondToError(
   log: { error(o: object, m: string): void },
 ) {
   if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status)
+  if (error instanceof NotFoundError) return c.json(errorBody(error.code, error.message), 404)
+  if (error instanceof ConflictError) return c.json(errorBody(error.code, error.message), 409)
   if (error instanceof DomainError) return c.json(errorBody(error.code, error.message), 400)
   if (error instanceof SyntaxError)
     return c.json(errorBody('json.invalid', 'the body is not valid JSON'), 400)

@@ -465,7 +465,8 @@ export function readProposal(doc: Y.Doc): ProposalFields {
   return { title: proposalTitle(doc).toString(), actions }
 }
 
-// ---------------------------------------------------------------- event: promotions and plenary
+// ---------------------------------------------------------------- event: promotions
+// The plenary's state (current item, elections, decisions, minutes) is in `plenary.ts`.
 
 export interface RenderedText {
   html: string
@@ -502,7 +503,6 @@ export interface Promotion {
 }
 
 const PROMOTIONS = 'promotions'
-const PLENARY = 'plenary'
 
 export function promotionsRoot(doc: Y.Doc): Y.Map<Promotion> {
   return doc.getMap<Promotion>(PROMOTIONS)
@@ -510,14 +510,4 @@ export function promotionsRoot(doc: Y.Doc): Y.Map<Promotion> {
 
 export function readPromotions(doc: Y.Doc): Promotion[] {
   return [...promotionsRoot(doc).values()]
-}
-
-export function plenaryRoot(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(PLENARY)
-}
-
-/** The agenda item the meeting is handling now (set by the chair), or null. */
-export function readCurrentItem(doc: Y.Doc): string | null {
-  const id = plenaryRoot(doc).get('currentItemId')
-  return typeof id === 'string' ? id : null
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { server } from '../doc/origins.js'
+import { readDecision } from '../doc/plenary.js'
 import {
   AGENDA_KINDS,
   type AgendaItem,
@@ -11,7 +12,8 @@ import {
 } from '../doc/schema.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
-import { DomainError } from './errors.js'
+import { ConflictError, DomainError } from './errors.js'
+import { requireDraft } from './minutesCheck.js'
 
 /** One row of the agenda as shown: "§9", "§9 a", or no number for the workshop block. */
 export interface NumberedItem {
@@ -264,6 +266,7 @@ export function add(
   doc: Y.Doc,
   input: AgendaItemInput & { title: string; parentId?: string | null; index?: number },
 ): string {
+  requireDraft(doc)
   const clean = cleanInput(input)
   const parentId = input.parentId ?? null
   if (parentId !== null && existing(doc, parentId).parentId !== null) {
@@ -290,14 +293,19 @@ export function add(
 }
 
 export function update(doc: Y.Doc, id: string, input: AgendaItemInput): void {
+  requireDraft(doc)
   const item = existing(doc, id)
   const clean = cleanInput(input)
   doc.transact(() => agendaRoot(doc).set(id, { ...item, ...clean }), server('agenda.update'))
 }
 
-/** Removes an item and its sub-items; the rest renumber themselves. */
+/** Removes an item and its sub-items (none decided); the rest renumber themselves. */
 export function remove(doc: Y.Doc, id: string): void {
+  requireDraft(doc)
   const item = existing(doc, id)
+  if ([item, ...siblings(doc, id)].some((i) => readDecision(doc, i.id))) {
+    throw new ConflictError('agenda.decided', 'the meeting has decided this item; it stays')
+  }
   doc.transact(() => {
     const root = agendaRoot(doc)
     for (const child of siblings(doc, id)) root.delete(child.id)
@@ -306,8 +314,12 @@ export function remove(doc: Y.Doc, id: string): void {
   }, server('agenda.remove'))
 }
 
-/** Moves an item to `index` among its siblings. */
+/**
+ * Moves an item to `index` among its siblings. (The § numbers of decided items may change
+ * until the minutes lock: the minutes number the agenda as it then stands.)
+ */
 export function move(doc: Y.Doc, id: string, index: number): void {
+  requireDraft(doc)
   const item = existing(doc, id)
   if (!Number.isInteger(index))
     throw new DomainError('agenda.index.invalid', 'index must be an integer')

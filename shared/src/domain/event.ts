@@ -15,6 +15,7 @@ import {
 } from '../doc/schema.js'
 import { cleanText } from '../validation/text.js'
 import { DomainError } from './errors.js'
+import { requireDraft } from './minutesCheck.js'
 
 /** Writes a new event's description, groups and agenda into its (empty) event document. */
 export function initialise(
@@ -83,6 +84,8 @@ export function cleanWebUrl(value: string, field: string): string {
 
 /** Changes the description of an event. */
 export function edit(doc: Y.Doc, patch: EventPatch): EventMeta {
+  // The time, place and title are in the locked minutes (and their hash).
+  requireDraft(doc)
   const current = readMeta(doc)
   if (!current) throw new DomainError('event.notFound', 'the event document is empty')
   const next: EventMeta = { ...current }

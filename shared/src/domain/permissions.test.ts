@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { COMMANDS, type Command, docAccess, type Holder, mayRun } from './permissions.js'
+import { ROLES } from './roles.js'
 
 const holder = (role: Holder['role'], groupId: string | null = null): Holder => ({
   eventId: 'e',
@@ -10,14 +11,7 @@ const open = { boardLocked: false, proposalFrozen: false }
 
 describe('docAccess', () => {
   it('makes the event document read-only for every role', () => {
-    for (const role of [
-      'organiser',
-      'chair',
-      'viewer',
-      'join',
-      'facilitator',
-      'participant',
-    ] as const) {
+    for (const role of ROLES) {
       expect(docAccess(holder(role, 'a'), { kind: 'event', eventId: 'e' }, open)).toBe('read')
     }
   })
@@ -30,6 +24,7 @@ describe('docAccess', () => {
     expect(docAccess(holder('participant', 'b'), board, open)).toBe('read')
     expect(docAccess(holder('facilitator', 'b'), board, open)).toBe('read')
     expect(docAccess(holder('viewer'), board, open)).toBe('read')
+    expect(docAccess(holder('checker'), board, open)).toBe('read')
     expect(docAccess({ ...holder('organiser'), eventId: 'other' }, board, open)).toBe('none')
   })
 
@@ -52,6 +47,22 @@ describe('docAccess', () => {
 })
 
 describe('mayRun', () => {
+  it('gives the plenary to the organiser and the chair link, checking to the checkers', () => {
+    const may = (role: Holder['role'], command: Command) => mayRun(holder(role), command)
+    for (const role of ROLES) {
+      expect([role, may(role, 'plenary.chair')]).toEqual([
+        role,
+        ['organiser', 'chair'].includes(role),
+      ])
+      expect([role, may(role, 'minutes.check')]).toEqual([role, role === 'checker'])
+      expect([role, may(role, 'minutes.reopen')]).toEqual([role, role === 'organiser'])
+      expect([role, may(role, 'minutes.read')]).toEqual([
+        role,
+        ['organiser', 'chair', 'viewer', 'checker'].includes(role),
+      ])
+    }
+  })
+
   it('scopes group commands to the caller’s own group for facilitators and participants', () => {
     for (const command of [
       'board.facilitate',
@@ -71,14 +82,7 @@ describe('mayRun', () => {
     for (const [command, roles] of Object.entries(COMMANDS) as Array<
       [Command, readonly string[]]
     >) {
-      for (const role of [
-        'organiser',
-        'chair',
-        'viewer',
-        'join',
-        'facilitator',
-        'participant',
-      ] as const) {
+      for (const role of ROLES) {
         expect([command, role, mayRun(holder(role, 'a'), command, 'a')]).toEqual([
           command,
           role,

@@ -60,8 +60,22 @@ export const COMMANDS = {
   'participant.changeGroup': ['participant'],
   /** Answer the pre-assignment before the day. */
   'preAssignment.answer': ['participant'],
-  /** Run the plenary: current item, decisions, elected roles. */
+  /**
+   * Run the plenary: current item, attendance, the agenda's approval, elections, decisions,
+   * the minutes' settings, the checkers' links and comments. The chair link is used by the
+   * chair and the secretary.
+   */
   'plenary.chair': ['organiser', 'chair'],
+  /** The join code and link a presenter view shows for late joiners. */
+  'plenary.present': ['organiser', 'chair', 'viewer'],
+  /** Read the decision minutes (draft or final) and a decision's history. */
+  'minutes.read': ['organiser', 'chair', 'viewer', 'checker'],
+  /** A minute-checker comments on the draft and approves it. */
+  'minutes.check': ['checker'],
+  /** Read the checkers' comments: the secretary (chair link) and the checkers. */
+  'minutes.comments': ['organiser', 'chair', 'checker'],
+  /** Reopen locked minutes, with a reason. */
+  'minutes.reopen': ['organiser'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Command = keyof typeof COMMANDS

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { plenaryRoot } from '../doc/plenary.js'
 import {
   type AgendaItem,
   agendaRoot,
   type PromotionVersion,
-  plenaryRoot,
   readPromotions,
   readProposal,
 } from '../doc/schema.js'
@@ -170,7 +170,9 @@ describe('promotion', () => {
       ['b', 'removed'],
       ['c', 'added'],
     ])
-    expect(proposals.diffVersions(v1, { ...v1, version: 2 }).changed).toBe(false)
+    expect(proposals.diffVersions(v1, { ...v1, version: 2 } as PromotionVersion).changed).toBe(
+      false,
+    )
   })
 })
 

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { local, server } from '../doc/origins.js'
+import { readCurrentItem, readDecision } from '../doc/plenary.js'
 import {
   ACTION_TEXT_FIELDS,
   type ActionTextField,
@@ -8,18 +9,19 @@ import {
   actionsRoot,
   createActionMap,
   MAX_ACTIONS,
+  type PromotedAction,
   type Promotion,
   type PromotionVersion,
   type ProposalAction,
   type ProposalFields,
   promotionsRoot,
   proposalTitle,
-  readCurrentItem,
   readProposal,
 } from '../doc/schema.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
-import { DomainError } from './errors.js'
+import { ConflictError, DomainError } from './errors.js'
+import { requireDraft } from './minutesCheck.js'
 import type { Actor } from './roles.js'
 import { type DiffPart, diffWords, hasChanges } from './textDiff.js'
 
@@ -206,6 +208,20 @@ export function promotableFields(
 }
 
 /**
+ * Once the meeting has decided an item, its proposal stays as decided: the decision names the
+ * promoted version it was taken on. (A decision can be corrected, not undone.)
+ */
+function requireUndecided(eventDoc: Y.Doc, agendaItemId: string): void {
+  requireDraft(eventDoc)
+  if (readDecision(eventDoc, agendaItemId)) {
+    throw new ConflictError(
+      'promotion.decided',
+      'the meeting has decided this proposal; it can no longer be withdrawn or promoted again',
+    )
+  }
+}
+
+/**
  * Writes a frozen copy of a proposal as the next version of the group's promotion; a
  * withdrawn promotion comes back with the new version. Returns the version number.
  */
@@ -216,6 +232,7 @@ export function promote(
   content: PromotionContent,
   now: number,
 ): number {
+  requireUndecided(eventDoc, agendaItemId)
   const current = promotionsRoot(eventDoc).get(groupId)
   const version = (current?.versions.at(-1)?.version ?? 0) + 1
   const next: Promotion = {
@@ -233,6 +250,7 @@ export function withdraw(eventDoc: Y.Doc, groupId: string, now: number): void {
   const current = promotionsRoot(eventDoc).get(groupId)
   if (!current || current.withdrawnAt !== null)
     throw new DomainError('promotion.none', 'nothing promoted')
+  requireUndecided(eventDoc, current.agendaItemId)
   if (readCurrentItem(eventDoc) === current.agendaItemId) {
     throw new DomainError('promotion.deciding', 'the meeting is deciding this item already')
   }
@@ -256,8 +274,20 @@ export interface VersionDiff {
   changed: boolean
 }
 
+/** What a word diff compares of a proposal: a promoted version, or a decision's edited copy. */
+export interface ComparableProposal {
+  title: string
+  body: { text: string }
+  actions: Array<
+    { id: string; what: { text: string } } & Pick<
+      PromotedAction,
+      'responsible' | 'timeline' | 'indicator' | 'target'
+    >
+  >
+}
+
 /** What changed from one promoted version to the next, word by word. */
-export function diffVersions(before: PromotionVersion, after: PromotionVersion): VersionDiff {
+export function diffVersions(before: ComparableProposal, after: ComparableProposal): VersionDiff {
   const title = diffWords(before.title, after.title)
   const body = diffWords(before.body.text, after.body.text)
   const ids = [...new Set([...before.actions.map((a) => a.id), ...after.actions.map((a) => a.id)])]

@@ -1,5 +1,16 @@
-/** The roles of the contract; a token carries exactly one. */
-export const ROLES = ['organiser', 'chair', 'viewer', 'join', 'facilitator', 'participant'] as const
+/**
+ * The roles of the contract; a token carries exactly one. `checker` is an elected
+ * minute-checker's (pöytäkirjantarkastaja) personal link.
+ */
+export const ROLES = [
+  'organiser',
+  'chair',
+  'viewer',
+  'join',
+  'facilitator',
+  'participant',
+  'checker',
+] as const
 export type Role = (typeof ROLES)[number]
 
 /** Who performs a change: enough to check a rule and to credit the change, never a token. */

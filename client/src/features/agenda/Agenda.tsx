@@ -1,8 +1,8 @@
+import { readCurrentItem } from '@hytepaja/shared/doc/plenary'
 import {
   type AgendaItem,
   type Promotion,
   readAgenda,
-  readCurrentItem,
   readPromotions,
 } from '@hytepaja/shared/doc/schema'
 import { numbered } from '@hytepaja/shared/domain/agenda'

@@ -9,6 +9,7 @@ export function homeOf(eventId: string, credential: Credential): string | null {
     case 'organiser':
     case 'chair':
     case 'viewer':
+    case 'checker':
       return `/e/${eventId}/${credential.role}`
     case 'join':
       return null

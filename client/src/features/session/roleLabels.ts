@@ -8,6 +8,7 @@ const roleNames = defineMessages({
   join: { id: 'role.join' },
   facilitator: { id: 'role.facilitator' },
   participant: { id: 'role.participant' },
+  checker: { id: 'role.checker' },
 })
 
 /** The role's name in the UI language ("Fasilitaattori", "Facilitator"). */
