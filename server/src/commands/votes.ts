@@ -47,20 +47,11 @@ export async function publishTally(
   revealed?: boolean,
 ) {
   const live = await liveIdeas(ctx, eventId, groupId)
-  const ballots = [...(await groupBallots(ctx.db, eventId, groupId)).values()]
-    .map((ballot) => votes.countable(ballot, live))
-    .filter((ballot) => votes.dotsUsed(ballot) > 0)
-  const totals = votes.tally(ballots)
-  const counts = {
-    votesCast: ballots.reduce((n, b) => n + votes.dotsUsed(b), 0),
-    voters: ballots.length,
-    totals,
-  }
+  const stored = [...(await groupBallots(ctx.db, eventId, groupId)).values()]
   await ctx.rooms.withDoc(eventDocName(eventId), (room) =>
-    facilitation.publishVotes(room.doc, groupId, counts, revealed),
+    facilitation.publishVotes(room.doc, groupId, { stored, live }, revealed),
   )
   await ctx.docs.flush(eventDocName(eventId))
-  return totals
 }
 
 /**

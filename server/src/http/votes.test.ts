@@ -106,7 +106,8 @@ describe('votes', () => {
     expect((await g.vote(g.anna.token, c)).status).toBe(200)
     const totals = await api(server, 'GET', `${g.base}/votes`, g.facilitator)
     expect(totals.json).toEqual({ totals: { [b]: 1, [c]: 1 }, voters: 1 })
-    expect(await g.state()).toMatchObject({ votesCast: 2, voters: 1 })
+    // The public counters still count the dots on the deleted idea (see voteCounters.test.ts).
+    expect(await g.state()).toMatchObject({ votesCast: 4, voters: 2 })
   })
 
   it('shows totals as they change when the facilitator makes them live', async () => {

@@ -6,6 +6,7 @@ import { DomainError } from './errors.js'
 import * as event from './event.js'
 import * as facilitation from './facilitation.js'
 import * as groups from './groups.js'
+import type { Ballot } from './votes.js'
 
 function eventDoc() {
   const doc = new Y.Doc()
@@ -59,19 +60,29 @@ describe('facilitation', () => {
 
   it('publishes totals only when they are public', () => {
     const doc = eventDoc()
-    const counts = { votesCast: 5, voters: 2, totals: { a: 3, b: 2 } }
-    facilitation.publishVotes(doc, 'g0', counts)
+    const ballots = { stored: [{ a: 3 }, { b: 2 }] as Ballot[], live: new Set(['a', 'b']) }
+    facilitation.publishVotes(doc, 'g0', ballots)
     expect(readGroupState(doc, 'g0')).toMatchObject({
       votesCast: 5,
       voters: 2,
       totals: null,
       revealed: false,
     })
-    facilitation.publishVotes(doc, 'g0', counts, true)
+    facilitation.publishVotes(doc, 'g0', ballots, true)
     expect(readGroupState(doc, 'g0')).toMatchObject({ totals: { a: 3, b: 2 }, revealed: true })
     facilitation.setVotingRules(doc, 'g1', { visibility: 'live', budget: 5 })
-    facilitation.publishVotes(doc, 'g1', counts)
+    facilitation.publishVotes(doc, 'g1', ballots)
     expect(readGroupState(doc, 'g1').totals).toEqual({ a: 3, b: 2 })
+  })
+
+  it('keeps the public counters still when an idea leaves the board before the reveal', () => {
+    const doc = eventDoc()
+    const stored: Ballot[] = [{ a: 3 }, { b: 2 }]
+    facilitation.publishVotes(doc, 'g0', { stored, live: new Set(['b']) })
+    // Counting only live ideas would say 2 dots by 1 voter: idea a had 3, all from one person.
+    expect(readGroupState(doc, 'g0')).toMatchObject({ votesCast: 5, voters: 2, totals: null })
+    facilitation.publishVotes(doc, 'g0', { stored, live: new Set(['b']) }, true)
+    expect(readGroupState(doc, 'g0')).toMatchObject({ votesCast: 2, voters: 1, totals: { b: 2 } })
   })
 
   it('locks, anonymises and announces', () => {

@@ -15,7 +15,7 @@ import {
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
 import { DomainError } from './errors.js'
-import { cleanRules } from './votes.js'
+import { type Ballot, cleanRules, tallyBallots, totalsPublic } from './votes.js'
 
 /**
  * The facilitator's controls over a group, as changes to the trusted group state in the event
@@ -120,23 +120,26 @@ export function setVotingRules(
 }
 
 /**
- * Publishes the vote counts the server tallied. `totals` is written only when totals are
- * public (live or revealed); otherwise only the count of dots and voters.
+ * Publishes the vote counts the server tallied from the group's stored ballots and the ideas
+ * on its board (`live`): totals only when they are public (live, or revealed); otherwise only
+ * the count of dots and voters, which then do not depend on which ideas are live (see
+ * `tallyBallots`).
  */
 export function publishVotes(
   doc: Y.Doc,
   groupId: string,
-  counts: { votesCast: number; voters: number; totals: Record<string, number> },
+  ballots: { stored: Ballot[]; live: ReadonlySet<string> },
   revealed?: boolean,
 ): GroupState {
   return update(doc, groupId, 'voting.tally', (s) => {
     const nowRevealed = revealed ?? s.revealed
-    const isPublic = s.voting.visibility === 'live' || nowRevealed
+    const isPublic = totalsPublic({ voting: s.voting, revealed: nowRevealed })
+    const tally = tallyBallots(ballots.stored, ballots.live, isPublic)
     return {
-      votesCast: counts.votesCast,
-      voters: counts.voters,
+      votesCast: tally.votesCast,
+      voters: tally.voters,
       revealed: nowRevealed,
-      totals: isPublic ? counts.totals : null,
+      totals: isPublic ? tally.totals : null,
     }
   })
 }

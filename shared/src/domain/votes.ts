@@ -69,6 +69,35 @@ export function retract(ballot: Ballot, ideaId: string, state: GroupState): Ball
   return next
 }
 
+/** What a group's ballots add up to, as published in the event document. */
+export interface Tally {
+  votesCast: number
+  voters: number
+  /** Votes per idea on the board (dots on deleted or hidden ideas left out). */
+  totals: Record<string, number>
+}
+
+/**
+ * Counts a group's stored ballots against the ideas on its board (`live`). While totals are
+ * secret, `votesCast` and `voters` count every stored dot, on live ideas or not: if they left
+ * out the dots of a note that is hidden or deleted, the next change of the counters would
+ * tell that note's total (and, with one voter fewer, that one person had put all their dots
+ * on it) to everyone, its author too. Once totals are public they count what the totals show.
+ */
+export function tallyBallots(
+  stored: Ballot[],
+  live: ReadonlySet<string>,
+  totalsArePublic: boolean,
+): Tally {
+  const counted = stored.map((ballot) => countable(ballot, live))
+  const counters = (totalsArePublic ? counted : stored).filter((b) => dotsUsed(b) > 0)
+  return {
+    votesCast: counters.reduce((n, b) => n + dotsUsed(b), 0),
+    voters: counters.length,
+    totals: tally(counted),
+  }
+}
+
 /** Votes per idea over all ballots. */
 export function tally(ballots: Ballot[]): Record<string, number> {
   const totals: Record<string, number> = {}
