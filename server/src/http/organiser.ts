@@ -12,8 +12,9 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import { changeEventDoc, readEventDoc } from '../commands/change.js'
 import { eventLinks } from '../commands/events.js'
+import { exportEvent } from '../commands/exportEvent.js'
 import { addGroup, removeGroup } from '../commands/groups.js'
-import { deleteEvent, exportEvent } from '../commands/lifecycle.js'
+import { deleteEvent } from '../commands/lifecycle.js'
 import {
   changeGroup,
   moveParticipant,

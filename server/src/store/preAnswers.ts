@@ -38,3 +38,11 @@ export function groupPreAnswers(db: SqlDb, eventId: string, groupId: string) {
     [eventId, groupId],
   )
 }
+
+/** Every answer of an event (for its export). */
+export function eventPreAnswers(db: SqlDb, eventId: string) {
+  return db.all<PreAnswerRow>(
+    'SELECT * FROM pre_answer WHERE event_id = ? ORDER BY updated_at, participant_id',
+    [eventId],
+  )
+}

@@ -1,0 +1,143 @@
+import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import {
+  actionPart,
+  PROPOSAL_BODY,
+  PROPOSAL_MAIN,
+  plenaryRoot,
+  readAgenda,
+  readAnnouncements,
+  readClusters,
+  readGroupState,
+  readGroups,
+  readIdeas,
+  readMeta,
+  readPromotions,
+  readProposal,
+} from '@hytepaja/shared/doc/schema'
+import * as votes from '@hytepaja/shared/domain/votes'
+import * as Y from 'yjs'
+import type { ServerContext } from '../context.js'
+import type { Caller } from '../http/caller.js'
+import { listAudit } from '../store/audit.js'
+import { findEvent } from '../store/events.js'
+import { listParticipants } from '../store/participants.js'
+import { eventPreAnswers } from '../store/preAnswers.js'
+import { groupBallots } from '../store/votes.js'
+import { audit } from './change.js'
+
+/** The export's format name and version (README, "Event export"). */
+export const EXPORT_FORMAT = 'hytepaja-event-export'
+export const EXPORT_VERSION = 2
+
+type Rendered = { html: string; markdown: string; text: string }
+
+/** A rich-text document as HTML, Markdown and plain text (the renderer the promotion uses). */
+async function renderedText(ctx: ServerContext, name: string): Promise<Rendered> {
+  const state = await ctx.rooms.withDoc(name, (room) => Y.encodeStateAsUpdate(room.doc))
+  // Lexical and the HTML sanitiser load with the first export or promotion, not at start-up.
+  const { renderRichText } = await import('../proposals/render.js')
+  const { html, markdown, text } = renderRichText(state)
+  return { html, markdown, text }
+}
+
+async function exportProposal(ctx: ServerContext, eventId: string, groupId: string) {
+  const fields = await ctx.rooms.withDoc(proposalDocName(eventId, groupId, PROPOSAL_MAIN), (room) =>
+    readProposal(room.doc),
+  )
+  const body = await renderedText(ctx, proposalDocName(eventId, groupId, PROPOSAL_BODY))
+  const actions = []
+  for (const action of fields.actions) {
+    const what = await renderedText(ctx, proposalDocName(eventId, groupId, actionPart(action.id)))
+    actions.push({ ...action, what })
+  }
+  return { title: fields.title, body, actions }
+}
+
+async function exportBoard(ctx: ServerContext, eventId: string, groupId: string) {
+  return ctx.rooms.withDoc(boardDocName(eventId, groupId), (room) => ({
+    ideas: readIdeas(room.doc),
+    clusters: readClusters(room.doc),
+  }))
+}
+
+/**
+ * The dots of a group as totals: every stored dot counts, those on hidden and deleted notes
+ * too. Who gave which dot is secret and is not exported.
+ */
+async function exportVotes(ctx: ServerContext, eventId: string, groupId: string) {
+  const ballots = [...(await groupBallots(ctx.db, eventId, groupId)).values()].filter(
+    (ballot) => votes.dotsUsed(ballot) > 0,
+  )
+  return {
+    votesCast: ballots.reduce((n, ballot) => n + votes.dotsUsed(ballot), 0),
+    voters: ballots.length,
+    totals: votes.tally(ballots),
+  }
+}
+
+/**
+ * Everything stored about an event, as JSON: the organiser's copy of everything that deleting
+ * the event removes (the shape is in the README, "Event export"), except the tokens and the
+ * per-person ballots, which are secrets.
+ */
+export async function exportEvent(ctx: ServerContext, caller: Caller) {
+  const eventId = caller.holder.eventId
+  await audit(ctx, caller, 'event.export', eventId)
+  const row = await findEvent(ctx.db, eventId)
+  const event = await ctx.rooms.withDoc(eventDocName(eventId), (room) => ({
+    meta: readMeta(room.doc),
+    groups: readGroups(room.doc),
+    agenda: readAgenda(room.doc),
+    groupState: Object.fromEntries(
+      readGroups(room.doc).map((g) => [g.id, readGroupState(room.doc, g.id)]),
+    ),
+    announcements: readAnnouncements(room.doc),
+    promotions: readPromotions(room.doc),
+    plenary: plenaryRoot(room.doc).toJSON() as Record<string, unknown>,
+  }))
+  const boards: Record<string, Awaited<ReturnType<typeof exportBoard>>> = {}
+  const proposals: Record<string, Awaited<ReturnType<typeof exportProposal>>> = {}
+  const groupVotes: Record<string, Awaited<ReturnType<typeof exportVotes>>> = {}
+  for (const group of event.groups) {
+    boards[group.id] = await exportBoard(ctx, eventId, group.id)
+    proposals[group.id] = await exportProposal(ctx, eventId, group.id)
+    groupVotes[group.id] = await exportVotes(ctx, eventId, group.id)
+  }
+  const participants = await listParticipants(ctx.db, eventId)
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date().toISOString(),
+    event: { ...event.meta, joinCode: row?.join_code ?? null, createdAt: row?.created_at ?? null },
+    groups: event.groups,
+    agenda: event.agenda,
+    groupState: event.groupState,
+    announcements: event.announcements,
+    promotions: event.promotions,
+    plenary: event.plenary,
+    boards,
+    proposals,
+    votes: groupVotes,
+    preAnswers: (await eventPreAnswers(ctx.db, eventId)).map((a) => ({
+      participantId: a.participant_id,
+      text: a.text,
+      lang: a.lang,
+      updatedAt: a.updated_at,
+    })),
+    participants: participants.map((p) => ({
+      id: p.id,
+      displayName: p.display_name,
+      organisation: p.organisation,
+      groupId: p.group_id,
+      joinedAt: p.created_at,
+      removedAt: p.revoked_at,
+    })),
+    audit: (await listAudit(ctx.db, eventId)).map((a) => ({
+      at: a.at,
+      actorRole: a.actor_role,
+      actorId: a.actor_id,
+      action: a.action,
+      target: a.target,
+    })),
+  }
+}
