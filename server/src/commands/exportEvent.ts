@@ -1,9 +1,9 @@
 import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { decisionsRoot, plenaryRoot } from '@hytepaja/shared/doc/plenary'
 import {
   actionPart,
   PROPOSAL_BODY,
   PROPOSAL_MAIN,
-  plenaryRoot,
   readAgenda,
   readAnnouncements,
   readClusters,
@@ -94,6 +94,7 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
     announcements: readAnnouncements(room.doc),
     promotions: readPromotions(room.doc),
     plenary: plenaryRoot(room.doc).toJSON() as Record<string, unknown>,
+    decisions: decisionsRoot(room.doc).toJSON() as Record<string, unknown>,
   }))
   const boards: Record<string, Awaited<ReturnType<typeof exportBoard>>> = {}
   const proposals: Record<string, Awaited<ReturnType<typeof exportProposal>>> = {}
@@ -115,6 +116,7 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
     announcements: event.announcements,
     promotions: event.promotions,
     plenary: event.plenary,
+    decisions: event.decisions,
     boards,
     proposals,
     votes: groupVotes,
