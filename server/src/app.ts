@@ -8,11 +8,13 @@ import { secureHeaders } from 'hono/secure-headers'
 import { createSyncAccess } from './auth/syncAccess.js'
 import { proposalPartExists } from './commands/proposals.js'
 import type { ServerContext } from './context.js'
+import { checkingRoutes } from './http/checking.js'
 import { errorBody, respondToError } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
 import { joinRoutes } from './http/join.js'
 import { organiserRoutes } from './http/organiser.js'
+import { plenaryRoutes } from './http/plenary.js'
 import { proposalRoutes } from './http/proposals.js'
 import { sessionRoutes } from './http/session.js'
 import { findEvent } from './store/events.js'
@@ -38,6 +40,8 @@ export function createApp(ctx: ServerContext) {
   api.route('/events', organiserRoutes(ctx))
   api.route('/events', facilitationRoutes(ctx))
   api.route('/events', proposalRoutes(ctx))
+  api.route('/events', plenaryRoutes(ctx))
+  api.route('/events', checkingRoutes(ctx))
   // The server's clock, so every screen counts a timer down alike.
   api.get('/time', (c) => c.json({ now: Date.now() }))
   api.route('/', joinRoutes(ctx))

@@ -11,6 +11,8 @@ export interface Session {
   role: Role
   groupId: string | null
   participant: { id: string; displayName: string; organisation: string | null } | null
+  /** The elected minute-checker a `checker` token speaks for. */
+  checkerId: string | null
 }
 
 /** The session of a live token, or null for an unknown or revoked one. */
@@ -29,6 +31,7 @@ export async function resolveSession(
       role: row.role,
       groupId: row.group_id,
       participant: null,
+      checkerId: row.role === 'checker' ? row.checker_id : null,
     }
   }
   const participant = await findParticipant(db, row.participant_id)
@@ -43,5 +46,6 @@ export async function resolveSession(
       displayName: participant.display_name,
       organisation: participant.organisation,
     },
+    checkerId: null,
   }
 }

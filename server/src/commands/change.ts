@@ -7,19 +7,20 @@ import { recordAudit } from '../store/audit.js'
 /**
  * Applies a domain change to an event's document as a server command: on the live document
  * (so every open socket sees it at once), written to the store before the answer, and audited.
- * A change that throws (bad input) changes nothing and leaves no audit row.
+ * A change that throws (bad input) changes nothing and leaves no audit row. The audited action
+ * may depend on the result (a decision recorded, or corrected).
  */
 export async function changeEventDoc<T>(
   ctx: ServerContext,
   caller: Caller,
-  action: string,
+  action: string | ((result: T) => string),
   target: string | null,
   change: (doc: Y.Doc) => T,
 ): Promise<T> {
   const name = eventDocName(caller.holder.eventId)
   const result = await ctx.rooms.withDoc(name, (room) => change(room.doc))
   await ctx.docs.flush(name)
-  await audit(ctx, caller, action, target)
+  await audit(ctx, caller, typeof action === 'string' ? action : action(result), target)
   return result
 }
 

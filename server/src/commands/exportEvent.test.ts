@@ -140,6 +140,8 @@ describe('event export', () => {
     expect(body.promotions[0].versions[0].title).toBe('Liikkumisen ilo kaikenikäisille')
     expect(body.plenary).toEqual(expect.any(Object))
     expect(body.decisions).toEqual({})
+    expect(body.attendance).toMatchObject([{ name: 'Anna', presence: null }])
+    expect(body.minutesComments).toEqual([])
     expect(body.audit.map((a: { action: string }) => a.action)).toContain('proposal.promote')
     expect(body.participants.map((p: { displayName: string }) => p.displayName)).toEqual(['Anna'])
     // Ballots are secret and tokens are keys: neither leaves the server.

@@ -23,7 +23,9 @@ import { findEvent } from '../store/events.js'
 import { listParticipants } from '../store/participants.js'
 import { eventPreAnswers } from '../store/preAnswers.js'
 import { groupBallots } from '../store/votes.js'
+import { listAttendance } from './attendance.js'
 import { audit } from './change.js'
+import { commentsOf } from './checking.js'
 
 /** The export's format name and version (README, "Event export"). */
 export const EXPORT_FORMAT = 'hytepaja-event-export'
@@ -117,6 +119,9 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
     promotions: event.promotions,
     plenary: event.plenary,
     decisions: event.decisions,
+    // §2 and the checkers' comments name people: kept in SQL, not in the event document.
+    attendance: await listAttendance(ctx, eventId),
+    minutesComments: await commentsOf(ctx, eventId),
     boards,
     proposals,
     votes: groupVotes,

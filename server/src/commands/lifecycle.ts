@@ -19,7 +19,15 @@ export async function deleteEvent(ctx: ServerContext, eventId: string) {
   // Tokens, participants and audit rows go with the event row (ON DELETE CASCADE), in one
   // statement; explicit deletes keep SQLite honest even without foreign keys enabled.
   await ctx.db.transaction(async (tx) => {
-    for (const table of ['vote', 'pre_answer', 'token', 'participant', 'audit']) {
+    for (const table of [
+      'vote',
+      'pre_answer',
+      'attendance',
+      'minutes_comment',
+      'token',
+      'participant',
+      'audit',
+    ]) {
       await tx.run(`DELETE FROM ${table} WHERE event_id = ?`, [eventId])
     }
     await deleteEventRow(tx, eventId)

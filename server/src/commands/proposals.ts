@@ -10,7 +10,6 @@ import {
 } from '@hytepaja/shared/doc/schema'
 import { DomainError } from '@hytepaja/shared/domain/errors'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
-import * as plenary from '@hytepaja/shared/domain/plenary'
 import * as proposals from '@hytepaja/shared/domain/proposals'
 import * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
@@ -143,12 +142,5 @@ export async function promote(ctx: ServerContext, caller: Caller, groupId: strin
 export function withdraw(ctx: ServerContext, caller: Caller, groupId: string) {
   return changeEventDoc(ctx, caller, 'proposal.withdraw', groupId, (doc) =>
     proposals.withdraw(doc, groupId, Date.now()),
-  )
-}
-
-/** The chair moves the meeting to an agenda item (null: none). */
-export function setCurrentItem(ctx: ServerContext, caller: Caller, itemId: string | null) {
-  return changeEventDoc(ctx, caller, 'plenary.current', itemId, (doc) =>
-    plenary.setCurrentItem(doc, itemId),
   )
 }

@@ -12,6 +12,7 @@ import {
   startTestServer,
   upgradeStatus,
 } from '../testing/accessFixture.js'
+import { agendaOf } from '../testing/plenaryFixture.js'
 
 /**
  * The access matrix of the contract, cell by cell, against the real server: every role of an
@@ -24,6 +25,15 @@ let other: CreatedEventBody
 let groupA: string
 let groupB: string
 const tokens: Record<string, string | undefined> = {}
+let participantAId: string
+let talkItem: string
+let decisionSubItem: string
+const ELECTED = (second: string) => ({
+  chair: null,
+  secretary: null,
+  checkers: [{ name: 'Tarkastaja Yksi' }, { name: second }],
+  voteCounters: [],
+})
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -38,14 +48,25 @@ beforeAll(async () => {
     `/api/events/${event.id}/participants/${revoked.participantId}`,
     event.tokens.organiser,
   )
+  // Two checkers elected, then the second replaced: the first's link works, the second's not.
+  const elections = `/api/events/${event.id}/plenary/elections`
+  const before = await api(server, 'PUT', elections, event.tokens.organiser, ELECTED('Kaksi'))
+  const after = await api(server, 'PUT', elections, event.tokens.organiser, ELECTED('Kolme'))
+  const participantA = await joinAs(server, event, 'Anna', groupA)
+  participantAId = participantA.participantId
+  const { byLabel, byKind } = await agendaOf(server, event.id)
+  talkItem = byKind('talk')[0]?.item.id as string
+  decisionSubItem = byLabel['§9 a'] as string
   Object.assign(tokens, {
+    checker: after.json.checkers[0].token,
+    revokedChecker: before.json.checkers[1].token,
     organiser: event.tokens.organiser,
     chair: event.tokens.chair,
     viewer: event.tokens.viewer,
     join: event.tokens.join,
     facilitatorA: event.tokens.facilitators[groupA],
     facilitatorB: event.tokens.facilitators[groupB],
-    participantA: (await joinAs(server, event, 'Anna', groupA)).token,
+    participantA: participantA.token,
     participantB: (await joinAs(server, event, 'Bertil', groupB)).token,
     revokedParticipant: revoked.token,
     otherEventOrganiser: other.tokens.organiser,
@@ -61,6 +82,7 @@ type Access = 'write' | 'read' | 401 | 403 | 404
 const WRITERS_A = ['organiser', 'facilitatorA', 'participantA']
 const UNAUTHENTICATED: Record<string, Access> = {
   revokedParticipant: 401,
+  revokedChecker: 401,
   garbage: 401,
   none: 401,
   consoleKey: 401,
@@ -95,7 +117,9 @@ const WHO = [
   'facilitatorB',
   'participantA',
   'participantB',
+  'checker',
   'revokedParticipant',
+  'revokedChecker',
   'otherEventOrganiser',
   'consoleKey',
   'garbage',
@@ -144,6 +168,7 @@ type Call = {
 }
 
 const ORGANISERS = ['organiser', 'consoleKey']
+const CHAIRS = [...ORGANISERS, 'chair']
 const CALLS: Record<string, Call> = {
   'edit the event': {
     method: 'PATCH',
@@ -283,11 +308,117 @@ const CALLS: Record<string, Call> = {
     allowed: [...ORGANISERS, 'chair'],
     ok: 200,
   },
+  'move the plenary to the next item': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/plenary/current/next`,
+    allowed: CHAIRS,
+    ok: 200,
+  },
+  'move the plenary to the previous item': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/plenary/current/previous`,
+    allowed: CHAIRS,
+    ok: 200,
+  },
+  'see the join code for the presenter view': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/plenary/join`,
+    allowed: [...CHAIRS, 'viewer'],
+    ok: 200,
+  },
+  'list the attendance': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/plenary/attendance`,
+    allowed: CHAIRS,
+    ok: 200,
+  },
+  'confirm a person’s attendance': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/plenary/attendance/${participantAId}`,
+    body: () => ({ presence: 'room' }),
+    allowed: CHAIRS,
+    ok: 200,
+  },
+  'add a person to the attendance': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/plenary/attendance`,
+    body: () => ({ name: 'Rekisteröitymätön', organisation: 'Yhdistys' }),
+    allowed: CHAIRS,
+    ok: 201,
+  },
+  // Allowed callers reach the lookup: 404, not 403.
+  'remove a person from the attendance': {
+    method: 'DELETE',
+    path: () => `/api/events/${event.id}/plenary/attendance/nosuchperson`,
+    allowed: CHAIRS,
+    ok: 404,
+  },
+  'name everyone in the minutes': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/plenary/minutes-settings`,
+    body: () => ({ fullAttendance: false }),
+    allowed: CHAIRS,
+    ok: 200,
+  },
+  'approve the agenda': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/plenary/agenda-approval`,
+    body: () => ({ approved: true }),
+    allowed: CHAIRS,
+    ok: 200,
+  },
+  // The same people again: the checker's link stays valid.
+  'elect the chair, secretary, checkers and vote-counters': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/plenary/elections`,
+    body: () => ELECTED('Kolme'),
+    allowed: CHAIRS,
+    ok: 200,
+  },
+  'see the checkers’ links': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/plenary/checkers`,
+    allowed: CHAIRS,
+    ok: 200,
+  },
+  // Allowed callers reach the rule (a talk takes no decision): 409, not 403.
+  'record a decision': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/plenary/decisions/${talkItem}`,
+    body: () => ({ outcome: 'asProposed' }),
+    allowed: CHAIRS,
+    ok: 409,
+  },
+  'read a decision’s history': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/plenary/decisions/${decisionSubItem}`,
+    allowed: [...CHAIRS, 'viewer', 'checker'],
+    ok: 200,
+  },
+  'read own checker seat': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/plenary/check/me`,
+    allowed: ['checker'],
+    ok: 200,
+  },
+  'read the checkers’ comments': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/plenary/check/comments`,
+    allowed: [...CHAIRS, 'checker'],
+    ok: 200,
+  },
+  'comment on the draft minutes': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/plenary/check/comments`,
+    body: () => ({ itemId: null, text: 'Kommentti' }),
+    allowed: ['checker'],
+    ok: 201,
+  },
   'read own session': { method: 'GET', path: () => '/api/session', allowed: [], ok: 200 },
 }
 
 function expectedStatus(call: Call, name: string, who: string): number {
-  if (['revokedParticipant', 'garbage', 'none'].includes(who)) return 401
+  if (['revokedParticipant', 'revokedChecker', 'garbage', 'none'].includes(who)) return 401
   if (name === 'read own session') return who === 'consoleKey' ? 401 : 200
   if (who === 'otherEventOrganiser') return 403
   return call.allowed.includes(who) ? call.ok : 403
@@ -318,7 +449,7 @@ describe('HTTP command matrix', () => {
       const res = await api(server, 'DELETE', `/api/events/${event.id}`, tokens[who])
       expect([who, res.status]).toEqual([
         who,
-        ['revokedParticipant', 'garbage', 'none'].includes(who) ? 401 : 403,
+        ['revokedParticipant', 'revokedChecker', 'garbage', 'none'].includes(who) ? 401 : 403,
       ])
     }
   })

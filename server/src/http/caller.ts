@@ -10,7 +10,10 @@ import { forbidden, notFound, unauthorised } from './errors.js'
 export interface Caller {
   holder: Holder
   session: Session | null
-  /** For the audit trail: a participant id, or the role (with the group for facilitators). */
+  /**
+   * For the audit trail: a participant id, or the role (with the group for facilitators, the
+   * seat for minute-checkers).
+   */
   actorId: string
   actorRole: string
 }
@@ -35,7 +38,11 @@ export async function callerOf(ctx: ServerContext, c: Context, eventId: string):
     session,
     actorId:
       session.participant?.id ??
-      (session.role === 'facilitator' ? `facilitator:${session.groupId}` : session.role),
+      (session.role === 'facilitator'
+        ? `facilitator:${session.groupId}`
+        : session.role === 'checker'
+          ? `checker:${session.checkerId}`
+          : session.role),
     actorRole: session.role,
   }
 }

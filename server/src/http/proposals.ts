@@ -1,18 +1,11 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import {
-  addAction,
-  promote,
-  removeAction,
-  setCurrentItem,
-  setReady,
-  withdraw,
-} from '../commands/proposals.js'
+import { addAction, promote, removeAction, setReady, withdraw } from '../commands/proposals.js'
 import type { ServerContext } from '../context.js'
 import { authorise } from './caller.js'
 import { validate } from './validate.js'
 
-/** The group's decision proposal: its actions, ready, promote, withdraw; the plenary's item. */
+/** The group's decision proposal: its actions, ready, promote, withdraw. */
 export function proposalRoutes(ctx: ServerContext) {
   const app = new Hono()
   const base = '/:id/groups/:groupId/proposal'
@@ -49,14 +42,5 @@ export function proposalRoutes(ctx: ServerContext) {
     return c.body(null, 204)
   })
 
-  app.put(
-    '/:id/plenary/current',
-    validate('json', v.object({ itemId: v.nullable(v.pipe(v.string(), v.maxLength(64))) })),
-    async (c) => {
-      const caller = await authorise(ctx, c, c.req.param('id'), 'plenary.chair')
-      await setCurrentItem(ctx, caller, c.req.valid('json').itemId)
-      return c.json({ currentItemId: c.req.valid('json').itemId })
-    },
-  )
   return app
 }

@@ -1,4 +1,5 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
+import { readElections } from '@hytepaja/shared/doc/plenary'
 import { readGroups, readMeta } from '@hytepaja/shared/doc/schema'
 import { Hono } from 'hono'
 import { resolveSession } from '../auth/sessions.js'
@@ -15,6 +16,7 @@ export function sessionRoutes(ctx: ServerContext) {
     const event = await ctx.rooms.withDoc(eventDocName(session.eventId), (room) => ({
       meta: readMeta(room.doc),
       groups: readGroups(room.doc),
+      checker: readElections(room.doc).checkers.find((c) => c.id === session.checkerId) ?? null,
     }))
     if (!event.meta) throw notFound('event')
     return c.json({
@@ -22,6 +24,8 @@ export function sessionRoutes(ctx: ServerContext) {
       role: session.role,
       groupId: session.groupId,
       participant: session.participant,
+      // A minute-checker's seat (name, organisation) for a checker token; null otherwise.
+      checker: event.checker,
       event: { ...event.meta, groups: event.groups },
     })
   })

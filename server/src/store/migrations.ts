@@ -94,6 +94,35 @@ const STEPS: Step[] = [
   ]),
   // 5: the language a pre-assignment answer was written in (the note's `lang`).
   both(['ALTER TABLE pre_answer ADD COLUMN lang TEXT']),
+  // 6: the plenary's records that hold names and must not enter the event document (which
+  // every token of the event syncs): §2 attendance and the minute-checkers' comments; and the
+  // elected minute-checker a `checker` token speaks for.
+  both([
+    `CREATE TABLE attendance (
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      id TEXT NOT NULL,
+      participant_id TEXT,
+      name TEXT,
+      organisation TEXT,
+      presence TEXT,
+      arrived_at TEXT,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL,
+      PRIMARY KEY (event_id, id)
+    )`,
+    `CREATE TABLE minutes_comment (
+      id TEXT PRIMARY KEY,
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      checker_id TEXT NOT NULL,
+      checker_name TEXT NOT NULL,
+      item_id TEXT,
+      text TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      created_at BIGINT NOT NULL
+    )`,
+    'CREATE INDEX minutes_comment_event ON minutes_comment (event_id, created_at)',
+    'ALTER TABLE token ADD COLUMN checker_id TEXT',
+  ]),
 ]
 
 export async function migrate(db: SqlDb): Promise<void> {

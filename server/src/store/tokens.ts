@@ -9,15 +9,29 @@ export interface TokenRow {
   participant_id: string | null
   /** Set for role links, whose token is derived from it; null for personal tokens. */
   nonce: string | null
+  /** The elected minute-checker a `checker` link speaks for; null for other roles. */
+  checker_id: string | null
   created_at: number
   revoked_at: number | null
 }
 
-export function insertToken(db: SqlDb, row: Omit<TokenRow, 'revoked_at'>) {
+export function insertToken(
+  db: SqlDb,
+  row: Omit<TokenRow, 'revoked_at' | 'checker_id'> & { checker_id?: string | null },
+) {
   return db.run(
-    `INSERT INTO token (hash, event_id, role, group_id, participant_id, nonce, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [row.hash, row.event_id, row.role, row.group_id, row.participant_id, row.nonce, row.created_at],
+    `INSERT INTO token (hash, event_id, role, group_id, participant_id, nonce, created_at, checker_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      row.hash,
+      row.event_id,
+      row.role,
+      row.group_id,
+      row.participant_id,
+      row.nonce,
+      row.created_at,
+      row.checker_id ?? null,
+    ],
   )
 }
 
@@ -36,7 +50,13 @@ export function roleTokens(db: SqlDb, eventId: string) {
 /** Revokes the live tokens matching `where` and returns their hashes (to close their sockets). */
 export async function revokeTokens(
   db: SqlDb,
-  where: { eventId: string; role?: Role; groupId?: string; participantId?: string },
+  where: {
+    eventId: string
+    role?: Role
+    groupId?: string
+    participantId?: string
+    checkerId?: string
+  },
   now = Date.now(),
 ): Promise<string[]> {
   const clauses = ['event_id = ?', 'revoked_at IS NULL']
@@ -52,6 +72,10 @@ export async function revokeTokens(
   if (where.participantId) {
     clauses.push('participant_id = ?')
     params.push(where.participantId)
+  }
+  if (where.checkerId) {
+    clauses.push('checker_id = ?')
+    params.push(where.checkerId)
   }
   const condition = clauses.join(' AND ')
   const rows = await db.all<{ hash: string }>(`SELECT hash FROM token WHERE ${condition}`, params)
