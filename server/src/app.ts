@@ -4,12 +4,15 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { readGroups } from '@hytepaja/shared/doc/schema'
 import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { createSyncAccess } from './auth/syncAccess.js'
 import { proposalPartExists } from './commands/proposals.js'
 import type { ServerContext } from './context.js'
+import { bearerToken } from './http/bearer.js'
+import { callerOf, isConsoleKey } from './http/caller.js'
 import { checkingRoutes } from './http/checking.js'
-import { errorBody, respondToError } from './http/errors.js'
+import { errorBody, respondToError, unauthorised } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
 import { joinRoutes } from './http/join.js'
@@ -20,20 +23,59 @@ import { sessionRoutes } from './http/session.js'
 import { findEvent } from './store/events.js'
 import { syncRoutes } from './sync/route.js'
 
+/** The largest request body a command takes: its JSON is a few kB at most. */
+export const MAX_BODY_BYTES = 256 * 1024
+
 /** The whole HTTP surface of one process: the built client, /api/* and /sync/*. */
 export function createApp(ctx: ServerContext) {
   const app = new Hono()
   app.onError((error, c) => respondToError(error, c, ctx.log))
   app.notFound((c) => c.json(errorBody('notFound', 'no such route'), 404))
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  // Answers that are not pages get the pages' protections too (no sniffing, no framing), with a
+  // policy that lets a JSON answer load nothing. (Registered before the routes: Hono runs
+  // middleware only in front of the handlers added after it.)
+  const dataHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: 'DENY',
+  })
+  for (const path of ['/healthz', '/metrics', '/api/*']) app.use(path, dataHeaders)
 
-  // Answers carry tokens, names and votes: no browser or proxy may keep them. (Registered
-  // before the routes: Hono runs middleware only in front of the handlers added after it.)
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/metrics', async (c) => {
+    if (!(await isConsoleKey(ctx, c, bearerToken(c)))) throw unauthorised()
+    c.header('Content-Type', ctx.metrics.registry.contentType)
+    return c.body(await ctx.metrics.registry.metrics())
+  })
+
+  // Answers carry tokens, names and votes: no browser or proxy may keep them.
   app.use('/api/*', async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
   })
+  // Who calls is checked before a byte of the body is read: without a live token of the event
+  // nothing is parsed (401/403/404), however large the body says it is.
+  app.use('/api/events/:id/*', async (c, next) => {
+    await callerOf(ctx, c, c.req.param('id'))
+    await next()
+  })
+  // Then the body is read only up to its limit (413 as soon as it is passed).
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        ctx.metrics.refusedRequests.inc({ reason: 'bodyTooLarge' })
+        // The rest of the body is not wanted: the connection ends with this answer.
+        c.header('Connection', 'close')
+        return c.json(
+          errorBody('request.tooLarge', `the body is larger than ${MAX_BODY_BYTES} bytes`),
+          413,
+        )
+      },
+    }),
+  )
 
   const api = new Hono()
   api.route('/events', adminRoutes(ctx))

@@ -26,7 +26,7 @@ describe('parseConfig: the environment of the public contract', () => {
         DATA_DIR: '/var/lib/hytepaja',
         DATABASE_URL: 'postgres://localhost/hyte',
         REDIS_URL: 'redis://127.0.0.1:6379',
-        ADMIN_TOKEN: 'console-key',
+        ADMIN_TOKEN: 'console-key-of-twenty-four',
         SEED_DEMO: '0',
       },
       '/srv',
@@ -38,7 +38,7 @@ describe('parseConfig: the environment of the public contract', () => {
       dataDir: '/var/lib/hytepaja',
       databaseUrl: 'postgres://localhost/hyte',
       redisUrl: 'redis://127.0.0.1:6379',
-      adminToken: 'console-key',
+      adminToken: 'console-key-of-twenty-four',
       seedDemo: false,
     })
   })
@@ -52,9 +52,19 @@ describe('parseConfig: the environment of the public contract', () => {
       [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
       [{ LINK_SECRET: 'short' }, 'LINK_SECRET'],
       [{ REDIS_PREFIX: 'bad prefix!' }, 'REDIS_PREFIX'],
+      [{ ADMIN_TOKEN: 'x'.repeat(23) }, 'ADMIN_TOKEN'],
+      [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
     ] as const) {
       expect(() => parseConfig(env)).toThrow(ConfigError)
       expect(() => parseConfig(env)).toThrow(name)
     }
+  })
+
+  it('reads TRUST_PROXY as the number of proxies in front, `1` and `true` as one', () => {
+    expect(parseConfig({}).trustProxy).toBe(0)
+    expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1)
+    expect(parseConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(parseConfig({ ADMIN_TOKEN: 'x'.repeat(24) }).adminToken).toBe('x'.repeat(24))
   })
 })

@@ -19,19 +19,25 @@ export interface Config {
   /** The built client to serve; null serves only /api and /sync (tests, `pnpm dev`). */
   clientDir: string | null
   logLevel: string
-  /** Use the first X-Forwarded-For address as the client's (behind a reverse proxy). */
-  trustProxy: boolean
+  /**
+   * How many reverse proxies stand in front of the server (0: none). With N, the client's
+   * address is the N-th `X-Forwarded-For` entry from the right: the proxies append, so that is
+   * the last one a trusted proxy wrote, and whatever the client itself sent stays left of it.
+   */
+  trustProxy: number
   /** Seed a demo event when the store holds no event yet. */
   seedDemo: boolean
+  /** A second port that serves only `/metrics`, without a key (null: only the main port). */
+  metricsPort: number | null
 }
 
 export class ConfigError extends Error {}
 
-function port(value: string | undefined, fallback: number): number {
+function port(value: string | undefined, fallback: number, name = 'PORT'): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new ConfigError(`PORT must be 0–65535, got ${value}`)
+    throw new ConfigError(`${name} must be 0–65535, got ${value}`)
   return n
 }
 
@@ -57,6 +63,29 @@ function redisPrefix(value: string | undefined): string {
   return value
 }
 
+/** A console key that could be guessed is refused at start (a generated one has 32 characters). */
+export const MIN_ADMIN_TOKEN_LENGTH = 24
+
+function adminToken(value: string | undefined): string | null {
+  if (!value) return null
+  if (value.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (leave it unset to have one generated)`,
+    )
+  }
+  return value
+}
+
+function trustProxy(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false') return 0
+  if (value === 'true') return 1
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 10) {
+    throw new ConfigError(`TRUST_PROXY must be the number of proxies in front (0–10), got ${value}`)
+  }
+  return n
+}
+
 function linkSecret(value: string | undefined): string | null {
   if (!value) return null
   if (value.length < 32) throw new ConfigError('LINK_SECRET must be at least 32 characters')
@@ -76,12 +105,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     databaseUrl: url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     redisPrefix: redisPrefix(env.REDIS_PREFIX),
-    adminToken: env.ADMIN_TOKEN || null,
+    adminToken: adminToken(env.ADMIN_TOKEN),
     linkSecret: linkSecret(env.LINK_SECRET),
     clientDir: env.CLIENT_DIR === '' ? null : resolve(cwd, env.CLIENT_DIR || defaultClientDir()),
     logLevel: env.LOG_LEVEL || 'info',
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: trustProxy(env.TRUST_PROXY),
     seedDemo: env.SEED_DEMO !== '0' && env.SEED_DEMO !== 'false',
+    metricsPort: env.METRICS_PORT ? port(env.METRICS_PORT, 0, 'METRICS_PORT') : null,
   }
 }
 

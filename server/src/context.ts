@@ -2,6 +2,8 @@ import type { Logger } from 'pino'
 import type { Secrets } from './auth/secrets.js'
 import type { Bus } from './bus/types.js'
 import type { Config } from './config.js'
+import type { RateLimits } from './http/rateLimits.js'
+import type { Metrics } from './metrics.js'
 import type { DocStore } from './store/docStore.js'
 import type { SqlDb } from './store/sql.js'
 import type { Connections } from './sync/connections.js'
@@ -18,4 +20,7 @@ export interface ServerContext {
   /** The other instances (control messages, shared rate limits); in-process when alone. */
   bus: Bus
   log: Logger
+  /** Limits on guessing and on creating participants (shared across instances). */
+  limits: RateLimits
+  metrics: Metrics
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import pino, { type Logger } from 'pino'
@@ -12,6 +12,8 @@ import { applyControl, recheckSockets } from './commands/sockets.js'
 import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
 import { guardDocument } from './documentRules.js'
+import { createRateLimits, type RateLimitSettings } from './http/rateLimits.js'
+import { createMetrics } from './metrics.js'
 import { createDocStore } from './store/docStore.js'
 import { openDatabase } from './store/open.js'
 import { Connections } from './sync/connections.js'
@@ -32,12 +34,15 @@ export interface Tuning {
   shutdownGraceMs?: number
   /** How long Redis keeps document stream entries (catch-up window for other instances). */
   streamGraceMs?: number
+  rateLimits?: Partial<RateLimitSettings>
 }
 
 export interface RunningServer {
   ctx: ServerContext
   port: number
   url: string
+  /** The port of `METRICS_PORT` (null when the metrics are only on the main port). */
+  metricsPort: number | null
   /** Stops accepting, closes sockets, writes everything and closes the database. */
   close(): Promise<void>
 }
@@ -49,6 +54,7 @@ export async function startServer(
   log?: Logger,
 ): Promise<RunningServer> {
   const logger = log ?? pino({ level: config.logLevel })
+  const metrics = createMetrics()
   // Redis first: an instance that cannot reach the others must not start serving alone.
   const bus: Bus = config.redisUrl
     ? await connectRedisBus({
@@ -84,7 +90,21 @@ export async function startServer(
   })
   const connections = new Connections()
   const secrets = loadSecrets(config.dataDir, config.adminToken, config.linkSecret)
-  const ctx: ServerContext = { config, db, docs, rooms, connections, secrets, bus, log: logger }
+  const limits = createRateLimits(bus, tuning.rateLimits)
+  const ctx: ServerContext = {
+    config,
+    db,
+    docs,
+    rooms,
+    connections,
+    secrets,
+    bus,
+    log: logger,
+    limits,
+    metrics,
+  }
+  metrics.gauge('sync_sockets', 'open sync sockets', () => connections.size)
+  metrics.gauge('sync_rooms', 'documents loaded', () => rooms.size)
   bus.onControl((message) => applyControl(ctx, message))
   bus.onReconnect(() => {
     rooms.catchUp().catch((err) => logger.error({ err }, 'catching up from the store failed'))
@@ -103,6 +123,8 @@ export async function startServer(
     httpServer.once('error', reject)
   })
   connections.startKeepalive(tuning.keepaliveMs ?? 30_000)
+  const metricsServer =
+    config.metricsPort === null ? null : await serveMetrics(ctx, config.host, config.metricsPort)
   const port = (httpServer.address() as AddressInfo).port
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   let closing: Promise<void> | null = null
@@ -110,9 +132,11 @@ export async function startServer(
     ctx,
     port,
     url: `http://${host}:${port}`,
+    metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : null,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+        metricsServer?.close()
         // The rooms are written only after the sockets are closed: updates that clients sent
         // before they saw our close frame are still arriving, and a room written and destroyed
         // before them would drop them.
@@ -127,4 +151,34 @@ export async function startServer(
       return closing
     },
   }
+}
+
+/**
+ * `METRICS_PORT`: `/metrics` alone, without the console key, for a Prometheus on the private
+ * network (keep the port off the public one). The main port serves it only to the console key.
+ */
+async function serveMetrics(ctx: ServerContext, host: string, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: { code: 'notFound', message: 'only /metrics here' } }))
+      return
+    }
+    ctx.metrics.registry.metrics().then(
+      (text) => {
+        res.writeHead(200, { 'content-type': ctx.metrics.registry.contentType })
+        res.end(text)
+      },
+      () => {
+        res.writeHead(500, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ error: { code: 'internal', message: 'metrics failed' } }))
+      },
+    )
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+    server.listen(port, host)
+  })
+  return server
 }

@@ -1,15 +1,28 @@
 import { LANGUAGES } from '@hytepaja/shared/doc/schema'
 import { isIsoDateTime } from '@hytepaja/shared/domain/event'
+import { cleanText } from '@hytepaja/shared/validation/text'
 import { Hono, type MiddlewareHandler } from 'hono'
 import * as v from 'valibot'
 import { createEvent } from '../commands/events.js'
 import type { ServerContext } from '../context.js'
 import { listEvents } from '../store/events.js'
-import { bearerToken, sameSecret } from './bearer.js'
+import { bearerToken } from './bearer.js'
+import { isConsoleKey } from './caller.js'
 import { unauthorised } from './errors.js'
 import { validate } from './validate.js'
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max))
+// The shared text rules (trimmed, no control or invisible characters, counted as people see
+// them); a text that breaks them answers 400 with the rule's code.
+const text = (field: string, max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((raw) => cleanText(raw, field, max)),
+  )
+const optionalText = (field: string, max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((raw) => cleanText(raw, field, max, { allowEmpty: true })),
+  )
 const isoDate = v.pipe(
   v.string(),
   v.check(isIsoDateTime, 'must be an ISO-8601 date, or date and time'),
@@ -22,20 +35,22 @@ const webUrl = v.pipe(
 )
 
 export const CreateEventBody = v.object({
-  title: text(200),
-  municipalities: v.pipe(v.array(text(100)), v.maxLength(40)),
+  title: text('event.title', 200),
+  municipalities: v.pipe(v.array(text('event.municipality', 100)), v.maxLength(40)),
   startsAt: isoDate,
   endsAt: v.optional(v.nullable(isoDate)),
-  place: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200)))),
+  place: v.optional(v.nullable(optionalText('event.place', 200))),
   remoteUrl: v.optional(v.nullable(webUrl)),
   language: v.optional(v.picklist(LANGUAGES)),
   groups: v.optional(
     v.pipe(
       v.array(
         v.object({
-          name: text(100),
-          description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
-          facilitators: v.optional(v.pipe(v.array(text(100)), v.maxLength(10))),
+          name: text('group.name', 100),
+          description: v.optional(optionalText('group.description', 500)),
+          facilitators: v.optional(
+            v.pipe(v.array(text('group.facilitator', 100)), v.maxLength(10)),
+          ),
         }),
       ),
       v.minLength(1),
@@ -49,7 +64,7 @@ export function adminRoutes(ctx: ServerContext) {
   const app = new Hono()
   // Only these two routes: /api/events/{id}/… carries event tokens, not the console key.
   const requireAdmin: MiddlewareHandler = async (c, next) => {
-    if (!sameSecret(bearerToken(c), ctx.secrets.adminToken)) throw unauthorised()
+    if (!(await isConsoleKey(ctx, c, bearerToken(c)))) throw unauthorised()
     await next()
   }
   app.post('/', requireAdmin, validate('json', CreateEventBody), async (c) => {

@@ -46,7 +46,7 @@ describe('joining', () => {
     })
   })
 
-  it('lists the organisations of the participants for every token of the event', async () => {
+  it('lists the organisations of the participants for those who write proposals', async () => {
     const event = await createTestEvent(server)
     const group = event.groups[0]?.id as string
     for (const [name, organisation] of [
@@ -64,7 +64,7 @@ describe('joining', () => {
       server,
       'GET',
       `/api/events/${event.id}/organisations`,
-      event.tokens.viewer,
+      event.tokens.facilitators[group],
     )
     expect(res.json).toEqual({ organisations: ['Järvilaakson kunta', 'Liikuntaseura Kipinä'] })
     expect((await api(server, 'GET', `/api/events/${event.id}/organisations`)).status).toBe(401)

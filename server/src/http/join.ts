@@ -1,6 +1,6 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { readGroups } from '@hytepaja/shared/doc/schema'
+import { cleanParticipant } from '@hytepaja/shared/domain/participants'
 import { newId } from '@hytepaja/shared/ids'
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
@@ -10,6 +10,7 @@ import { findEventByCode } from '../store/events.js'
 import { insertParticipant } from '../store/participants.js'
 import { insertToken, roleTokens } from '../store/tokens.js'
 import { callerOf } from './caller.js'
+import { addressKey, clientAddress } from './clientAddress.js'
 import { ApiError, forbidden } from './errors.js'
 import { roleLink } from './links.js'
 import { validate } from './validate.js'
@@ -17,44 +18,24 @@ import { validate } from './validate.js'
 const JoinBody = v.object({ code: v.pipe(v.string(), v.maxLength(40)) })
 
 const ParticipantBody = v.object({
-  displayName: v.pipe(
-    v.string(),
-    v.trim(),
-    v.minLength(1),
-    v.maxLength(80),
-    v.regex(/^[^\p{Cc}]*$/u),
-  ),
-  organisation: v.optional(
-    v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(120), v.regex(/^[^\p{Cc}]*$/u))),
-  ),
+  displayName: v.string(),
+  organisation: v.optional(v.nullable(v.string())),
   groupId: v.pipe(v.string(), v.maxLength(64)),
 })
 
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown'
-  }
-}
-
 /** `POST /api/join` (code → join token) and `POST /api/events/{id}/participants`. */
-export function joinRoutes(ctx: ServerContext, limits = { points: 10, durationSec: 60 }) {
-  // Eight digits are 10^8 codes; ten guesses a minute per address makes guessing hopeless.
-  // Counted across every instance (in Redis when there are several).
-  const limiter = ctx.bus.createRateLimiter({ name: 'join', ...limits })
+export function joinRoutes(ctx: ServerContext) {
   const app = new Hono()
+  const addressOf = (c: Context) => addressKey(clientAddress(c, ctx.config.trustProxy))
+  const tooManyGuesses = () => {
+    ctx.metrics.refusedRequests.inc({ reason: 'joinCodeGuesses' })
+    return new ApiError(429, 'join.rateLimited', 'too many attempts, wait a minute')
+  }
 
+  // Only wrong codes count (per address, across every instance): a hall of people behind one
+  // address typing the right code is never stopped, someone trying codes is.
   app.post('/join', async (c, next) => {
-    try {
-      await limiter.consume(clientAddress(c, ctx.config.trustProxy))
-    } catch {
-      throw new ApiError(429, 'join.rateLimited', 'too many attempts, wait a minute')
-    }
+    if (await ctx.limits.joinCodes.blocked(addressOf(c))) throw tooManyGuesses()
     await next()
   })
   app.post('/join', validate('json', JoinBody), async (c) => {
@@ -62,8 +43,10 @@ export function joinRoutes(ctx: ServerContext, limits = { points: 10, durationSe
     const join = event
       ? (await roleTokens(ctx.db, event.id)).find((t) => t.role === 'join')
       : undefined
-    if (!event || !join?.nonce)
+    if (!event || !join?.nonce) {
+      await ctx.limits.joinCodes.fail(addressOf(c))
       throw new ApiError(404, 'join.unknownCode', 'no event with this code')
+    }
     return c.json({ eventId: event.id, token: deriveToken(ctx.secrets.linkSecret, join.nonce) })
   })
 
@@ -74,6 +57,17 @@ export function joinRoutes(ctx: ServerContext, limits = { points: 10, durationSe
       throw forbidden('only the join link creates participants')
     }
     const body = c.req.valid('json')
+    const { displayName, organisation } = cleanParticipant(body)
+    try {
+      await ctx.limits.participants.consume(eventId)
+    } catch {
+      ctx.metrics.refusedRequests.inc({ reason: 'participants' })
+      throw new ApiError(
+        429,
+        'participants.rateLimited',
+        'too many people joined at once, wait a moment',
+      )
+    }
     const groups = await ctx.rooms.withDoc(eventDocName(eventId), (room) => readGroups(room.doc))
     if (!groups.some((g) => g.id === body.groupId)) {
       throw new ApiError(400, 'group.unknown', 'no such group in this event')
@@ -85,8 +79,8 @@ export function joinRoutes(ctx: ServerContext, limits = { points: 10, durationSe
       await insertParticipant(tx, {
         id: participantId,
         event_id: eventId,
-        display_name: body.displayName,
-        organisation: body.organisation || null,
+        display_name: displayName,
+        organisation,
         group_id: body.groupId,
         created_at: now,
       })

@@ -25,7 +25,7 @@ import type { ServerContext } from '../context.js'
 import { listAudit } from '../store/audit.js'
 import { findEvent, updateEventSummary } from '../store/events.js'
 import { listParticipants } from '../store/participants.js'
-import { authorise, callerOf } from './caller.js'
+import { authorise, callerOf, requireCommand } from './caller.js'
 import { notFound } from './errors.js'
 import { validate } from './validate.js'
 
@@ -204,9 +204,11 @@ export function organiserRoutes(ctx: ServerContext) {
     })
   })
 
-  // Suggestions for an action's responsible parties (vastuutahot): who takes part.
+  // Suggestions for an action's responsible parties (vastuutahot): who takes part. Only for
+  // those who write proposals: the join and viewer links are handed around the hall.
   app.get('/:id/organisations', async (c) => {
     const caller = await callerOf(ctx, c, c.req.param('id'))
+    requireCommand(caller, 'proposal.write', caller.holder.groupId ?? undefined)
     const rows = await listParticipants(ctx.db, caller.holder.eventId)
     const names = rows
       .filter((p) => p.revoked_at === null && p.organisation)

@@ -8,11 +8,12 @@ import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { parseConfig } from '../config.js'
-import { type RunningServer, startServer } from '../server.js'
+import { type RunningServer, startServer, type Tuning } from '../server.js'
 
 /** A real server on port 0 with its own SQLite file, for integration tests. */
 export async function startTestServer(
   env: Record<string, string> = {},
+  tuning: Tuning = {},
 ): Promise<RunningServer & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hytepaja-test-'))
   const config = parseConfig({
@@ -23,7 +24,11 @@ export async function startTestServer(
     SEED_DEMO: '0',
     ...env,
   })
-  const server = await startServer(config, { roomLingerMs: 0 }, pino({ level: 'silent' }))
+  const server = await startServer(
+    config,
+    { roomLingerMs: 0, ...tuning },
+    pino({ level: 'silent' }),
+  )
   return {
     ...server,
     async dispose() {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 /** The server package's directory: tsx and the sources resolve from here. */
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url))
 
-export const ADMIN_TOKEN = 'durability-console-key'
+export const ADMIN_TOKEN = 'durability-test-console-key'
 
 export interface ServerProcess {
   child: ChildProcess

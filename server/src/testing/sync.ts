@@ -53,7 +53,7 @@ export async function startSyncServer(
     DATA_DIR: dataDir,
     CLIENT_DIR: '',
     SEED_DEMO: '0',
-    ADMIN_TOKEN: 'test-console-key',
+    ADMIN_TOKEN: 'test-console-key-for-the-tests',
     ...env,
   })
   const server = await startServer(

@@ -24,9 +24,42 @@ export function cleanText(raw: unknown, field: string, max: number, { allowEmpty
   return text
 }
 
-/** CRLF to LF and trimmed: the text `cleanText` checks and stores. */
+/** CRLF to LF, invisible controls removed, trimmed: the text `cleanText` checks and stores. */
 export function normaliseText(raw: string): string {
-  return raw.replace(/\r\n?/g, '\n').trim()
+  return stripInvisible(raw.replace(/\r\n?/g, '\n')).trim()
+}
+
+/**
+ * Direction overrides, embeddings, isolates and marks, and zero-width characters. Nobody types
+ * them on purpose, and they make text show other than it reads: "\u202Eatorilitsaf" shows as
+ * "fasilitaattori", "An\u200Bna" looks like "Anna" but is someone else.
+ */
+const INVISIBLE =
+  /[\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g')
+const ZWJ = '\u200D'
+const PICTOGRAPH = /\p{Extended_Pictographic}/u
+// What may stand between a pictograph and a joiner: skin tones and the emoji presentation form.
+const MODIFIER = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u
+
+/**
+ * Removes the characters of `INVISIBLE` from a text. A zero-width joiner stays only inside an
+ * emoji sequence (👩‍💻 is 👩 + joiner + 💻), where it is what the person typed.
+ */
+export function stripInvisible(text: string): string {
+  if (!INVISIBLE.test(text) && !text.includes(ZWJ)) return text
+  const chars = [...text.replace(INVISIBLE_ALL, '')]
+  return chars.filter((char, i) => char !== ZWJ || joinsEmoji(chars, i)).join('')
+}
+
+function joinsEmoji(chars: string[], joiner: number): boolean {
+  let before = joiner - 1
+  while (before >= 0 && MODIFIER.test(chars[before] as string)) before--
+  const left = chars[before]
+  const right = chars[joiner + 1]
+  return (
+    left !== undefined && right !== undefined && PICTOGRAPH.test(left) && PICTOGRAPH.test(right)
+  )
 }
 
 /**

@@ -1,5 +1,6 @@
 import { proposalDocName } from '@hytepaja/shared/doc/names'
 import { MAX_ACTIONS, PROPOSAL_BODY, proposalTitle } from '@hytepaja/shared/doc/schema'
+import { mayRun } from '@hytepaja/shared/domain/permissions'
 import * as proposals from '@hytepaja/shared/domain/proposals'
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext'
 import { useCallback, useEffect, useMemo, useState } from 'react'
@@ -75,7 +76,14 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
   const groupName = p.group?.name ?? intl.formatMessage({ id: 'board.untitledGroup' })
   const ideasById = useMemo(() => new Map(p.ideas.map((idea) => [idea.id, idea])), [p.ideas])
   const [organisations, setOrganisations] = useState<string[]>([])
+  // The server gives them only to those who write proposals.
+  const writesProposals = mayRun(
+    { eventId, role: credential.role, groupId: credential.groupId },
+    'proposal.write',
+    credential.groupId ?? undefined,
+  )
   useEffect(() => {
+    if (!writesProposals) return
     const abort = new AbortController()
     fetchOrganisations(eventId, token, abort.signal).then(
       (res) => setOrganisations(res.organisations),
@@ -83,7 +91,7 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
       () => undefined,
     )
     return () => abort.abort()
-  }, [eventId, token])
+  }, [eventId, token, writesProposals])
   const suggestions = useMemo(() => {
     const named = p.fields.actions.flatMap((a) => a.responsible)
     const own = credential.participant?.organisation ? [credential.participant.organisation] : []

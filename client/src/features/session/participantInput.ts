@@ -1,9 +1,8 @@
 import { DomainError } from '@hytepaja/shared/domain/errors'
+import { MAX_DISPLAY_NAME, MAX_ORGANISATION } from '@hytepaja/shared/domain/participants'
 import { cleanText } from '@hytepaja/shared/validation/text'
 
-/** The limits of `POST /api/events/{id}/participants`. */
-export const MAX_DISPLAY_NAME = 80
-export const MAX_ORGANISATION = 120
+export { MAX_DISPLAY_NAME, MAX_ORGANISATION }
 
 export interface ParticipantForm {
   displayName: string

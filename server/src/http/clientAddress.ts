@@ -1,0 +1,45 @@
+import { isIPv6 } from 'node:net'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
+
+/**
+ * The address a request came from, for rate limits and socket caps. Behind `trustProxy`
+ * reverse proxies it is read from `X-Forwarded-For`, right to left: each proxy appends the
+ * address it received the request from, so the N-th entry from the right was written by the
+ * outermost trusted proxy, and anything left of it is whatever the client chose to send.
+ */
+export function clientAddress(c: Context, trustProxy: number): string {
+  if (trustProxy > 0) {
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean)
+    // Fewer entries than proxies: the request skipped one, so the left-most is all we know.
+    const hop = hops[Math.max(0, hops.length - trustProxy)]
+    if (hop) return hop
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+/**
+ * What limits count by: an IPv4 address, or an IPv6 /64 (one home or phone network holds a
+ * whole /64, so counting single IPv6 addresses would let one person be millions of clients).
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
+  if (mapped) return mapped[1] as string
+  if (!isIPv6(address)) return address
+  return `${expandIPv6(address).slice(0, 4).join(':')}::/64`
+}
+
+function expandIPv6(address: string): string[] {
+  const [head = '', tail] = address.split('%')[0]?.split('::') ?? ['']
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0')
+  return [...left, ...zeros, ...right].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+}

@@ -1,0 +1,69 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible'
+import type { Bus } from '../bus/types.js'
+
+/**
+ * A limit on failed attempts only: whoever keeps guessing is stopped, while a whole venue
+ * behind one address that types its codes right is never slowed down.
+ */
+export interface FailureLimit {
+  /** Whether `key` has used up its failures for now. */
+  blocked(key: string): Promise<boolean>
+  /** Counts one failure against `key`. */
+  fail(key: string): Promise<void>
+}
+
+export interface RateLimitSettings {
+  /** Wrong join codes per client address per minute. */
+  joinCodeFailures: number
+  /** Unknown bearer tokens (console-key guesses) per client address per minute. */
+  tokenFailures: number
+  /** Participants one event's join link may create per five minutes. */
+  participantsPerEvent: number
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  // Eight digits are 10^8 codes; ten wrong ones a minute per address makes guessing hopeless.
+  joinCodeFailures: 10,
+  tokenFailures: 20,
+  // A big event's whole hall joins in the first minutes; a script making thousands does not.
+  participantsPerEvent: 300,
+}
+
+export interface RateLimits {
+  joinCodes: FailureLimit
+  tokens: FailureLimit
+  participants: RateLimiterAbstract
+}
+
+/** The limits of one process; counted across every instance when there are several (Redis). */
+export function createRateLimits(
+  bus: Pick<Bus, 'createRateLimiter'>,
+  settings: Partial<RateLimitSettings> = {},
+): RateLimits {
+  const s = { ...DEFAULT_RATE_LIMITS, ...settings }
+  return {
+    joinCodes: failureLimit(
+      bus.createRateLimiter({ name: 'join', points: s.joinCodeFailures, durationSec: 60 }),
+    ),
+    tokens: failureLimit(
+      bus.createRateLimiter({ name: 'token', points: s.tokenFailures, durationSec: 60 }),
+    ),
+    participants: bus.createRateLimiter({
+      name: 'participants',
+      points: s.participantsPerEvent,
+      durationSec: 300,
+    }),
+  }
+}
+
+function failureLimit(limiter: RateLimiterAbstract): FailureLimit {
+  return {
+    async blocked(key) {
+      const res = await limiter.get(key)
+      return res !== null && res.remainingPoints <= 0
+    },
+    async fail(key) {
+      await limiter.penalty(key, 1)
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client'
+
+/**
+ * The process's Prometheus metrics (`GET /metrics`). Every server has its own registry, so
+ * several servers in one test process do not mix their counts. New metrics go here, as fields,
+ * and reach the code through the server context.
+ */
+export interface Metrics {
+  readonly registry: Registry
+  /** Sync sockets refused before the upgrade, by reason (token, address, total). */
+  readonly refusedSockets: Counter<'reason'>
+  /** Awareness entries not relayed, by reason (rate, size). */
+  readonly awarenessDropped: Counter<'reason'>
+  /** Document updates refused, by reason (root, size, dependency, rules). */
+  readonly refusedUpdates: Counter<'reason'>
+  /** Sockets closed by the server, by close code (4500 too slow, 4400 bad frame, …). */
+  readonly closedSockets: Counter<'code'>
+  /** HTTP requests refused before any work, by reason (bodyTooLarge, tokenGuesses, …). */
+  readonly refusedRequests: Counter<'reason'>
+  /** Documents that could not be read from the store. */
+  readonly unreadableDocs: Counter
+  /** Failed writes of the update batch (retried with back-off). */
+  readonly storeWriteFailures: Counter
+  /** A gauge whose value is read when the metrics are scraped. */
+  gauge(name: string, help: string, read: () => number): void
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry, prefix: 'hytepaja_' })
+  const counter = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
+    new Counter<L>({ name: `hytepaja_${name}`, help, labelNames, registers: [registry] })
+  return {
+    registry,
+    refusedSockets: counter('sync_refused_sockets_total', 'sync sockets refused', ['reason']),
+    awarenessDropped: counter('sync_awareness_dropped_total', 'awareness not relayed', ['reason']),
+    refusedUpdates: counter('sync_refused_updates_total', 'document updates refused', ['reason']),
+    closedSockets: counter('sync_closed_sockets_total', 'sockets closed by the server', ['code']),
+    refusedRequests: counter('http_refused_requests_total', 'HTTP requests refused', ['reason']),
+    unreadableDocs: counter('store_unreadable_docs_total', 'documents the store could not read'),
+    storeWriteFailures: counter('store_write_failures_total', 'failed writes of update batches'),
+    gauge(name, help, read) {
+      new Gauge({
+        name: `hytepaja_${name}`,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read())
+        },
+      })
+    },
+  }
+}
