@@ -1,3 +1,4 @@
+import { readMinutesCheck } from '@hytepaja/shared/doc/plenary'
 import {
   type AttendanceEntry,
   type AttendanceInput,
@@ -15,6 +16,7 @@ import {
   countAdded,
   deleteAttendanceRow,
   findAttendanceRow,
+  frozenAttendance,
   listAttendanceRows,
   writeAttendanceRow,
 } from '../store/attendance.js'
@@ -64,6 +66,22 @@ export async function listAttendance(
       }),
     )
   return [...registered, ...added]
+}
+
+/**
+ * The attendance the minutes print: as it stood at the lock while the minutes are locked (the
+ * hash covers it), the live list while they are a draft.
+ */
+export async function attendanceForMinutes(
+  ctx: ServerContext,
+  eventId: string,
+): Promise<AttendanceEntry[]> {
+  const check = await readEventDoc(ctx, eventId, readMinutesCheck)
+  if (check.state === 'locked') {
+    const frozen = await frozenAttendance(ctx.db, eventId, check.version)
+    if (frozen) return frozen
+  }
+  return listAttendance(ctx, eventId)
 }
 
 async function requireDraft(ctx: ServerContext, eventId: string) {

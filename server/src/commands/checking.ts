@@ -1,13 +1,17 @@
-import { readElections, readMinutesCheck } from '@hytepaja/shared/doc/plenary'
+import { createHash } from 'node:crypto'
+import { type MinutesCheck, readElections, readMinutesCheck } from '@hytepaja/shared/doc/plenary'
 import { ConflictError } from '@hytepaja/shared/domain/errors'
 import * as minutesCheck from '@hytepaja/shared/domain/minutesCheck'
+import { canonicalJson, minutesContent } from '@hytepaja/shared/domain/minutesContent'
 import { findItem } from '@hytepaja/shared/domain/plenary'
 import { newId } from '@hytepaja/shared/ids'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { forbidden } from '../http/errors.js'
+import { freezeAttendance } from '../store/attendance.js'
 import { countComments, insertComment, listComments } from '../store/comments.js'
-import { audit, readEventDoc } from './change.js'
+import { attendanceForMinutes, listAttendance } from './attendance.js'
+import { audit, changeEventDoc, readEventDoc } from './change.js'
 import { serialised } from './serial.js'
 
 /**
@@ -90,5 +94,71 @@ export function addComment(
     await insertComment(ctx.db, row)
     await audit(ctx, caller, 'minutes.comment', input.itemId)
     return (await commentsOf(ctx, eventId)).find((c) => c.id === row.id) as CommentView
+  })
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** The content the lock's hash is taken over, and its hash as it stands now. */
+export async function currentContent(ctx: ServerContext, eventId: string) {
+  const attendance = await attendanceForMinutes(ctx, eventId)
+  return readEventDoc(ctx, eventId, (doc) => {
+    const content = minutesContent(doc, attendance)
+    const check = readMinutesCheck(doc)
+    return {
+      content,
+      sha256: sha256(canonicalJson(content)),
+      locked: check.state === 'locked' ? { version: check.version, hash: check.hash } : null,
+    }
+  })
+}
+
+/**
+ * A checker approves the draft. The approval that completes the pair locks the minutes: the
+ * attendance is kept as it stands, and the hash is taken over it and the event document in
+ * the same step as the lock.
+ */
+export function approve(ctx: ServerContext, caller: Caller) {
+  const eventId = caller.holder.eventId
+  return serialised(ctx, eventId, async () => {
+    const checker = await checkerOf(ctx, caller)
+    const attendance = await listAttendance(ctx, eventId)
+    const { willLock, version } = await readEventDoc(ctx, eventId, (doc) => {
+      const check = readMinutesCheck(doc)
+      const others = readElections(doc).checkers.filter((c) => c.id !== checker.id)
+      return {
+        version: check.version,
+        willLock:
+          check.state === 'draft' &&
+          others.length === 1 &&
+          others.every((c) => check.approvals.some((a) => a.checkerId === c.id)),
+      }
+    })
+    // Kept first: a lock whose attendance was not written would print the live list later.
+    if (willLock) await freezeAttendance(ctx.db, eventId, version, attendance)
+    const minutes = await changeEventDoc(
+      ctx,
+      caller,
+      (result: MinutesCheck) => (result.state === 'locked' ? 'minutes.lock' : 'minutes.approve'),
+      String(version),
+      (doc) =>
+        minutesCheck.approve(doc, checker.id, Date.now(), (lockedDoc) =>
+          sha256(canonicalJson(minutesContent(lockedDoc, attendance))),
+        ),
+    )
+    return { minutes }
+  })
+}
+
+/** The organiser reopens locked minutes with a reason: a new draft version. */
+export function reopen(ctx: ServerContext, caller: Caller, reason: string) {
+  const eventId = caller.holder.eventId
+  return serialised(ctx, eventId, async () => {
+    const minutes = await changeEventDoc(ctx, caller, 'minutes.reopen', null, (doc) =>
+      minutesCheck.reopen(doc, reason, Date.now(), caller.actorRole),
+    )
+    return { minutes }
   })
 }

@@ -24,6 +24,7 @@ export async function deleteEvent(ctx: ServerContext, eventId: string) {
       'pre_answer',
       'attendance',
       'minutes_comment',
+      'minutes_attendance',
       'token',
       'participant',
       'audit',

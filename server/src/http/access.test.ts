@@ -416,6 +416,27 @@ const CALLS: Record<string, Call> = {
     allowed: ['checker'],
     ok: 201,
   },
+  // One of the two checkers: approved, not locked.
+  'approve the minutes': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/plenary/check/approve`,
+    allowed: ['checker'],
+    ok: 200,
+  },
+  // Allowed callers reach the rule (nothing is locked): 409, not 403.
+  'reopen the minutes': {
+    method: 'POST',
+    path: () => `/api/events/${event.id}/plenary/minutes/reopen`,
+    body: () => ({ reason: 'Korjaus' }),
+    allowed: ORGANISERS,
+    ok: 409,
+  },
+  'read the content the minutes are hashed over': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/plenary/minutes/content`,
+    allowed: [...CHAIRS, 'viewer', 'checker'],
+    ok: 200,
+  },
   'read own session': { method: 'GET', path: () => '/api/session', allowed: [], ok: 200 },
 }
 

@@ -1,6 +1,13 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { addComment, checkerSelf, commentsOf } from '../commands/checking.js'
+import {
+  addComment,
+  approve,
+  checkerSelf,
+  commentsOf,
+  currentContent,
+  reopen,
+} from '../commands/checking.js'
 import type { ServerContext } from '../context.js'
 import { authorise } from './caller.js'
 import { validate } from './validate.js'
@@ -10,7 +17,12 @@ const CommentBody = v.object({
   text: v.pipe(v.string(), v.maxLength(10_000)),
 })
 
-/** `/api/events/{id}/plenary/check/…`: the minute-checkers' comments and approval. */
+const ReopenBody = v.object({ reason: v.pipe(v.string(), v.maxLength(10_000)) })
+
+/**
+ * `/api/events/{id}/plenary/check/…`: the minute-checkers' comments and approval;
+ * `/api/events/{id}/plenary/minutes/…`: the organiser's reopening, the hashed content.
+ */
 export function checkingRoutes(ctx: ServerContext) {
   const app = new Hono()
   const base = '/:id/plenary/check'
@@ -28,6 +40,21 @@ export function checkingRoutes(ctx: ServerContext) {
   app.post(`${base}/comments`, validate('json', CommentBody), async (c) => {
     const caller = await authorise(ctx, c, c.req.param('id'), 'minutes.check')
     return c.json({ comment: await addComment(ctx, caller, c.req.valid('json')) }, 201)
+  })
+
+  app.post(`${base}/approve`, async (c) => {
+    const caller = await authorise(ctx, c, c.req.param('id'), 'minutes.check')
+    return c.json(await approve(ctx, caller))
+  })
+
+  app.post('/:id/plenary/minutes/reopen', validate('json', ReopenBody), async (c) => {
+    const caller = await authorise(ctx, c, c.req.param('id'), 'minutes.reopen')
+    return c.json(await reopen(ctx, caller, c.req.valid('json').reason))
+  })
+
+  app.get('/:id/plenary/minutes/content', async (c) => {
+    const caller = await authorise(ctx, c, c.req.param('id'), 'minutes.read')
+    return c.json(await currentContent(ctx, caller.holder.eventId))
   })
 
   return app

@@ -1,4 +1,4 @@
-import type { Presence } from '@hytepaja/shared/domain/attendance'
+import type { AttendanceEntry, Presence } from '@hytepaja/shared/domain/attendance'
 import { first, type SqlDb } from './sql.js'
 
 /**
@@ -67,4 +67,33 @@ export function writeAttendanceRow(db: SqlDb, row: AttendanceRow) {
 
 export function deleteAttendanceRow(db: SqlDb, eventId: string, id: string) {
   return db.run('DELETE FROM attendance WHERE event_id = ? AND id = ?', [eventId, id])
+}
+
+/** Keeps the attendance a version of the minutes locked with (written again on a retry). */
+export function freezeAttendance(
+  db: SqlDb,
+  eventId: string,
+  version: number,
+  entries: AttendanceEntry[],
+  now = Date.now(),
+) {
+  return db.run(
+    `INSERT INTO minutes_attendance (event_id, version, attendance, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (event_id, version) DO UPDATE
+     SET attendance = excluded.attendance, created_at = excluded.created_at`,
+    [eventId, version, JSON.stringify(entries), now],
+  )
+}
+
+export async function frozenAttendance(
+  db: SqlDb,
+  eventId: string,
+  version: number,
+): Promise<AttendanceEntry[] | null> {
+  const row = await first<{ attendance: string }>(
+    db,
+    'SELECT attendance FROM minutes_attendance WHERE event_id = ? AND version = ?',
+    [eventId, version],
+  )
+  return row ? (JSON.parse(row.attendance) as AttendanceEntry[]) : null
 }

@@ -123,6 +123,17 @@ const STEPS: Step[] = [
     'CREATE INDEX minutes_comment_event ON minutes_comment (event_id, created_at)',
     'ALTER TABLE token ADD COLUMN checker_id TEXT',
   ]),
+  // 7: the attendance as it stood when a version of the minutes locked (JSON): the locked
+  // minutes keep it, and their hash stays true, whatever happens to the participants later.
+  both([
+    `CREATE TABLE minutes_attendance (
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      version INTEGER NOT NULL,
+      attendance TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      PRIMARY KEY (event_id, version)
+    )`,
+  ]),
 ]
 
 export async function migrate(db: SqlDb): Promise<void> {

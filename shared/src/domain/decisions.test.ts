@@ -5,6 +5,7 @@ import { plenaryEvent } from '../testing/plenaryEvent.js'
 import * as agenda from './agenda.js'
 import * as decisions from './decisions.js'
 import { ConflictError, DomainError, NotFoundError } from './errors.js'
+import * as groups from './groups.js'
 import * as proposals from './proposals.js'
 
 describe('which items take a decision', () => {
@@ -175,6 +176,7 @@ describe('recording a decision', () => {
     expect(() => promote('g1', 'Uusi versio')).toThrow(ConflictError)
     expect(() => agenda.remove(doc, items.a.id)).toThrow(/decided/)
     expect(() => agenda.remove(doc, items.decision.id)).toThrow(/decided/)
+    expect(() => groups.remove(doc, 'g1')).toThrow(/decided/)
     expect(readPromotions(doc)[0]).toMatchObject({ withdrawnAt: null, versions: [{ version: 1 }] })
     // Other groups are not held back.
     promote('g2')

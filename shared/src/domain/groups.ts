@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { server } from '../doc/origins.js'
+import { readDecision } from '../doc/plenary.js'
 import {
   agendaRoot,
   type Group,
@@ -12,7 +13,8 @@ import {
 } from '../doc/schema.js'
 import { cleanText } from '../validation/text.js'
 import * as agenda from './agenda.js'
-import { DomainError } from './errors.js'
+import { ConflictError, DomainError } from './errors.js'
+import { requireDraft } from './minutesCheck.js'
 
 /** The three themes most counties start from (Keski-Suomi 2024), in each UI language. */
 const DEFAULT_THEMES: Record<Language, Array<{ name: string; description: string }>> = {
@@ -84,6 +86,8 @@ function reorder(doc: Y.Doc, groups: Group[]): void {
  * the group. The caller gives the id (the server makes ids).
  */
 export function add(doc: Y.Doc, id: string, input: GroupInput & { name: string }): Group {
+  // A group brings a §9 sub-item: the locked minutes' agenda would change.
+  requireDraft(doc)
   const clean = cleanGroup(input)
   if (groupsRoot(doc).has(id)) throw new DomainError('group.exists', `group ${id} exists`)
   const groups = readGroups(doc)
@@ -111,6 +115,7 @@ export function add(doc: Y.Doc, id: string, input: GroupInput & { name: string }
 
 /** Renames, re-describes or sets the facilitators of a group; its §9 sub-item follows the name. */
 export function update(doc: Y.Doc, id: string, input: GroupInput): void {
+  requireDraft(doc)
   const group = existing(doc, id)
   const clean = cleanGroup(input)
   doc.transact(() => {
@@ -124,9 +129,13 @@ export function update(doc: Y.Doc, id: string, input: GroupInput): void {
   }, server('group.update'))
 }
 
-/** Removes a group, its state and its §9 sub-item. */
+/** Removes a group, its state and its §9 sub-item (unless the meeting decided on it). */
 export function remove(doc: Y.Doc, id: string): void {
+  requireDraft(doc)
   existing(doc, id)
+  if (readAgenda(doc).some((item) => item.groupId === id && readDecision(doc, item.id))) {
+    throw new ConflictError('agenda.decided', 'the meeting has decided this group’s proposal')
+  }
   doc.transact(() => {
     groupsRoot(doc).delete(id)
     groupStateRoot(doc).delete(id)

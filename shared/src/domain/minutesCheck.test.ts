@@ -7,6 +7,7 @@ import * as decisions from './decisions.js'
 import * as elections from './elections.js'
 import { ConflictError } from './errors.js'
 import * as event from './event.js'
+import * as groups from './groups.js'
 import * as minutesCheck from './minutesCheck.js'
 import * as plenary from './plenary.js'
 import * as proposals from './proposals.js'
@@ -100,6 +101,9 @@ describe('checking the minutes', () => {
       () => agenda.remove(doc, items.talk.id),
       () => minutesCheck.approve(doc, first, 3, () => 'h'),
       () => event.edit(doc, { place: 'Muu paikka' }),
+      () => groups.add(doc, 'g9', { name: 'Myöhäinen ryhmä' }),
+      () => groups.update(doc, 'g2', { name: 'Uusi nimi' }),
+      () => groups.remove(doc, 'g3'),
     ]
     for (const change of changes) {
       expect(change).toThrow(minutesCheck.LOCKED_MESSAGE)
