@@ -2,6 +2,9 @@
 import react from '@vitejs/plugin-react'
 import { defaultClientConditions, defineConfig } from 'vite'
 import { precompileMessages } from './build/precompileMessages.ts'
+import { precompress } from './build/precompress.ts'
+import { routePreloads } from './build/routePreloads.ts'
+import { shellHtml } from './build/shellHtml.ts'
 
 const SERVER = 'http://127.0.0.1:8787'
 
@@ -16,8 +19,20 @@ const VENDOR_GROUPS = [
   { name: 'intl', test: /node_modules[\\/](react-intl|@formatjs|intl-messageformat)[\\/]/ },
 ]
 
+/**
+ * The routes a phone opens from a link, and their pages: the server names these pages' chunks
+ * in the first HTML of the route (`<link rel="modulepreload">`), so they load beside the entry.
+ * A person's own link (`/me`) goes on to the board.
+ */
+const ROUTE_PAGES = {
+  '/e/:eventId/join': ['src/pages/JoinPage.tsx'],
+  '/e/:eventId/me': ['src/pages/PersonalLinkPage.tsx', 'src/pages/BoardPage.tsx'],
+  '/e/:eventId/g/:groupId': ['src/pages/BoardPage.tsx'],
+  '/e/:eventId/g/:groupId/proposal': ['src/pages/ProposalPage.tsx'],
+}
+
 export default defineConfig(({ command }) => ({
-  plugins: [react(), precompileMessages()],
+  plugins: [react(), precompileMessages(), shellHtml(), routePreloads(ROUTE_PAGES), precompress()],
   resolve: {
     // @hytepaja/shared is consumed as TypeScript source, like the server does in development.
     conditions: ['@hytepaja/source', ...defaultClientConditions],

@@ -1,85 +1,20 @@
 // Browser benchmark of the workshop board with 2,000 notes (`pnpm bench` after `pnpm build`):
 //   1. time to first render: navigation start → the first note on screen, fresh browser profile
 //      (nothing cached on the device), phone (Pixel 7) and desktop; median of 3 each;
-//   2. add-to-screen: "Lisää idea" on a phone → the note on a laptop's canvas; median of 5.
+//   2. add-to-screen: "Lisää idea" on a phone → the note on a laptop's canvas; median of 5;
+//   3. the first visit on venue wifi, throttled (bench/firstVisit.mjs).
 // The built server runs as a child process on a free port with a throw-away data directory.
-import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import * as clusters from '@hytepaja/shared/domain/clusters'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { chromium, devices } from '@playwright/test'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { measureFirstVisit, printFirstVisit } from './firstVisit.mjs'
+import { api, LAUNCH, median, startServer } from './server.mjs'
 
 const NOTES = 2000
 const FIRST_RENDER_RUNS = 3
 const ADD_RUNS = 5
-const REPO = resolve(import.meta.dirname, '../..')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const probe = createServer()
-    probe.once('error', fail)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => ok(port))
-    })
-  })
-}
-
-async function startServer() {
-  const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'hytepaja-bench-'))
-  const adminToken = randomBytes(18).toString('base64url')
-  const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [join(REPO, 'server/dist/main.js')], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: adminToken,
-      SEED_DEMO: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return {
-    url,
-    adminToken,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r))
-      child.kill('SIGTERM')
-      await exited
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
-}
-
-async function api(server, path, token, body) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-  return res.json()
-}
 
 const WORDS =
   'kävelyreitit valaistaan senioreille tuolijumppaa kirjastossa nuorten harrastusseteli koulujen välituntiliikunta yksinäisyyden ehkäisy kylätalolla vertaistuki omaishoitajille turvallinen koulumatka liikuntapaikat kuntoon kerhotoimintaa iltapäiviin mielenterveyden ensiapu työpaikoille järjestöjen yhteistyö kunnan kanssa'.split(
@@ -240,18 +175,9 @@ async function addToScreen(adder, watcher, text) {
   return (await watcher.evaluate(() => window.__seen)) - sentAt
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
 async function main() {
   const server = await startServer()
-  const browser = await chromium.launch({
-    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
-    args: ['--disable-gpu', '--disable-quic', '--disable-sync'],
-  })
+  const browser = await chromium.launch(LAUNCH)
   try {
     const event = await api(server, '/api/events', server.adminToken, {
       title: 'Suorituskykytesti',
@@ -314,6 +240,8 @@ async function main() {
     console.log('|---|---|---:|---|---|')
     for (const r of rows)
       console.log(`| ${r.measure} | ${r.where} | ${Math.round(r.median)} | ${r.runs} | ${r.note} |`)
+
+    printFirstVisit(await measureFirstVisit(browser, server), browser)
   } finally {
     await browser.close()
     await server.stop()

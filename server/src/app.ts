@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { readGroups } from '@hytepaja/shared/doc/schema'
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { createSyncAccess } from './auth/syncAccess.js'
@@ -12,6 +11,9 @@ import type { ServerContext } from './context.js'
 import { bearerToken } from './http/bearer.js'
 import { callerOf, isConsoleKey } from './http/caller.js'
 import { checkingRoutes } from './http/checking.js'
+import { indexClientFiles, sendClientFile } from './http/clientFiles.js'
+import { loadClientShell } from './http/clientShell.js'
+import { compressAnswers } from './http/compressAnswers.js'
 import { errorBody, respondToError, unauthorised } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
@@ -76,6 +78,7 @@ export function createApp(ctx: ServerContext) {
       },
     }),
   )
+  app.use('/api/*', compressAnswers())
 
   const api = new Hono()
   api.route('/events', adminRoutes(ctx))
@@ -116,7 +119,8 @@ export function createApp(ctx: ServerContext) {
 }
 
 function mountClient(app: Hono, root: string) {
-  const indexHtml = readFileSync(join(root, 'index.html'), 'utf8')
+  const shell = loadClientShell(root)
+  const files = indexClientFiles(root)
   app.use(
     '*',
     secureHeaders({
@@ -124,7 +128,8 @@ function mountClient(app: Hono, root: string) {
         defaultSrc: ["'self'"],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        // React sets note positions through style attributes.
+        // React sets note positions through style attributes; the first HTML styles its
+        // loading screen inline.
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -135,25 +140,12 @@ function mountClient(app: Hono, root: string) {
       crossOriginEmbedderPolicy: false,
     }),
   )
-  app.use('/assets/*', async (c, next) => {
-    await next()
-    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
-  })
-  // The service worker must be checked for a new version on every visit.
-  app.use('/sw.js', async (c, next) => {
-    await next()
-    c.header('Cache-Control', 'no-cache')
-  })
-  const sendIndex = (c: Context) => {
-    c.header('Cache-Control', 'no-cache')
-    return c.html(indexHtml)
-  }
-  // `/` is the home route: serveStatic would otherwise stream the directory itself.
-  app.get('/', sendIndex)
-  app.use('*', serveStatic({ root, index: '' }))
+  // `/` is the home route, not the file index.html.
+  app.get('/', (c) => shell.send(c))
+  app.get('*', async (c, next) => sendClientFile(c, files) ?? next())
   // A file the build does not have (an old chunk name after a deploy) is missing, not a page:
   // the app shell in its place would be kept for a year as that "script".
   app.all('/assets/*', (c) => c.json(errorBody('notFound', 'no such file'), 404))
   // Every other path is a client route: the app reads its token from the fragment itself.
-  app.get('*', sendIndex)
+  app.get('*', (c) => shell.send(c))
 }

@@ -1,3 +1,5 @@
+import { startRequest, takeEarly } from './early'
+
 /**
  * A failed request, as data: the contract's `{error: {code, message}}`, or `network.unavailable`
  * when the server could not be reached at all. The UI shows a translated text per code.
@@ -31,19 +33,19 @@ function errorFrom(status: number, body: unknown): ApiError {
 
 /** Calls `/api/…` with the token as a Bearer header (never in the URL). */
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (options.token) headers.Authorization = `Bearer ${options.token}`
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  const sent =
+    (!options.method || options.method === 'GET') && options.token
+      ? takeEarly(path, options.token)
+      : null
   let response: Response
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-      credentials: 'omit',
-      cache: 'no-store',
-    })
+    response = await (sent
+      ? untilAborted(sent, options.signal)
+      : startRequest(path, options.token, {
+          method: options.method ?? 'GET',
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal: options.signal,
+        }))
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error
     throw new ApiError(0, NETWORK_UNAVAILABLE, 'the server could not be reached')
@@ -51,4 +53,15 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) throw errorFrom(response.status, body)
   return body as T
+}
+
+/** An answer already on its way, given up on like a fetch of our own when the caller aborts. */
+function untilAborted(response: Promise<Response>, signal: AbortSignal | undefined) {
+  if (!signal) return response
+  return new Promise<Response>((resolve, reject) => {
+    const abort = () => reject(new DOMException('aborted', 'AbortError'))
+    if (signal.aborted) abort()
+    signal.addEventListener('abort', abort, { once: true })
+    response.then(resolve, reject)
+  })
 }

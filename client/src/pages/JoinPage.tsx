@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Redirect, useLocation, useParams, useSearchParams } from 'wouter'
 import { createParticipant, type Session } from '../api/endpoints'
@@ -77,6 +77,12 @@ function JoinForm({
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
   const { event } = session
+
+  // While the person types their name, the board's code arrives: after "Liity" the board then
+  // waits only for its data (on venue wifi its code alone takes seconds).
+  useEffect(() => {
+    import('./BoardPage').catch(() => undefined)
+  }, [])
 
   const change = (field: keyof ParticipantForm) => (value: string) => {
     setForm((prev) => ({ ...prev, [field]: value }))
