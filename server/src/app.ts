@@ -18,6 +18,7 @@ import { errorBody, respondToError, unauthorised } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
 import { joinRoutes } from './http/join.js'
+import { minutesRoutes } from './http/minutes.js'
 import { organiserRoutes } from './http/organiser.js'
 import { plenaryRoutes } from './http/plenary.js'
 import { proposalRoutes } from './http/proposals.js'
@@ -87,6 +88,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/events', proposalRoutes(ctx))
   api.route('/events', plenaryRoutes(ctx))
   api.route('/events', checkingRoutes(ctx))
+  api.route('/events', minutesRoutes(ctx))
   // The server's clock, so every screen counts a timer down alike.
   api.get('/time', (c) => c.json({ now: Date.now() }))
   api.route('/', joinRoutes(ctx))

@@ -1,0 +1,57 @@
+import { buildMinutes } from '@hytepaja/shared/minutes/build'
+import { MINUTES_LANGUAGES, type MinutesLanguage } from '@hytepaja/shared/minutes/model'
+import { Hono } from 'hono'
+import type { ServerContext } from '../context.js'
+import {
+  CONTENT_TYPES,
+  contentDisposition,
+  MINUTES_FORMATS,
+  type MinutesFormat,
+  renderMinutes,
+} from '../minutes/render.js'
+import { loadMinutesSource } from '../minutes/source.js'
+import { callerOf } from './caller.js'
+import { ApiError, forbidden, notFound } from './errors.js'
+
+const READERS = ['organiser', 'chair', 'viewer'] as const
+// The contract's two languages; the model has English too, for the preview only.
+const FILE_LANGUAGES: readonly MinutesLanguage[] = ['fi', 'sv']
+
+function pick<T extends string>(value: string | undefined, allowed: readonly T[], name: string) {
+  if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
+    throw new ApiError(
+      400,
+      `minutes.${name}.invalid`,
+      `${name} must be one of ${allowed.join(', ')}`,
+    )
+  }
+  return value as T | undefined
+}
+
+/** `GET /api/events/{id}/minutes?format=html|docx|pdf&lang=fi|sv`: the minutes as they stand. */
+export function minutesRoutes(ctx: ServerContext) {
+  const app = new Hono()
+  app.get('/:id/minutes', async (c) => {
+    const eventId = c.req.param('id')
+    const caller = await callerOf(ctx, c, eventId)
+    if (!(READERS as readonly string[]).includes(caller.holder.role)) {
+      throw forbidden(`${caller.holder.role} may not read the minutes`)
+    }
+    const format = pick<MinutesFormat>(c.req.query('format') ?? 'html', MINUTES_FORMATS, 'format')
+    const requested = pick(c.req.query('lang'), FILE_LANGUAGES, 'lang')
+    const source = await loadMinutesSource(ctx, eventId)
+    if (!source) throw notFound('event')
+    const lang =
+      requested ?? (MINUTES_LANGUAGES.includes(source.meta.language) ? source.meta.language : 'fi')
+    const minutes = buildMinutes(source, lang, {
+      fullAttendance: c.req.query('attendance') === 'full',
+    })
+    const body = await renderMinutes(minutes, format as MinutesFormat)
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': CONTENT_TYPES[format as MinutesFormat],
+      'Content-Disposition': contentDisposition(minutes.fileStem, format as MinutesFormat),
+      'X-Content-Type-Options': 'nosniff',
+    })
+  })
+  return app
+}

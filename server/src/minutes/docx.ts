@@ -1,0 +1,230 @@
+/**
+ * The minutes as an editable Word document (`docx` 9): real heading styles (Heading 1–5, so
+ * Word's navigation pane and screen readers see the outline), tables whose header row repeats
+ * on every page, the document language on every run, "Sivu X / Y" in the footer and the
+ * title in the document's properties. The library escapes text for XML itself; what XML 1.0
+ * cannot hold at all (control characters) is dropped here.
+ */
+import type { Block, Minutes, Run, Table } from '@hytepaja/shared/minutes/model'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Table as DocxTable,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
+
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+const HEADINGS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+  5: HeadingLevel.HEADING_5,
+} as const
+
+const FONT = 'Arial'
+
+interface Style {
+  lang: string
+  bold?: boolean
+  change?: Run['change']
+}
+
+/** Runs of one text, a line break where it has a newline. */
+function textRuns(text: string, style: Style): TextRun[] {
+  const marked =
+    style.change === 'added' ? `[+ ${text} +]` : style.change === 'removed' ? `[− ${text} −]` : text
+  return marked
+    .replace(NOT_XML, '')
+    .split('\n')
+    .map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          break: i > 0 ? 1 : undefined,
+          bold: style.bold,
+          strike: style.change === 'removed' ? true : undefined,
+          underline: style.change === 'added' ? {} : undefined,
+          language: { value: style.lang },
+        }),
+    )
+}
+
+function runsOf(runs: Run[], lang: string): ParagraphChild[] {
+  return runs.flatMap((run) => textRuns(run.text, { lang, bold: run.bold, change: run.change }))
+}
+
+/** A cell's or value's text as paragraphs: a blank line starts a new one. */
+function textParagraphs(text: string, lang: string, bold = false): Paragraph[] {
+  const parts = text.split(/\n[ \t]*\n/).filter((p) => p.trim())
+  return (parts.length > 0 ? parts : ['']).map(
+    (part) => new Paragraph({ children: textRuns(part, { lang, bold }) }),
+  )
+}
+
+function tableOf(table: Table, lang: string): Array<Paragraph | DocxTable> {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' }
+  const borders = { top: border, bottom: border, left: border, right: border }
+  const cell = (text: string, header: boolean) =>
+    new TableCell({
+      children: textParagraphs(text, lang, header),
+      borders,
+      shading: header ? { fill: 'E8EEF5' } : undefined,
+      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    })
+  return [
+    new Paragraph({
+      children: textRuns(table.caption, { lang, bold: true }),
+      keepNext: true,
+      spacing: { before: 160, after: 80 },
+    }),
+    new DocxTable({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: table.columns.map((c) => cell(c, true)),
+        }),
+        ...table.rows.map(
+          (row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c, false)) }),
+        ),
+      ],
+    }),
+    new Paragraph({ children: [] }),
+  ]
+}
+
+function blockOf(block: Block, lang: string): Array<Paragraph | DocxTable> {
+  switch (block.kind) {
+    case 'heading':
+      return [
+        new Paragraph({
+          heading: HEADINGS[block.level],
+          keepNext: true,
+          children: textRuns(block.text, { lang }),
+        }),
+      ]
+    case 'paragraph':
+      return [new Paragraph({ children: runsOf(block.runs, lang), spacing: { after: 120 } })]
+    case 'facts':
+      return block.facts.map(
+        (fact) =>
+          new Paragraph({
+            spacing: { after: 60 },
+            children: [
+              ...textRuns(`${fact.label}: `, { lang, bold: true }),
+              ...textRuns(fact.value, { lang }),
+            ],
+          }),
+      )
+    case 'list':
+      return block.items.map(
+        (item) => new Paragraph({ bullet: { level: 0 }, children: textRuns(item, { lang }) }),
+      )
+    case 'table':
+      return tableOf(block.table, lang)
+  }
+}
+
+function pageFooter(minutes: Minutes, lang: string): Footer {
+  const [before = '', between = ''] = minutes.pageLabel.split('{page}')
+  const [middle = '', after = ''] = between.split('{pages}')
+  const run = (children: Array<string>) =>
+    new TextRun({ children, language: { value: lang }, size: 18 })
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          run([before, PageNumber.CURRENT]),
+          run([middle, PageNumber.TOTAL_PAGES]),
+          ...(after ? [run([after])] : []),
+        ],
+      }),
+    ],
+  })
+}
+
+export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
+  const lang = minutes.langTag
+  const body: Array<Paragraph | DocxTable> = [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      children: [
+        ...textRuns(minutes.kind, { lang }),
+        ...textRuns(`\n${minutes.eventTitle}`, { lang }),
+      ],
+    }),
+    new Paragraph({ children: textRuns(minutes.statusLine, { lang, bold: true }) }),
+  ]
+  if (minutes.draftNotice) {
+    body.push(
+      new Paragraph({
+        border: {
+          top: { style: BorderStyle.SINGLE, size: 12, color: '8A5A00' },
+          bottom: { style: BorderStyle.SINGLE, size: 12, color: '8A5A00' },
+        },
+        children: textRuns(minutes.draftNotice, { lang, bold: true }),
+      }),
+    )
+  }
+  for (const section of minutes.sections) {
+    const heading = section.outcome ? `${section.heading} (${section.outcome})` : section.heading
+    body.push(
+      new Paragraph({
+        heading: HEADINGS[section.level],
+        keepNext: true,
+        children: textRuns(heading, { lang }),
+      }),
+    )
+    for (const block of section.blocks) body.push(...blockOf(block, lang))
+  }
+  const document = new Document({
+    title: minutes.title.replace(NOT_XML, ''),
+    subject: minutes.kind,
+    description: minutes.statusLine,
+    creator: 'Hytepaja',
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 22, language: { value: lang } } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: '1A1A1A' } },
+        heading2: { run: { font: FONT, size: 28, bold: true, color: '1A1A1A' } },
+        heading3: { run: { font: FONT, size: 24, bold: true, color: '1A1A1A' } },
+        heading4: { run: { font: FONT, size: 22, bold: true, color: '1A1A1A' } },
+        heading5: { run: { font: FONT, size: 22, bold: true, italics: true, color: '1A1A1A' } },
+      },
+    },
+    sections: [
+      {
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: textRuns(minutes.statusLine, { lang }),
+              }),
+            ],
+          }),
+        },
+        footers: { default: pageFooter(minutes, lang) },
+        children: body,
+      },
+    ],
+  })
+  return new Uint8Array(await Packer.toBuffer(document))
+}

@@ -1,0 +1,190 @@
+import { buildMinutes } from '@hytepaja/shared/minutes/build'
+import type { MinutesLanguage } from '@hytepaja/shared/minutes/model'
+import { sampleMinutesSource } from '@hytepaja/shared/minutes/sample'
+import { describe, expect, it } from 'vitest'
+import {
+  docxPart,
+  docxText,
+  parseHtml,
+  pdfFonts,
+  pdfInfo,
+  pdfStructure,
+  pdfText,
+} from '../testing/minutesFiles.js'
+import { renderMinutes } from './render.js'
+
+const LONG_WORD = `Pitkä${'sana'.repeat(60)}`
+/** Markup of every format, a content-stream operator, a bidi override and a very long word. */
+const HOSTILE = ` <script>alert(1)</script> </w:t><w:t>x )Tj ET <b>lihava</b> \u202Eexe.txt\u202C ${LONG_WORD}`
+const size = { items: 12, groups: 3, actionsPerProposal: 3, attendees: 30 }
+
+function minutesOf(lang: MinutesLanguage, extra: object = {}) {
+  return buildMinutes(sampleMinutesSource({ ...size, ...extra }), lang, { fullAttendance: true })
+}
+
+const squash = (text: string) => text.replace(/\s+/g, '')
+
+describe('HTML minutes', () => {
+  it('is one accessible document: language, title, an outline without gaps, tables with th scope', async () => {
+    const html = new TextDecoder().decode(await renderMinutes(minutesOf('fi'), 'html'))
+    const doc = parseHtml(html)
+    expect(doc.documentElement.getAttribute('lang')).toBe('fi-FI')
+    expect(doc.title).toBe('Päätöspöytäkirja: Hyte-neuvottelu 2026: Järvilaakso ja Kuusimäki')
+    const headings = [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+    expect(headings[0]?.tagName).toBe('H1')
+    expect(doc.querySelectorAll('h1')).toHaveLength(1)
+    let level = 1
+    for (const h of headings) {
+      const next = Number(h.tagName.slice(1))
+      expect(next, h.textContent ?? '').toBeLessThanOrEqual(level + 1)
+      level = next
+    }
+    const texts = headings.map((h) => h.textContent)
+    expect(texts).toContain('§9 Yhteiset tavoitteet, vastuut ja sovitut yhteistyön toimintamallit')
+    expect(texts).toContain('§9 a Mielen hyvinvointi (esityksen mukaisesti)')
+    expect(texts).toContain('Päätösehdotus')
+    const tables = [...doc.querySelectorAll('table')]
+    expect(tables.length).toBeGreaterThanOrEqual(3)
+    for (const table of tables) {
+      expect(table.querySelector('caption')?.textContent).toBeTruthy()
+      const ths = [...table.querySelectorAll('thead th')]
+      expect(ths.length).toBeGreaterThan(0)
+      for (const th of ths) expect(th.getAttribute('scope')).toBe('col')
+    }
+    const actions = tables.find(
+      (t) => t.querySelector('caption')?.textContent === 'Sovitut toimenpiteet',
+    )
+    expect([...(actions?.querySelectorAll('th') ?? [])].map((th) => th.textContent)).toEqual([
+      'Toimenpide',
+      'Vastuutaho',
+      'Aikataulu',
+      'Seuranta / mittari',
+      'Ikäryhmät',
+    ])
+    expect(doc.querySelector('.draft-notice')?.textContent).toContain('Luonnos')
+    expect(html).toContain('@media print')
+    expect(html).toContain('"Sivu " counter(page) " / " counter(pages)')
+  })
+
+  it('shows an amendment as marked insertions and deletions', async () => {
+    const doc = parseHtml(new TextDecoder().decode(await renderMinutes(minutesOf('fi'), 'html')))
+    expect([...doc.querySelectorAll('ins')].map((n) => n.textContent)).toContain('[+ kevät +]')
+    expect([...doc.querySelectorAll('del')].map((n) => n.textContent)).toContain('[− syksy −]')
+  })
+
+  it('keeps hostile text as text', async () => {
+    const html = new TextDecoder().decode(
+      await renderMinutes(minutesOf('fi', { hostile: HOSTILE }), 'html'),
+    )
+    const doc = parseHtml(html)
+    const tags = new Set([...doc.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()))
+    for (const tag of ['script', 'b', 'w:t']) expect(tags.has(tag), tag).toBe(false)
+    const text = doc.body.textContent ?? ''
+    expect(text).toContain(HOSTILE.trim())
+    expect(doc.title).toContain('<script>alert(1)</script>')
+  })
+})
+
+describe('DOCX minutes', () => {
+  it('has heading styles, repeated header rows, the language, page numbers and the title', async () => {
+    const bytes = await renderMinutes(minutesOf('fi'), 'docx')
+    const xml = docxPart(bytes, 'word/document.xml')
+    for (const style of ['Heading1', 'Heading2', 'Heading3', 'Heading4']) {
+      expect(xml).toContain(`<w:pStyle w:val="${style}"/>`)
+    }
+    const tables = xml.split('<w:tbl>').slice(1)
+    expect(tables.length).toBeGreaterThanOrEqual(3)
+    for (const table of tables) {
+      const firstRow = table.split('</w:tr>')[0] as string
+      expect(firstRow).toContain('<w:tblHeader/>')
+    }
+    expect(xml).toContain('<w:lang w:val="fi-FI"/>')
+    expect(docxPart(bytes, 'word/styles.xml')).toContain('<w:lang w:val="fi-FI"/>')
+    const text = docxText(xml)
+    expect(text).toContain('PÄÄTÖSPÖYTÄKIRJA')
+    expect(text).toContain('§9 a Mielen hyvinvointi (esityksen mukaisesti)')
+    expect(text).toContain('ToimenpideVastuutahoAikatauluSeuranta / mittariIkäryhmät')
+    expect(text).toContain('Neuvottelu päätti esityksen muutettuna seuraavasti.')
+    expect(text).toContain('[− syksy −]')
+    const footer = docxPart(bytes, 'word/footer1.xml')
+    expect(docxText(footer)).toContain('Sivu')
+    expect(footer).toMatch(/PAGE/)
+    expect(footer).toMatch(/NUMPAGES/)
+    expect(docxPart(bytes, 'docProps/core.xml')).toContain(
+      '<dc:title>Päätöspöytäkirja: Hyte-neuvottelu 2026: Järvilaakso ja Kuusimäki</dc:title>',
+    )
+  })
+
+  it('is Swedish when asked for, with Sida X / Y', async () => {
+    const bytes = await renderMinutes(minutesOf('sv'), 'docx')
+    const xml = docxPart(bytes, 'word/document.xml')
+    expect(xml).toContain('<w:lang w:val="sv-FI"/>')
+    expect(docxText(xml)).toContain('BESLUTSPROTOKOLL')
+    expect(docxText(xml)).toContain('Förhandlingen beslutade enligt förslaget.')
+    expect(docxText(docxPart(bytes, 'word/footer1.xml'))).toContain('Sida')
+  })
+
+  it('keeps hostile text as text', async () => {
+    const bytes = await renderMinutes(minutesOf('fi', { hostile: HOSTILE }), 'docx')
+    const xml = docxPart(bytes, 'word/document.xml')
+    expect(xml).not.toContain('<script>')
+    expect(xml).not.toContain('<b>')
+    expect(docxText(xml)).toContain(HOSTILE.trim())
+    expect(docxPart(bytes, 'docProps/core.xml')).toContain('&lt;script&gt;')
+  })
+})
+
+describe('PDF minutes', () => {
+  it.each([
+    ['fi', 'fi-FI', 'PÄÄTÖSPÖYTÄKIRJA', 'Sivu 1 /', 'Neuvottelu päätti esityksen mukaisesti.'],
+    ['sv', 'sv-FI', 'BESLUTSPROTOKOLL', 'Sida 1 /', 'Förhandlingen beslutade enligt förslaget.'],
+  ] as const)(
+    'is a tagged PDF/A-2a in %s with an embedded font',
+    async (lang, tag, kind, page, decided) => {
+      const bytes = await renderMinutes(minutesOf(lang), 'pdf')
+      const info = pdfInfo(bytes)
+      expect(info).toMatch(/Tagged:\s+yes/)
+      expect(info).toMatch(/Title:\s+(Päätöspöytäkirja|Beslutsprotokoll): Hyte-neuvottelu 2026/)
+      const raw = Buffer.from(bytes).toString('latin1')
+      expect(raw).toContain(`/Lang (${tag})`)
+      expect(raw).toContain('/DisplayDocTitle true')
+      expect(raw).toContain('pdfaid:part>2<')
+      expect(raw).toContain('pdfaid:conformance>A<')
+      const fonts = pdfFonts(bytes).split('\n').slice(2).filter(Boolean)
+      expect(fonts.length).toBeGreaterThan(0)
+      for (const font of fonts)
+        expect(font).toMatch(/DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+      const text = pdfText(bytes)
+      expect(text).toContain(kind)
+      expect(text).toContain(page)
+      expect(text).toContain(decided)
+      expect(text).toContain('Åberg')
+      const structure = pdfStructure(bytes)
+      for (const element of [
+        'Document',
+        'H1',
+        'H2',
+        'H3',
+        'H4',
+        'Sect',
+        'P',
+        'L',
+        'Table',
+        'TR',
+        'TD',
+      ]) {
+        expect(structure).toMatch(new RegExp(`^\\s*${element}\\b`, 'm'))
+      }
+      expect(structure).toMatch(/TH:\s*\n\s*\/Scope \/Column/)
+    },
+  )
+
+  it('keeps hostile text as text', async () => {
+    const bytes = await renderMinutes(minutesOf('fi', { hostile: HOSTILE }), 'pdf')
+    expect(pdfInfo(bytes)).toMatch(/Tagged:\s+yes/)
+    const text = squash(pdfText(bytes))
+    expect(text).toContain(squash('<script>alert(1)</script> </w:t><w:t>x )Tj ET <b>lihava</b>'))
+    expect(text).toContain(squash(LONG_WORD))
+    expect(text).toContain('exe.txt')
+  })
+})

@@ -1,0 +1,52 @@
+import { LANGUAGE_TAGS, type MinutesLanguage } from './model.js'
+
+/** The negotiations are Finnish meetings: times are shown on Finnish clocks wherever rendered. */
+export const DEFAULT_TIME_ZONE = 'Europe/Helsinki'
+
+export interface DateFormatter {
+  /** "torstai 12. syyskuuta 2024", "torsdag 12 september 2024" */
+  longDate(at: Date): string
+  /** "12.9.2024" */
+  shortDate(at: Date): string
+  /** "9.00" */
+  time(at: Date): string
+  /** "A, B ja C" */
+  list(items: string[]): string
+}
+
+export function dateFormatter(lang: MinutesLanguage, timeZone = DEFAULT_TIME_ZONE): DateFormatter {
+  const tag = LANGUAGE_TAGS[lang]
+  // Weekday apart: Finnish puts a full date with weekday in the essive ("torstaina 12. …"),
+  // minutes head a day in the nominative ("torstai 12. syyskuuta 2024").
+  const weekday = new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone })
+  const date = new Intl.DateTimeFormat(tag, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  })
+  const short = new Intl.DateTimeFormat(tag, {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    timeZone,
+  })
+  const clock = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone })
+  const list = new Intl.ListFormat(tag, { type: 'conjunction' })
+  return {
+    longDate: (at) => `${weekday.format(at)} ${date.format(at)}`,
+    shortDate: (at) => short.format(at),
+    time: (at) => clock.format(at),
+    list: (items) => list.format(items),
+  }
+}
+
+/** "2024-09-12" on the meeting's clock, for file names. */
+export function isoDay(at: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone,
+  }).format(at)
+}
