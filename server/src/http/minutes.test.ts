@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  api,
   type CreatedEventBody,
   createTestEvent,
   joinAs,
   startTestServer,
 } from '../testing/accessFixture.js'
 import { docxPart, docxText, parseHtml, pdfInfo, pdfText } from '../testing/minutesFiles.js'
+import { agendaOf, promoteProposal } from '../testing/plenaryFixture.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 let server: Server
@@ -16,12 +18,13 @@ beforeAll(async () => {
 afterAll(() => server?.dispose())
 
 const FORMATS = ['html', 'docx', 'pdf'] as const
+type Format = (typeof FORMATS)[number]
 const TYPES = {
   html: 'text/html; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
 }
-const HOSTILE_TITLE = 'Hyte <script>alert(1)</script> </w:t> )Tj \u202Eevil\u202C'
+const HOSTILE = '<script>alert(1)</script> </w:t><w:t> )Tj ET <b>x</b>'
 
 function get(event: { id: string }, query: string, token?: string) {
   return fetch(`${server.url}/api/events/${event.id}/minutes${query}`, {
@@ -29,41 +32,124 @@ function get(event: { id: string }, query: string, token?: string) {
   })
 }
 
-async function bytesOf(res: Response): Promise<Uint8Array> {
+async function download(event: { id: string }, format: Format, lang: string, token: string) {
+  const res = await get(event, `?format=${format}&lang=${lang}`, token)
+  expect(res.status).toBe(200)
   return new Uint8Array(await res.arrayBuffer())
 }
 
+/** The text a person reads in each format. */
+async function textOf(event: { id: string }, format: Format, lang: string, token: string) {
+  const bytes = await download(event, format, lang, token)
+  if (format === 'html') return parseHtml(new TextDecoder().decode(bytes)).body.textContent ?? ''
+  if (format === 'docx') return docxText(docxPart(bytes, 'word/document.xml'))
+  return pdfText(bytes).replace(/\s+/g, ' ')
+}
+
+/** A meeting held through the real commands: attendance, §3, §4, §9 a/b/c decided. */
+async function heldMeeting() {
+  const event = await createTestEvent(server, {
+    title: `Hyte-neuvottelu ${HOSTILE}`,
+    municipalities: ['Järvilaakso', 'Kuusimäki'],
+    startsAt: '2026-09-10T06:00:00Z',
+    endsAt: '2026-09-10T12:00:00Z',
+    place: 'Koulukeskus, ruokasali',
+  })
+  const [g1, g2, g3] = event.groups.map((g) => g.id) as [string, string, string]
+  const aino = await joinAs(server, event, 'Aino Esimerkki', g1)
+  const a = await promoteProposal(server, event, g1, 'Mielen hyvinvointi kaikille')
+  const b = await promoteProposal(server, event, g2, `Turvallinen arki ${HOSTILE}`)
+  await promoteProposal(server, event, g3, 'Liikkumisen ilo')
+  const chair = event.tokens.chair
+  const plenary = `/api/events/${event.id}/plenary`
+  const call = async (method: string, path: string, body: unknown) => {
+    const res = await api(server, method, `${plenary}${path}`, chair, body)
+    if (res.status >= 300) throw new Error(`${path} ${res.status} ${JSON.stringify(res.json)}`)
+    return res.json
+  }
+  await call('PUT', `/attendance/${aino.participantId}`, {
+    presence: 'room',
+    organisation: 'Kylätoimintayhdistys ry',
+  })
+  const otso = (
+    await call('POST', '/attendance', {
+      name: 'Otso Öhman',
+      organisation: 'Järvilaakson kunta',
+      presence: 'remote',
+    })
+  ).entry
+  await call('POST', '/attendance', {
+    name: 'Saga Åberg',
+    organisation: 'Hyvinvointialue Keskimaa',
+  })
+  await call('PUT', '/agenda-approval', { approved: true, changes: null })
+  const elected = await call('PUT', '/elections', {
+    chair: { name: 'Helmi Koivunen', organisation: 'Kuusimäen kaupunki' },
+    secretary: { name: 'Saga Åberg' },
+    checkers: [
+      { attendeeId: otso.id },
+      { name: 'Kerttu Lahtela', organisation: 'Järvilaakson seurakunta' },
+    ],
+    voteCounters: [],
+  })
+  const { byLabel } = await agendaOf(server, event.id)
+  await call('PUT', `/decisions/${byLabel['§9 a']}`, {
+    outcome: 'asProposed',
+    promotionVersion: a.version,
+  })
+  await call('PUT', `/decisions/${byLabel['§9 b']}`, {
+    outcome: 'amended',
+    promotionVersion: b.version,
+    note: `Keskusteltiin ${HOSTILE}`,
+    amended: {
+      title: `Turvallinen arki kaikille ${HOSTILE}`,
+      body: `Kunnat ja järjestöt sopivat yhteisistä kävelyreiteistä. ${HOSTILE}`,
+      actions: [
+        { id: b.actionIds[0], what: `Kävelykerho kirjastolta ${HOSTILE}`, timeline: 'Kevät 2028' },
+      ],
+    },
+  })
+  await call('PUT', `/decisions/${byLabel['§9 c']}`, { outcome: 'tabled', promotionVersion: 1 })
+  const checkers = elected.checkers.map((c: { token: string }) => c.token) as string[]
+  return { event, aino, checkers, chair }
+}
+
 describe('GET /api/events/{id}/minutes', () => {
+  let meeting: Awaited<ReturnType<typeof heldMeeting>>
   let event: CreatedEventBody
-  let participant: string
 
   beforeAll(async () => {
-    event = await createTestEvent(server, {
-      title: HOSTILE_TITLE,
-      municipalities: ['Järvilaakso', 'Kuusimäki'],
-      startsAt: '2026-09-10T06:00:00Z',
-      endsAt: '2026-09-10T12:00:00Z',
-      place: 'Koulukeskus, ruokasali',
-    })
-    participant = (await joinAs(server, event, 'Aino', event.groups[0]?.id as string)).token
+    meeting = await heldMeeting()
+    event = meeting.event
   })
 
-  it.each(FORMATS)('gives the organiser, the chair and the viewer the %s file', async (format) => {
-    for (const token of [event.tokens.organiser, event.tokens.chair, event.tokens.viewer]) {
-      const res = await get(event, `?format=${format}&lang=fi`, token)
-      expect(res.status).toBe(200)
-      expect(res.headers.get('content-type')).toBe(TYPES[format])
-      expect(res.headers.get('content-disposition')).toBe(
-        `attachment; filename="paatospoytakirja-2026-09-10-luonnos.${format}"; ` +
-          `filename*=UTF-8''p%C3%A4%C3%A4t%C3%B6sp%C3%B6yt%C3%A4kirja-2026-09-10-luonnos.${format}`,
-      )
-      expect((await bytesOf(res)).length).toBeGreaterThan(1000)
-    }
-  })
+  it.each(FORMATS)(
+    'gives %s to the organiser, chair, viewer, a checker and the console key',
+    async (format) => {
+      const readers = [
+        event.tokens.organiser,
+        event.tokens.chair,
+        event.tokens.viewer,
+        ...meeting.checkers,
+        server.ctx.secrets.adminToken,
+      ]
+      expect(meeting.checkers).toHaveLength(2)
+      for (const token of readers) {
+        const res = await get(event, `?format=${format}&lang=fi`, token)
+        expect(res.status).toBe(200)
+        expect(res.headers.get('content-type')).toBe(TYPES[format])
+        expect(res.headers.get('content-disposition')).toBe(
+          `attachment; filename="paatospoytakirja-2026-09-10-luonnos.${format}"; ` +
+            `filename*=UTF-8''p%C3%A4%C3%A4t%C3%B6sp%C3%B6yt%C3%A4kirja-2026-09-10-luonnos.${format}`,
+        )
+        expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000)
+      }
+    },
+  )
 
-  it.each(FORMATS)('refuses the %s file to every other token', async (format) => {
+  it.each(FORMATS)('refuses %s to every other token', async (format) => {
     const facilitator = Object.values(event.tokens.facilitators)[0] as string
-    for (const token of [event.tokens.join, facilitator, participant]) {
+    for (const token of [event.tokens.join, facilitator, meeting.aino.token]) {
       const res = await get(event, `?format=${format}`, token)
       expect(res.status).toBe(403)
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden')
@@ -78,6 +164,7 @@ describe('GET /api/events/{id}/minutes', () => {
     for (const query of [
       '?format=xlsx',
       '?format=PDF',
+      '?format=',
       '?format=html&lang=de',
       '?lang=en',
       '?lang=',
@@ -95,30 +182,74 @@ describe('GET /api/events/{id}/minutes', () => {
     expect(res.status).toBe(404)
   })
 
-  it('writes the event as it stands, hostile title as text, in each format', async () => {
-    const html = await (await get(event, '?format=html&lang=fi', event.tokens.viewer)).text()
-    const doc = parseHtml(html)
-    expect(doc.querySelectorAll('script')).toHaveLength(0)
-    expect(doc.querySelector('h1')?.textContent).toBe(`PÄÄTÖSPÖYTÄKIRJA ${HOSTILE_TITLE}`)
-    const facts = [...doc.querySelectorAll('dt')].map((dt) => [
-      dt.textContent,
-      dt.nextElementSibling?.textContent,
-    ])
-    expect(facts).toContainEqual(['Aika', 'torstai 10. syyskuuta 2026 klo 9.00–15.00'])
-    expect(facts).toContainEqual(['Kuntaryhmä', 'Järvilaakso ja Kuusimäki'])
-    expect(doc.body.textContent).toContain('§9 a')
+  it.each(FORMATS)(
+    'writes what the meeting decided into %s, in Finnish and in Swedish',
+    async (format) => {
+      const fi = await textOf(event, format, 'fi', event.tokens.viewer)
+      for (const text of [
+        'PÄÄTÖSPÖYTÄKIRJA',
+        'LUONNOS',
+        'Asialista hyväksyttiin.',
+        'Kokouksen puheenjohtajaksi valittiin Helmi Koivunen (Kuusimäen kaupunki).',
+        'Pöytäkirjantarkastajiksi valittiin Otso Öhman (Järvilaakson kunta) ja Kerttu Lahtela (Järvilaakson seurakunta).',
+        '§9 a Mielen hyvinvointi (esityksen mukaisesti)',
+        'Neuvottelu päätti esityksen mukaisesti.',
+        'Neuvottelu päätti esityksen muutettuna seuraavasti.',
+        'Toimenpide-ehdotus 2 poistettiin.',
+        'Asia jätettiin pöydälle.',
+        'Kylätoimintayhdistys ry',
+        'Otso Öhman (Järvilaakson kunta): ei vielä hyväksynyt.',
+      ]) {
+        expect(fi, text).toContain(text)
+      }
+      // Personal names only for the elected roles by default.
+      expect(fi).not.toContain('Aino Esimerkki')
+      const sv = await textOf(event, format, 'sv', meeting.checkers[0] as string)
+      for (const text of [
+        'BESLUTSPROTOKOLL',
+        'UTKAST',
+        'Föredragningslistan godkändes.',
+        'Förhandlingen beslutade enligt förslaget.',
+        'Förhandlingen beslutade om förslaget ändrat enligt följande.',
+        'Ärendet bordlades.',
+        'torsdag 10 september 2026',
+      ]) {
+        expect(sv, text).toContain(text)
+      }
+    },
+  )
 
-    const docx = await bytesOf(await get(event, '?format=docx&lang=fi', event.tokens.chair))
-    const xml = docxPart(docx, 'word/document.xml')
-    expect(xml).toContain('<w:lang w:val="fi-FI"/>')
-    expect(docxText(xml)).toContain(HOSTILE_TITLE)
+  it.each(FORMATS)('keeps hostile text as text in %s', async (format) => {
+    const bytes = await download(event, format, 'fi', event.tokens.organiser)
+    if (format === 'html') {
+      const doc = parseHtml(new TextDecoder().decode(bytes))
+      expect(doc.querySelectorAll('script, b')).toHaveLength(0)
+      expect(doc.body.textContent).toContain(`Kävelykerho kirjastolta ${HOSTILE}`)
+      expect(doc.title).toContain(HOSTILE)
+    } else if (format === 'docx') {
+      const xml = docxPart(bytes, 'word/document.xml')
+      expect(xml).not.toMatch(/<script|<b>/)
+      expect(docxText(xml)).toContain(`Kävelykerho kirjastolta ${HOSTILE}`)
+    } else {
+      expect(pdfInfo(bytes)).toMatch(/Tagged:\s+yes/)
+      // Lines wrap inside table cells (after "/" too): compare without the white space.
+      const squash = (text: string) => text.replace(/\s+/g, '')
+      expect(squash(pdfText(bytes))).toContain(squash(`Kävelykerho kirjastolta ${HOSTILE}`))
+    }
+  })
 
-    const pdf = await bytesOf(await get(event, '?format=pdf&lang=sv', event.tokens.organiser))
-    expect(pdfInfo(pdf)).toMatch(/Tagged:\s+yes/)
-    const text = pdfText(pdf)
-    expect(text).toContain('BESLUTSPROTOKOLL')
-    expect(text).toContain('<script>alert(1)</script> </w:t> )Tj')
-    expect(text).toContain('torsdag 10 september 2026')
+  it('names everyone present when the minutes setting says so', async () => {
+    const full = await heldMeeting()
+    await api(server, 'PUT', `/api/events/${full.event.id}/plenary/minutes-settings`, full.chair, {
+      fullAttendance: true,
+    })
+    const doc = parseHtml(await (await get(full.event, '?format=html', full.chair)).text())
+    const rows = [...doc.querySelectorAll('table')]
+      .find((t) => t.querySelector('caption')?.textContent === 'Läsnäolijat')
+      ?.querySelectorAll('tbody tr')
+    expect([...(rows ?? [])].map((r) => r.textContent)).toContainEqual(
+      expect.stringContaining('Aino EsimerkkiKylätoimintayhdistys rypaikan päällä'),
+    )
   })
 
   it("writes the event's own language unless another is asked for", async () => {

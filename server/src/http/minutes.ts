@@ -10,10 +10,9 @@ import {
   renderMinutes,
 } from '../minutes/render.js'
 import { loadMinutesSource } from '../minutes/source.js'
-import { callerOf } from './caller.js'
-import { ApiError, forbidden, notFound } from './errors.js'
+import { authorise } from './caller.js'
+import { ApiError, notFound } from './errors.js'
 
-const READERS = ['organiser', 'chair', 'viewer'] as const
 // The contract's two languages; the model has English too, for the preview only.
 const FILE_LANGUAGES: readonly MinutesLanguage[] = ['fi', 'sv']
 
@@ -33,19 +32,14 @@ export function minutesRoutes(ctx: ServerContext) {
   const app = new Hono()
   app.get('/:id/minutes', async (c) => {
     const eventId = c.req.param('id')
-    const caller = await callerOf(ctx, c, eventId)
-    if (!(READERS as readonly string[]).includes(caller.holder.role)) {
-      throw forbidden(`${caller.holder.role} may not read the minutes`)
-    }
+    await authorise(ctx, c, eventId, 'minutes.read')
     const format = pick<MinutesFormat>(c.req.query('format') ?? 'html', MINUTES_FORMATS, 'format')
     const requested = pick(c.req.query('lang'), FILE_LANGUAGES, 'lang')
     const source = await loadMinutesSource(ctx, eventId)
     if (!source) throw notFound('event')
     const lang =
       requested ?? (MINUTES_LANGUAGES.includes(source.meta.language) ? source.meta.language : 'fi')
-    const minutes = buildMinutes(source, lang, {
-      fullAttendance: c.req.query('attendance') === 'full',
-    })
+    const minutes = buildMinutes(source, lang)
     const body = await renderMinutes(minutes, format as MinutesFormat)
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': CONTENT_TYPES[format as MinutesFormat],

@@ -1,8 +1,8 @@
+import type { AmendedAction as DecidedAction } from '../doc/plenary.js'
 import type { AgeGroup, PromotedAction } from '../doc/schema.js'
 import { diffWords, hasChanges } from '../domain/textDiff.js'
 import { type BuildContext, paragraph } from './context.js'
 import type { Block, Fact, Run } from './model.js'
-import type { DecidedAction } from './source.js'
 
 /** A promoted action in the shape of a decided one, so both are drawn and compared alike. */
 export function asDecided(action: PromotedAction): DecidedAction {

@@ -1,34 +1,35 @@
+import { type PrintedPerson, printedAttendance } from '../domain/attendance.js'
 import { type BuildContext, paragraph } from './context.js'
 import type { Block, MinutesSection } from './model.js'
-import type { Attendee } from './source.js'
 
 /**
- * Who was there. By default the organisations only (the minutes go to every organisation and
- * into public records); `fullAttendance` lists every person with their organisation.
+ * Who was there, as `printedAttendance` decides: the organisations present and the counts,
+ * and by name everyone present only when the event's setting (or the option) says so. By
+ * default the people named are the elected officers, in their own section.
  */
 export function attendanceSection(ctx: BuildContext): MinutesSection {
   const { t, source } = ctx
-  const present = source.attendance.filter((a) => a.presence !== 'absent')
+  const fullAttendance = ctx.options.fullAttendance ?? source.settings.fullAttendance
+  const printed = printedAttendance(source.attendance, source.elections, { fullAttendance })
   const blocks: Block[] = []
-  if (source.attendance.length === 0) {
+  if (printed.present === 0) {
     blocks.push(paragraph(t('attendance.none')))
   } else {
-    const organisations = organisationsOf(ctx, present)
     blocks.push(
       paragraph(
         t('attendance.counts', {
-          people: present.length,
-          room: present.filter((a) => a.presence === 'room').length,
-          remote: present.filter((a) => a.presence === 'remote').length,
-          organisations: organisations.length,
+          people: printed.present,
+          room: printed.present - printed.remote,
+          remote: printed.remote,
+          organisations: printed.organisations.length,
         }),
       ),
     )
-    if (organisations.length > 0) {
+    if (printed.organisations.length > 0) {
       blocks.push({ kind: 'heading', level: 3, text: t('attendance.organisations') })
-      blocks.push({ kind: 'list', items: organisations })
+      blocks.push({ kind: 'list', items: printed.organisations })
     }
-    if (ctx.options.fullAttendance) blocks.push(attendeeTable(ctx, source.attendance))
+    if (printed.fullList && printed.people.length > 0) blocks.push(peopleTable(ctx, printed.people))
   }
   return {
     id: 'attendance',
@@ -40,39 +41,23 @@ export function attendanceSection(ctx: BuildContext): MinutesSection {
   }
 }
 
-function organisationsOf(ctx: BuildContext, present: Attendee[]): string[] {
-  const names = new Set<string>()
-  for (const a of present) {
-    const organisation = a.organisation?.trim()
-    if (organisation) names.add(organisation)
-  }
-  const collator = new Intl.Collator(ctx.lang)
-  return [...names].sort(collator.compare)
-}
-
-function attendeeTable(ctx: BuildContext, attendees: Attendee[]): Block {
+function peopleTable(ctx: BuildContext, people: PrintedPerson[]): Block {
   const { t } = ctx
-  const collator = new Intl.Collator(ctx.lang)
-  const rows = [...attendees]
-    .sort(
-      (a, b) =>
-        // People whose organisation is not known come last, not first.
-        Number(!a.organisation?.trim()) - Number(!b.organisation?.trim()) ||
-        collator.compare(a.organisation ?? '', b.organisation ?? '') ||
-        collator.compare(a.name, b.name),
-    )
-    .map((a) => {
-      const presence = t(`attendance.${a.presence}`)
-      return [
-        a.name,
-        a.organisation?.trim() || t('attendance.withoutOrganisation'),
-        a.late && a.presence !== 'absent' ? `${presence}, ${t('attendance.late')}` : presence,
-      ]
-    })
+  const rows = people.map((person) => {
+    const presence = t(`attendance.${person.presence}`)
+    const arrived = person.arrivedAt
+      ? `, ${t('attendance.late', { time: ctx.dates.timeOfDay(person.arrivedAt) })}`
+      : ''
+    return [
+      person.name,
+      person.organisation ?? t('attendance.withoutOrganisation'),
+      `${presence}${arrived}`,
+    ]
+  })
   return {
     kind: 'table',
     table: {
-      caption: t('attendance.table'),
+      caption: t('attendance.people'),
       columns: [t('attendance.name'), t('attendance.organisation'), t('attendance.presence')],
       rows,
     },

@@ -21,23 +21,23 @@ export function buildMinutes(
 ): Minutes {
   const ctx = buildContext(source, lang, options)
   const { t } = ctx
-  const { checking, meta } = source
-  const final = checking.lockedAt !== null
-  const version = t('document.version', { version: checking.version })
+  const { check, meta } = source
+  const final = check.state === 'locked'
+  const version = t('document.version', { version: check.version })
   const start = new Date(meta.startsAt)
   const day = Number.isNaN(start.getTime()) ? null : isoDay(start, options.timeZone)
   const stem = [
     t('document.fileName'),
     day,
     final ? null : t('document.draft').toLowerCase(),
-    checking.version > 1 ? `v${checking.version}` : null,
+    check.version > 1 ? `v${check.version}` : null,
   ]
   return {
     lang,
     langTag: LANGUAGE_TAGS[lang],
     status: final ? 'final' : 'draft',
-    version: checking.version,
-    sha256: final ? checking.sha256 : null,
+    version: check.version,
+    sha256: final ? check.hash : null,
     kind: t('document.kind'),
     title: t('document.title', { event: meta.title }),
     eventTitle: meta.title,

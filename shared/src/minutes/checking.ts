@@ -1,33 +1,45 @@
-import { type BuildContext, paragraph, when } from './context.js'
+import { type BuildContext, paragraph, personName, when } from './context.js'
 import type { Block, MinutesSection } from './model.js'
 
 /** The record of checking: who approved and when, the lock, reopenings and the checksum. */
 export function checkingSection(ctx: BuildContext): MinutesSection {
   const { t, source } = ctx
-  const { checking } = source
+  const { check } = source
+  const checkers = source.elections.checkers
   const blocks: Block[] = [paragraph(t('checking.method'))]
-  if (checking.checkers.length === 0) blocks.push(paragraph(t('checking.noCheckers')))
-  for (const checker of checking.checkers) {
+  for (const reopening of check.reopenings) {
     blocks.push(
       paragraph(
-        checker.approvedAt === null
-          ? t('checking.waiting', { name: checker.name })
-          : t('checking.approved', { name: checker.name, ...when(ctx, checker.approvedAt) }),
+        t('checking.reopened', {
+          version: reopening.version,
+          lockedDate: ctx.dates.shortDate(new Date(reopening.lockedAt)),
+          hash: reopening.hash,
+          reason: reopening.reason,
+          ...when(ctx, reopening.at),
+        }),
       ),
     )
   }
-  for (const reopening of checking.reopenings) {
+  if (checkers.length === 0 && check.approvals.length === 0) {
+    blocks.push(paragraph(t('checking.noCheckers')))
+  }
+  // Approvals as given (a checker replaced after approving keeps the record of it only while
+  // the version is locked; the elections drop it otherwise), then the checkers still to approve.
+  for (const approval of check.approvals) {
     blocks.push(
-      paragraph(t('checking.reopened', { reason: reopening.reason, ...when(ctx, reopening.at) })),
+      paragraph(
+        t('checking.approved', { name: personName(ctx, approval), ...when(ctx, approval.at) }),
+      ),
     )
   }
-  if (checking.lockedAt !== null) {
-    blocks.push(paragraph(t('checking.locked', when(ctx, checking.lockedAt))))
-    if (checking.sha256) {
-      blocks.push({
-        kind: 'facts',
-        facts: [{ label: t('checking.digest'), value: checking.sha256 }],
-      })
+  for (const checker of checkers) {
+    if (check.approvals.some((a) => a.checkerId === checker.id)) continue
+    blocks.push(paragraph(t('checking.waiting', { name: personName(ctx, checker) })))
+  }
+  if (check.state === 'locked' && check.lockedAt !== null) {
+    blocks.push(paragraph(t('checking.locked', when(ctx, check.lockedAt))))
+    if (check.hash) {
+      blocks.push({ kind: 'facts', facts: [{ label: t('checking.digest'), value: check.hash }] })
       blocks.push(paragraph(t('checking.digestNote')))
     }
   }

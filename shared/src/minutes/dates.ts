@@ -10,6 +10,8 @@ export interface DateFormatter {
   shortDate(at: Date): string
   /** "9.00" */
   time(at: Date): string
+  /** A wall-clock "HH:MM" as the language writes it ("10.15") */
+  timeOfDay(hhmm: string): string
   /** "A, B ja C" */
   list(items: string[]): string
 }
@@ -32,11 +34,16 @@ export function dateFormatter(lang: MinutesLanguage, timeZone = DEFAULT_TIME_ZON
     timeZone,
   })
   const clock = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone })
+  const wall = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
   const list = new Intl.ListFormat(tag, { type: 'conjunction' })
   return {
     longDate: (at) => `${weekday.format(at)} ${date.format(at)}`,
     shortDate: (at) => short.format(at),
     time: (at) => clock.format(at),
+    timeOfDay: (hhmm) => {
+      const [hours = 0, minutes = 0] = hhmm.split(':').map(Number)
+      return wall.format(Date.UTC(2000, 0, 1, hours, minutes))
+    },
     list: (items) => list.format(items),
   }
 }

@@ -1,8 +1,9 @@
+import type { AmendedProposal, Decision } from '../doc/plenary.js'
 import type { AgendaItem, PromotionVersion } from '../doc/schema.js'
 import { actionChanges, actionFacts, actionsTable, asDecided, diffParagraph } from './actions.js'
-import { type BuildContext, paragraph, paragraphs, when } from './context.js'
+import { type BuildContext, paragraph, paragraphs, standingDecision, when } from './context.js'
 import type { Block } from './model.js'
-import { type DecisionRecord, promotedVersion } from './source.js'
+import { promotedVersion } from './source.js'
 
 type Level = 3 | 4
 
@@ -13,15 +14,18 @@ type Level = 3 | 4
 export function decisionBlocks(ctx: BuildContext, item: AgendaItem, level: Level): Block[] {
   const { source } = ctx
   const promotion = source.promotions.find((p) => p.agendaItemId === item.id)
-  const decision = source.decisions.find((d) => d.agendaItemId === item.id) ?? null
-  const proposal = promotion?.withdrawnAt
-    ? null
-    : promotedVersion(promotion, decision?.version ?? null)
+  const standing = standingDecision(ctx, item.id)
+  const decision = standing?.decision ?? null
+  // A decided item shows the version it was decided on, even if withdrawn later by mistake.
+  const proposal =
+    promotion?.withdrawnAt && !decision
+      ? null
+      : promotedVersion(promotion, decision?.promotionVersion ?? null)
   const blocks: Block[] = []
   if (item.groupId !== null || promotion) {
     blocks.push(...proposalBlocks(ctx, item, proposal, promotion?.withdrawnAt != null, level))
   }
-  blocks.push(...decisionPart(ctx, proposal, decision, level))
+  blocks.push(...decisionPart(ctx, proposal, decision, standing?.corrections ?? 0, level))
   return blocks
 }
 
@@ -55,7 +59,8 @@ function proposalBlocks(
 function decisionPart(
   ctx: BuildContext,
   proposal: PromotionVersion | null,
-  decision: DecisionRecord | null,
+  decision: Decision | null,
+  corrections: number,
   level: Level,
 ): Block[] {
   const { t } = ctx
@@ -65,7 +70,7 @@ function decisionPart(
     return blocks
   }
   blocks.push(paragraph({ text: t(`decision.${decision.outcome}`), bold: true }))
-  const amendment = decision.outcome === 'amended' ? decision.amendment : null
+  const amendment = decision.outcome === 'amended' ? decision.amended : null
   if (amendment) {
     if (amendment.title.trim()) blocks.push(paragraph({ text: amendment.title, bold: true }))
     blocks.push(...paragraphs(amendment.body))
@@ -77,15 +82,12 @@ function decisionPart(
   }
   if (decision.note?.trim())
     blocks.push(paragraph(t('decision.discussion', { note: decision.note })))
-  if (amendment && proposal) blocks.push(...changesBlocks(ctx, proposal, decision, level))
+  if (amendment && proposal) blocks.push(...changesBlocks(ctx, proposal, amendment, level))
   blocks.push(
     paragraph(
-      t('decision.recorded', { name: decision.decidedBy, ...when(ctx, decision.decidedAt) }),
+      t(corrections > 0 ? 'decision.corrected' : 'decision.recorded', when(ctx, decision.at)),
     ),
   )
-  if (decision.corrections.length > 0) {
-    blocks.push(paragraph(t('decision.corrected', when(ctx, decision.decidedAt))))
-  }
   return blocks
 }
 
@@ -93,12 +95,10 @@ function decisionPart(
 function changesBlocks(
   ctx: BuildContext,
   proposal: PromotionVersion,
-  decision: DecisionRecord,
+  amendment: AmendedProposal,
   level: Level,
 ): Block[] {
   const { t } = ctx
-  const amendment = decision.amendment
-  if (!amendment) return []
   const changes: Block[] = []
   const title = diffParagraph(t('amendment.title'), proposal.title, amendment.title)
   if (title) changes.push(title)

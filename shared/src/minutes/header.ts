@@ -1,12 +1,11 @@
-import type { BuildContext } from './context.js'
+import { type BuildContext, personName } from './context.js'
 import type { Fact, MinutesSection } from './model.js'
 
-/** The meeting's particulars: negotiation, organiser, municipality group, time, place, link. */
+/** The meeting's particulars: negotiation, municipality group, time, place, remote link. */
 export function factsSection(ctx: BuildContext): MinutesSection {
   const { t, dates, source } = ctx
   const { meta } = source
   const facts: Fact[] = [{ label: t('facts.event'), value: meta.title }]
-  if (source.organiser) facts.push({ label: t('facts.organiser'), value: source.organiser })
   if (meta.municipalities.length > 0) {
     facts.push({ label: t('facts.municipalities'), value: dates.list(meta.municipalities) })
   }
@@ -35,10 +34,22 @@ function meetingTime({ t, dates, source }: BuildContext): string | null {
   return t('facts.timeStart', { date, start: dates.time(start) })
 }
 
-/** §4's officers as label/value rows; the only people named by default. */
+/** The officers elected under §4, with their organisations: the people named by default. */
+export function electedNames(ctx: BuildContext) {
+  const { chair, secretary, checkers, voteCounters } = ctx.source.elections
+  const names = (people: Array<{ name: string; organisation: string | null }>) =>
+    people.map((p) => personName(ctx, p))
+  return {
+    chair: names(chair ? [chair] : []),
+    secretary: names(secretary ? [secretary] : []),
+    checkers: names(checkers),
+    counters: names(voteCounters),
+  }
+}
+
 export function rolesSection(ctx: BuildContext): MinutesSection {
   const { t, dates } = ctx
-  const { elections } = ctx.source
+  const elected = electedNames(ctx)
   const names = (list: string[]) => (list.length > 0 ? dates.list(list) : t('roles.notElected'))
   return {
     id: 'roles',
@@ -50,10 +61,10 @@ export function rolesSection(ctx: BuildContext): MinutesSection {
       {
         kind: 'facts',
         facts: [
-          { label: t('roles.chair'), value: names(elections.chair) },
-          { label: t('roles.secretary'), value: names(elections.secretary) },
-          { label: t('roles.checkers'), value: names(elections.checkers) },
-          { label: t('roles.counters'), value: names(elections.counters) },
+          { label: t('roles.chair'), value: names(elected.chair) },
+          { label: t('roles.secretary'), value: names(elected.secretary) },
+          { label: t('roles.checkers'), value: names(elected.checkers) },
+          { label: t('roles.counters'), value: names(elected.counters) },
         ],
       },
     ],

@@ -1,7 +1,8 @@
 import type { AgendaItem } from '../doc/schema.js'
 import { numbered } from '../domain/agenda.js'
-import { type BuildContext, paragraph } from './context.js'
+import { type BuildContext, paragraph, standingDecision } from './context.js'
 import { decisionBlocks } from './decision.js'
+import { electedNames } from './header.js'
 import type { Block, MinutesSection } from './model.js'
 
 // The four opening items of the template in their order (avaus, läsnäolijat, asialista,
@@ -16,7 +17,7 @@ export function itemSections(ctx: BuildContext): MinutesSection[] {
   return rows.map(({ item, label, depth }) => {
     const level = depth === 0 ? 2 : 3
     const role = PROCEDURAL[procedural.findIndex((r) => r.item.id === item.id)]
-    const decision = ctx.source.decisions.find((d) => d.agendaItemId === item.id)
+    const decision = standingDecision(ctx, item.id)?.decision
     return {
       id: item.id,
       label,
@@ -49,7 +50,7 @@ function itemBlocks(
       break
     case 'decision': {
       const children = source.agenda.filter((i) => i.parentId === item.id)
-      const hasDecision = source.decisions.some((d) => d.agendaItemId === item.id)
+      const hasDecision = standingDecision(ctx, item.id) !== null
       if (children.length > 0 && !hasDecision) {
         const labels = numbered(source.agenda)
           .filter((r) => r.item.parentId === item.id)
@@ -61,8 +62,7 @@ function itemBlocks(
       break
     }
     default: {
-      const decision = source.decisions.find((d) => d.agendaItemId === item.id)
-      if (decision) blocks.push(...decisionBlocks(ctx, item, level))
+      if (standingDecision(ctx, item.id)) blocks.push(...decisionBlocks(ctx, item, level))
       else blocks.push(paragraph(t('item.noted')))
     }
   }
@@ -88,7 +88,7 @@ function proceduralBlocks(ctx: BuildContext, role: Procedural | undefined): Bloc
       ]
     }
     case 'elections': {
-      const e = source.elections
+      const e = electedNames(ctx)
       const elected = (['chair', 'secretary', 'checkers', 'counters'] as const)
         .filter((role) => e[role].length > 0)
         .map((role) => paragraph(t(`item.elected.${role}`, { names: dates.list(e[role]) })))

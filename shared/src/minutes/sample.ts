@@ -1,5 +1,7 @@
+import type { DecisionRecord, ElectedPerson, MinutesCheck, Outcome } from '../doc/plenary.js'
 import type { AgeGroup, AgendaItem, Group, PromotedAction, Promotion } from '../doc/schema.js'
-import type { Attendee, DecisionRecord, MinutesSource, Outcome } from './source.js'
+import type { AttendanceEntry } from '../domain/attendance.js'
+import type { MinutesSource } from './source.js'
 
 /**
  * A made-up negotiation with invented people and organisations, as large as asked: the
@@ -93,29 +95,79 @@ export function sampleMinutesSource(size: SampleSize): MinutesSource {
   const decisions = promotions.map((p, g): DecisionRecord => {
     const outcome = outcomes[g % outcomes.length] as Outcome
     const version = p.versions[0]
-    const actions = (version?.actions ?? []).map((a) => ({ ...a, what: a.what.text }))
-    return {
-      agendaItemId: p.agendaItemId,
+    const actions = (version?.actions ?? []).map(({ ideaIds: _, ...a }) => ({
+      ...a,
+      what: a.what.text,
+    }))
+    const kept = actions
+      .slice(0, Math.max(1, actions.length - 1))
+      .map((a, i) => (i === 0 ? { ...a, timeline: `kevät 2027${h}` } : a))
+    const decision = (revision: number, at: number) => ({
+      itemId: p.agendaItemId,
       outcome,
-      version: 1,
-      amendment:
+      note: g === 1 ? `Keskusteltiin seurakuntien roolista${h}.` : null,
+      promotionVersion: 1,
+      amended:
         outcome === 'amended'
           ? {
               title: version?.title ?? '',
               body: `Neuvottelu sopii, että kunnat, hyvinvointialue, seurakunnat ja järjestöt vahvistavat yhteistyötä${h}.\n\nTyöryhmä esittää seuraavia toimenpiteitä.`,
-              actions: actions
-                .slice(0, Math.max(1, actions.length - 1))
-                .map((a, i) => (i === 0 ? { ...a, timeline: `kevät 2027${h}` } : a)),
+              actions: kept,
+              droppedActionIds: actions.slice(kept.length).map((a) => a.id),
             }
           : null,
-      note: g === 1 ? `Keskusteltiin seurakuntien roolista${h}.` : null,
-      decidedAt: T0 + (5 * 60 + g * 10) * 60_000,
-      decidedBy: 'Saga Åberg',
-      corrections: g === 1 ? [T0 + (5 * 60 + 5) * 60_000] : [],
-    }
+      revision,
+      at,
+      by: 'chair',
+    })
+    const at = T0 + (5 * 60 + g * 10) * 60_000
+    // §9 b was corrected once: both recordings are kept, the last one stands.
+    const history = g === 1 ? [decision(1, at - 300_000), decision(2, at)] : [decision(1, at)]
+    return { itemId: p.agendaItemId, history }
   })
   const attendance = sampleAttendance(size.attendees, h)
-  const checkers = ['Otso Öhman', `Kerttu Lahtela${h}`]
+  // Officers picked from the attendance keep their names there; the secretary was typed.
+  const person = (entry: AttendanceEntry | undefined, name: string): ElectedPerson => {
+    if (entry) entry.name = name
+    return {
+      id: `p-${entry?.id ?? name}`,
+      name,
+      organisation: entry?.organisation ?? null,
+      attendeeId: entry?.id ?? null,
+    }
+  }
+  const present = attendance.filter((a) => a.presence === 'room' || a.presence === 'remote')
+  const checkers = [person(present[1], 'Otso Öhman'), person(present[2], `Kerttu Lahtela${h}`)]
+  const lockedAt = T0 + 30 * 3600_000
+  const check: MinutesCheck = size.locked
+    ? {
+        state: 'locked',
+        version: 1,
+        approvals: checkers.map((c, i) => ({
+          checkerId: c.id,
+          name: c.name,
+          organisation: c.organisation,
+          at: T0 + (26 + i * 4) * 3600_000,
+        })),
+        lockedAt,
+        hash: 'a'.repeat(64),
+        reopenings: [],
+      }
+    : {
+        state: 'draft',
+        version: 1,
+        approvals: [
+          {
+            checkerId: checkers[0]?.id as string,
+            name: checkers[0]?.name as string,
+            organisation: checkers[0]?.organisation ?? null,
+            at: T0 + 26 * 3600_000,
+          },
+        ],
+        lockedAt: null,
+        hash: null,
+        reopenings: [],
+      }
   return {
     meta: {
       id: 'sample',
@@ -128,34 +180,27 @@ export function sampleMinutesSource(size: SampleSize): MinutesSource {
       language: 'fi',
       preAssignment: null,
     },
-    organiser: `Hyvinvointialue Keskimaa${h}`,
     agenda,
     groups,
     promotions,
-    agendaApproval: { at: T0 + 600_000, changes: g1Changes(h) },
+    agendaApproval: {
+      changes: `§10 käsitellään ennen kahvitaukoa${h}.`,
+      at: T0 + 600_000,
+      by: 'chair',
+    },
     elections: {
-      chair: ['Helmi Koivunen'],
-      secretary: ['Saga Åberg'],
+      chair: person(present[0], 'Helmi Koivunen'),
+      secretary: person(undefined, 'Saga Åberg'),
       checkers,
-      counters: ['Eero Mallikas', 'Väinö Niemi'],
+      voteCounters: [person(present[3], 'Eero Mallikas'), person(present[4], 'Väinö Niemi')],
+      at: T0 + 900_000,
+      by: 'chair',
     },
     decisions,
-    checking: {
-      version: 1,
-      lockedAt: size.locked ? T0 + 30 * 3600_000 : null,
-      sha256: size.locked ? 'a'.repeat(64) : null,
-      checkers: checkers.map((name, i) => ({
-        name,
-        approvedAt: size.locked || i === 0 ? T0 + (26 + i * 4) * 3600_000 : null,
-      })),
-      reopenings: [],
-    },
+    settings: { fullAttendance: false },
+    check,
     attendance,
   }
-}
-
-function g1Changes(h: string): string | null {
-  return `§10 käsitellään ennen kahvitaukoa${h}.`
 }
 
 function sampleAgenda(size: SampleSize, groups: Group[], h: string): AgendaItem[] {
@@ -207,11 +252,14 @@ function sampleAgenda(size: SampleSize, groups: Group[], h: string): AgendaItem[
   return items
 }
 
-function sampleAttendance(count: number, h: string): Attendee[] {
+function sampleAttendance(count: number, h: string): AttendanceEntry[] {
   return Array.from({ length: count }, (_, i) => ({
+    id: `a${i}`,
+    participantId: i % 9 === 8 ? null : `a${i}`,
     name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= 80 ? ` ${i}` : ''}${h}`,
     organisation: i % 17 === 16 ? null : `${ORGS[i % ORGS.length]}${i % 5 === 4 ? h : ''}`,
+    groupId: null,
     presence: i % 11 === 10 ? 'absent' : i % 3 === 2 ? 'remote' : 'room',
-    late: i % 13 === 12,
+    arrivedAt: i % 13 === 12 && i % 11 !== 10 ? '10:15' : null,
   }))
 }

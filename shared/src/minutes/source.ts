@@ -1,100 +1,72 @@
-import type {
-  AgeGroup,
-  AgendaItem,
-  EventMeta,
-  Group,
-  Promotion,
-  PromotionVersion,
+import type * as Y from 'yjs'
+import {
+  type AgendaApproval,
+  type DecisionRecord,
+  decisionsRoot,
+  type Elections,
+  type MinutesCheck,
+  type MinutesSettings,
+  readAgendaApproval,
+  readElections,
+  readMinutesCheck,
+  readMinutesSettings,
+} from '../doc/plenary.js'
+import {
+  type AgendaItem,
+  type EventMeta,
+  type Group,
+  type Promotion,
+  type PromotionVersion,
+  readAgenda,
+  readGroups,
+  readMeta,
+  readPromotions,
 } from '../doc/schema.js'
+import type { AttendanceEntry } from '../domain/attendance.js'
 
 /**
  * Everything the minutes are made of: one snapshot of the event document plus the attendance,
- * which the server keeps in SQL (it names people; the event document is read by every role).
+ * which the server keeps in SQL (it names people; every token of the event syncs the event
+ * document). Plain data, so the browser's preview builds from the same thing.
  */
 export interface MinutesSource {
   meta: EventMeta
-  /** The organising wellbeing services county, when the event names one. */
-  organiser: string | null
   agenda: AgendaItem[]
   groups: Group[]
   promotions: Promotion[]
   agendaApproval: AgendaApproval | null
   elections: Elections
+  /** Every decided item with all its recordings, oldest first (the last one stands). */
   decisions: DecisionRecord[]
-  checking: CheckingState
-  attendance: Attendee[]
+  settings: MinutesSettings
+  check: MinutesCheck
+  /** As the server lists it: registered participants and people added, confirmed or not. */
+  attendance: AttendanceEntry[]
 }
 
-export type Presence = 'room' | 'remote' | 'absent'
-
-export interface Attendee {
-  name: string
-  organisation: string | null
-  presence: Presence
-  /** Came after the meeting had started. */
-  late: boolean
-}
-
-export interface AgendaApproval {
-  at: number
-  /** The changes made to the agenda when it was approved, as the secretary wrote them. */
-  changes: string | null
-}
-
-/** The officers elected under §4, as names (picked from the attendance or typed). */
-export interface Elections {
-  chair: string[]
-  secretary: string[]
-  checkers: string[]
-  counters: string[]
-}
-
-export const OUTCOMES = ['asProposed', 'amended', 'rejected', 'tabled'] as const
-export type Outcome = (typeof OUTCOMES)[number]
-
-/** An action as the meeting decided it; `id` is the promoted action it amends. */
-export interface DecidedAction {
-  id: string
-  what: string
-  responsible: string[]
-  timeline: string
-  indicator: string
-  target: string
-  ageGroups: AgeGroup[]
-}
-
-/** The secretary's edited copy of a promoted proposal (plain text). */
-export interface Amendment {
-  title: string
-  body: string
-  actions: DecidedAction[]
-}
-
-export interface DecisionRecord {
-  agendaItemId: string
-  outcome: Outcome
-  /** The promoted version the decision was taken on; null on items without a proposal. */
-  version: number | null
-  amendment: Amendment | null
-  note: string | null
-  decidedAt: number
-  decidedBy: string
-  /** Earlier records of this decision, oldest first (each correction is kept). */
-  corrections: number[]
-}
-
-export interface CheckerApproval {
-  name: string
-  approvedAt: number | null
-}
-
-export interface CheckingState {
-  version: number
-  lockedAt: number | null
-  /** Hex SHA-256 of the locked content, fixed when the minutes lock. */
-  sha256: string | null
-  checkers: CheckerApproval[]
-  reopenings: Array<{ at: number; reason: string }>
+/**
+ * Reads the minutes' part of an event document at one moment. Null for a document without
+ * an event (deleted, or not yet synced).
+ */
+export function readMinutesSource(doc: Y.Doc, attendance: AttendanceEntry[]): MinutesSource | null {
+  const meta = readMeta(doc)
+  if (!meta) return null
+  const decisions: DecisionRecord[] = []
+  decisionsRoot(doc).forEach((record) => {
+    if (record.history.length > 0) decisions.push(record)
+  })
+  return {
+    meta,
+    agenda: readAgenda(doc),
+    groups: readGroups(doc),
+    promotions: readPromotions(doc),
+    agendaApproval: readAgendaApproval(doc),
+    elections: readElections(doc),
+    decisions,
+    settings: readMinutesSettings(doc),
+    check: readMinutesCheck(doc),
+    attendance,
+  }
 }
 
 /** The promoted version a decision names, or the latest when none is named. */
