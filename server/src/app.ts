@@ -11,6 +11,7 @@ import type { ServerContext } from './context.js'
 import { bearerToken } from './http/bearer.js'
 import { callerOf, isConsoleKey } from './http/caller.js'
 import { checkingRoutes } from './http/checking.js'
+import { addressKey, clientAddress } from './http/clientAddress.js'
 import { indexClientFiles, sendClientFile } from './http/clientFiles.js'
 import { loadClientShell } from './http/clientShell.js'
 import { compressAnswers } from './http/compressAnswers.js'
@@ -107,7 +108,14 @@ export function createApp(ctx: ServerContext) {
   })
   app.route(
     '/sync',
-    syncRoutes({ rooms: ctx.rooms, access, connections: ctx.connections, log: ctx.log }),
+    syncRoutes({
+      rooms: ctx.rooms,
+      access,
+      connections: ctx.connections,
+      log: ctx.log,
+      addressOf: (c) => addressKey(clientAddress(c, ctx.config.trustProxy)),
+      onRefused: (reason) => ctx.metrics.refusedSockets.inc({ reason }),
+    }),
   )
   app.all('/api/*', (c) => c.json(errorBody('notFound', 'no such route'), 404))
   app.all('/sync/*', (c) =>

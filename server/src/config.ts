@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { SocketCaps } from './sync/connections.js'
 
 /** Everything the process reads from its environment, parsed once in main.ts. */
 export interface Config {
@@ -29,6 +31,8 @@ export interface Config {
   seedDemo: boolean
   /** A second port that serves only `/metrics`, without a key (null: only the main port). */
   metricsPort: number | null
+  /** Sync sockets open at once per personal token, per client address and in all. */
+  socketCaps: SocketCaps
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +96,31 @@ function linkSecret(value: string | undefined): string | null {
   return value
 }
 
+function count(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(`${name} must be a whole number ≥ 1, got ${value}`)
+  return n
+}
+
+/**
+ * Four fifths of the process's file-descriptor limit (Linux: /proc/self/limits), so that the
+ * database, /healthz and the logs still get theirs when sockets fill the rest.
+ */
+export function defaultSocketTotal(limitsFile = '/proc/self/limits'): number {
+  try {
+    const line = readFileSync(limitsFile, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'))
+    const soft = Number(line?.split(/\s{2,}/)[1])
+    if (Number.isInteger(soft) && soft > 0) return Math.max(64, Math.floor(soft * 0.8))
+  } catch {
+    // Not Linux: the fixed default below.
+  }
+  return 10_000
+}
+
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const p = port(env.PORT, 8787)
   const publicUrl = (
@@ -112,6 +141,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     trustProxy: trustProxy(env.TRUST_PROXY),
     seedDemo: env.SEED_DEMO !== '0' && env.SEED_DEMO !== 'false',
     metricsPort: env.METRICS_PORT ? port(env.METRICS_PORT, 0, 'METRICS_PORT') : null,
+    socketCaps: {
+      perToken: count('MAX_SOCKETS_PER_TOKEN', env.MAX_SOCKETS_PER_TOKEN, 32),
+      perAddress: count('MAX_SOCKETS_PER_ADDRESS', env.MAX_SOCKETS_PER_ADDRESS, 2_000),
+      total: count('MAX_SOCKETS', env.MAX_SOCKETS, defaultSocketTotal()),
+    },
   }
 }
 

@@ -88,7 +88,7 @@ export async function startServer(
       onStoreError: (name, err) => logger.error({ doc: name, err }, 'store failed'),
     },
   })
-  const connections = new Connections()
+  const connections = new Connections(config.socketCaps)
   const secrets = loadSecrets(config.dataDir, config.adminToken, config.linkSecret)
   const limits = createRateLimits(bus, tuning.rateLimits)
   const ctx: ServerContext = {

@@ -15,7 +15,23 @@ export interface Connection {
   grant: SyncGrant
   socket: PingableSocket
   alive: boolean
+  /** Who the sockets are counted against: the client's address (IPv6: its /64). */
+  address: string
 }
+
+/**
+ * How many sockets may be open at once. A whole room behind a venue's one address opens a few
+ * sockets per person, so the address cap is generous; one person's token gets tens.
+ */
+export interface SocketCaps {
+  /** Per personal token (a participant's). Role links are shared by many people. */
+  perToken: number
+  perAddress: number
+  /** For the whole process, below its file-descriptor limit. */
+  total: number
+}
+
+export type SocketRefusal = 'token' | 'address' | 'total'
 
 /**
  * Every open sync socket, so that a revoked token, a deleted event or a shutdown reaches the
@@ -23,21 +39,52 @@ export interface Connection {
  */
 export class Connections {
   private readonly open = new Set<Connection>()
+  private readonly byToken = new Map<string, number>()
+  private readonly byAddress = new Map<string, number>()
   private timer: ReturnType<typeof setInterval> | null = null
   private stopping = false
   private readonly whenEmpty = new Set<() => void>()
 
-  add(connection: Connection): void {
+  constructor(private readonly caps: SocketCaps) {}
+
+  /** Why one more socket of this token and address would be too many (null: it is not). */
+  refusal(
+    grant: Pick<SyncGrant, 'tokenId' | 'participantId'>,
+    address: string,
+  ): SocketRefusal | null {
+    if (this.open.size >= this.caps.total) return 'total'
+    if ((this.byAddress.get(address) ?? 0) >= this.caps.perAddress) return 'address'
+    if (
+      grant.participantId !== null &&
+      (this.byToken.get(grant.tokenId) ?? 0) >= this.caps.perToken
+    ) {
+      return 'token'
+    }
+    return null
+  }
+
+  /**
+   * Adds an open socket, or says why it is one too many: sockets that were upgraded at the
+   * same moment all passed `refusal` before any of them was counted.
+   */
+  add(connection: Connection): SocketRefusal | null {
+    const refused = this.refusal(connection.grant, connection.address)
+    if (refused) return refused
     connection.socket.on('pong', () => {
       connection.alive = true
     })
     this.open.add(connection)
+    count(this.byToken, connection.grant.tokenId, 1)
+    count(this.byAddress, connection.address, 1)
     // A socket that opens while the server stops would otherwise hold up `drain`.
     if (this.stopping) connection.peer.close(CloseCode.ServiceRestart, 'server restarting')
+    return null
   }
 
   delete(connection: Connection): void {
-    this.open.delete(connection)
+    if (!this.open.delete(connection)) return
+    count(this.byToken, connection.grant.tokenId, -1)
+    count(this.byAddress, connection.address, -1)
     if (this.open.size === 0) for (const resolve of this.whenEmpty) resolve()
   }
 
@@ -108,4 +155,10 @@ export class Connections {
     }
     for (const connection of [...this.open]) connection.socket.terminate()
   }
+}
+
+function count(counts: Map<string, number>, key: string, by: 1 | -1): void {
+  const next = (counts.get(key) ?? 0) + by
+  if (next > 0) counts.set(key, next)
+  else counts.delete(key)
 }

@@ -24,7 +24,7 @@ function upgradeSocket(c: Context): Duplex | null {
  */
 export function refuseSync(
   c: Context,
-  status: 401 | 403 | 404,
+  status: 401 | 403 | 404 | 429,
   error: { code: string; message: string },
 ): Response {
   const body = JSON.stringify({ error })

@@ -1,10 +1,10 @@
 import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server'
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { WebSocket } from 'ws'
 import type { SyncAccess, SyncGrant } from './access.js'
-import type { Connection, Connections } from './connections.js'
+import type { Connection, Connections, SocketRefusal } from './connections.js'
 import type { Peer } from './peer.js'
 import { refuseSync } from './refuseUpgrade.js'
 import type { Room } from './room.js'
@@ -15,9 +15,13 @@ export interface SyncRouteDeps {
   access: SyncAccess
   connections: Connections
   log: { warn(obj: object, msg: string): void }
+  /** The client's address as the socket caps count it. */
+  addressOf(c: Context): string
+  /** A socket one too many for its token, its address or the process. */
+  onRefused?(reason: SocketRefusal): void
 }
 
-type Env = { Variables: { grant: SyncGrant; docName: string } }
+type Env = { Variables: { grant: SyncGrant; docName: string; address: string } }
 
 /** Frames that may arrive while the room loads; a client sends two or three. */
 const MAX_EARLY_FRAMES = 64
@@ -53,8 +57,18 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
       if (!decision.ok) {
         return refuseSync(c, decision.status, { code: decision.code, message: decision.message })
       }
+      const address = deps.addressOf(c)
+      const refused = deps.connections.refusal(decision, address)
+      if (refused) {
+        deps.onRefused?.(refused)
+        return refuseSync(c, 429, {
+          code: 'sync.tooManySockets',
+          message: `too many open sockets for this ${refused === 'total' ? 'server' : refused}`,
+        })
+      }
       c.set('grant', decision)
       c.set('docName', docName)
+      c.set('address', address)
       return next()
     },
     upgradeWebSocket((c) => {
@@ -76,8 +90,24 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
             wantsSaved: c.req.query('saved') === '1',
             actor: grant.actor,
           })
-          connection = { peer, docName, grant, socket, alive: true }
-          deps.connections.add(connection)
+          const opened: Connection = {
+            peer,
+            docName,
+            grant,
+            socket,
+            alive: true,
+            address: c.get('address'),
+          }
+          const refused = deps.connections.add(opened)
+          if (refused) {
+            deps.onRefused?.(refused)
+            closed = true
+            peer.close(CloseCode.TooManySockets, 'too many sockets')
+            // Whoever opens sockets by the thousand need not answer the close: the socket goes.
+            setTimeout(() => socket.terminate(), 1_000).unref()
+            return
+          }
+          connection = opened
           Promise.allSettled([deps.rooms.acquire(docName), deps.rooms.acquire(eventName)]).then(
             ([room, event]) => {
               if (closed || room.status === 'rejected' || event.status === 'rejected') {
@@ -100,6 +130,8 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
           )
         },
         onMessage(event, ws) {
+          // A socket refused in onOpen is on its way out: nothing it sends is kept.
+          if (!connection) return
           if (!(event.data instanceof ArrayBuffer)) {
             ws.close(CloseCode.BadMessage, 'binary frames only')
             return

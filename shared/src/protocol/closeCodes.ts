@@ -21,6 +21,11 @@ export const CloseCode = {
   Reauthorise: 4501,
   /** No pong within the keep-alive interval. */
   Timeout: 4502,
+  /**
+   * Too many sockets open for this token or address (normally refused before the upgrade with
+   * 429; this is for sockets that opened at the same moment): reconnect later.
+   */
+  TooManySockets: 4503,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
