@@ -86,6 +86,7 @@ export async function startServer(
       onPeerError: (room, peer, err) =>
         logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),
       onStoreError: (name, err) => logger.error({ doc: name, err }, 'store failed'),
+      onAwarenessDropped: (reason, count) => metrics.awarenessDropped.inc({ reason }, count),
     },
   })
   const connections = new Connections(config.socketCaps)

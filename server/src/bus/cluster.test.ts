@@ -92,11 +92,11 @@ describe.skipIf(!haveRedis || !havePostgres)(
       const { board, facilitator } = await eventWithBoard()
       const names = (client: TestClient) =>
         [...remoteStates(client).values()].map(
-          (s) => (s.user as { name: string } | undefined)?.name,
+          (s) => (s.note as { name: string } | undefined)?.name,
         )
       const onA = clients.connect(a, board, facilitator)
       await onA.synced()
-      onA.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+      onA.provider.awareness.setLocalStateField('note', { name: 'Aino' })
       const witness = clients.connect(a, board, facilitator)
       await waitFor(() => names(witness).includes('Aino'), 'A to have Aino')
       // B loads the board after Aino's state went out: B's room asks A for it when it loads
@@ -104,7 +104,7 @@ describe.skipIf(!haveRedis || !havePostgres)(
       const onB = clients.connect(b, board, facilitator)
       await onB.synced()
       await waitFor(() => names(onB).includes('Aino'), 'B to see Aino', 5_000)
-      onB.provider.awareness.setLocalStateField('user', { name: 'Bertta' })
+      onB.provider.awareness.setLocalStateField('note', { name: 'Bertta' })
       await waitFor(() => names(onA).includes('Bertta'), 'A to see Bertta')
       onA.destroy()
       await waitFor(() => !names(onB).includes('Aino'), 'Aino to leave B')
@@ -254,8 +254,8 @@ describe.skipIf(!haveRedis || !havePostgres)(
       const onB = clients.connect(b, board, facilitator)
       const onC = clients.connect(c, board, facilitator)
       await Promise.all([onA.synced(), onB.synced(), onC.synced()])
-      onC.provider.awareness.setLocalStateField('user', { name: 'Cecilia' })
-      const seesCecilia = () => [...remoteStates(onA).values()].some((s) => s.user !== undefined)
+      onC.provider.awareness.setLocalStateField('note', { name: 'Cecilia' })
+      const seesCecilia = () => [...remoteStates(onA).values()].some((s) => s.note !== undefined)
       await waitFor(seesCecilia, 'A to see Cecilia')
       addNotes(onC.doc, ['from C'])
       await waitFor(() => noteTexts(onA.doc).includes('from C'), 'C’s note on A')

@@ -1,3 +1,4 @@
+import type { Seat } from '@hytepaja/shared/domain/presence'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 
 /**
@@ -16,4 +17,11 @@ export interface Peer {
   readonly wantsSaved?: boolean
   /** Who writes through this peer; document guards check each change against it. */
   readonly actor?: Actor
+  /** Who others see in this peer's awareness, read when it sends some (names can change). */
+  seat?(): Seat
+  /**
+   * Whose awareness budget this peer spends (its token and address): many sockets of one
+   * person share one, so opening more sockets sends no more.
+   */
+  readonly sender?: string
 }

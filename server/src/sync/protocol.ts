@@ -21,7 +21,15 @@ export interface AwarenessEntry {
   removed: boolean
   /** The state as sent (JSON text; "null" for a removal). */
   state: string
+  /** Longer than `MAX_AWARENESS_STATE` (not parsed, never relayed). */
+  oversize?: boolean
 }
+
+/**
+ * The longest awareness state relayed, in characters of its JSON: a name, a colour, a cursor and
+ * a selection take a few hundred; nothing a person does needs more than this.
+ */
+export const MAX_AWARENESS_STATE = 4096
 
 export class BadFrame extends Error {}
 
@@ -76,7 +84,9 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
     const client = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
     const state = decoding.readVarString(decoder)
-    entries.push({ client, clock, removed: JSON.parse(state) === null, state })
+    if (state.length > MAX_AWARENESS_STATE) {
+      entries.push({ client, clock, removed: false, state, oversize: true })
+    } else entries.push({ client, clock, removed: JSON.parse(state) === null, state })
   }
   return entries
 }

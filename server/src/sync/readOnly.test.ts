@@ -100,13 +100,13 @@ describe.each(cases)('read-only: $who', ({ pick, writer }) => {
     // A writer (when the document has one) and a witness that would receive any relay.
     const witness = clients.connect(server, doc, writerToken ?? event.tokens.viewer)
     await witness.synced()
-    witness.provider.awareness.setLocalStateField('user', { name: 'witness' })
+    witness.provider.awareness.setLocalStateField('note', { name: 'witness' })
 
     // The read-only client has notes before it connects (sent in its sync step 2) and adds
     // more once connected (sent as updates).
     const reader = clients.connect(server, doc, token, { connect: false })
     addNotes(reader.doc, ['forged in step 2'])
-    reader.provider.awareness.setLocalStateField('user', { name: 'reader' })
+    reader.provider.awareness.setLocalStateField('note', { name: 'reader' })
     reader.provider.connect()
     await reader.synced()
     addNotes(reader.doc, ['forged update'])
@@ -119,7 +119,7 @@ describe.each(cases)('read-only: $who', ({ pick, writer }) => {
 
     // Its own presence is relayed.
     await waitFor(() => remoteStates(witness).has(reader.doc.clientID), 'the reader’s presence')
-    expect(remoteStates(witness).get(reader.doc.clientID)).toEqual({ user: { name: 'reader' } })
+    expect(remoteStates(witness).get(reader.doc.clientID)).toEqual({ note: { name: 'reader' } })
     await waitFor(() => remoteStates(reader).has(witness.doc.clientID), 'the witness’s presence')
 
     // It still reads: a writer's note reaches it.

@@ -1,7 +1,9 @@
+import { stampPresence } from '@hytepaja/shared/domain/presence'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
+import { AwarenessBudget, type AwarenessRate } from './awarenessBudget.js'
 import { type AwarenessView, judge } from './awarenessPolicy.js'
 import type { Peer } from './peer.js'
 import {
@@ -25,6 +27,8 @@ export interface RoomLimits {
   maxBufferedBytes: number
   /** Client ids one connection may speak for in awareness (one per Y.Doc it syncs). */
   maxAwarenessClients: number
+  /** How often one sender's (token and address) awareness is relayed to the others. */
+  awarenessRate: AwarenessRate
   /** Compact when the update log since the last snapshot holds more updates or bytes. */
   compactAfterUpdates: number
   compactAfterBytes: number
@@ -33,6 +37,8 @@ export interface RoomLimits {
 export const DEFAULT_LIMITS: RoomLimits = {
   maxBufferedBytes: 8 * 1024 * 1024,
   maxAwarenessClients: 4,
+  // A live cursor sends ten a second; a person typing in a shared text a few more.
+  awarenessRate: { perSecond: 15, burst: 30 },
   compactAfterUpdates: 500,
   compactAfterBytes: 1024 * 1024,
 }
@@ -44,6 +50,8 @@ export interface RoomEvents {
   onRejectedWrite?(room: Room, peer: Peer): void
   /** Storage failed in the background (the update stays queued and is retried). */
   onStoreError?(name: string, error: unknown): void
+  /** Awareness entries not relayed: too large, or replaced by newer ones while over the rate. */
+  onAwarenessDropped?(reason: 'size' | 'rate', count: number): void
 }
 
 interface PeerState {
@@ -77,6 +85,7 @@ export class Room implements RemoteSink {
   private readonly removedAt = new Map<number, number>()
   /** Clients that another instance's peers speak for: no peer here may speak for them. */
   private readonly remoteClients = new Set<number>()
+  private readonly budget: AwarenessBudget
 
   constructor(
     readonly name: string,
@@ -85,6 +94,11 @@ export class Room implements RemoteSink {
     private readonly events: RoomEvents = {},
     private readonly feed: DocFeed | null = null,
   ) {
+    this.budget = new AwarenessBudget(
+      limits.awarenessRate,
+      (entries) => this.releaseAwareness(entries),
+      (count) => events.onAwarenessDropped?.('rate', count),
+    )
     // The server has no cursor of its own.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -114,6 +128,10 @@ export class Room implements RemoteSink {
     const state = this.peers.get(peer)
     if (!state) return
     this.peers.delete(peer)
+    const sender = senderOf(peer)
+    if (![...this.peers.keys()].some((other) => senderOf(other) === sender)) {
+      this.budget.forget(sender)
+    }
     // Only states that are shown: a client that cleared its own state (or whose state never
     // applied) has nothing to remove, and encoding an id the awareness never saw would throw.
     const shown = [...state.clients].filter(
@@ -237,15 +255,18 @@ export class Room implements RemoteSink {
       return
     }
     state.clients = claims
-    if (entries.length > 0 && out.length === entries.length && !restamped) {
+    const shown = this.asShown(peer, out)
+    const rewritten = shown.length !== out.length || shown.some((entry, i) => entry !== out[i])
+    if (shown.length > 0 && !this.budget.spend(senderOf(peer), shown)) return
+    if (entries.length > 0 && shown.length === entries.length && !restamped && !rewritten) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
       // Relayed byte for byte to everyone, the sender included: y-websocket's watchdog counts
       // its own echoed renewals as signs of life.
       this.broadcast(frame, null)
       return
     }
-    if (out.length > 0) {
-      const accepted = encodeAwarenessEntries(out)
+    if (shown.length > 0) {
+      const accepted = encodeAwarenessEntries(shown)
       awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer)
       // A returning client must learn its new clock, or its next renewal would not be news.
       this.broadcast(encodeAwarenessFrame(accepted), restamped ? null : peer)
@@ -255,6 +276,37 @@ export class Room implements RemoteSink {
     // whose renewals are not relayed (its id still held by its own half-dead socket from before
     // a reconnect) must not be taken for silent by its watchdog, which reconnects after 30 s.
     if (!onlyEchoes) this.sendTo(peer, frame)
+  }
+
+  /**
+   * Entries as others will see them: too large ones left out, and each state stamped with who
+   * the sender's token says they are (`stampPresence`), whatever name and role it claimed.
+   */
+  private asShown(peer: Peer, entries: AwarenessEntry[]): AwarenessEntry[] {
+    const seat = peer.seat?.()
+    const shown: AwarenessEntry[] = []
+    for (const entry of entries) {
+      if (entry.oversize) {
+        this.events.onAwarenessDropped?.('size', 1)
+        continue
+      }
+      if (!seat || entry.removed) {
+        shown.push(entry)
+        continue
+      }
+      const stamped = JSON.stringify(stampPresence(JSON.parse(entry.state), seat))
+      shown.push(stamped === entry.state ? entry : { ...entry, state: stamped })
+    }
+    return shown
+  }
+
+  /** Entries that waited for the sender's budget: relayed unless their client has left. */
+  private releaseAwareness(entries: AwarenessEntry[]): void {
+    const current = entries.filter((entry) => this.ownedLocally(entry.client))
+    if (current.length === 0) return
+    const update = encodeAwarenessEntries(current)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELEASED)
+    this.broadcast(encodeAwarenessFrame(update), null)
   }
 
   private awarenessView(peer: Peer, state: PeerState): AwarenessView {
@@ -433,6 +485,7 @@ export class Room implements RemoteSink {
   }
 
   destroy(): void {
+    this.budget.destroy()
     this.feed?.leave()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessChange)
@@ -442,6 +495,11 @@ export class Room implements RemoteSink {
   }
 }
 
+/** Whose awareness budget a peer spends; test peers without a token spend their own. */
+const senderOf = (peer: Peer): string => peer.sender ?? peer.id
+
 const LOAD = Symbol('load')
+/** The origin of awareness that waited for its sender's budget. */
+const RELEASED = Symbol('released')
 /** The origin of what other instances accepted. */
 const REMOTE = Symbol('remote')

@@ -9,6 +9,7 @@ import type { Peer } from './peer.js'
 import { refuseSync } from './refuseUpgrade.js'
 import type { Room } from './room.js'
 import type { Rooms } from './rooms.js'
+import { seatOf } from './seat.js'
 
 export interface SyncRouteDeps {
   rooms: Rooms
@@ -85,10 +86,13 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
       return {
         onOpen(_event, ws) {
           const socket = ws.raw as WebSocket & WebSocketLike
+          const address = c.get('address')
           const peer = socketPeer(socket, {
             canWrite: () => (held ? grant.canWrite(held.event.doc) : false),
             wantsSaved: c.req.query('saved') === '1',
             actor: grant.actor,
+            seat: () => seatOf(grant.actor, held?.event.doc ?? null),
+            sender: `${grant.tokenId}|${address}`,
           })
           const opened: Connection = {
             peer,
@@ -96,7 +100,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
             grant,
             socket,
             alive: true,
-            address: c.get('address'),
+            address,
           }
           const refused = deps.connections.add(opened)
           if (refused) {
@@ -165,7 +169,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
 
 function socketPeer(
   socket: WebSocket,
-  traits: Pick<Peer, 'canWrite' | 'wantsSaved' | 'actor'>,
+  traits: Pick<Peer, 'canWrite' | 'wantsSaved' | 'actor' | 'seat' | 'sender'>,
 ): Peer {
   return {
     id: `peer-${++peerSeq}`,

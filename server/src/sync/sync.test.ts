@@ -105,23 +105,23 @@ describe('awareness', () => {
     const { server, board, facilitator } = await setup()
     const a = clients.connect(server, board, facilitator)
     const b = clients.connect(server, board, facilitator)
-    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
-    b.provider.awareness.setLocalStateField('user', { name: 'Bertta' })
+    a.provider.awareness.setLocalStateField('note', { name: 'Aino' })
+    b.provider.awareness.setLocalStateField('note', { name: 'Bertta' })
     await Promise.all([a.synced(), b.synced()])
 
     await waitFor(() => remoteStates(a).size === 1 && remoteStates(b).size === 1, 'awareness')
-    expect([...remoteStates(a).values()][0]).toEqual({ user: { name: 'Bertta' } })
-    expect([...remoteStates(b).values()][0]).toEqual({ user: { name: 'Aino' } })
+    expect([...remoteStates(a).values()][0]).toEqual({ note: { name: 'Bertta' } })
+    expect([...remoteStates(b).values()][0]).toEqual({ note: { name: 'Aino' } })
 
     // Each provider echoes the states it receives back to the server (y-websocket does so for
     // every awareness change); that must not cost it its connection.
-    b.provider.awareness.setLocalStateField('user', { name: 'Bertta B' })
+    b.provider.awareness.setLocalStateField('note', { name: 'Bertta B' })
     await waitFor(
-      () => (remoteStates(a).get(b.doc.clientID)?.user as { name: string })?.name === 'Bertta B',
+      () => (remoteStates(a).get(b.doc.clientID)?.note as { name: string })?.name === 'Bertta B',
       'a to see b’s new name',
     )
     const c = clients.connect(server, board, facilitator)
-    c.provider.awareness.setLocalStateField('user', { name: 'Cecilia' })
+    c.provider.awareness.setLocalStateField('note', { name: 'Cecilia' })
     await c.synced()
     await waitFor(() => remoteStates(a).size === 2 && remoteStates(b).size === 2, 'three peers')
     expect(a.closes).toEqual([])
@@ -134,8 +134,8 @@ describe('awareness', () => {
     const { server, board, facilitator } = await setup()
     const a = clients.connect(server, board, facilitator)
     const b = clients.connect(server, board, facilitator)
-    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
-    b.provider.awareness.setLocalStateField('user', { name: 'Bertta' })
+    a.provider.awareness.setLocalStateField('note', { name: 'Aino' })
+    b.provider.awareness.setLocalStateField('note', { name: 'Bertta' })
     await waitFor(() => remoteStates(b).has(a.doc.clientID), 'b to see a')
 
     const removals: unknown[] = []
@@ -154,12 +154,12 @@ describe('awareness', () => {
   it('keeps a peer connected while many others come and go', async () => {
     const { server, board, facilitator } = await setup()
     const stayer = clients.connect(server, board, facilitator)
-    stayer.provider.awareness.setLocalStateField('user', { name: 'stays' })
+    stayer.provider.awareness.setLocalStateField('note', { name: 'stays' })
     await stayer.synced()
     // Each visitor's arrival and departure reaches the stayer, which echoes both to the server.
     for (let i = 0; i < 6; i++) {
       const visitor = clients.connect(server, board, facilitator)
-      visitor.provider.awareness.setLocalStateField('user', { name: `visitor ${i}` })
+      visitor.provider.awareness.setLocalStateField('note', { name: `visitor ${i}` })
       await waitFor(() => remoteStates(stayer).has(visitor.doc.clientID), 'the visitor')
       visitor.destroy()
       await waitFor(() => !remoteStates(stayer).has(visitor.doc.clientID), 'the visitor to go')
@@ -175,7 +175,7 @@ describe('awareness', () => {
     const { server, board, facilitator } = await setup()
     const a = clients.connect(server, board, facilitator)
     const b = clients.connect(server, board, facilitator)
-    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+    a.provider.awareness.setLocalStateField('note', { name: 'Aino' })
     await waitFor(() => remoteStates(b).has(a.doc.clientID), 'b to see a')
     let renewals = 0
     a.provider.awareness.on('update', (_change: unknown, origin: unknown) => {
@@ -188,11 +188,11 @@ describe('awareness', () => {
     await waitFor(() => remoteStates(b).has(a.doc.clientID), 'b to see a again', 30_000)
     // Shown again because it came back, not because it renewed its state (every 15 s).
     expect(renewals).toBe(0)
-    expect(remoteStates(b).get(a.doc.clientID)).toEqual({ user: { name: 'Aino' } })
+    expect(remoteStates(b).get(a.doc.clientID)).toEqual({ note: { name: 'Aino' } })
     // And its next change reaches b.
-    a.provider.awareness.setLocalStateField('user', { name: 'Aino A' })
+    a.provider.awareness.setLocalStateField('note', { name: 'Aino A' })
     await waitFor(
-      () => (remoteStates(b).get(a.doc.clientID)?.user as { name: string })?.name === 'Aino A',
+      () => (remoteStates(b).get(a.doc.clientID)?.note as { name: string })?.name === 'Aino A',
       'b to see a’s change',
     )
   })
@@ -201,7 +201,7 @@ describe('awareness', () => {
     const { server, board, facilitator } = await setup({ keepaliveMs: 200 })
     const watcher = clients.connect(server, board, facilitator)
     await watcher.synced()
-    const phone = { client: 4242, clock: 3, state: { user: { name: 'Puhelin' } } }
+    const phone = { client: 4242, clock: 3, state: { note: { name: 'Puhelin' } } }
     const before = clients.track(await rawClient(server, board, facilitator, { autoPong: false }))
     before.send(wire.awareness([phone]))
     await waitFor(() => remoteStates(watcher).has(phone.client), 'the phone')
@@ -217,10 +217,10 @@ describe('awareness', () => {
     await before.closed
     await waitFor(() => server.ctx.connections.size === 2, 'the old socket to be dropped')
     expect(removals).toEqual([])
-    after.send(wire.awareness([{ ...phone, clock: 5, state: { user: { name: 'Puhelin 2' } } }]))
+    after.send(wire.awareness([{ ...phone, clock: 5, state: { note: { name: 'Puhelin 2' } } }]))
     await waitFor(
       () =>
-        (remoteStates(watcher).get(phone.client)?.user as { name: string })?.name === 'Puhelin 2',
+        (remoteStates(watcher).get(phone.client)?.note as { name: string })?.name === 'Puhelin 2',
       'the watcher to see the phone’s change',
     )
     expect(removals).toEqual([])
@@ -229,7 +229,7 @@ describe('awareness', () => {
   it('answers a query for awareness with every known state', async () => {
     const { server, board, facilitator } = await setup()
     const a = clients.connect(server, board, facilitator)
-    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+    a.provider.awareness.setLocalStateField('note', { name: 'Aino' })
     await a.synced()
     const raw = clients.track(await rawClient(server, board, facilitator))
     await waitFor(() => server.ctx.rooms.names().includes(board), 'room')
@@ -242,13 +242,13 @@ describe('awareness', () => {
     const answer = readMessageKind(raw.frames[mark] as Uint8Array)
     expect(answer.type).toBe('awareness')
     const states = decodeAwareness((answer as { payload: Uint8Array }).payload)
-    expect(states.get(a.doc.clientID)).toEqual({ user: { name: 'Aino' } })
+    expect(states.get(a.doc.clientID)).toEqual({ note: { name: 'Aino' } })
   })
 
   it('refuses awareness for a client id that another connection owns', async () => {
     const { server, board, facilitator } = await setup()
     const a = clients.connect(server, board, facilitator)
-    a.provider.awareness.setLocalStateField('user', { name: 'Aino' })
+    a.provider.awareness.setLocalStateField('note', { name: 'Aino' })
     await a.synced()
     const room = await server.ctx.rooms.loaded(board)
     await waitFor(() => room?.awareness.getStates().has(a.doc.clientID) ?? false, 'a’s state')
@@ -256,14 +256,14 @@ describe('awareness', () => {
     const raw = clients.track(await rawClient(server, board, facilitator))
     const clock = room?.awareness.meta.get(a.doc.clientID)?.clock ?? 0
     raw.send(
-      wire.awareness([{ client: a.doc.clientID, clock: clock + 5, state: { user: 'fake' } }]),
+      wire.awareness([{ client: a.doc.clientID, clock: clock + 5, state: { note: 'fake' } }]),
     )
     // Then a state of its own: a sees it only after the forged frame would have arrived.
-    raw.send(wire.awareness([{ client: 777, clock: 1, state: { user: 'raw' } }]))
+    raw.send(wire.awareness([{ client: 777, clock: 1, state: { note: 'raw' } }]))
     await waitFor(() => remoteStates(a).has(777), 'a to see the raw client’s own state')
-    expect(room?.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Aino' } })
+    expect(room?.awareness.getStates().get(a.doc.clientID)).toEqual({ note: { name: 'Aino' } })
     // A remote state for a's own id with a higher clock would have replaced a's local state.
-    expect(a.provider.awareness.getLocalState()).toEqual({ user: { name: 'Aino' } })
+    expect(a.provider.awareness.getLocalState()).toEqual({ note: { name: 'Aino' } })
     // Refused, not fatal: y-websocket clients echo others' states all the time.
     await raw.roundTrip()
     expect(raw.ws.readyState).toBe(raw.ws.OPEN)
