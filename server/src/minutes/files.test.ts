@@ -179,6 +179,22 @@ describe('PDF minutes', () => {
     },
   )
 
+  it('continues a table row longer than a page on the next page, every word kept', async () => {
+    const source = sampleMinutesSource(size)
+    const words = Array.from({ length: 700 }, (_, i) => `sana${i}`)
+    const action = source.promotions[0]?.versions[0]?.actions[0]
+    if (!action) throw new Error('no action')
+    action.what = { html: '', markdown: '', text: words.join(' ') }
+    const bytes = await renderMinutes(buildMinutes(source, 'fi'), 'pdf')
+    const text = pdfText(bytes)
+    // Once in the proposal, once in the table of decided actions.
+    for (const word of ['sana0', 'sana350', 'sana699']) {
+      expect(text.match(new RegExp(`\\b${word}\\b`, 'g')), word).toHaveLength(2)
+    }
+    const cells = pdfStructure(bytes)
+    expect(cells).toMatch(/TH:\s*\n\s*\/Scope \/Column/)
+  })
+
   it('keeps hostile text as text', async () => {
     const bytes = await renderMinutes(minutesOf('fi', { hostile: HOSTILE }), 'pdf')
     expect(pdfInfo(bytes)).toMatch(/Tagged:\s+yes/)

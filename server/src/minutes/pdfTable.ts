@@ -1,7 +1,8 @@
 /**
- * Tables for the tagged PDF, drawn cell by cell so that a table that runs over a page repeats
- * its header row (marked as a pagination artifact: it is drawn again, not read again) and the
- * structure tree holds Table › TR › TH (Scope Column) / TD with every cell's text.
+ * Tables for the tagged PDF, drawn cell by cell: a table that runs over a page repeats its
+ * header row there (marked as a pagination artifact: drawn again, not read again), and a row
+ * taller than what is left of a page continues on the next one, so no text is ever cut. The
+ * structure tree holds Table › Caption, TR › TH (Scope Column) / TD with every cell's text.
  */
 import type { Table } from '@hytepaja/shared/minutes/model'
 import type PDFDocument from 'pdfkit'
@@ -12,6 +13,8 @@ type Element = PDFKit.PDFStructureElement
 
 const PAD = 4
 const SIZE = 9
+/** A row is split only when at least this much of it fits; otherwise it starts a new page. */
+const MIN_SPLIT = 48
 
 function cellText(text: string): string {
   // Blank lines between paragraphs keep one empty line; pdfkit draws newlines as line breaks.
@@ -25,85 +28,111 @@ function columnWidths(table: Table, width: number): number[] {
   return weights.map((w) => (width * w) / total)
 }
 
+function textHeight(doc: Doc, text: string, width: number): number {
+  return text ? doc.heightOfString(text, { width: width - 2 * PAD }) : 0
+}
+
 function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): number {
   doc.font(bold ? FONT_BOLD : FONT_BODY).fontSize(SIZE)
-  const heights = cells.map((text, i) =>
-    doc.heightOfString(cellText(text) || ' ', { width: (widths[i] as number) - 2 * PAD }),
-  )
-  return Math.max(...heights) + 2 * PAD
+  return Math.max(...cells.map((text, i) => textHeight(doc, text, widths[i] as number))) + 2 * PAD
 }
 
-interface RowStyle {
-  header: boolean
-  /** Drawn again at the top of a page: seen, not read. */
-  artifact: boolean
-  /** The row is taller than a page: its cells are cut to the page with an ellipsis. */
-  maxHeight: number | null
+/**
+ * The longest start of `text` that fits `height`, cut at white space where possible (at a
+ * character in a word longer than a line): [what fits, the rest].
+ */
+function splitToFit(doc: Doc, text: string, width: number, height: number): [string, string] {
+  if (textHeight(doc, text, width) <= height) return [text, '']
+  const breaks = [...text.matchAll(/\s+/g)].map((m) => m.index as number)
+  const fits = (end: number) => textHeight(doc, text.slice(0, end), width) <= height
+  let cut = largest(breaks, fits)
+  if (cut <= 0)
+    cut = largest(
+      Array.from({ length: text.length }, (_, i) => i),
+      fits,
+    )
+  return [text.slice(0, cut).trimEnd(), text.slice(cut).trimStart()]
 }
 
-function drawRow(
-  doc: Doc,
-  layout: PdfLayout,
-  cells: string[],
-  widths: number[],
-  style: RowStyle,
-  row: Element | null,
-): void {
-  const top = doc.y
-  const height = style.maxHeight ?? rowHeight(doc, cells, widths, style.header)
-  let x = layout.left
-  cells.forEach((text, i) => {
-    const width = widths[i] as number
-    const draw = () => {
-      doc
-        .font(style.header ? FONT_BOLD : FONT_BODY)
-        .fontSize(SIZE)
-        .fillColor('#1a1a1a')
-      doc.text(cellText(text), x + PAD, top + PAD, {
-        width: width - 2 * PAD,
-        height: style.maxHeight === null ? undefined : height - 2 * PAD,
-        ellipsis: style.maxHeight === null ? undefined : '…',
-      })
+/** The largest candidate (ascending) for which `fits` holds, found by halving; 0 if none. */
+function largest(candidates: number[], fits: (end: number) => boolean): number {
+  let lo = 0
+  let hi = candidates.length - 1
+  let best = 0
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const end = candidates[mid] as number
+    if (end > 0 && fits(end)) {
+      best = end
+      lo = mid + 1
+    } else {
+      hi = mid - 1
     }
+  }
+  return best
+}
+
+interface Row {
+  cells: string[]
+  header: boolean
+  /** Structure elements of the cells; null draws the row as a pagination artifact. */
+  elements: Element[] | null
+}
+
+function drawRow(doc: Doc, layout: PdfLayout, widths: number[], row: Row, height: number): void {
+  const top = doc.y
+  let x = layout.left
+  row.cells.forEach((text, i) => {
+    const width = widths[i] as number
     // Backgrounds and rules are layout, not content.
     doc.markContent('Artifact', { type: 'Layout' })
-    if (style.header) doc.rect(x, top, width, height).fill('#e8eef5')
+    if (row.header) doc.rect(x, top, width, height).fill('#e8eef5')
     doc.lineWidth(0.5).rect(x, top, width, height).stroke('#8a8a8a')
     doc.endMarkedContent()
-    if (style.artifact || !row) {
-      doc.markContent('Artifact', { type: 'Pagination' })
-      draw()
-      doc.endMarkedContent()
-    } else {
-      const cell = doc.struct(style.header ? 'TH' : 'TD')
-      if (style.header) {
-        const attributes = doc.ref({ O: 'Table', Scope: 'Column' })
-        ;(cell as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A =
-          attributes
-        attributes.end(undefined)
-      }
-      row.add(cell)
-      cell.add(doc.markStructureContent(style.header ? 'TH' : 'TD'))
-      draw()
-      doc.endMarkedContent()
-      cell.end()
-    }
+    const element = row.elements?.[i]
+    if (element) element.add(doc.markStructureContent(row.header ? 'TH' : 'TD'))
+    else doc.markContent('Artifact', { type: 'Pagination' })
+    doc
+      .font(row.header ? FONT_BOLD : FONT_BODY)
+      .fontSize(SIZE)
+      .fillColor('#1a1a1a')
+    if (text) doc.text(text, x + PAD, top + PAD, { width: width - 2 * PAD })
+    doc.endMarkedContent()
     x += width
   })
   doc.x = layout.left
   doc.y = top + height
 }
 
+function cellElements(doc: Doc, row: Element, count: number, header: boolean): Element[] {
+  return Array.from({ length: count }, () => {
+    const cell = doc.struct(header ? 'TH' : 'TD')
+    if (header) {
+      const attributes = doc.ref({ O: 'Table', Scope: 'Column' })
+      ;(cell as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A =
+        attributes
+      attributes.end(undefined)
+    }
+    row.add(cell)
+    return cell
+  })
+}
+
 /** Draws `table` at the current position into `parent`'s structure. */
 export function drawTable(doc: Doc, layout: PdfLayout, table: Table, parent: Element): void {
   const widths = columnWidths(table, layout.width)
+  const columns = table.columns.map(cellText)
   const tableElement = doc.struct('Table')
   parent.add(tableElement)
+  const headerHeight = rowHeight(doc, columns, widths, true)
+  const repeatHeader = () => {
+    layout.newPage(doc)
+    drawRow(doc, layout, widths, { cells: columns, header: true, elements: null }, headerHeight)
+  }
+
+  layout.ensureSpace(doc, 16 + headerHeight + MIN_SPLIT)
   const caption = doc.struct('Caption')
   tableElement.add(caption)
-  const headerHeight = rowHeight(doc, table.columns, widths, true)
-  const firstRow = table.rows[0] ? rowHeight(doc, table.rows[0], widths, false) : 0
-  layout.ensureSpace(doc, 16 + headerHeight + Math.min(firstRow, 120))
   caption.add(doc.markStructureContent('Caption'))
   doc.font(FONT_BOLD).fontSize(10).fillColor('#1a1a1a').text(table.caption, layout.left, doc.y)
   doc.endMarkedContent()
@@ -112,40 +141,45 @@ export function drawTable(doc: Doc, layout: PdfLayout, table: Table, parent: Ele
 
   const header = doc.struct('TR')
   tableElement.add(header)
+  const headerCells = cellElements(doc, header, columns.length, true)
   drawRow(
     doc,
     layout,
-    table.columns,
     widths,
-    { header: true, artifact: false, maxHeight: null },
-    header,
+    { cells: columns, header: true, elements: headerCells },
+    headerHeight,
   )
+  for (const cell of headerCells) cell.end()
   header.end()
+
   for (const cells of table.rows) {
-    const needed = rowHeight(doc, cells, widths, false)
-    const room = layout.bottom - layout.top - headerHeight
-    if (doc.y + Math.min(needed, room) > layout.bottom) {
-      layout.newPage(doc)
-      drawRow(
-        doc,
-        layout,
-        table.columns,
-        widths,
-        { header: true, artifact: true, maxHeight: null },
-        null,
+    const tr = doc.struct('TR')
+    tableElement.add(tr)
+    const elements = cellElements(doc, tr, cells.length, false)
+    let rest = cells.map(cellText)
+    const fullPage = layout.bottom - layout.top - headerHeight
+    for (;;) {
+      const needed = rowHeight(doc, rest, widths, false)
+      const room = layout.bottom - doc.y
+      if (needed <= room) {
+        drawRow(doc, layout, widths, { cells: rest, header: false, elements }, needed)
+        break
+      }
+      // Move the row whole when it fits a page of its own, or when too little is left here.
+      if (room < MIN_SPLIT || (needed <= fullPage && doc.y > layout.top + headerHeight + 1)) {
+        repeatHeader()
+        continue
+      }
+      doc.font(FONT_BODY).fontSize(SIZE)
+      const parts = rest.map((text, i) =>
+        splitToFit(doc, text, widths[i] as number, room - 2 * PAD),
       )
+      drawRow(doc, layout, widths, { cells: parts.map((p) => p[0]), header: false, elements }, room)
+      rest = parts.map((p) => p[1])
+      repeatHeader()
     }
-    const row = doc.struct('TR')
-    tableElement.add(row)
-    drawRow(
-      doc,
-      layout,
-      cells,
-      widths,
-      { header: false, artifact: false, maxHeight: needed > room ? room : null },
-      row,
-    )
-    row.end()
+    for (const cell of elements) cell.end()
+    tr.end()
   }
   tableElement.end()
   doc.moveDown(0.6)
