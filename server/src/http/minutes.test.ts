@@ -252,6 +252,63 @@ describe('GET /api/events/{id}/minutes', () => {
     )
   })
 
+  it("says final once both checkers approve, with the record of checking and the lock's SHA-256", async () => {
+    const locked = await heldMeeting()
+    const plenary = `/api/events/${locked.event.id}/plenary`
+    for (const checker of locked.checkers) {
+      expect((await api(server, 'POST', `${plenary}/check/approve`, checker)).status).toBe(200)
+    }
+    const content = await api(
+      server,
+      'GET',
+      `${plenary}/minutes/content`,
+      locked.event.tokens.viewer,
+    )
+    const hash = content.json.locked.hash as string
+    expect(hash).toMatch(/^[0-9a-f]{64}$/)
+    const res = await get(locked.event, '?format=pdf&lang=fi', locked.checkers[0])
+    expect(res.headers.get('content-disposition')).toContain(
+      'filename="paatospoytakirja-2026-09-10.pdf"',
+    )
+    for (const format of FORMATS) {
+      const text = await textOf(locked.event, format, 'fi', locked.event.tokens.organiser)
+      expect(text).toContain('Tarkastettu pöytäkirja · Versio 1')
+      expect(text).not.toContain('LUONNOS')
+      expect(text).toMatch(
+        /Otso Öhman \(Järvilaakson kunta\) hyväksyi pöytäkirjan \d+\.\d+\.\d{4} klo/,
+      )
+      expect(text).toMatch(
+        /Kerttu Lahtela \(Järvilaakson seurakunta\) hyväksyi pöytäkirjan \d+\.\d+\.\d{4} klo/,
+      )
+      expect(text).toContain('Pöytäkirja on tarkastettu ja lukittu')
+      expect(text.replace(/\s+/g, '')).toContain(hash)
+    }
+    const sv = await textOf(locked.event, 'docx', 'sv', locked.event.tokens.chair)
+    expect(sv).toContain('Justerat protokoll · Version 1')
+    expect(sv).toContain(hash)
+
+    // Reopened by the organiser: a new draft version that keeps the locked one's record.
+    const reopened = await api(
+      server,
+      'POST',
+      `${plenary}/minutes/reopen`,
+      locked.event.tokens.organiser,
+      {
+        reason: 'Korjataan §9 b:n aikataulu',
+      },
+    )
+    expect(reopened.status).toBe(200)
+    const draft = await textOf(locked.event, 'html', 'fi', locked.event.tokens.organiser)
+    expect(draft).toContain('LUONNOS · Versio 2')
+    expect(draft).toContain(`Versio 1 lukittiin`)
+    expect(draft).toContain(hash)
+    expect(draft).toContain('Syy: Korjataan §9 b:n aikataulu')
+    const name = (await get(locked.event, '?format=docx', locked.chair)).headers.get(
+      'content-disposition',
+    )
+    expect(name).toContain('filename="paatospoytakirja-2026-09-10-luonnos-v2.docx"')
+  })
+
   it("writes the event's own language unless another is asked for", async () => {
     const swedish = await createTestEvent(server, { language: 'sv' })
     const html = await (await get(swedish, '?format=html', swedish.tokens.organiser)).text()
