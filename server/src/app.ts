@@ -115,6 +115,7 @@ export function createApp(ctx: ServerContext) {
       log: ctx.log,
       addressOf: (c) => addressKey(clientAddress(c, ctx.config.trustProxy)),
       onRefused: (reason) => ctx.metrics.refusedSockets.inc({ reason }),
+      onClosed: (code) => ctx.metrics.closedSockets.inc({ code: String(code) }),
     }),
   )
   app.all('/api/*', (c) => c.json(errorBody('notFound', 'no such route'), 404))

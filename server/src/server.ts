@@ -34,6 +34,8 @@ export interface Tuning {
   shutdownGraceMs?: number
   /** How long Redis keeps document stream entries (catch-up window for other instances). */
   streamGraceMs?: number
+  /** A peer whose send buffer would pass this with its next frame is closed (4500). */
+  maxBufferedBytes?: number
   rateLimits?: Partial<RateLimitSettings>
 }
 
@@ -79,6 +81,7 @@ export async function startServer(
     limits: {
       ...(tuning.compactAfterUpdates ? { compactAfterUpdates: tuning.compactAfterUpdates } : {}),
       ...(tuning.compactAfterBytes ? { compactAfterBytes: tuning.compactAfterBytes } : {}),
+      ...(tuning.maxBufferedBytes ? { maxBufferedBytes: tuning.maxBufferedBytes } : {}),
     },
     onLoad: (room) => guardDocument(room, logger),
     replication: bus.replication,

@@ -196,6 +196,27 @@ describe('slow peers', () => {
     expect(greedy.closes).toEqual([{ code: CloseCode.SlowConsumer, reason: 'too slow' }])
     expect(sentBytes()).toBeLessThan(1000 + 2 * 500)
   })
+
+  it('counts the frame being sent: nothing is queued past the limit, not even once', () => {
+    const { room: r } = room({ maxBufferedBytes: 1000 })
+    addNotes(r.doc, ['x'.repeat(400)])
+    const greedy = fakePeer()
+    r.attach(greedy)
+    const sentBytes = () => greedy.frames.reduce((sum, f) => sum + f.byteLength, 0)
+    greedy.bufferedAmount = sentBytes
+    for (let i = 0; i < 50; i++) r.receive(greedy, wire.syncStep1(new Uint8Array([0])))
+    expect(greedy.closes).toEqual([{ code: CloseCode.SlowConsumer, reason: 'too slow' }])
+    expect(sentBytes()).toBeLessThanOrEqual(1000)
+
+    // A document larger than the limit is not queued at all for a peer that has not read yet.
+    addNotes(r.doc, ['y'.repeat(450), 'z'.repeat(450)])
+    const reader = fakePeer()
+    r.attach(reader)
+    const before = reader.frames.length
+    r.receive(reader, wire.syncStep1(new Uint8Array([0])))
+    expect(reader.frames.length).toBe(before)
+    expect(reader.closes).toEqual([{ code: CloseCode.SlowConsumer, reason: 'too slow' }])
+  })
 })
 
 describe('awareness in a room', () => {

@@ -23,7 +23,10 @@ import {
 import type { DocFeed, RemoteSink } from './replication.js'
 
 export interface RoomLimits {
-  /** Close a peer whose send buffer holds more than this many bytes. */
+  /**
+   * Close a peer whose send buffer would hold more than this many bytes with the next frame
+   * (above the largest document's size, so that every reader can take its first sync).
+   */
   maxBufferedBytes: number
   /** Client ids one connection may speak for in awareness (one per Y.Doc it syncs). */
   maxAwarenessClients: number
@@ -431,10 +434,11 @@ export class Room implements RemoteSink {
   /**
    * Every frame to a peer goes through here, replies included: a client that keeps asking
    * (sync step 1 answers carry the whole document) but never reads would otherwise grow the
-   * server's memory without bound.
+   * server's memory without bound. The frame counts too: what is queued after it must fit,
+   * or forty sockets that never read would each hold a whole large document.
    */
   private sendTo(peer: Peer, frame: Uint8Array): boolean {
-    if (peer.bufferedAmount() > this.limits.maxBufferedBytes) {
+    if (peer.bufferedAmount() + frame.byteLength > this.limits.maxBufferedBytes) {
       peer.close(CloseCode.SlowConsumer, 'too slow')
       this.detach(peer)
       return false

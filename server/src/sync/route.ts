@@ -20,6 +20,8 @@ export interface SyncRouteDeps {
   addressOf(c: Context): string
   /** A socket one too many for its token, its address or the process. */
   onRefused?(reason: SocketRefusal): void
+  /** The server closed a socket with this code. */
+  onClosed?(code: number): void
 }
 
 type Env = { Variables: { grant: SyncGrant; docName: string; address: string } }
@@ -87,13 +89,17 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
         onOpen(_event, ws) {
           const socket = ws.raw as WebSocket & WebSocketLike
           const address = c.get('address')
-          const peer = socketPeer(socket, {
-            canWrite: () => (held ? grant.canWrite(held.event.doc) : false),
-            wantsSaved: c.req.query('saved') === '1',
-            actor: grant.actor,
-            seat: () => seatOf(grant.actor, held?.event.doc ?? null),
-            sender: `${grant.tokenId}|${address}`,
-          })
+          const peer = socketPeer(
+            socket,
+            {
+              canWrite: () => (held ? grant.canWrite(held.event.doc) : false),
+              wantsSaved: c.req.query('saved') === '1',
+              actor: grant.actor,
+              seat: () => seatOf(grant.actor, held?.event.doc ?? null),
+              sender: `${grant.tokenId}|${address}`,
+            },
+            deps.onClosed,
+          )
           const opened: Connection = {
             peer,
             docName,
@@ -170,6 +176,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
 function socketPeer(
   socket: WebSocket,
   traits: Pick<Peer, 'canWrite' | 'wantsSaved' | 'actor' | 'seat' | 'sender'>,
+  onClose?: (code: number) => void,
 ): Peer {
   return {
     id: `peer-${++peerSeq}`,
@@ -179,7 +186,11 @@ function socketPeer(
     },
     close(code, reason) {
       if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
+        onClose?.(code)
         socket.close(code, reason)
+        // A peer closed for not reading will not read the close frame either: it goes at once
+        // instead of holding its buffers for the close handshake's 30 s.
+        if (code === CloseCode.SlowConsumer) setTimeout(() => socket.terminate(), 1_000).unref()
       }
     },
     bufferedAmount: () => socket.bufferedAmount,
