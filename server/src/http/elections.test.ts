@@ -39,7 +39,15 @@ async function attendedEvent() {
     presence: 'remote',
   })
   const path = `/api/events/${event.id}/plenary/elections`
-  return { event, veera, aarne, path }
+  /** Aarne (picked from the attendance) and a typed second checker; nobody else elected. */
+  const electCheckers = (second: string) =>
+    api(server, 'PUT', path, event.tokens.chair, {
+      chair: null,
+      secretary: null,
+      checkers: [{ attendeeId: aarne.participantId }, { name: second }],
+      voteCounters: [],
+    })
+  return { event, veera, aarne, path, electCheckers }
 }
 
 describe('elections (§4)', () => {
@@ -101,23 +109,13 @@ describe('elections (§4)', () => {
   })
 
   it('revokes the link of a checker who is replaced, and closes their socket; the other keeps theirs', async () => {
-    const { event, aarne, path } = await attendedEvent()
-    const elected = await api(server, 'PUT', path, event.tokens.chair, {
-      chair: null,
-      secretary: null,
-      checkers: [{ attendeeId: aarne.participantId }, { name: 'Ellen Ek' }],
-      voteCounters: [],
-    })
+    const { event, electCheckers } = await attendedEvent()
+    const elected = await electCheckers('Ellen Ek')
     const [kept, replaced] = elected.json.checkers
     const socket = await rawSyncClient(server, eventDocName(event.id), replaced.token)
     await socket.roundTrip()
     const closing = closed(socket.ws)
-    const again = await api(server, 'PUT', path, event.tokens.chair, {
-      chair: null,
-      secretary: null,
-      checkers: [{ attendeeId: aarne.participantId }, { name: 'Olli Oja' }],
-      voteCounters: [],
-    })
+    const again = await electCheckers('Olli Oja')
     expect(again.json.checkers[0].token).toBe(kept.token)
     expect(again.json.checkers[1].token).not.toBe(replaced.token)
     expect(await closing).toBe(CloseCode.Revoked)
@@ -182,13 +180,8 @@ describe('elections (§4)', () => {
 
 describe('the checkers’ comments', () => {
   it('are written by checkers per item, read by the secretary and the checkers, nobody else', async () => {
-    const { event, aarne, path } = await attendedEvent()
-    const elected = await api(server, 'PUT', path, event.tokens.chair, {
-      chair: null,
-      secretary: null,
-      checkers: [{ attendeeId: aarne.participantId }, { name: 'Ellen Ek' }],
-      voteCounters: [],
-    })
+    const { event, electCheckers } = await attendedEvent()
+    const elected = await electCheckers('Ellen Ek')
     const [aarneLink, ellenLink] = elected.json.checkers
     const { byLabel } = await agendaOf(server, event.id)
     const base = `/api/events/${event.id}/plenary/check/comments`

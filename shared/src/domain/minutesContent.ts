@@ -1,12 +1,13 @@
 import type * as Y from 'yjs'
 import {
+  type AmendedAction,
   type AmendedProposal,
   readAgendaApproval,
   readDecision,
   readElections,
   readMinutesSettings,
 } from '../doc/plenary.js'
-import { readAgenda, readMeta, readPromotions } from '../doc/schema.js'
+import { type EventMeta, readAgenda, readMeta, readPromotions } from '../doc/schema.js'
 import { numbered } from './agenda.js'
 import { type AttendanceEntry, type PrintedAttendance, printedAttendance } from './attendance.js'
 
@@ -20,16 +21,7 @@ import { type AttendanceEntry, type PrintedAttendance, printedAttendance } from 
 export interface MinutesContent {
   format: 'hytepaja-minutes-content'
   version: 1
-  event: {
-    id: string
-    title: string
-    municipalities: string[]
-    startsAt: string
-    endsAt: string | null
-    place: string | null
-    remoteUrl: string | null
-    language: string
-  } | null
+  event: Omit<EventMeta, 'preAssignment'> | null
   agenda: Array<{
     id: string
     label: string | null
@@ -54,19 +46,12 @@ export interface MinutesContent {
 
 type Person = { name: string; organisation: string | null }
 
+/** The promoted version a decision was taken on, as plain text like an amended copy. */
 interface PromotedContent {
   version: number
   title: string
   body: string
-  actions: Array<{
-    id: string
-    what: string
-    responsible: string[]
-    timeline: string
-    indicator: string
-    target: string
-    ageGroups: string[]
-  }>
+  actions: AmendedAction[]
 }
 
 const person = (p: Person | null): Person | null =>
