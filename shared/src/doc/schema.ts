@@ -1,9 +1,9 @@
 import * as Y from 'yjs'
 
 /**
- * The one file that names Yjs roots and keys. Everything else reads and writes documents
- * through these accessors, so a renamed key is a one-line change and a reader sees the whole
- * shape of every document here.
+ * With `plenary.ts` (the plenary's part of the event document), the one place that names Yjs
+ * roots and keys. Everything else reads and writes documents through these accessors, so a
+ * renamed key is a one-line change and a reader sees the whole shape of every document here.
  */
 
 // ---------------------------------------------------------------- board:{eventId}:{groupId}
