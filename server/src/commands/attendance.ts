@@ -31,7 +31,7 @@ import { serialised } from './serial.js'
  */
 
 /** Everyone registered (not removed) with their attendance, then the people added. */
-export async function listAttendance(
+export async function liveAttendance(
   ctx: ServerContext,
   eventId: string,
 ): Promise<AttendanceEntry[]> {
@@ -69,10 +69,11 @@ export async function listAttendance(
 }
 
 /**
- * The attendance the minutes print: as it stood at the lock while the minutes are locked (the
- * hash covers it), the live list while they are a draft.
+ * The attendance of the meeting: while the minutes are locked, as it stood at the lock (the
+ * locked minutes print it and their hash covers it, whatever happens to the participants
+ * later); while they are a draft, the live list.
  */
-export async function attendanceForMinutes(
+export async function listAttendance(
   ctx: ServerContext,
   eventId: string,
 ): Promise<AttendanceEntry[]> {
@@ -81,7 +82,7 @@ export async function attendanceForMinutes(
     const frozen = await frozenAttendance(ctx.db, eventId, check.version)
     if (frozen) return frozen
   }
-  return listAttendance(ctx, eventId)
+  return liveAttendance(ctx, eventId)
 }
 
 async function requireDraft(ctx: ServerContext, eventId: string) {
@@ -111,7 +112,7 @@ async function rowOf(ctx: ServerContext, eventId: string, id: string): Promise<A
 }
 
 async function entryOf(ctx: ServerContext, eventId: string, id: string) {
-  const entry = (await listAttendance(ctx, eventId)).find((e) => e.id === id)
+  const entry = (await liveAttendance(ctx, eventId)).find((e) => e.id === id)
   if (!entry) throw new NotFoundError('attendance.notFound', 'no such person in the attendance')
   return entry
 }

@@ -10,7 +10,7 @@ import type { Caller } from '../http/caller.js'
 import { forbidden } from '../http/errors.js'
 import { freezeAttendance } from '../store/attendance.js'
 import { countComments, insertComment, listComments } from '../store/comments.js'
-import { attendanceForMinutes, listAttendance } from './attendance.js'
+import { listAttendance, liveAttendance } from './attendance.js'
 import { audit, changeEventDoc, readEventDoc } from './change.js'
 import { serialised } from './serial.js'
 
@@ -103,7 +103,7 @@ function sha256(text: string): string {
 
 /** The content the lock's hash is taken over, and its hash as it stands now. */
 export async function currentContent(ctx: ServerContext, eventId: string) {
-  const attendance = await attendanceForMinutes(ctx, eventId)
+  const attendance = await listAttendance(ctx, eventId)
   return readEventDoc(ctx, eventId, (doc) => {
     const content = minutesContent(doc, attendance)
     const check = readMinutesCheck(doc)
@@ -124,7 +124,7 @@ export function approve(ctx: ServerContext, caller: Caller) {
   const eventId = caller.holder.eventId
   return serialised(ctx, eventId, async () => {
     const checker = await checkerOf(ctx, caller)
-    const attendance = await listAttendance(ctx, eventId)
+    const attendance = await liveAttendance(ctx, eventId)
     const { willLock, version } = await readEventDoc(ctx, eventId, (doc) => {
       const check = readMinutesCheck(doc)
       const others = readElections(doc).checkers.filter((c) => c.id !== checker.id)

@@ -222,6 +222,17 @@ function checkingSuite(start: () => Promise<Server>, stop: (server: Server) => P
     expect(content.json.content.attendance.people.map((x: { name: string }) => x.name)).toContain(
       'Veera Virtanen',
     )
+    // The files print the attendance the minutes locked with, beside their hash.
+    const file = await fetch(`${server.url}/api/events/${p.event.id}/minutes?format=html&lang=fi`, {
+      headers: { authorization: `Bearer ${p.event.tokens.viewer}` },
+    })
+    const html = await file.text()
+    expect(file.status).toBe(200)
+    expect(html).toContain('Veera Virtanen')
+    expect(html).toContain(minutes.hash)
+    // The chair's list is the meeting's attendance too.
+    const listed = await api(server, 'GET', `${p.plenary}/attendance`, p.event.tokens.chair)
+    expect(listed.json.attendance.map((x: { name: string }) => x.name)).toContain('Veera Virtanen')
   })
 
   it('is reopened only by the organiser, with a reason, as a new version that must be checked again', async () => {
