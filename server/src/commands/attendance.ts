@@ -69,11 +69,11 @@ export async function liveAttendance(
 }
 
 /**
- * The attendance of the meeting: while the minutes are locked, as it stood at the lock (the
- * locked minutes print it and their hash covers it, whatever happens to the participants
- * later); while they are a draft, the live list.
+ * The attendance of the meeting (for the minutes, the chair's list, the export): while the
+ * minutes are locked, as it stood at the lock (the locked minutes print it and their hash
+ * covers it, whatever happens to the participants later); while a draft, the live list.
  */
-export async function listAttendance(
+export async function attendanceForMinutes(
   ctx: ServerContext,
   eventId: string,
 ): Promise<AttendanceEntry[]> {

@@ -10,7 +10,7 @@ import type { Caller } from '../http/caller.js'
 import { forbidden } from '../http/errors.js'
 import { freezeAttendance } from '../store/attendance.js'
 import { countComments, insertComment, listComments } from '../store/comments.js'
-import { listAttendance, liveAttendance } from './attendance.js'
+import { attendanceForMinutes, liveAttendance } from './attendance.js'
 import { audit, changeEventDoc, readEventDoc } from './change.js'
 import { serialised } from './serial.js'
 
@@ -103,7 +103,7 @@ function sha256(text: string): string {
 
 /** The content the lock's hash is taken over, and its hash as it stands now. */
 export async function currentContent(ctx: ServerContext, eventId: string) {
-  const attendance = await listAttendance(ctx, eventId)
+  const attendance = await attendanceForMinutes(ctx, eventId)
   return readEventDoc(ctx, eventId, (doc) => {
     const content = minutesContent(doc, attendance)
     const check = readMinutesCheck(doc)

@@ -6,7 +6,7 @@ import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { roleLink } from '../http/links.js'
 import { insertToken, revokeTokens, roleTokens } from '../store/tokens.js'
-import { listAttendance } from './attendance.js'
+import { attendanceForMinutes } from './attendance.js'
 import { changeEventDoc, readEventDoc } from './change.js'
 import { serialised } from './serial.js'
 import { closeTokenSockets } from './sockets.js'
@@ -31,7 +31,7 @@ async function resolve(
   eventId: string,
   body: ElectionsBody,
 ): Promise<elections.ElectionsInput> {
-  const attendance = await listAttendance(ctx, eventId)
+  const attendance = await attendanceForMinutes(ctx, eventId)
   const candidate = (c: CandidateBody): elections.CandidateInput => {
     if (!c.attendeeId) return { name: c.name ?? '', organisation: c.organisation ?? null }
     const entry = attendance.find((e) => e.id === c.attendeeId)

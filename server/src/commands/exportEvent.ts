@@ -23,7 +23,7 @@ import { findEvent } from '../store/events.js'
 import { listParticipants } from '../store/participants.js'
 import { eventPreAnswers } from '../store/preAnswers.js'
 import { groupBallots } from '../store/votes.js'
-import { listAttendance } from './attendance.js'
+import { attendanceForMinutes } from './attendance.js'
 import { audit } from './change.js'
 import { commentsOf } from './checking.js'
 
@@ -120,7 +120,7 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
     plenary: event.plenary,
     decisions: event.decisions,
     // §2 and the checkers' comments name people: kept in SQL, not in the event document.
-    attendance: await listAttendance(ctx, eventId),
+    attendance: await attendanceForMinutes(ctx, eventId),
     minutesComments: await commentsOf(ctx, eventId),
     boards,
     proposals,

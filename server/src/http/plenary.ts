@@ -5,7 +5,7 @@ import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import {
   addAttendee,
-  listAttendance,
+  attendanceForMinutes,
   removeAttendee,
   setAttendance,
 } from '../commands/attendance.js'
@@ -104,7 +104,7 @@ export function plenaryRoutes(ctx: ServerContext) {
     const caller = await chair(c)
     const eventId = caller.holder.eventId
     return c.json({
-      attendance: await listAttendance(ctx, eventId),
+      attendance: await attendanceForMinutes(ctx, eventId),
       fullAttendance: (await readEventDoc(ctx, eventId, readMinutesSettings)).fullAttendance,
     })
   })
