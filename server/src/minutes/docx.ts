@@ -23,6 +23,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
+import { markedText, pageLabelParts } from './marks.js'
 
 const NOT_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids.
@@ -46,9 +47,7 @@ interface Style {
 
 /** Runs of one text, a line break where it has a newline. */
 function textRuns(text: string, style: Style): TextRun[] {
-  const marked =
-    style.change === 'added' ? `[+ ${text} +]` : style.change === 'removed' ? `[− ${text} −]` : text
-  return marked
+  return markedText({ text, change: style.change })
     .replace(NOT_XML, '')
     .split('\n')
     .map(
@@ -142,8 +141,7 @@ function blockOf(block: Block, lang: string): Array<Paragraph | DocxTable> {
 }
 
 function pageFooter(minutes: Minutes, lang: string): Footer {
-  const [before = '', between = ''] = minutes.pageLabel.split('{page}')
-  const [middle = '', after = ''] = between.split('{pages}')
+  const [before, middle, after] = pageLabelParts(minutes.pageLabel)
   const run = (children: Array<string>) =>
     new TextRun({ children, language: { value: lang }, size: 18 })
   return new Footer({

@@ -12,6 +12,7 @@ import type {
   Table,
 } from '@hytepaja/shared/minutes/model'
 import { MINUTES_CSS } from './htmlStyle.js'
+import { CHANGE_MARKS, pageLabelParts } from './marks.js'
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -32,10 +33,13 @@ function textHtml(text: string): string {
 
 function runHtml(run: Run): string {
   let html = textHtml(run.text)
-  if (run.change === 'added')
-    html = `<ins><span class="mark">[+ </span>${html}<span class="mark"> +]</span></ins>`
-  if (run.change === 'removed')
-    html = `<del><span class="mark">[− </span>${html}<span class="mark"> −]</span></del>`
+  if (run.change) {
+    const [open, close] = CHANGE_MARKS[run.change].map(
+      (mark) => `<span class="mark">${mark}</span>`,
+    )
+    const tag = run.change === 'added' ? 'ins' : 'del'
+    html = `<${tag}>${open}${html}${close}</${tag}>`
+  }
   return run.bold ? `<strong>${html}</strong>` : html
 }
 
@@ -94,10 +98,9 @@ export function renderHtml(minutes: Minutes): string {
   // The print margin boxes need the words of this language: CSS strings, escaped for CSS.
   const cssString = (s: string) =>
     `"${s.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`
-  const [before, between] = minutes.pageLabel.split('{page}')
-  const [middle, after] = (between ?? '').split('{pages}')
+  const [before, middle, after] = pageLabelParts(minutes.pageLabel)
   const margin = 'font: 8pt "DejaVu Sans", "Noto Sans", sans-serif; color: #4a4a4a;'
-  const pageCss = `@page { @bottom-right { ${margin} content: ${cssString(before ?? '')} counter(page) ${cssString(middle ?? '')} counter(pages) ${cssString(after ?? '')}; } @top-right { ${margin} content: ${cssString(minutes.statusLine)}; } }`
+  const pageCss = `@page { @bottom-right { ${margin} content: ${cssString(before)} counter(page) ${cssString(middle)} counter(pages) ${cssString(after)}; } @top-right { ${margin} content: ${cssString(minutes.statusLine)}; } }`
   return `<!doctype html>
 <html lang="${minutes.langTag}">
 <head>

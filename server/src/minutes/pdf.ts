@@ -7,6 +7,7 @@
  */
 import type { Block, Minutes, MinutesSection, Run } from '@hytepaja/shared/minutes/model'
 import PDFDocument from 'pdfkit'
+import { markedText } from './marks.js'
 import { minutesFonts } from './pdfFonts.js'
 import { FONT_BODY, FONT_BOLD, PAGE, type PdfLayout, pdfLayout } from './pdfLayout.js'
 import { drawTable } from './pdfTable.js'
@@ -18,12 +19,6 @@ const INK = '#1a1a1a'
 const MUTED = '#4a4a4a'
 const HEADING_SIZES = { 1: 18, 2: 14, 3: 12, 4: 10.5, 5: 10 } as const
 type HeadingLevel = keyof typeof HEADING_SIZES
-
-function marked(run: Run): string {
-  if (run.change === 'added') return `[+ ${run.text} +]`
-  if (run.change === 'removed') return `[− ${run.text} −]`
-  return run.text
-}
 
 function heading(
   doc: Doc,
@@ -71,7 +66,7 @@ function paragraph(doc: Doc, layout: PdfLayout, parent: Element, runs: Run[], si
       .font(run.bold ? FONT_BOLD : FONT_BODY)
       .fontSize(size)
       .fillColor(INK)
-    doc.text(marked(run), {
+    doc.text(markedText(run), {
       width: layout.width,
       continued: i < runs.length - 1,
       underline: run.change === 'added',
