@@ -142,6 +142,8 @@ describe('GET /api/events/{id}/minutes', () => {
           `attachment; filename="paatospoytakirja-2026-09-10-luonnos.${format}"; ` +
             `filename*=UTF-8''p%C3%A4%C3%A4t%C3%B6sp%C3%B6yt%C3%A4kirja-2026-09-10-luonnos.${format}`,
         )
+        // Downloaded, the file runs nothing by its own policy; answered, by the API's.
+        expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
         expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000)
       }
     },

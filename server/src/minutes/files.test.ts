@@ -63,6 +63,9 @@ describe('HTML minutes', () => {
     ])
     expect(doc.querySelector('.draft-notice')?.textContent).toContain('Luonnos')
     expect(html).toContain('@media print')
+    expect(
+      doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+    ).toBe("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
     expect(html).toContain('"Sivu " counter(page) " / " counter(pages)')
   })
 

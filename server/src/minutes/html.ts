@@ -22,6 +22,13 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 }
 
+/**
+ * The file runs nothing and loads nothing, wherever it is opened (saved to disk, mailed on):
+ * its only style is inline.
+ */
+export const MINUTES_HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
 }
@@ -105,6 +112,7 @@ export function renderHtml(minutes: Minutes): string {
 <html lang="${minutes.langTag}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${MINUTES_HTML_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${textHtml(minutes.title)}</title>
 <style>
