@@ -97,7 +97,7 @@ describe('buildMinutes', () => {
     expect(someone).toBeDefined()
     expect(brief).not.toContain(someone?.name)
     const present = source.attendance.filter((a) => a.presence !== 'absent')
-    expect(brief).toContain(`Osallistujia ${present.length}:`)
+    expect(brief).toContain(`Henkilöitä läsnä: ${present.length} (`)
 
     const full = buildMinutes(source, 'fi', { fullAttendance: true })
     const table = full.sections
