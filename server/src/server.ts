@@ -90,6 +90,10 @@ export async function startServer(
         logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),
       onStoreError: (name, err) => logger.error({ doc: name, err }, 'store failed'),
       onAwarenessDropped: (reason, count) => metrics.awarenessDropped.inc({ reason }, count),
+      onRefusedUpdate: (room, peer, reason) => {
+        metrics.refusedUpdates.inc({ reason })
+        logger.warn({ doc: room.name, peer: peer?.id ?? null, reason }, 'update refused')
+      },
     },
   })
   const connections = new Connections(config.socketCaps)

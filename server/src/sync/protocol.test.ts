@@ -45,8 +45,23 @@ describe('decodeFrame on what y-websocket clients send', () => {
       [wire.update(update), update],
     ] as const) {
       const message = decodeFrame(frame)
-      expect(message).toEqual({ type: 'update', update: payload })
+      expect(message).toMatchObject({ type: 'update', update: payload })
     }
+  })
+
+  it('tells which roots and root-map keys an update writes, without applying it', () => {
+    const base = docWith(['a'])
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+    const before = Y.encodeStateVector(doc)
+    doc.getMap('ideas').set('new-note', 1)
+    doc.getArray('junk').push(['x'])
+    doc.getText('more').insert(0, 'y')
+    const message = decodeFrame(wire.update(Y.encodeStateAsUpdate(doc, before)))
+    expect(message.type === 'update' && message.writes).toEqual({
+      roots: new Set(['ideas', 'junk', 'more']),
+      keys: new Map([['ideas', new Set(['new-note'])]]),
+    })
   })
 
   it('reads awareness with the client, clock and removal of every entry', () => {
@@ -135,7 +150,7 @@ describe('encoders', () => {
       stateVector: Y.encodeStateVector(doc),
     })
     const update = notesUpdate(['b'])
-    expect(decodeFrame(encodeUpdate(update))).toEqual({ type: 'update', update })
+    expect(decodeFrame(encodeUpdate(update))).toMatchObject({ type: 'update', update })
   })
 
   it('encodes awareness entries the way y-protocols does', () => {

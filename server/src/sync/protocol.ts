@@ -10,7 +10,7 @@ export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 }
 
 export type Incoming =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array; writes: Writes }
   | { type: 'awareness'; update: Uint8Array; clients: number[]; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' }
 
@@ -34,6 +34,33 @@ export const MAX_AWARENESS_STATE = 4096
 export class BadFrame extends Error {}
 
 /**
+ * What an update writes at the top of a document, read from the update without applying it:
+ * the roots it names, and per root the map keys it sets. An item names its root only when it
+ * has no neighbour to inherit it from, so every root an update creates is named here; items
+ * placed after an existing one belong to that one's root, which the document already has.
+ */
+export interface Writes {
+  roots: Set<string>
+  keys: Map<string, Set<string>>
+}
+
+function writesOf(structs: ReturnType<typeof Y.decodeUpdate>['structs']): Writes {
+  const writes: Writes = { roots: new Set(), keys: new Map() }
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    const parent = struct.parent as unknown
+    if (typeof parent !== 'string') continue
+    writes.roots.add(parent)
+    if (struct.parentSub !== null) {
+      const keys = writes.keys.get(parent) ?? new Set<string>()
+      keys.add(struct.parentSub)
+      writes.keys.set(parent, keys)
+    }
+  }
+  return writes
+}
+
+/**
  * Decodes one frame without touching any document. A frame that does not parse, or that
  * carries an update Yjs cannot decode, throws `BadFrame`, so bad input is refused before it
  * can reach a document.
@@ -54,8 +81,11 @@ export function decodeFrame(frame: Uint8Array): Incoming {
           syncType === syncProtocol.messageYjsSyncStep2 ||
           syncType === syncProtocol.messageYjsUpdate
         ) {
-          Y.decodeUpdate(payload)
-          return { type: 'update', update: payload }
+          return {
+            type: 'update',
+            update: payload,
+            writes: writesOf(Y.decodeUpdate(payload).structs),
+          }
         }
         throw new BadFrame(`unknown sync message ${syncType}`)
       }

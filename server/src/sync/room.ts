@@ -3,8 +3,10 @@ import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
+import { Admission, dropPending, hasPending, type Refusal } from './admission.js'
 import { AwarenessBudget, type AwarenessRate } from './awarenessBudget.js'
 import { type AwarenessView, judge } from './awarenessPolicy.js'
+import { shapeOf } from './docShape.js'
 import type { Peer } from './peer.js'
 import {
   type AwarenessEntry,
@@ -55,6 +57,11 @@ export interface RoomEvents {
   onStoreError?(name: string, error: unknown): void
   /** Awareness entries not relayed: too large, or replaced by newer ones while over the rate. */
   onAwarenessDropped?(reason: 'size' | 'rate', count: number): void
+  /**
+   * An update refused for its shape, size or missing dependencies (its peer has been closed),
+   * or, without a peer, a stored part held back at load and dropped.
+   */
+  onRefusedUpdate?(room: Room, peer: Peer | null, reason: Refusal['reason']): void
 }
 
 interface PeerState {
@@ -89,6 +96,8 @@ export class Room implements RemoteSink {
   /** Clients that another instance's peers speak for: no peer here may speak for them. */
   private readonly remoteClients = new Set<number>()
   private readonly budget: AwarenessBudget
+  /** Judges every update a socket sends against the document's shape and size. */
+  private readonly admission: Admission
 
   constructor(
     readonly name: string,
@@ -97,6 +106,7 @@ export class Room implements RemoteSink {
     private readonly events: RoomEvents = {},
     private readonly feed: DocFeed | null = null,
   ) {
+    this.admission = new Admission(this.doc, shapeOf(name), encodedSize)
     this.budget = new AwarenessBudget(
       limits.awarenessRate,
       (entries) => this.releaseAwareness(entries),
@@ -117,6 +127,12 @@ export class Room implements RemoteSink {
     }, LOAD)
     this.doc.on('update', this.onDocUpdate)
     this.sinceCompaction = { updates: updates.length, bytes: tailBytes }
+    // Stored before updates that lack what they build on were refused: not to be sent on.
+    if (hasPending(this.doc)) {
+      dropPending(this.doc)
+      this.events.onRefusedUpdate?.(this, null, 'dependency')
+    }
+    this.admission.measured(encodedSize(this.doc))
   }
 
   attach(peer: Peer): void {
@@ -186,11 +202,17 @@ export class Room implements RemoteSink {
       case 'syncStep1':
         this.sendTo(peer, encodeSyncStep2(this.doc, message.stateVector))
         return
-      case 'update':
+      case 'update': {
         if (!peer.canWrite()) {
           this.events.onRejectedWrite?.(this, peer)
           return
         }
+        const refusal = this.admission.judge(message.writes, message.update.byteLength, peer)
+        if (refusal) {
+          this.refuse(peer, refusal)
+          return
+        }
+        const heldBack = hasPending(this.doc)
         try {
           if (this.acceptUpdate && !this.acceptUpdate(this.doc, message.update, peer)) {
             throw new BadFrame('update breaks the document rules')
@@ -198,6 +220,12 @@ export class Room implements RemoteSink {
           Y.applyUpdate(this.doc, message.update, peer)
         } catch (error) {
           this.reject(peer, error as Error)
+          return
+        }
+        // What it builds on is missing here: what did apply stays, the rest is not kept.
+        if (!heldBack && hasPending(this.doc)) {
+          dropPending(this.doc)
+          this.refuse(peer, { reason: 'dependency', code: CloseCode.Resync })
           return
         }
         // Acknowledged after the commit even when nothing was new (a resend after a reconnect).
@@ -208,6 +236,7 @@ export class Room implements RemoteSink {
           })
         }
         return
+      }
       case 'awareness':
         this.receiveAwareness(peer, state, frame, message.update, message.entries)
         return
@@ -336,6 +365,12 @@ export class Room implements RemoteSink {
     return false
   }
 
+  private refuse(peer: Peer, refusal: Refusal): void {
+    this.events.onRefusedUpdate?.(this, peer, refusal.reason)
+    peer.close(refusal.code, `update refused: ${refusal.reason}`)
+    this.detach(peer)
+  }
+
   private reject(peer: Peer, error: Error): void {
     this.events.onPeerError?.(this, peer, error)
     peer.close(CloseCode.BadMessage, 'bad message')
@@ -351,6 +386,7 @@ export class Room implements RemoteSink {
     // Remote updates count too: the shared log grows with every instance's updates, and an
     // instance whose accepting peer crashed before its batch was written still holds them.
     this.dirty = true
+    this.admission.grew(update.byteLength)
     this.sinceCompaction.updates++
     this.sinceCompaction.bytes += update.byteLength
     this.broadcast(encodeUpdate(update), origin)
@@ -467,7 +503,7 @@ export class Room implements RemoteSink {
   }
 
   private async compactUnderLease(): Promise<void> {
-    if (!this.feed) return this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+    if (!this.feed) return this.store.compact(this.name, this.encodeMeasured())
     const release = await this.feed.acquireCompaction()
     if (!release) {
       // Another instance is compacting this document; this one's own updates go to the log.
@@ -475,10 +511,17 @@ export class Room implements RemoteSink {
     }
     try {
       // Encoded after the wait: it must hold every update appended so far.
-      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+      await this.store.compact(this.name, this.encodeMeasured())
     } finally {
       release()
     }
+  }
+
+  /** The whole document, encoded; its size is the one updates are judged against. */
+  private encodeMeasured(): Uint8Array {
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.admission.measured(state.byteLength)
+    return state
   }
 
   /** Writes what is pending and leaves a compacted snapshot if anything changed. */
@@ -498,6 +541,8 @@ export class Room implements RemoteSink {
     this.doc.destroy()
   }
 }
+
+const encodedSize = (doc: Y.Doc): number => Y.encodeStateAsUpdate(doc).byteLength
 
 /** Whose awareness budget a peer spends; test peers without a token spend their own. */
 const senderOf = (peer: Peer): string => peer.sender ?? peer.id

@@ -134,6 +134,9 @@ export type ClusterMap = Y.Map<unknown>
 
 const CLUSTERS = 'clusters'
 
+/** Every root of a board: the server refuses an update that writes any other (sync/docShape). */
+export const BOARD_ROOTS: readonly string[] = [IDEAS, CLUSTERS]
+
 export function clustersRoot(doc: Y.Doc): Y.Map<ClusterMap> {
   return doc.getMap<ClusterMap>(CLUSTERS)
 }
@@ -396,6 +399,10 @@ export interface ProposalFields {
 
 const PROPOSAL = 'proposal'
 const ACTIONS = 'actions'
+const PROPOSAL_TITLE = 'proposalTitle'
+
+/** Every root of a proposal's `main` document (the rich texts have only Lexical's `root`). */
+export const PROPOSAL_MAIN_ROOTS: readonly string[] = [PROPOSAL, PROPOSAL_TITLE, ACTIONS]
 
 export const ACTION_TEXT_FIELDS = ['timeline', 'indicator', 'target'] as const
 export type ActionTextField = (typeof ACTION_TEXT_FIELDS)[number]
@@ -406,7 +413,7 @@ export function proposalRoot(doc: Y.Doc): Y.Map<unknown> {
 
 /** The title as a Y.Text, created on first use. */
 export function proposalTitle(doc: Y.Doc): Y.Text {
-  return doc.getText('proposalTitle')
+  return doc.getText(PROPOSAL_TITLE)
 }
 
 export function actionsRoot(doc: Y.Doc): Y.Map<Y.Map<unknown>> {

@@ -9,6 +9,8 @@ import { CANVAS_LIMIT } from './ideas.js'
 import type { Actor } from './roles.js'
 
 export const MAX_CLUSTER_NAME = 80
+/** Clusters on one board. */
+export const MAX_CLUSTERS = 200
 
 function requireFacilitator(actor: Actor): void {
   if (!runsBoard(actor))
@@ -38,6 +40,9 @@ export function add(
     width: size(input.width ?? 480, 'width', 160),
     height: size(input.height ?? 360, 'height', 120),
     createdAt: now,
+  }
+  if (clustersRoot(doc).size >= MAX_CLUSTERS) {
+    throw new DomainError('board.full', `a board holds at most ${MAX_CLUSTERS} clusters`)
   }
   doc.transact(() => clustersRoot(doc).set(cluster.id, createClusterMap(cluster)), local(actor))
   return cluster.id

@@ -24,6 +24,8 @@ export const MAX_TAGS = 8
 export const MAX_TAG_LENGTH = 40
 /** The canvas is large but finite: a note dragged to 1e300 would break every viewport. */
 export const CANVAS_LIMIT = 100_000
+/** Notes on one board, deleted ones included: a big event's group writes a few hundred. */
+export const MAX_IDEAS = 5_000
 
 export interface IdeaInput {
   text: string
@@ -109,6 +111,9 @@ export function add(doc: Y.Doc, input: IdeaInput, actor: Actor, now = Date.now()
   }
   if (idea.clusterId !== null && !clustersRoot(doc).has(idea.clusterId)) {
     throw new DomainError('cluster.notFound', `no cluster ${idea.clusterId}`)
+  }
+  if (ideasRoot(doc).size >= MAX_IDEAS) {
+    throw new DomainError('board.full', `a board holds at most ${MAX_IDEAS} notes`)
   }
   doc.transact(() => ideasRoot(doc).set(idea.id, createIdeaMap(idea)), local(actor))
   return idea.id

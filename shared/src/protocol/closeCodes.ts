@@ -15,6 +15,8 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The event or document was deleted. */
   Gone: 4404,
+  /** The document is full (notes, clusters or bytes): the update that would pass it is refused. */
+  DocumentFull: 4413,
   /** The peer did not read its messages fast enough; it resyncs on reconnect. */
   SlowConsumer: 4500,
   /** The role's rights changed: reconnect to get the new mode. */
@@ -26,6 +28,11 @@ export const CloseCode = {
    * 429; this is for sockets that opened at the same moment): reconnect later.
    */
   TooManySockets: 4503,
+  /**
+   * An update the server could not apply because it builds on changes the server does not
+   * have: reconnect, and the sync handshake sends them in order.
+   */
+  Resync: 4504,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

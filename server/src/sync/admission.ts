@@ -1,0 +1,99 @@
+import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
+import type * as Y from 'yjs'
+import type { DocShape } from './docShape.js'
+import type { Peer } from './peer.js'
+import type { Writes } from './protocol.js'
+
+export interface Refusal {
+  /** For the metrics and the log: root, entries, size, dependency. */
+  reason: 'root' | 'entries' | 'size' | 'dependency'
+  /** How the peer's socket is closed. */
+  code: number
+}
+
+/**
+ * Whether an update from `peer` keeps the document in its shape, judged from what the update
+ * writes before it is applied: no root the document does not have, and no root map past its
+ * number of keys. (Size and missing dependencies are the room's to judge: they need its state.)
+ */
+export function judgeWrites(
+  doc: Y.Doc,
+  writes: Writes,
+  shape: DocShape,
+  peer: Pick<Peer, 'actor'>,
+): Refusal | null {
+  const anyRoot = shape.organiserWritesAnyRoot && peer.actor?.role === 'organiser'
+  if (!anyRoot) {
+    for (const root of writes.roots) {
+      if (!shape.roots.has(root)) return { reason: 'root', code: CloseCode.BadMessage }
+    }
+  }
+  for (const [root, max] of Object.entries(shape.maxEntries)) {
+    const keys = writes.keys.get(root)
+    if (!keys) continue
+    const map = doc.getMap(root)
+    let added = 0
+    for (const key of keys) if (!map.has(key)) added++
+    if (added > 0 && map.size + added > max)
+      return { reason: 'entries', code: CloseCode.DocumentFull }
+  }
+  return null
+}
+
+/** Whether Yjs holds back part of an update for lack of what it builds on. */
+export function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+}
+
+/**
+ * Forgets what Yjs held back: kept, it would be sent to every new reader in their first sync
+ * and stored with each compaction. The peer that sent it resends it, in order, when it
+ * reconnects (its sync step 2 carries whatever the server lacks).
+ */
+export function dropPending(doc: Y.Doc): void {
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
+}
+
+/** Updates are judged against the measured size plus what came since, measured again at most once per this many bytes. */
+const REMEASURE_BYTES = 64 * 1024
+
+/**
+ * The checks a room runs on every update a socket sends, before applying it: the shape of its
+ * document (`judgeWrites`) and its size. The size is the encoded document's, measured when
+ * the room loads and compacts and estimated in between by adding each update's bytes (an
+ * estimate that only errs upwards; near the cap the document is measured again).
+ */
+export class Admission {
+  private estimate = 0
+  private measuredAt = 0
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly shape: DocShape | null,
+    private readonly encodedSize: (doc: Y.Doc) => number,
+  ) {}
+
+  /** The document's encoded size is known (after loading, after a compaction). */
+  measured(bytes: number): void {
+    this.estimate = bytes
+    this.measuredAt = bytes
+  }
+
+  /** An update was applied (from a socket, a server command or another instance). */
+  grew(bytes: number): void {
+    this.estimate += bytes
+  }
+
+  judge(writes: Writes, bytes: number, peer: Pick<Peer, 'actor'>): Refusal | null {
+    if (!this.shape) return null
+    const refusal = judgeWrites(this.doc, writes, this.shape, peer)
+    if (refusal) return refusal
+    if (this.estimate + bytes <= this.shape.maxBytes) return null
+    if (this.estimate - this.measuredAt >= REMEASURE_BYTES)
+      this.measured(this.encodedSize(this.doc))
+    return this.estimate + bytes <= this.shape.maxBytes
+      ? null
+      : { reason: 'size', code: CloseCode.DocumentFull }
+  }
+}
