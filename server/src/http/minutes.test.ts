@@ -179,6 +179,24 @@ describe('GET /api/events/{id}/minutes', () => {
     }
   })
 
+  it('answers the model itself as JSON for the preview, to the same readers only', async () => {
+    const res = await get(event, '?format=json&lang=en', meeting.checkers[1])
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+    const minutes = (await res.json()) as {
+      kind: string
+      status: string
+      sections: Array<{ label: string | null; outcome: string | null }>
+    }
+    expect(minutes.kind).toBe('DECISION MINUTES')
+    expect(minutes.status).toBe('draft')
+    expect(
+      minutes.sections.filter((s) => s.label?.startsWith('§9 ')).map((s) => s.outcome),
+    ).toEqual(['as proposed', 'amended', 'tabled'])
+    expect((await get(event, '?format=json', meeting.aino.token)).status).toBe(403)
+    expect((await get(event, '?format=json&lang=de', event.tokens.viewer)).status).toBe(400)
+  })
+
   it('answers 404 for an event that does not exist', async () => {
     const res = await get({ id: 'nosuchevent' }, '?format=html', server.ctx.secrets.adminToken)
     expect(res.status).toBe(404)
