@@ -23,6 +23,7 @@ import { minutesRoutes } from './http/minutes.js'
 import { organiserRoutes } from './http/organiser.js'
 import { plenaryRoutes } from './http/plenary.js'
 import { proposalRoutes } from './http/proposals.js'
+import { registerRoutes } from './http/register.js'
 import { sessionRoutes } from './http/session.js'
 import { findEvent } from './store/events.js'
 import { syncRoutes } from './sync/route.js'
@@ -94,6 +95,7 @@ export function createApp(ctx: ServerContext) {
   api.get('/time', (c) => c.json({ now: Date.now() }))
   api.route('/', joinRoutes(ctx))
   api.route('/', sessionRoutes(ctx))
+  api.route('/', registerRoutes(ctx))
   app.route('/api', api)
 
   const access = createSyncAccess({

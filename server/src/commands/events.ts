@@ -1,17 +1,21 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import type { Group, Language } from '@hytepaja/shared/doc/schema'
 import * as agenda from '@hytepaja/shared/domain/agenda'
+import { DomainError } from '@hytepaja/shared/domain/errors'
 import * as event from '@hytepaja/shared/domain/event'
 import { defaultThemes } from '@hytepaja/shared/domain/groups'
 import type { Role } from '@hytepaja/shared/domain/roles'
 import { newId } from '@hytepaja/shared/ids'
 import { deriveToken, hashToken, newJoinCode, newNonce } from '../auth/tokens.js'
 import type { ServerContext } from '../context.js'
+import type { Caller } from '../http/caller.js'
 import { roleLink } from '../http/links.js'
 import { recordAudit } from '../store/audit.js'
-import { findEventByCode, insertEvent } from '../store/events.js'
+import { findEventByCode, insertEvent, setMunicipalityGroup } from '../store/events.js'
 import type { SqlDb } from '../store/sql.js'
 import { insertToken, roleTokens } from '../store/tokens.js'
+import { audit } from './change.js'
+import { municipalityGroupViews, requireMunicipalityGroup } from './municipalityGroups.js'
 
 export interface CreateEventInput {
   title: string
@@ -22,6 +26,8 @@ export interface CreateEventInput {
   remoteUrl?: string | null
   language?: Language
   groups?: Array<{ name: string; description?: string; facilitators?: string[] }>
+  /** The municipality group (kuntaryhmä) the event belongs to; its municipalities fill an empty list. */
+  municipalityGroupId?: string | null
 }
 
 export interface RoleLinks<T> {
@@ -59,6 +65,14 @@ export async function createEvent(
 ): Promise<CreatedEvent> {
   const id = newId(12)
   const language = input.language ?? 'fi'
+  const municipalityGroupId = input.municipalityGroupId ?? null
+  let municipalities = input.municipalities
+  if (municipalityGroupId !== null) {
+    const group = (await municipalityGroupViews(ctx.db)).find((g) => g.id === municipalityGroupId)
+    if (!group)
+      throw new DomainError('event.municipalityGroup.unknown', 'no such municipality group')
+    if (municipalities.length === 0) municipalities = group.municipalities.map((m) => m.name)
+  }
   const themes: NonNullable<CreateEventInput['groups']> = input.groups ?? defaultThemes(language)
   const groups: Group[] = themes.map((theme, order) => ({
     id: newId(8),
@@ -80,6 +94,7 @@ export async function createEvent(
       title: input.title,
       starts_at: input.startsAt,
       created_at: now,
+      municipality_group_id: municipalityGroupId,
     })
     for (const r of tokenRows) {
       await insertToken(tx, {
@@ -107,7 +122,7 @@ export async function createEvent(
       {
         id,
         title: input.title,
-        municipalities: input.municipalities,
+        municipalities,
         startsAt: input.startsAt,
         endsAt: input.endsAt ?? null,
         place: input.place ?? null,
@@ -122,6 +137,17 @@ export async function createEvent(
   await ctx.docs.flush(name)
   const { tokens, links } = await eventLinks(ctx, id)
   return { id, joinCode, groups: groups.map((g) => ({ id: g.id, name: g.name })), tokens, links }
+}
+
+/** Files an event under a municipality group (or none); 400 for a group that does not exist. */
+export async function setEventMunicipalityGroup(
+  ctx: ServerContext,
+  caller: Caller,
+  municipalityGroupId: string | null,
+) {
+  if (municipalityGroupId !== null) await requireMunicipalityGroup(ctx.db, municipalityGroupId)
+  await setMunicipalityGroup(ctx.db, caller.holder.eventId, municipalityGroupId)
+  await audit(ctx, caller, 'event.municipalityGroup', municipalityGroupId)
 }
 
 /** Re-derives the live role links of an event (for the console and the creation answer). */

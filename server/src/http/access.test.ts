@@ -437,6 +437,12 @@ const CALLS: Record<string, Call> = {
     allowed: [...CHAIRS, 'viewer', 'checker'],
     ok: 200,
   },
+  'suggest organisations from the register': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/organisation-suggestions?q=j`,
+    allowed: [...CHAIRS, 'join', 'facilitatorA', 'facilitatorB', 'participantA', 'participantB'],
+    ok: 200,
+  },
   'read own session': { method: 'GET', path: () => '/api/session', allowed: [], ok: 200 },
 }
 

@@ -1,14 +1,12 @@
 import { LANGUAGES } from '@hytepaja/shared/doc/schema'
 import { isIsoDateTime } from '@hytepaja/shared/domain/event'
 import { cleanText } from '@hytepaja/shared/validation/text'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import * as v from 'valibot'
 import { createEvent } from '../commands/events.js'
 import type { ServerContext } from '../context.js'
 import { listEvents } from '../store/events.js'
-import { bearerToken } from './bearer.js'
-import { isConsoleKey } from './caller.js'
-import { unauthorised } from './errors.js'
+import { requireConsoleKey } from './consoleKey.js'
 import { validate } from './validate.js'
 
 // The shared text rules (trimmed, no control or invisible characters, counted as people see
@@ -57,16 +55,14 @@ export const CreateEventBody = v.object({
       v.maxLength(12),
     ),
   ),
+  municipalityGroupId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
 })
 
 /** Routes of the organisers' console key (ADMIN_TOKEN). */
 export function adminRoutes(ctx: ServerContext) {
   const app = new Hono()
   // Only these two routes: /api/events/{id}/… carries event tokens, not the console key.
-  const requireAdmin: MiddlewareHandler = async (c, next) => {
-    if (!(await isConsoleKey(ctx, c, bearerToken(c)))) throw unauthorised()
-    await next()
-  }
+  const requireAdmin = requireConsoleKey(ctx)
   app.post('/', requireAdmin, validate('json', CreateEventBody), async (c) => {
     const created = await createEvent(ctx, c.req.valid('json'), { role: 'admin', id: 'admin' })
     ctx.log.info({ eventId: created.id }, 'event created')
@@ -80,6 +76,7 @@ export function adminRoutes(ctx: ServerContext) {
         title: r.title,
         startsAt: r.starts_at,
         joinCode: r.join_code,
+        municipalityGroupId: r.municipality_group_id,
       })),
     })
   })

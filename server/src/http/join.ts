@@ -5,6 +5,7 @@ import { newId } from '@hytepaja/shared/ids'
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import { deriveToken, hashToken, normaliseJoinCode, randomToken } from '../auth/tokens.js'
+import { organisationForName } from '../commands/register.js'
 import type { ServerContext } from '../context.js'
 import { findEventByCode } from '../store/events.js'
 import { insertParticipant } from '../store/participants.js'
@@ -76,6 +77,9 @@ export function joinRoutes(ctx: ServerContext) {
     const token = randomToken()
     const now = Date.now()
     await ctx.db.transaction(async (tx) => {
+      // What people type builds the county's register: the name is linked to the organisation
+      // it means (made when new), and the organiser merges the duplicates later.
+      const registered = organisation ? await organisationForName(tx, organisation, 'join') : null
       await insertParticipant(tx, {
         id: participantId,
         event_id: eventId,
@@ -83,6 +87,7 @@ export function joinRoutes(ctx: ServerContext) {
         organisation,
         group_id: body.groupId,
         created_at: now,
+        organisation_id: registered?.id ?? null,
       })
       await insertToken(tx, {
         hash: hashToken(token),

@@ -11,10 +11,11 @@ import * as groups from '@hytepaja/shared/domain/groups'
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { changeEventDoc, readEventDoc } from '../commands/change.js'
-import { eventLinks } from '../commands/events.js'
+import { eventLinks, setEventMunicipalityGroup } from '../commands/events.js'
 import { exportEvent } from '../commands/exportEvent.js'
 import { addGroup, removeGroup } from '../commands/groups.js'
 import { deleteEvent } from '../commands/lifecycle.js'
+import { requireMunicipalityGroup } from '../commands/municipalityGroups.js'
 import {
   changeGroup,
   moveParticipant,
@@ -41,6 +42,7 @@ const EventPatch = v.object({
   remoteUrl: nullableText(2000),
   language: v.optional(v.picklist(LANGUAGES)),
   preAssignment: nullableText(1000),
+  municipalityGroupId: v.optional(v.nullable(text(64))),
 })
 
 const GroupBody = v.object({
@@ -76,16 +78,33 @@ export function organiserRoutes(ctx: ServerContext) {
       agenda: agenda.numbered(readAgenda(d)).map((r) => ({ ...r.item, label: r.label })),
     }))
     if (!row || !doc.meta) throw notFound('event')
-    return c.json({ ...doc.meta, joinCode: row.join_code, groups: doc.groups, agenda: doc.agenda })
+    return c.json({
+      ...doc.meta,
+      joinCode: row.join_code,
+      municipalityGroupId: row.municipality_group_id,
+      groups: doc.groups,
+      agenda: doc.agenda,
+    })
   })
 
   app.patch('/:id', validate('json', EventPatch), async (c) => {
     const caller = await authorise(ctx, c, c.req.param('id'), 'event.manage')
-    const meta = await changeEventDoc(ctx, caller, 'event.edit', null, (doc) =>
-      event.edit(doc, c.req.valid('json')),
-    )
+    const { municipalityGroupId, ...patch } = c.req.valid('json')
+    // The municipality group is the county's filing, not part of the minutes: it may change
+    // after they lock, so a patch of it alone leaves the event document alone. It is checked
+    // first and written last: a refused patch changes nothing.
+    if (municipalityGroupId) await requireMunicipalityGroup(ctx.db, municipalityGroupId)
+    const meta =
+      Object.keys(patch).length === 0 && municipalityGroupId !== undefined
+        ? await readEventDoc(ctx, caller.holder.eventId, readMeta)
+        : await changeEventDoc(ctx, caller, 'event.edit', null, (doc) => event.edit(doc, patch))
+    if (!meta) throw notFound('event')
+    if (municipalityGroupId !== undefined) {
+      await setEventMunicipalityGroup(ctx, caller, municipalityGroupId)
+    }
     await updateEventSummary(ctx.db, meta.id, meta.title, meta.startsAt)
-    return c.json(meta)
+    const row = await findEvent(ctx.db, meta.id)
+    return c.json({ ...meta, municipalityGroupId: row?.municipality_group_id ?? null })
   })
 
   app.delete('/:id', async (c) => {

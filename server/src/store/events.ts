@@ -6,12 +6,37 @@ export interface EventRow {
   title: string
   starts_at: string
   created_at: number
+  /** The municipality group (kuntaryhmä) the event belongs to, if any. */
+  municipality_group_id: string | null
 }
 
-export function insertEvent(db: SqlDb, row: EventRow) {
+export function insertEvent(
+  db: SqlDb,
+  row: Omit<EventRow, 'municipality_group_id'> & Partial<Pick<EventRow, 'municipality_group_id'>>,
+) {
   return db.run(
-    'INSERT INTO event (id, join_code, title, starts_at, created_at) VALUES (?, ?, ?, ?, ?)',
-    [row.id, row.join_code, row.title, row.starts_at, row.created_at],
+    `INSERT INTO event (id, join_code, title, starts_at, created_at, municipality_group_id)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+    [
+      row.id,
+      row.join_code,
+      row.title,
+      row.starts_at,
+      row.created_at,
+      row.municipality_group_id ?? null,
+    ],
+  )
+}
+
+export function setMunicipalityGroup(db: SqlDb, id: string, groupId: string | null) {
+  return db.run('UPDATE event SET municipality_group_id = ? WHERE id = ?', [groupId, id])
+}
+
+/** The events of a municipality group, the latest start first. */
+export function eventsOfMunicipalityGroup(db: SqlDb, groupId: string) {
+  return db.all<EventRow>(
+    'SELECT * FROM event WHERE municipality_group_id = ? ORDER BY starts_at DESC, created_at DESC',
+    [groupId],
   )
 }
 

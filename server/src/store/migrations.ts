@@ -134,7 +134,67 @@ const STEPS: Step[] = [
       PRIMARY KEY (event_id, version)
     )`,
   ]),
+  // 8: the county's register (issue 13): organisations (a merged one points at what it was
+  // merged into; its references stay, so an undone merge restores them), the merges, the
+  // register's own audit trail, municipality groups, and which group an event belongs to and
+  // which organisation a participant named.
+  {
+    sqlite: [
+      ...registerTables(),
+      `CREATE TABLE register_audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at BIGINT NOT NULL, actor_role TEXT NOT NULL, actor_id TEXT NOT NULL,
+        action TEXT NOT NULL, target TEXT
+      )`,
+    ],
+    postgres: [
+      ...registerTables(),
+      `CREATE TABLE register_audit (
+        seq BIGSERIAL PRIMARY KEY,
+        at BIGINT NOT NULL, actor_role TEXT NOT NULL, actor_id TEXT NOT NULL,
+        action TEXT NOT NULL, target TEXT
+      )`,
+    ],
+  },
 ]
+
+function registerTables(): string[] {
+  return [
+    `CREATE TABLE organisation (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      name_key TEXT NOT NULL UNIQUE,
+      kind TEXT NOT NULL,
+      merged_into TEXT,
+      origin TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    )`,
+    `CREATE TABLE organisation_merge (
+      id TEXT PRIMARY KEY,
+      source_id TEXT NOT NULL,
+      target_id TEXT NOT NULL,
+      merged_at BIGINT NOT NULL,
+      merged_by TEXT NOT NULL,
+      undone_at BIGINT,
+      undone_by TEXT
+    )`,
+    `CREATE TABLE municipality_group (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    )`,
+    `CREATE TABLE municipality_group_member (
+      group_id TEXT NOT NULL REFERENCES municipality_group (id) ON DELETE CASCADE,
+      organisation_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      PRIMARY KEY (group_id, organisation_id)
+    )`,
+    'ALTER TABLE event ADD COLUMN municipality_group_id TEXT',
+    'ALTER TABLE participant ADD COLUMN organisation_id TEXT',
+  ]
+}
 
 export async function migrate(db: SqlDb): Promise<void> {
   await db.transaction(async (tx) => {

@@ -8,13 +8,26 @@ export interface ParticipantRow {
   group_id: string
   created_at: number
   revoked_at: number | null
+  /** The register's organisation the typed name was linked to (see commands/register.ts). */
+  organisation_id: string | null
 }
 
-export function insertParticipant(db: SqlDb, row: Omit<ParticipantRow, 'revoked_at'>) {
+export function insertParticipant(
+  db: SqlDb,
+  row: Omit<ParticipantRow, 'revoked_at' | 'organisation_id'> & { organisation_id?: string | null },
+) {
   return db.run(
-    `INSERT INTO participant (id, event_id, display_name, organisation, group_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-    [row.id, row.event_id, row.display_name, row.organisation, row.group_id, row.created_at],
+    `INSERT INTO participant (id, event_id, display_name, organisation, group_id, created_at, organisation_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      row.id,
+      row.event_id,
+      row.display_name,
+      row.organisation,
+      row.group_id,
+      row.created_at,
+      row.organisation_id ?? null,
+    ],
   )
 }
 

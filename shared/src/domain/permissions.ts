@@ -76,6 +76,11 @@ export const COMMANDS = {
   'minutes.comments': ['organiser', 'chair', 'checker'],
   /** Reopen locked minutes, with a reason. */
   'minutes.reopen': ['organiser'],
+  /**
+   * Names from the county's register of organisations, while typing one's organisation (the
+   * join form) or a responsible party (proposals, an amended decision). Not the viewer link.
+   */
+  'organisations.suggest': ['organiser', 'chair', 'join', 'facilitator', 'participant'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Command = keyof typeof COMMANDS
