@@ -47,7 +47,16 @@ export function createApp(ctx: ServerContext) {
   })
   for (const path of ['/healthz', '/metrics', '/api/*']) app.use(path, dataHeaders)
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  // `degraded` (still 200: everything else keeps working) when the store failed its check at
+  // start or a document could not be read; only counts, the names are the organisers'.
+  app.get('/healthz', (c) => {
+    const { integrity, unreadable } = ctx.health
+    if (integrity !== 'damaged' && unreadable.size === 0) return c.json({ status: 'ok' })
+    return c.json({
+      status: 'degraded',
+      store: { integrity, unreadableDocuments: unreadable.size },
+    })
+  })
   app.get('/metrics', async (c) => {
     if (!(await isConsoleKey(ctx, c, bearerToken(c)))) throw unauthorised()
     c.header('Content-Type', ctx.metrics.registry.contentType)

@@ -5,6 +5,7 @@ import type { Config } from './config.js'
 import type { RateLimits } from './http/rateLimits.js'
 import type { Metrics } from './metrics.js'
 import type { DocStore } from './store/docStore.js'
+import type { StoreHealth } from './store/integrity.js'
 import type { SqlDb } from './store/sql.js'
 import type { Connections } from './sync/connections.js'
 import type { Rooms } from './sync/rooms.js'
@@ -23,4 +24,6 @@ export interface ServerContext {
   /** Limits on guessing and on creating participants (shared across instances). */
   limits: RateLimits
   metrics: Metrics
+  /** The store's integrity at start and the documents found unreadable since (`/healthz`). */
+  health: StoreHealth
 }

@@ -15,7 +15,9 @@ import { guardDocument } from './documentRules.js'
 import { createRateLimits, type RateLimitSettings } from './http/rateLimits.js'
 import { createMetrics } from './metrics.js'
 import { createDocStore } from './store/docStore.js'
+import { checkIntegrity } from './store/integrity.js'
 import { openDatabase } from './store/open.js'
+import type { SqlDb } from './store/sql.js'
 import { Connections } from './sync/connections.js'
 import { Rooms } from './sync/rooms.js'
 
@@ -37,6 +39,8 @@ export interface Tuning {
   /** A peer whose send buffer would pass this with its next frame is closed (4500). */
   maxBufferedBytes?: number
   rateLimits?: Partial<RateLimitSettings>
+  /** Wraps the opened database (tests put a failing disk between the store and SQLite). */
+  wrapDb?: (db: SqlDb) => SqlDb
 }
 
 export interface RunningServer {
@@ -66,14 +70,26 @@ export async function startServer(
         streamGraceMs: tuning.streamGraceMs,
       })
     : createLocalBus()
-  const db = await openDatabase(config).catch(async (error) => {
+  const opened = await openDatabase(config).catch(async (error) => {
     await bus.close()
     throw error
   })
+  const db = tuning.wrapDb ? tuning.wrapDb(opened) : opened
+  const health = await checkIntegrity(db).catch(async (error) => {
+    await db.close()
+    await bus.close()
+    throw error
+  })
+  if (health.integrity === 'damaged') {
+    logger.error({ problems: health.problems.slice(0, 20) }, 'the store failed its integrity check')
+  }
   const docs = createDocStore(db, {
     flushIntervalMs: tuning.flushIntervalMs,
     sharedLog: config.redisUrl !== null,
-    onError: (err) => logger.error({ err }, 'writing updates failed; retrying'),
+    onError: (err) => {
+      metrics.storeWriteFailures.inc()
+      logger.error({ err }, 'writing updates failed; retrying')
+    },
   })
   const rooms = new Rooms({
     store: docs,
@@ -90,6 +106,11 @@ export async function startServer(
         logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),
       onStoreError: (name, err) => logger.error({ doc: name, err }, 'store failed'),
       onAwarenessDropped: (reason, count) => metrics.awarenessDropped.inc({ reason }, count),
+      onUnreadable: (error) => {
+        metrics.unreadableDocs.inc()
+        health.unreadable.add(error.docName)
+        logger.error({ doc: error.docName, err: error.cause }, 'document cannot be read')
+      },
       onRefusedUpdate: (room, peer, reason) => {
         metrics.refusedUpdates.inc({ reason })
         logger.warn({ doc: room.name, peer: peer?.id ?? null, reason }, 'update refused')
@@ -110,6 +131,7 @@ export async function startServer(
     log: logger,
     limits,
     metrics,
+    health,
   }
   metrics.gauge('sync_sockets', 'open sync sockets', () => connections.size)
   metrics.gauge('sync_rooms', 'documents loaded', () => rooms.size)

@@ -76,7 +76,8 @@ export interface GroupOverview {
   locked: boolean
   online: number
   participants: number
-  ideas: number
+  /** null when the board's stored state cannot be read (damaged). */
+  ideas: number | null
   votesCast: number
   voters: number
   timeLeftMs: number | null

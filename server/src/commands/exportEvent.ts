@@ -20,6 +20,7 @@ import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { listAudit } from '../store/audit.js'
 import { findEvent } from '../store/events.js'
+import { unlessUnreadable } from '../store/integrity.js'
 import { listParticipants } from '../store/participants.js'
 import { eventPreAnswers } from '../store/preAnswers.js'
 import { groupBallots } from '../store/votes.js'
@@ -98,12 +99,17 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
     plenary: plenaryRoot(room.doc).toJSON() as Record<string, unknown>,
     decisions: decisionsRoot(room.doc).toJSON() as Record<string, unknown>,
   }))
-  const boards: Record<string, Awaited<ReturnType<typeof exportBoard>>> = {}
-  const proposals: Record<string, Awaited<ReturnType<typeof exportProposal>>> = {}
+  const boards: Record<string, Awaited<ReturnType<typeof exportBoard>> | null> = {}
+  const proposals: Record<string, Awaited<ReturnType<typeof exportProposal>> | null> = {}
   const groupVotes: Record<string, Awaited<ReturnType<typeof exportVotes>>> = {}
+  // A damaged board or proposal is left out (null) and named, the rest is still exported.
+  const unreadable: string[] = []
   for (const group of event.groups) {
-    boards[group.id] = await exportBoard(ctx, eventId, group.id)
-    proposals[group.id] = await exportProposal(ctx, eventId, group.id)
+    boards[group.id] = await unlessUnreadable(() => exportBoard(ctx, eventId, group.id), unreadable)
+    proposals[group.id] = await unlessUnreadable(
+      () => exportProposal(ctx, eventId, group.id),
+      unreadable,
+    )
     groupVotes[group.id] = await exportVotes(ctx, eventId, group.id)
   }
   const participants = await listParticipants(ctx.db, eventId)
@@ -111,6 +117,7 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date().toISOString(),
+    unreadable,
     event: { ...event.meta, joinCode: row?.join_code ?? null, createdAt: row?.created_at ?? null },
     groups: event.groups,
     agenda: event.agenda,

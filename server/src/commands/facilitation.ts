@@ -11,6 +11,7 @@ import * as ideas from '@hytepaja/shared/domain/ideas'
 import { freeSpot } from '@hytepaja/shared/layout/placement'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
+import { unlessUnreadable } from '../store/integrity.js'
 import { listParticipants } from '../store/participants.js'
 import { groupPreAnswers } from '../store/preAnswers.js'
 import { changeEventDoc, readEventDoc } from './change.js'
@@ -118,9 +119,14 @@ export async function overview(ctx: ServerContext, eventId: string) {
         .filter((c) => c.docName === board || c.docName.startsWith(proposal))
         .map((c) => c.grant.participantId ?? c.grant.tokenId),
     )
-    const loaded = await ctx.rooms.withDoc(
-      board,
-      (room) => ideas.visible(readIdeas(room.doc), { includeHidden: true }).length,
+    // A damaged board shows no count (null) rather than failing the whole overview.
+    const loaded = await unlessUnreadable(
+      () =>
+        ctx.rooms.withDoc(
+          board,
+          (room) => ideas.visible(readIdeas(room.doc), { includeHidden: true }).length,
+        ),
+      [],
     )
     rows.push({
       id: group.id,

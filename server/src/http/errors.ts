@@ -1,6 +1,7 @@
 import { ConflictError, DomainError, NotFoundError } from '@hytepaja/shared/domain/errors'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { UnreadableDocument } from '../store/integrity.js'
 
 /** An error the client caused; answered as `{error: {code, message}}` with a 4xx status. */
 export class ApiError extends Error {
@@ -33,6 +34,9 @@ export function respondToError(
   if (error instanceof NotFoundError) return c.json(errorBody(error.code, error.message), 404)
   if (error instanceof ConflictError) return c.json(errorBody(error.code, error.message), 409)
   if (error instanceof DomainError) return c.json(errorBody(error.code, error.message), 400)
+  if (error instanceof UnreadableDocument) {
+    return c.json(errorBody('store.unreadable', 'a document of this event cannot be read'), 503)
+  }
   if (error instanceof SyntaxError)
     return c.json(errorBody('json.invalid', 'the body is not valid JSON'), 400)
   const status = (error as { status?: unknown }).status

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { isCorruption, UnreadableDocument } from './integrity.js'
 import type { SqlDb } from './sql.js'
 
 /** What a document was stored as: the compacted snapshot (if any) and the updates after it. */
@@ -49,8 +50,15 @@ type Row = { seq: number; data: Uint8Array }
 /** Per document: its merged pending updates and the callers waiting for their commit. */
 type Batch = Array<[string, Uint8Array, Array<() => void>]>
 
+/** The longest wait between two attempts to write after failures (a full disk). */
+export const MAX_RETRY_MS = 5_000
+
 export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocStore {
   const flushIntervalMs = options.flushIntervalMs ?? 50
+  // Failed writes in a row: each doubles the wait before the next attempt, so that a full
+  // disk is not hammered every 50 ms (each attempt merges every pending update and blocks
+  // the process for the write) while /healthz and every room wait behind it.
+  let failures = 0
   const pending = new Map<string, Uint8Array[]>()
   // Who waits for a document's pending updates to be committed.
   const waiters = new Map<string, Array<() => void>>()
@@ -88,9 +96,11 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
           }
         })
       } catch (error) {
+        failures++
         requeue(batch)
         throw error
       }
+      failures = 0
       settled(batch)
     })
 
@@ -105,10 +115,12 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
 
   function schedule() {
     if (timer) return
+    const wait =
+      failures === 0 ? flushIntervalMs : Math.min(MAX_RETRY_MS, flushIntervalMs * 2 ** failures)
     timer = setTimeout(() => {
       timer = null
       writeBatch(takeBatch()).catch((error) => options.onError?.(error))
-    }, flushIntervalMs)
+    }, wait)
   }
 
   function written(name: string): Promise<void> {
@@ -126,8 +138,17 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
 
   return {
     async load(name) {
-      await writeBatch(takeBatch(name))
-      return loadStored(db, name)
+      try {
+        await writeBatch(takeBatch(name))
+      } catch (error) {
+        // Not written (a full disk): still the document's, read from memory below.
+        options.onError?.(error)
+      }
+      const stored = await loadStored(db, name).catch((error) => {
+        throw isCorruption(error) ? new UnreadableDocument(name, error) : error
+      })
+      const unwritten = pending.get(name) ?? []
+      return { ...stored, updates: [...stored.updates, ...unwritten] }
     },
     append(name, update) {
       const list = pending.get(name)
@@ -151,9 +172,11 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
             await foldIntoSnapshot(tx, name, state, options.sharedLog ?? false)
           })
           .catch((error) => {
+            failures++
             requeue(batch)
             throw error
           })
+        failures = 0
         // The pending updates it took are committed now: whoever waits for them may go on.
         settled(batch)
       })

@@ -3,6 +3,7 @@ import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
+import type { UnreadableDocument } from '../store/integrity.js'
 import { Admission, dropPending, hasPending, type Refusal } from './admission.js'
 import { AwarenessBudget, type AwarenessRate } from './awarenessBudget.js'
 import { type AwarenessView, judge } from './awarenessPolicy.js'
@@ -62,6 +63,8 @@ export interface RoomEvents {
    * or, without a peer, a stored part held back at load and dropped.
    */
   onRefusedUpdate?(room: Room, peer: Peer | null, reason: Refusal['reason']): void
+  /** A document's stored state could not be read (damaged); its room did not load. */
+  onUnreadable?(error: UnreadableDocument): void
 }
 
 interface PeerState {
@@ -88,6 +91,9 @@ export class Room implements RemoteSink {
   /** Updates appended since the last compaction. */
   private sinceCompaction = { updates: 0, bytes: 0 }
   private compacting: Promise<void> | null = null
+  private compactFailures = 0
+  /** After failed compactions, the next one waits until then. */
+  private compactAgainAt = 0
   private dirty = false
   /** Orders attaches and awareness removals (see awarenessPolicy's `return`). */
   private seq = 0
@@ -391,8 +397,9 @@ export class Room implements RemoteSink {
     this.sinceCompaction.bytes += update.byteLength
     this.broadcast(encodeUpdate(update), origin)
     if (
-      this.sinceCompaction.updates >= this.limits.compactAfterUpdates ||
-      this.sinceCompaction.bytes >= this.limits.compactAfterBytes
+      (this.sinceCompaction.updates >= this.limits.compactAfterUpdates ||
+        this.sinceCompaction.bytes >= this.limits.compactAfterBytes) &&
+      Date.now() >= this.compactAgainAt
     ) {
       this.compact().catch((error) => this.events.onStoreError?.(this.name, error))
     }
@@ -490,7 +497,15 @@ export class Room implements RemoteSink {
     this.sinceCompaction = { updates: 0, bytes: 0 }
     this.dirty = false
     this.compacting = this.compactUnderLease()
+      .then(() => {
+        this.compactFailures = 0
+        this.compactAgainAt = 0
+      })
       .catch((error) => {
+        // Not again with the next update (a full disk): each attempt encodes the whole
+        // document and waits for the store. Unloading and stopping still try at once.
+        this.compactFailures++
+        this.compactAgainAt = Date.now() + Math.min(30_000, 500 * 2 ** this.compactFailures)
         this.dirty = true
         this.sinceCompaction.updates += counted.updates
         this.sinceCompaction.bytes += counted.bytes

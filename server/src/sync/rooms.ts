@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
+import { UnreadableDocument } from '../store/integrity.js'
 import { LOCAL_FEED, LOCAL_REPLICATION, type Replication } from './replication.js'
 import { DEFAULT_LIMITS, Room, type RoomEvents, type RoomLimits } from './room.js'
 
@@ -173,7 +174,12 @@ export class Rooms {
       room = new Room(name, this.options.store, this.limits, this.options.events, shared)
       // The backlog after the stored updates: other instances' updates that they may not have
       // written yet (applying one that is in both changes nothing).
-      room.hydrate(stored.snapshot, [...stored.updates, ...feed.backlog], stored.tailBytes)
+      try {
+        room.hydrate(stored.snapshot, [...stored.updates, ...feed.backlog], stored.tailBytes)
+      } catch (error) {
+        // A stored update Yjs cannot decode: reading it again will not help.
+        throw new UnreadableDocument(name, error)
+      }
       await this.options.onLoad?.(room)
       feed.start(room)
       return room
@@ -181,6 +187,7 @@ export class Rooms {
       // A room that failed to load must not keep its awareness timer or its feed.
       if (room) room.destroy()
       else feed.leave()
+      if (error instanceof UnreadableDocument) this.options.events?.onUnreadable?.(error)
       throw error
     }
   }

@@ -3,6 +3,7 @@ import { eventDocName } from '@hytepaja/shared/doc/names'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { type Context, Hono } from 'hono'
 import type { WebSocket } from 'ws'
+import { UnreadableDocument } from '../store/integrity.js'
 import type { SyncAccess, SyncGrant } from './access.js'
 import type { Connection, Connections, SocketRefusal } from './connections.js'
 import type { Peer } from './peer.js'
@@ -129,7 +130,10 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
                       ? room.reason
                       : (event as PromiseRejectedResult).reason
                   deps.log.warn({ err: error, docName }, 'room failed to load')
-                  peer.close(CloseCode.ServiceRestart, 'try again')
+                  // Damaged data stays damaged: the client is told so instead of retrying forever.
+                  if (error instanceof UnreadableDocument) {
+                    peer.close(CloseCode.Unreadable, 'document cannot be read')
+                  } else peer.close(CloseCode.ServiceRestart, 'try again')
                 }
                 return
               }

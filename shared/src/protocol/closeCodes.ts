@@ -17,6 +17,8 @@ export const CloseCode = {
   Gone: 4404,
   /** The document is full (notes, clusters or bytes): the update that would pass it is refused. */
   DocumentFull: 4413,
+  /** The document's stored state is damaged and cannot be read (the organiser is told). */
+  Unreadable: 4422,
   /** The peer did not read its messages fast enough; it resyncs on reconnect. */
   SlowConsumer: 4500,
   /** The role's rights changed: reconnect to get the new mode. */

@@ -99,7 +99,13 @@ export function GroupsOverview({
                 <dt>
                   <FormattedMessage id="overview.live.ideas" />
                 </dt>
-                <dd>{intl.formatNumber(group.ideas)}</dd>
+                <dd>
+                  {group.ideas === null ? (
+                    <FormattedMessage id="overview.live.unreadable" />
+                  ) : (
+                    intl.formatNumber(group.ideas)
+                  )}
+                </dd>
               </div>
               <div className="facts__row">
                 <dt>
