@@ -1,5 +1,5 @@
 import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
-import { readIdeas } from '@hytepaja/shared/doc/schema'
+import { proposalTitle, readIdeas } from '@hytepaja/shared/doc/schema'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -141,16 +141,20 @@ describe('WebSocket access matrix', () => {
         }
         const client = await rawSyncClient(server, name, token as string)
         try {
+          // A write of the document's own kind: a note on a board, a title in a proposal.
           const writer = new Y.Doc()
-          const id = ideas.add(
-            writer,
-            { text: `${who} kirjoittaa` },
-            { id: who, name: who, role: 'organiser' },
-          )
+          const mark = `${who} kirjoittaa`
+          let id = mark
+          if (docKey === 'proposalA') proposalTitle(writer).insert(0, mark)
+          else id = ideas.add(writer, { text: mark }, { id: who, name: who, role: 'organiser' })
           client.sendUpdate(Y.encodeStateAsUpdate(writer))
           await client.roundTrip()
           const room = await server.ctx.rooms.loaded(name)
-          const written = room ? readIdeas(room.doc).some((i) => i.id === id) : false
+          const written = !room
+            ? false
+            : docKey === 'proposalA'
+              ? proposalTitle(room.doc).toString().includes(mark)
+              : readIdeas(room.doc).some((i) => i.id === id)
           expect(written ? 'write' : 'read').toBe(want)
           expect(client.ws.readyState).toBe(client.ws.OPEN)
         } finally {
