@@ -43,7 +43,7 @@ async function textOf(event: { id: string }, format: Format, lang: string, token
   const bytes = await download(event, format, lang, token)
   if (format === 'html') return parseHtml(new TextDecoder().decode(bytes)).body.textContent ?? ''
   if (format === 'docx') return docxText(docxPart(bytes, 'word/document.xml'))
-  return pdfText(bytes).replace(/\s+/g, ' ')
+  return (await pdfText(bytes)).replace(/\s+/g, ' ')
 }
 
 /** A meeting held through the real commands: attendance, §3, §4, §9 a/b/c decided. */
@@ -251,10 +251,10 @@ describe('GET /api/events/{id}/minutes', () => {
       expect(xml).not.toMatch(/<script|<b>/)
       expect(docxText(xml)).toContain(`Kävelykerho kirjastolta ${HOSTILE}`)
     } else {
-      expect(pdfInfo(bytes)).toMatch(/Tagged:\s+yes/)
+      expect(await pdfInfo(bytes)).toMatch(/Tagged:\s+yes/)
       // Lines wrap inside table cells (after "/" too): compare without the white space.
       const squash = (text: string) => text.replace(/\s+/g, '')
-      expect(squash(pdfText(bytes))).toContain(squash(`Kävelykerho kirjastolta ${HOSTILE}`))
+      expect(squash(await pdfText(bytes))).toContain(squash(`Kävelykerho kirjastolta ${HOSTILE}`))
     }
   })
 

@@ -145,7 +145,7 @@ describe('PDF minutes', () => {
     'is a tagged PDF/A-2a in %s with an embedded font',
     async (lang, tag, kind, page, decided) => {
       const bytes = await renderMinutes(minutesOf(lang), 'pdf')
-      const info = pdfInfo(bytes)
+      const info = await pdfInfo(bytes)
       expect(info).toMatch(/Tagged:\s+yes/)
       expect(info).toMatch(/Title:\s+(Päätöspöytäkirja|Beslutsprotokoll): Hyte-neuvottelu 2026/)
       const raw = Buffer.from(bytes).toString('latin1')
@@ -153,16 +153,16 @@ describe('PDF minutes', () => {
       expect(raw).toContain('/DisplayDocTitle true')
       expect(raw).toContain('pdfaid:part>2<')
       expect(raw).toContain('pdfaid:conformance>A<')
-      const fonts = pdfFonts(bytes).split('\n').slice(2).filter(Boolean)
+      const fonts = (await pdfFonts(bytes)).split('\n').slice(2).filter(Boolean)
       expect(fonts.length).toBeGreaterThan(0)
       for (const font of fonts)
         expect(font).toMatch(/DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/)
-      const text = pdfText(bytes)
+      const text = await pdfText(bytes)
       expect(text).toContain(kind)
       expect(text).toContain(page)
       expect(text).toContain(decided)
       expect(text).toContain('Åberg')
-      const structure = pdfStructure(bytes)
+      const structure = await pdfStructure(bytes)
       for (const element of [
         'Document',
         'H1',
@@ -189,19 +189,19 @@ describe('PDF minutes', () => {
     if (!action) throw new Error('no action')
     action.what = { html: '', markdown: '', text: words.join(' ') }
     const bytes = await renderMinutes(buildMinutes(source, 'fi'), 'pdf')
-    const text = pdfText(bytes)
+    const text = await pdfText(bytes)
     // Once in the proposal, once in the table of decided actions.
     for (const word of ['sana0', 'sana350', 'sana699']) {
       expect(text.match(new RegExp(`\\b${word}\\b`, 'g')), word).toHaveLength(2)
     }
-    const cells = pdfStructure(bytes)
+    const cells = await pdfStructure(bytes)
     expect(cells).toMatch(/TH:\s*\n\s*\/Scope \/Column/)
   })
 
   it('keeps hostile text as text', async () => {
     const bytes = await renderMinutes(minutesOf('fi', { hostile: HOSTILE }), 'pdf')
-    expect(pdfInfo(bytes)).toMatch(/Tagged:\s+yes/)
-    const text = squash(pdfText(bytes))
+    expect(await pdfInfo(bytes)).toMatch(/Tagged:\s+yes/)
+    const text = squash(await pdfText(bytes))
     expect(text).toContain(squash('<script>alert(1)</script> </w:t><w:t>x )Tj ET <b>lihava</b>'))
     expect(text).toContain(squash(LONG_WORD))
     expect(text).toContain('exe.txt')

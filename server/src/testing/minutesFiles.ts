@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
@@ -25,24 +25,31 @@ export function docxText(xml: string): string {
     .join('')
 }
 
-/** Runs a poppler tool on the PDF and returns what it prints. */
-function poppler(tool: string, bytes: Uint8Array, args: string[] = []): string {
-  const dir = mkdtempSync(join(tmpdir(), 'minutes-pdf-'))
+/**
+ * Runs a poppler tool on the PDF and returns what it prints. Asynchronously: a test that blocks
+ * the event loop for seconds (a busy machine) leaves the in-process server's idle keep-alive
+ * sockets to be closed under the next request, which then fails with ECONNRESET.
+ */
+async function poppler(tool: string, bytes: Uint8Array, args: string[] = []): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'minutes-pdf-'))
   try {
     const file = join(dir, 'minutes.pdf')
-    writeFileSync(file, bytes)
-    return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], {
-      encoding: 'utf8',
-    })
+    await writeFile(file, bytes)
+    const out = [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])]
+    return await new Promise<string>((resolve, reject) =>
+      execFile(tool, out, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    )
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true })
   }
 }
 
 export const pdfText = (bytes: Uint8Array) => poppler('pdftotext', bytes, ['-enc', 'UTF-8'])
 export const pdfInfo = (bytes: Uint8Array) => poppler('pdfinfo', bytes)
 export const pdfFonts = (bytes: Uint8Array) => poppler('pdffonts', bytes)
-/** The catalog and the structure tree's element types, from the raw file (uncompressed parts). */
+/** The structure tree's elements and attributes (`pdfinfo -struct`). */
 export const pdfStructure = (bytes: Uint8Array) => poppler('pdfinfo', bytes, ['-struct'])
 
 /** An HTML document parsed by a real HTML parser. */
