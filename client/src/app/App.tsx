@@ -16,7 +16,19 @@ const PersonalLinkPage = lazy(() => import('../pages/PersonalLinkPage'))
 const BoardPage = lazy(() => import('../pages/BoardPage'))
 const ProposalPage = lazyWithMessages(['proposal'], () => import('../pages/ProposalPage'))
 const AgendaPage = lazyWithMessages(['agenda'], () => import('../pages/AgendaPage'))
-const EventOverviewPage = lazyWithMessages(['overview'], () => import('../pages/EventOverviewPage'))
+const ChairConsolePage = lazyWithMessages(
+  ['plenary', 'agenda', 'overview'],
+  () => import('../pages/ChairConsolePage'),
+)
+const OrganiserPlenaryPage = lazyWithMessages(
+  ['plenary', 'agenda', 'overview', 'organiser'],
+  () => import('../pages/OrganiserPlenaryPage'),
+)
+const PresenterPage = lazyWithMessages(
+  ['plenary', 'agenda'],
+  () => import('../pages/PresenterPage'),
+)
+const CheckerPage = lazyWithMessages(['plenary', 'agenda'], () => import('../pages/CheckerPage'))
 const ConsolePage = lazyWithMessages(['organiser'], () => import('../pages/ConsolePage'))
 const ManageEventPage = lazyWithMessages(['organiser'], () => import('../pages/ManageEventPage'))
 const JoinSheetPage = lazyWithMessages(['organiser'], () => import('../pages/JoinSheetPage'))
@@ -48,10 +60,14 @@ export function App() {
             <Route path="/e/:eventId/organiser/sheet" component={JoinSheetPage} />
             <Route path="/e/:eventId/viewer" component={ViewerPage} />
             <Route path="/e/:eventId/overview" component={GroupsOverviewPage} />
-            <Route path="/e/:eventId/chair" component={EventOverviewPage} />
+            <Route path="/e/:eventId/chair" component={ChairConsolePage} />
+            <Route path="/e/:eventId/organiser/plenary" component={OrganiserPlenaryPage} />
+            <Route path="/e/:eventId/present" component={PresenterPage} />
+            <Route path="/e/:eventId/checker" component={CheckerPage} />
             <Route path="/admin" component={ConsolePage} />
             <Route path="/admin/e/:eventId" component={ManageEventPage} />
             <Route path="/admin/e/:eventId/sheet" component={JoinSheetPage} />
+            <Route path="/admin/e/:eventId/plenary" component={OrganiserPlenaryPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

@@ -8,7 +8,15 @@ export type Messages = Record<string, string> | Record<string, MessageFormatElem
  * The catalogs come in areas: `core` (the shell, home, join and the board: what a participant's
  * phone needs) ships with the page; the others load with the routes that use them.
  */
-export const AREAS = ['core', 'facilitator', 'proposal', 'agenda', 'overview', 'organiser'] as const
+export const AREAS = [
+  'core',
+  'facilitator',
+  'proposal',
+  'agenda',
+  'overview',
+  'organiser',
+  'plenary',
+] as const
 export type Area = (typeof AREAS)[number]
 export type RouteArea = Exclude<Area, 'core'>
 

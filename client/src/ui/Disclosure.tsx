@@ -11,7 +11,7 @@ export interface DisclosureProps {
   title: ReactNode
   children: ReactNode
   /** The heading level the title sits at in the page outline. */
-  level?: 2 | 3 | 4
+  level?: 2 | 3 | 4 | 5 | 6
   defaultExpanded?: boolean
   isExpanded?: boolean
   onExpandedChange?(isExpanded: boolean): void

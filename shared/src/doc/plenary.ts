@@ -160,6 +160,15 @@ export function readDecision(doc: Y.Doc, itemId: string): Decision | null {
   return readDecisionRecord(doc, itemId)?.history.at(-1) ?? null
 }
 
+/** Every decided item's record, by agenda item id. */
+export function readDecisionRecords(doc: Y.Doc): Record<string, DecisionRecord> {
+  const records: Record<string, DecisionRecord> = {}
+  decisionsRoot(doc).forEach((record, itemId) => {
+    records[itemId] = record
+  })
+  return records
+}
+
 /** The standing decision of every decided item. */
 export function readDecisions(doc: Y.Doc): Decision[] {
   const decisions: Decision[] = []

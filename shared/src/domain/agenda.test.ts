@@ -109,4 +109,22 @@ describe('agenda', () => {
     expect(agenda.templateAgenda('sv', groups)[0]?.title).toBe('Mötets öppnande')
     expect(agenda.templateAgenda('en', groups).at(-4)?.title).toBe('Closing of the meeting')
   })
+
+  it('knows §1–§4 of a negotiation by their place among the procedural items', () => {
+    const doc = templateDoc()
+    const roleOf = () => {
+      const roles = agenda.openingRoles(readAgenda(doc))
+      return agenda
+        .numbered(readAgenda(doc))
+        .filter((r) => roles.has(r.item.id))
+        .map((r) => `${r.label} ${roles.get(r.item.id)}`)
+    }
+    expect(roleOf()).toEqual(['§1 opening', '§2 attendance', '§3 agendaApproval', '§4 elections'])
+    // An item added in front of them takes no role from them unless it is procedural too.
+    agenda.add(doc, { title: 'Tervetuloa', kind: 'talk', index: 0 })
+    expect(roleOf()).toEqual(['§2 opening', '§3 attendance', '§4 agendaApproval', '§5 elections'])
+    const opening = agenda.numbered(readAgenda(doc))[1]?.item.id as string
+    agenda.remove(doc, opening)
+    expect(roleOf()).toEqual(['§2 opening', '§3 attendance', '§4 agendaApproval'])
+  })
 })

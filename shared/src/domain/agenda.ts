@@ -12,54 +12,36 @@ import {
 } from '../doc/schema.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
+import { byOrder, numbered } from './agendaNumbers.js'
 import { ConflictError, DomainError } from './errors.js'
 import { requireDraft } from './minutesCheck.js'
 
-/** One row of the agenda as shown: "§9", "§9 a", or no number for the workshop block. */
-export interface NumberedItem {
-  item: AgendaItem
-  /** "§9" or "§9 a"; null for unnumbered items (the workshop session). */
-  label: string | null
-  depth: 0 | 1
-}
+export {
+  isNumbered,
+  labelOf,
+  type NumberedItem,
+  numbered,
+  subItemLetter,
+} from './agendaNumbers.js'
 
-const byOrder = (a: AgendaItem, b: AgendaItem) => a.order - b.order || a.id.localeCompare(b.id)
+/**
+ * What the first four procedural § items of a negotiation record, in their order: §1 the
+ * opening, §2 the attendance, §3 the approval of the agenda, §4 the elections. The agenda has
+ * no kinds for these; like the minutes, the chair's console knows them by their place.
+ */
+export const OPENING_ROLES = ['opening', 'attendance', 'agendaApproval', 'elections'] as const
+export type OpeningRole = (typeof OPENING_ROLES)[number]
 
-/** The workshop is a session of the day, not a matter the meeting handles: it has no §. */
-export function isNumbered(item: AgendaItem): boolean {
-  return item.parentId !== null || item.kind !== 'workshop'
-}
-
-export function subItemLetter(index: number): string {
-  // a … z, then aa, ab … (no meeting has 27 groups, but numbering must never break)
-  let n = index
-  let letters = ''
-  do {
-    letters = String.fromCharCode(97 + (n % 26)) + letters
-    n = Math.floor(n / 26) - 1
-  } while (n >= 0)
-  return letters
-}
-
-/** Numbers the agenda: § for top-level items in order, a, b, c for their sub-items. */
-export function numbered(items: AgendaItem[]): NumberedItem[] {
-  const top = items.filter((i) => i.parentId === null).sort(byOrder)
-  const rows: NumberedItem[] = []
-  let section = 0
-  for (const item of top) {
-    const numberedItem = isNumbered(item)
-    if (numberedItem) section++
-    rows.push({ item, label: numberedItem ? `§${section}` : null, depth: 0 })
-    const children = items.filter((i) => i.parentId === item.id).sort(byOrder)
-    children.forEach((child, index) => {
-      rows.push({ item: child, label: `§${section} ${subItemLetter(index)}`, depth: 1 })
-    })
-  }
-  return rows
-}
-
-export function labelOf(items: AgendaItem[], id: string): string | null {
-  return numbered(items).find((row) => row.item.id === id)?.label ?? null
+/** The opening role of each of the first four procedural top-level items, by item id. */
+export function openingRoles(items: AgendaItem[]): Map<string, OpeningRole> {
+  const procedural = numbered(items).filter(
+    (row) => row.depth === 0 && row.item.kind === 'procedural',
+  )
+  return new Map(
+    procedural
+      .slice(0, OPENING_ROLES.length)
+      .map((row, index) => [row.item.id, OPENING_ROLES[index] as OpeningRole]),
+  )
 }
 
 /** The decision item that receives the groups' proposals (§9 in the template). */

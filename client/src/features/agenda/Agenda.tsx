@@ -1,4 +1,8 @@
-import { readCurrentItem } from '@hytepaja/shared/doc/plenary'
+import {
+  type DecisionRecord,
+  readCurrentItem,
+  readDecisionRecords,
+} from '@hytepaja/shared/doc/plenary'
 import {
   type AgendaItem,
   type Promotion,
@@ -8,18 +12,40 @@ import {
 import { numbered } from '@hytepaja/shared/domain/agenda'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Link } from 'wouter'
+import { Link, useSearchParams } from 'wouter'
 import type { Session } from '../../api/endpoints'
 import { Page } from '../../app/Page'
 import { useSnapshot, useSyncStatus } from '../../sync/hooks'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
 import { useEventDoc } from '../session/useEventDoc'
+import { outcomeLabel } from './outcomeLabel'
 import { PromotionView } from './PromotionView'
 import { promotionChanges, promotionStates } from './promotionChanges'
 
 const NO_ITEMS: AgendaItem[] = []
 const NO_PROMOTIONS: Promotion[] = []
+const NO_DECISIONS: Record<string, DecisionRecord> = {}
+
+/**
+ * `?item={id}` (the "Nyt käsittelyssä" line on the boards links here): once the agenda is
+ * shown, that item scrolls into view and takes focus, so a screen reader starts there too.
+ */
+function useItemInAddress(ready: boolean) {
+  const [search] = useSearchParams()
+  const wanted = search.get('item')
+  const done = useRef<string | null>(null)
+  useEffect(() => {
+    if (!ready || !wanted || done.current === wanted) return
+    const heading = document.querySelector<HTMLElement>(
+      `[data-item-id="${CSS.escape(wanted)}"] .agenda__title`,
+    )
+    if (!heading) return
+    done.current = wanted
+    heading.scrollIntoView({ block: 'center' })
+    heading.focus({ preventScroll: true })
+  })
+}
 
 export interface AgendaProps {
   eventId: string
@@ -40,6 +66,7 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
   const items = useSnapshot(doc, readAgenda, NO_ITEMS)
   const promotions = useSnapshot(doc, readPromotions, NO_PROMOTIONS)
   const current = useSnapshot(doc, readCurrentItem, null)
+  const decisions = useSnapshot(doc, readDecisionRecords, NO_DECISIONS)
   const rows = useMemo(() => numbered(items), [items])
   const lang = event.meta?.language ?? 'fi'
   const groupName = (groupId: string | null) =>
@@ -49,6 +76,7 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
   const [message, setMessage] = useState('')
   const seen = useRef<Map<string, string> | null>(null)
   const loaded = status.synced || status.loadedLocal
+  useItemInAddress(rows.length > 0)
   // biome-ignore lint/correctness/useExhaustiveDependencies: speaks about new promotions only.
   useEffect(() => {
     if (!loaded) return
@@ -88,6 +116,7 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
               ? (promotions.find((p) => p.groupId === item.groupId) ?? null)
               : null
             const isCurrent = current === item.id
+            const decision = decisions[item.id]?.history.at(-1) ?? null
             return (
               <li
                 key={item.id}
@@ -100,6 +129,7 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
                   <h2
                     className={depth === 0 ? 'agenda__title' : 'agenda__title agenda__title--sub'}
                     lang={lang}
+                    tabIndex={-1}
                   >
                     {item.title}
                   </h2>
@@ -112,6 +142,20 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
                 {isCurrent ? (
                   <p className="badge badge--current">
                     <FormattedMessage id="agenda.view.current" />
+                  </p>
+                ) : null}
+                {decision ? (
+                  <p className="agenda__decision">
+                    <FormattedMessage
+                      id="agenda.view.decision"
+                      values={{
+                        outcome: (
+                          <span className={`outcome outcome--${decision.outcome}`}>
+                            <FormattedMessage {...outcomeLabel[decision.outcome]} />
+                          </span>
+                        ),
+                      }}
+                    />
                   </p>
                 ) : null}
                 {item.presenter ? (

@@ -1,13 +1,25 @@
-import type { PromotedAction, Promotion, PromotionVersion } from '@hytepaja/shared/doc/schema'
+import type { PromotedAction, Promotion } from '@hytepaja/shared/doc/schema'
 import { diffVersions } from '@hytepaja/shared/domain/proposals'
-import { hasChanges } from '@hytepaja/shared/domain/textDiff'
+import type { ReactNode } from 'react'
 import { FormattedMessage, FormattedTime, useIntl } from 'react-intl'
 import { ageGroupLabel } from '../proposal/labels'
-import { DiffText } from './DiffText'
+import { actionNumbers, ProposalChanges } from './ProposalChanges'
 import { SafeHtml } from './SafeHtml'
 
-/** A group's promoted proposal on the agenda: its latest version, and what changed in it. */
-export function PromotionView({ promotion, lang }: { promotion: Promotion; lang: string }) {
+/**
+ * A group's promoted proposal on the agenda: its latest version, and what changed in it. Its
+ * title is a heading at `level` (the agenda's items are h2), the actions one level below.
+ */
+export function PromotionView({
+  promotion,
+  lang,
+  level = 3,
+}: {
+  promotion: Promotion
+  lang: string
+  level?: 3 | 4 | 5 | 6
+}) {
+  const Title = `h${level}` as 'h3'
   const versions = promotion.versions
   const latest = versions.at(-1)
   const previous = versions.length > 1 ? versions.at(-2) : undefined
@@ -23,18 +35,29 @@ export function PromotionView({ promotion, lang }: { promotion: Promotion; lang:
           values={{ time: <FormattedTime value={latest.promotedAt} /> }}
         />
       </p>
-      <h3 className="promotion__title" lang={lang}>
+      <Title className="promotion__title" lang={lang}>
         {latest.title}
-      </h3>
+      </Title>
       {latest.body.text.trim() ? <SafeHtml html={latest.body.html} lang={lang} /> : null}
       <ol className="promotion__actions">
         {latest.actions.map((action, index) => (
           <li key={action.id}>
-            <ActionView action={action} number={index + 1} lang={lang} />
+            <ActionView action={action} number={index + 1} lang={lang} level={level + 1} />
           </li>
         ))}
       </ol>
-      {previous ? <Changes before={previous} after={latest} /> : null}
+      {previous ? (
+        <ProposalChanges
+          diff={diffVersions(previous, latest)}
+          numberOf={actionNumbers(previous, latest)}
+          summary={
+            <FormattedMessage
+              id="agenda.view.changes.summary"
+              values={{ from: previous.version, to: latest.version }}
+            />
+          }
+        />
+      ) : null}
     </div>
   )
 }
@@ -43,141 +66,88 @@ function ActionView({
   action,
   number,
   lang,
+  level,
 }: {
   action: PromotedAction
   number: number
   lang: string
+  level: number
+}) {
+  return (
+    <ActionCard number={number} level={level} facts={action} lang={lang}>
+      <SafeHtml html={action.what.html} lang={lang} />
+    </ActionCard>
+  )
+}
+
+export type ActionFactsOf = Pick<
+  PromotedAction,
+  'responsible' | 'timeline' | 'indicator' | 'target' | 'ageGroups'
+>
+
+/**
+ * One action proposal: its number as a heading at `level`, what is done (`children`) and who,
+ * by when and how it is followed. A promoted action and a decision's amended one look alike.
+ */
+export function ActionCard({
+  number,
+  level,
+  facts,
+  lang,
+  children,
+}: {
+  number: number
+  level: number
+  facts: ActionFactsOf
+  lang: string
+  children: ReactNode
 }) {
   const intl = useIntl()
+  const Heading = `h${Math.min(level, 6)}` as 'h4'
   return (
     <article className="promoted-action">
-      <h4>
+      <Heading>
         <FormattedMessage id="agenda.view.action" values={{ number }} />
-      </h4>
-      <SafeHtml html={action.what.html} lang={lang} />
+      </Heading>
+      {children}
       <dl className="action-facts">
         <div className="action-facts__row">
           <dt>
             <FormattedMessage id="agenda.view.responsible" />
           </dt>
-          <dd>{action.responsible.length > 0 ? intl.formatList(action.responsible) : '–'}</dd>
+          <dd>{facts.responsible.length > 0 ? intl.formatList(facts.responsible) : '–'}</dd>
         </div>
         <div className="action-facts__row">
           <dt>
             <FormattedMessage id="agenda.view.timeline" />
           </dt>
-          <dd lang={lang}>{action.timeline || '–'}</dd>
+          <dd lang={lang}>{facts.timeline || '–'}</dd>
         </div>
         <div className="action-facts__row">
           <dt>
             <FormattedMessage id="agenda.view.indicator" />
           </dt>
           <dd lang={lang}>
-            {action.indicator || '–'}
-            {action.target ? (
+            {facts.indicator || '–'}
+            {facts.target ? (
               <>
                 {' '}
-                <FormattedMessage id="agenda.view.target" values={{ target: action.target }} />
+                <FormattedMessage id="agenda.view.target" values={{ target: facts.target }} />
               </>
             ) : null}
           </dd>
         </div>
-        {action.ageGroups.length > 0 ? (
+        {facts.ageGroups.length > 0 ? (
           <div className="action-facts__row">
             <dt>
               <FormattedMessage id="agenda.view.ageGroups" />
             </dt>
             <dd>
-              {intl.formatList(action.ageGroups.map((g) => intl.formatMessage(ageGroupLabel[g])))}
+              {intl.formatList(facts.ageGroups.map((g) => intl.formatMessage(ageGroupLabel[g])))}
             </dd>
           </div>
         ) : null}
       </dl>
     </article>
-  )
-}
-
-const STATUS = {
-  added: { id: 'agenda.view.changes.actionAdded' },
-  removed: { id: 'agenda.view.changes.actionRemoved' },
-  changed: { id: 'agenda.view.changes.actionChanged' },
-} as const
-
-const FIELD = {
-  timeline: { id: 'agenda.view.timeline' },
-  indicator: { id: 'agenda.view.indicator' },
-  target: { id: 'agenda.view.targetLabel' },
-  responsible: { id: 'agenda.view.responsible' },
-} as const
-
-function Changes({ before, after }: { before: PromotionVersion; after: PromotionVersion }) {
-  const diff = diffVersions(before, after)
-  const numberOf = (id: string) => {
-    const index = after.actions.findIndex((a) => a.id === id)
-    return index >= 0 ? index + 1 : before.actions.findIndex((a) => a.id === id) + 1
-  }
-  return (
-    <details className="changes" open>
-      <summary>
-        <FormattedMessage
-          id="agenda.view.changes.summary"
-          values={{ from: before.version, to: after.version }}
-        />
-      </summary>
-      {!diff.changed ? (
-        <p>
-          <FormattedMessage id="agenda.view.changes.none" />
-        </p>
-      ) : (
-        <ul className="changes__list">
-          {hasChanges(diff.title) ? (
-            <li>
-              <strong>
-                <FormattedMessage id="agenda.view.changes.title" />
-              </strong>{' '}
-              <DiffText parts={diff.title} />
-            </li>
-          ) : null}
-          {hasChanges(diff.body) ? (
-            <li>
-              <strong>
-                <FormattedMessage id="agenda.view.changes.body" />
-              </strong>{' '}
-              <DiffText parts={diff.body} />
-            </li>
-          ) : null}
-          {diff.actions
-            .filter((a) => a.status !== 'same')
-            .map((a) => (
-              <li key={a.id}>
-                <strong>
-                  <FormattedMessage
-                    {...STATUS[a.status as keyof typeof STATUS]}
-                    values={{ number: numberOf(a.id) }}
-                  />
-                </strong>
-                {a.status === 'changed' ? (
-                  <ul>
-                    {hasChanges(a.what) ? (
-                      <li>
-                        <FormattedMessage id="agenda.view.changes.what" />{' '}
-                        <DiffText parts={a.what} />
-                      </li>
-                    ) : null}
-                    {(Object.keys(FIELD) as Array<keyof typeof FIELD>).map((field) => {
-                      const parts = a.fields[field]
-                      return parts && hasChanges(parts) ? (
-                        <li key={field}>
-                          <FormattedMessage {...FIELD[field]} />: <DiffText parts={parts} />
-                        </li>
-                      ) : null
-                    })}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-        </ul>
-      )}
-    </details>
   )
 }

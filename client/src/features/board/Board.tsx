@@ -18,6 +18,7 @@ import { useGroupAnnouncements } from '../facilitation/useGroupAnnouncements'
 import { useServerOffset } from '../facilitation/useServerOffset'
 import { useSpotlight } from '../facilitation/useSpotlight'
 import { ChangeGroup } from '../groupChange/ChangeGroup'
+import { CurrentItemLine } from '../plenary/CurrentItemLine'
 import { PreAssignmentCard } from '../preAssignment/PreAssignmentCard'
 import { GroupLinks } from '../proposal/GroupLinks'
 import { SyncStatusLine } from '../session/SyncStatusLine'
@@ -218,6 +219,7 @@ export function Board(props: BoardProps) {
     >
       {model.group?.description ? <p className="board__theme">{model.group.description}</p> : null}
       <GroupLinks eventId={eventId} groupId={groupId} />
+      <CurrentItemLine eventId={eventId} event={model.event} />
       <div className="board__bar">
         {/* In a terminal state the notice below says it all, with what to do next. */}
         {model.terminal ? null : <SyncStatusLine summary={model.summary} />}

@@ -14,7 +14,7 @@ import { QrCode } from '../../ui/QrCode'
 import { formatJoinCode } from '../session/joinCode'
 import { type OrganiserAccess, sheetPath } from './access'
 import { errorCodeOf } from './useAction'
-import { homeAddressOf, useEventLinks } from './useEventLinks'
+import { homeAddressOf, presenterLinkOf, useEventLinks } from './useEventLinks'
 
 export interface LinksPanelProps {
   access: OrganiserAccess
@@ -116,6 +116,14 @@ export function LinksPanel({ access, event, onJoinCode }: LinksPanelProps) {
         help={<FormattedMessage id="links.viewer.help" />}
         url={links.links.viewer}
         name={intl.formatMessage({ id: 'links.viewer.heading' })}
+        openable
+      />
+      <RoleLinkSection
+        id="presenter"
+        title={<FormattedMessage id="links.presenter.heading" />}
+        help={<FormattedMessage id="links.presenter.help" />}
+        url={presenterLinkOf(links)}
+        name={intl.formatMessage({ id: 'links.presenter.heading' })}
         openable
       />
       <RoleLinkSection

@@ -9,7 +9,7 @@ import { Notice } from '../../ui/Notice'
 import { Tabs } from '../../ui/Tabs'
 import { formatJoinCode } from '../session/joinCode'
 import { AgendaPanel } from './AgendaPanel'
-import type { OrganiserAccess } from './access'
+import { type OrganiserAccess, plenaryPath } from './access'
 import { DataPanel } from './DataPanel'
 import { DetailsPanel } from './DetailsPanel'
 import { GroupsPanel } from './GroupsPanel'
@@ -124,6 +124,11 @@ export function ManageEvent({ access }: { access: OrganiserAccess }) {
             groups: event.groups.length,
           }}
         />
+      </p>
+      <p>
+        <Link href={plenaryPath(access.via, access.eventId)} className="standalone-link">
+          <FormattedMessage id="organiser.plenary.open" />
+        </Link>
       </p>
       {created ? (
         <Notice tone="success" title={intl.formatMessage({ id: 'organiser.created.title' })}>

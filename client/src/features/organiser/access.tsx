@@ -27,6 +27,11 @@ export function sheetPath(via: OrganiserVia, eventId: string): string {
   return `${managePath(via, eventId)}/sheet`
 }
 
+/** The chair's console with the organiser's rights (reopening the minutes included). */
+export function plenaryPath(via: OrganiserVia, eventId: string): string {
+  return `${managePath(via, eventId)}/plenary`
+}
+
 /** The console key of the address (`/admin#key`) or of this device, if any. */
 export function consoleKeyOfDevice(): string | null {
   return readLinkToken() ?? credentials.consoleKey()

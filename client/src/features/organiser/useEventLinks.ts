@@ -32,6 +32,13 @@ export function useEventLinks({ eventId, token }: OrganiserAccess) {
 }
 
 /** The address of the home page where the code is typed: the links' own origin. */
+/** The presenter view for the Teams share: the viewer's token on `/e/{id}/present`. */
+export function presenterLinkOf(links: EventLinks): string {
+  const url = new URL(links.links.viewer)
+  url.pathname = url.pathname.replace(/\/viewer$/, '/present')
+  return url.toString()
+}
+
 export function homeAddressOf(links: EventLinks): string {
   try {
     return new URL(links.links.join).origin
