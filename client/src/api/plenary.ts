@@ -288,15 +288,19 @@ export async function fetchMinutesFile(
   }
 }
 
-/** `GET /api/events/{id}/minutes/preview?lang=…`: the minutes' model, for the screen. */
+/**
+ * `GET /api/events/{id}/minutes?format=json&lang=…`: the model the three files are drawn from,
+ * for the screen. The server builds it: the attendance it prints comes from its own store, so a
+ * checker receives the attendance only as the minutes print it.
+ */
 export function fetchMinutesPreview(
   eventId: string,
   token: string,
   lang: MinutesFileLanguage | 'en',
   signal?: AbortSignal,
 ) {
-  return requestJson<{ minutes: Minutes }>(
-    `/api/events/${encodeURIComponent(eventId)}/minutes/preview?lang=${lang}`,
+  return requestJson<Minutes>(
+    `/api/events/${encodeURIComponent(eventId)}/minutes?format=json&lang=${lang}`,
     { token, signal },
   )
 }

@@ -46,7 +46,7 @@ export function useMinutesPreview(
   useEffect(() => {
     const abort = new AbortController()
     fetchMinutesPreview(eventId, token, lang, abort.signal).then(
-      (answer) => setLoad({ state: 'ready', minutes: answer.minutes }),
+      (minutes) => setLoad({ state: 'ready', minutes }),
       (error: unknown) => {
         if (abort.signal.aborted) return
         // A preview already shown stays while the network is away.
