@@ -15,14 +15,23 @@
 // creates an event through the public contract (POST /api/events with one group per room) and
 // hands the board documents to load.mjs with --room-names; the URL template carries the event's
 // organiser token (organisers may write every board).
-import { spawn, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import {
+  createProcesses,
+  freePort,
+  harnessWithDependencies,
+  runLoad as runLoadIn,
+  sleep,
+  startHytepaja,
+  stop,
+  tail,
+  waitQuiet,
+} from './lib/processes.mjs'
 
 const HELP = `usage: node bench/run.mjs [options]
   --seconds S        measured seconds per run (default 20, or $HYTEPAJA_BENCH_SECONDS)
@@ -67,7 +76,7 @@ if (a.help) {
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url))
 const repoRoot = path.resolve(serverDir, '..')
-const benchDir = path.resolve(
+let benchDir = path.resolve(
   process.env.HYTEPAJA_BENCH_DIR || path.join(repoRoot, '..', 'shared', 'bench'),
 )
 // our builds by peer name: `hytepaja` and one `hytepaja-<name>` per --variant
@@ -151,15 +160,7 @@ if (scenarios.length === 0) {
 }
 
 const NICE = Number(a.nice)
-/** spawn `node args` (through `nice -n N` when asked: nice execs, so the PID stays node's) */
-function spawnNode(args, options) {
-  return NICE
-    ? spawn('nice', ['-n', String(NICE), process.execPath, ...args], options)
-    : spawn(process.execPath, args, options)
-}
-
 const log = (...x) => console.error('[bench]', ...x)
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // ---------- preconditions
 if (!fs.existsSync(path.join(benchDir, 'load.mjs'))) {
@@ -176,127 +177,20 @@ for (const [name, main] of ourBuilds) {
     process.exit(1)
   }
 }
-if (!fs.existsSync(path.join(benchDir, 'node_modules'))) {
-  log(`installing the harness's dependencies (npm ci in ${benchDir})`)
-  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
-    cwd: benchDir,
-    stdio: ['ignore', 2, 2],
-  })
-  if (npm.status !== 0) {
-    console.error(`npm ci in ${benchDir} failed (${npm.status ?? npm.signal})`)
-    process.exit(1)
-  }
-}
+benchDir = harnessWithDependencies(benchDir, repoRoot, log)
 
 // ---------- everything started here is stopped again, whatever happens
-const children = new Set()
-const tempDirs = new Set()
-
-function track(child) {
-  children.add(child)
-  child.once('exit', () => children.delete(child))
-  return child
-}
-
-function killAllNow() {
-  for (const child of children) {
-    try {
-      process.kill(child.pid, 'SIGKILL')
-    } catch {}
-  }
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true })
-}
-
-let interrupted = false
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (interrupted) return
-    interrupted = true
-    log(`${signal}: stopping every server and load process`)
-    killAllNow()
-    process.exit(130)
-  })
-}
-process.on('exit', killAllNow)
-
-/** SIGTERM, then SIGKILL after graceMs; resolves once the process is gone. */
-async function stop(child, graceMs = 5000) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  try {
-    process.kill(child.pid, 'SIGTERM')
-  } catch {}
-  const how = await Promise.race([exited.then(() => 'exited'), sleep(graceMs).then(() => 'late')])
-  if (how === 'late') {
-    try {
-      process.kill(child.pid, 'SIGKILL')
-    } catch {}
-    await exited
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.unref()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-function machineTicks() {
-  try {
-    const v = fs
-      .readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number)
-    const idle = v[3] + (v[4] || 0)
-    return { busy: v.reduce((x, y) => x + y, 0) - idle, total: v.reduce((x, y) => x + y, 0) }
-  } catch {
-    return null
-  }
-}
-
-/** Waits until the whole machine is idle for a second (or gives up); returns the last busy %. */
-async function waitQuiet(maxS) {
-  const deadline = Date.now() + maxS * 1000
-  let pct = null
-  for (;;) {
-    const t0 = machineTicks()
-    await sleep(1000)
-    const t1 = machineTicks()
-    if (!t0 || !t1) return null
-    pct = (100 * (t1.busy - t0.busy)) / Math.max(1, t1.total - t0.total)
-    if (pct < 20 || Date.now() >= deadline) return pct
-  }
-}
-
-/** Keeps the last ~10 KB a child wrote to a stream, for error messages. */
-function tail(stream) {
-  let text = ''
-  stream.on('data', (d) => {
-    text += d
-    if (text.length > 20000) text = text.slice(-10000)
-  })
-  return () => text.trim().split('\n').slice(-5).join(' | ')
-}
+const procs = createProcesses({ nice: NICE, log })
+const spawnNode = (args, options) => procs.spawnNode(args, options)
 
 // ---------- peers
 /** A fresh reference server from the harness; resolves with { child, pid, url, protocol }. */
 async function startReference(peer) {
   const port = await freePort()
-  const child = track(
-    spawnNode(['peers.mjs', peer, '--port', String(port)], {
-      cwd: benchDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  )
+  const child = spawnNode(['peers.mjs', peer, '--port', String(port)], {
+    cwd: benchDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const stderr = tail(child.stderr)
   const ready = await new Promise((resolve, reject) => {
     let out = ''
@@ -333,80 +227,21 @@ async function startReference(peer) {
 
 /** A fresh server of ours with an event whose boards are the run's rooms. */
 async function startOurs(serverMain, rooms) {
-  const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hytepaja-bench-'))
-  tempDirs.add(dataDir)
-  const adminToken = randomBytes(24).toString('base64url')
   const nodeArgs = []
   if (a['cpu-prof']) {
     fs.mkdirSync(a['cpu-prof'], { recursive: true })
     nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.resolve(a['cpu-prof']))
   }
-  const child = track(
-    spawnNode([...nodeArgs, serverMain], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        ADMIN_TOKEN: adminToken,
-        SEED_DEMO: '0',
-        LOG_LEVEL: 'warn',
-      },
-    }),
-  )
-  child.stdout.resume()
-  const stderr = tail(child.stderr)
-  const cleanup = async () => {
-    await stop(child)
-    fs.rmSync(dataDir, { recursive: true, force: true })
-    tempDirs.delete(dataDir)
-  }
-  try {
-    const base = `http://127.0.0.1:${port}`
-    const deadline = Date.now() + 15000
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`exited early (${child.exitCode}): ${stderr()}`)
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break
-      } catch {}
-      if (Date.now() > deadline) throw new Error(`did not answer /healthz in 15 s: ${stderr()}`)
-      await sleep(50)
-    }
-    const res = await fetch(`${base}/api/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({
-        title: 'Benchmark',
-        municipalities: ['Bench'],
-        startsAt: new Date().toISOString(),
-        language: 'en',
-        groups: Array.from({ length: rooms }, (_, i) => ({ name: `r${i}` })),
-      }),
-    })
-    const body = await res.json()
-    if (res.status !== 201)
-      throw new Error(`POST /api/events: ${res.status} ${JSON.stringify(body)}`)
+  const srv = await startHytepaja(procs, { serverMain, groups: rooms, repoRoot, nodeArgs })
+  return {
+    child: srv.child,
+    pid: srv.pid,
+    protocol: 'y-websocket',
     // Harness room r -> board of group r; the last one is the join room when there is one.
-    const byName = new Map(body.groups.map((g) => [g.name, g.id]))
-    const roomNames = Array.from(
-      { length: rooms },
-      (_, i) => `board:${body.id}:${byName.get(`r${i}`)}`,
-    )
-    return {
-      child,
-      pid: child.pid,
-      protocol: 'y-websocket',
-      url: `ws://127.0.0.1:${port}/sync/{room}?token=${encodeURIComponent(body.tokens.organiser)}`,
-      roomNames,
-      versions: null,
-      cleanup,
-    }
-  } catch (error) {
-    await cleanup()
-    throw error
+    url: `ws://127.0.0.1:${srv.port}/sync/{room}?token=${encodeURIComponent(srv.event.tokens.organiser)}`,
+    roomNames: srv.boards,
+    versions: null,
+    cleanup: srv.cleanup,
   }
 }
 
@@ -421,29 +256,7 @@ function warn(res, text) {
 
 /** One load.mjs run; resolves with its JSON summary or { error }. */
 function runLoad(args, timeoutMs) {
-  return new Promise((resolve) => {
-    const child = track(
-      spawnNode(['load.mjs', ...args, ...(a.verbose ? [] : ['--quiet'])], {
-        cwd: benchDir,
-        stdio: ['ignore', 'pipe', a.verbose ? 'inherit' : 'pipe'],
-      }),
-    )
-    let out = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    const stderr = a.verbose ? () => '' : tail(child.stderr)
-    const timer = setTimeout(() => stop(child, 2000), timeoutMs)
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      const line = out.trim().split('\n').filter(Boolean).pop()
-      try {
-        resolve(JSON.parse(line))
-      } catch {
-        resolve({ error: `load.mjs exit ${code ?? signal}: ${stderr()}` })
-      }
-    })
-  })
+  return runLoadIn(procs, { benchDir, args, timeoutMs, verbose: a.verbose })
 }
 
 async function runOne(peer, scenario) {

@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
 import type { UnreadableDocument } from '../store/integrity.js'
 import { Admission, dropPending, hasPending, type Refusal } from './admission.js'
-import { AwarenessBudget, type AwarenessRate } from './awarenessBudget.js'
+import { AwarenessBudget, type AwarenessRate, type Waiting } from './awarenessBudget.js'
 import { type AwarenessView, judge } from './awarenessPolicy.js'
 import { shapeOf } from './docShape.js'
 import type { Peer } from './peer.js'
@@ -101,7 +101,7 @@ export class Room implements RemoteSink {
   private readonly removedAt = new Map<number, number>()
   /** Clients that another instance's peers speak for: no peer here may speak for them. */
   private readonly remoteClients = new Set<number>()
-  private readonly budget: AwarenessBudget
+  private readonly budget: AwarenessBudget<Peer>
   /** Judges every update a socket sends against the document's shape and size. */
   private readonly admission: Admission
 
@@ -293,9 +293,11 @@ export class Room implements RemoteSink {
       return
     }
     state.clients = claims
-    const shown = this.asShown(peer, out)
+    const sized = this.withinSize(out)
+    // Over the sender's budget, the entries wait (stamped when they go out).
+    if (sized.length > 0 && !this.budget.spend(senderOf(peer), sized, peer)) return
+    const shown = this.stamped(peer, sized)
     const rewritten = shown.length !== out.length || shown.some((entry, i) => entry !== out[i])
-    if (shown.length > 0 && !this.budget.spend(senderOf(peer), shown)) return
     if (entries.length > 0 && shown.length === entries.length && !restamped && !rewritten) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
       // Relayed byte for byte to everyone, the sender included: y-websocket's watchdog counts
@@ -316,31 +318,34 @@ export class Room implements RemoteSink {
     if (!onlyEchoes) this.sendTo(peer, frame)
   }
 
-  /**
-   * Entries as others will see them: too large ones left out, and each state stamped with who
-   * the sender's token says they are (`stampPresence`), whatever name and role it claimed.
-   */
-  private asShown(peer: Peer, entries: AwarenessEntry[]): AwarenessEntry[] {
-    const seat = peer.seat?.()
-    const shown: AwarenessEntry[] = []
-    for (const entry of entries) {
-      if (entry.oversize) {
-        this.events.onAwarenessDropped?.('size', 1)
-        continue
-      }
-      if (!seat || entry.removed) {
-        shown.push(entry)
-        continue
-      }
-      const stamped = JSON.stringify(stampPresence(JSON.parse(entry.state), seat))
-      shown.push(stamped === entry.state ? entry : { ...entry, state: stamped })
+  /** Entries whose state is not too large to relay. */
+  private withinSize(entries: AwarenessEntry[]): AwarenessEntry[] {
+    const sized = entries.filter((entry) => !entry.oversize)
+    if (sized.length < entries.length) {
+      this.events.onAwarenessDropped?.('size', entries.length - sized.length)
     }
-    return shown
+    return sized
+  }
+
+  /**
+   * Entries as others will see them: each state stamped with who the sender's token says they
+   * are (`stampPresence`), whatever name and role it claimed.
+   */
+  private stamped(peer: Peer, entries: AwarenessEntry[]): AwarenessEntry[] {
+    const seat = peer.seat?.()
+    if (!seat) return entries
+    return entries.map((entry) => {
+      if (entry.removed) return entry
+      const stamped = JSON.stringify(stampPresence(JSON.parse(entry.state), seat))
+      return stamped === entry.state ? entry : { ...entry, state: stamped }
+    })
   }
 
   /** Entries that waited for the sender's budget: relayed unless their client has left. */
-  private releaseAwareness(entries: AwarenessEntry[]): void {
-    const current = entries.filter((entry) => this.ownedLocally(entry.client))
+  private releaseAwareness(waited: Array<Waiting<Peer>>): void {
+    const current = waited
+      .filter(({ entry, from }) => this.peers.get(from)?.clients.has(entry.client))
+      .flatMap(({ entry, from }) => this.stamped(from, [entry]))
     if (current.length === 0) return
     const update = encodeAwarenessEntries(current)
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELEASED)

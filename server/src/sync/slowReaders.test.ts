@@ -57,5 +57,5 @@ describe('sockets that never read', () => {
     const metrics = await server.ctx.metrics.registry.metrics()
     expect(metrics).toContain('hytepaja_sync_closed_sockets_total{code="4500"} 40')
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
-  })
+  }, 90_000)
 })
