@@ -18,6 +18,7 @@ import { compressAnswers } from './http/compressAnswers.js'
 import { errorBody, respondToError, unauthorised } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
+import { followUpRoutes } from './http/followUp.js'
 import { joinRoutes } from './http/join.js'
 import { minutesRoutes } from './http/minutes.js'
 import { organiserRoutes } from './http/organiser.js'
@@ -105,6 +106,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/', joinRoutes(ctx))
   api.route('/', sessionRoutes(ctx))
   api.route('/', registerRoutes(ctx))
+  api.route('/', followUpRoutes(ctx))
   app.route('/api', api)
 
   const access = createSyncAccess({

@@ -1,3 +1,4 @@
+import { indexUnindexedEvents } from './commands/actionIndex.js'
 import { parseConfig } from './config.js'
 import { consoleLink } from './http/links.js'
 import { describeLinks, seedDemoEvent } from './seed.js'
@@ -23,6 +24,12 @@ async function main() {
       'REDIS_URL with SQLite: every instance must use this DATA_DIR on this machine',
     )
   }
+  // A store from before the index of decided actions: its decided events are indexed once,
+  // in the background (the summaries and follow-up links read the index).
+  indexUnindexedEvents(ctx).then(
+    (events) => events > 0 && ctx.log.info({ events }, 'decided actions indexed'),
+    (err) => ctx.log.error({ err }, 'indexing decided actions failed'),
+  )
   const demo = config.seedDemo ? await seedDemoEvent(ctx) : null
   // The console key is a secret: it is printed when it was just made (and with a new demo's
   // links), not on every start where logs would collect it.

@@ -3,12 +3,14 @@ import type * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { recordAudit } from '../store/audit.js'
+import { reindexEvent, reindexesAfter } from './actionIndex.js'
 
 /**
  * Applies a domain change to an event's document as a server command: on the live document
  * (so every open socket sees it at once), written to the store before the answer, and audited.
  * A change that throws (bad input) changes nothing and leaves no audit row. The audited action
- * may depend on the result (a decision recorded, or corrected).
+ * may depend on the result (a decision recorded, or corrected); a change that can alter the
+ * decided actions updates their index before the answer.
  */
 export async function changeEventDoc<T>(
   ctx: ServerContext,
@@ -20,7 +22,15 @@ export async function changeEventDoc<T>(
   const name = eventDocName(caller.holder.eventId)
   const result = await ctx.rooms.withDoc(name, (room) => change(room.doc))
   await ctx.docs.flush(name)
-  await audit(ctx, caller, typeof action === 'string' ? action : action(result), target)
+  const audited = typeof action === 'string' ? action : action(result)
+  await audit(ctx, caller, audited, target)
+  if (reindexesAfter(audited)) {
+    // The document changed already; an index that failed to follow is rebuilt by the next
+    // change or `POST /api/actions/reindex`, and is no reason to report the change as failed.
+    await reindexEvent(ctx, caller.holder.eventId).catch((err) =>
+      ctx.log.error({ err, eventId: caller.holder.eventId }, 'indexing decided actions failed'),
+    )
+  }
   return result
 }
 

@@ -19,14 +19,29 @@ import * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { listAudit } from '../store/audit.js'
+import { eventActionRows, partyRows } from '../store/decidedActions.js'
 import { findEvent } from '../store/events.js'
+import { reportRows } from '../store/followUp.js'
 import { unlessUnreadable } from '../store/integrity.js'
 import { listParticipants } from '../store/participants.js'
 import { eventPreAnswers } from '../store/preAnswers.js'
 import { groupBallots } from '../store/votes.js'
+import { indexedAction, indexedParty, storedReport } from './actionViews.js'
 import { attendanceForMinutes } from './attendance.js'
 import { audit } from './change.js'
 import { commentsOf } from './checking.js'
+
+async function eventFollowUp(ctx: ServerContext, eventId: string) {
+  const rows = await eventActionRows(ctx.db, eventId)
+  const ids = rows.map((r) => r.id)
+  const [parties, reports] = await Promise.all([partyRows(ctx.db, ids), reportRows(ctx.db, ids)])
+  return rows.map((row) => ({
+    ...indexedAction(row),
+    active: Number(row.active) === 1,
+    responsible: parties.filter((p) => p.action_id === row.id).map(indexedParty),
+    reports: reports.filter((r) => r.action_id === row.id).map(storedReport),
+  }))
+}
 
 /** The export's format name and version (README, "Event export"). */
 export const EXPORT_FORMAT = 'hytepaja-event-export'
@@ -146,6 +161,9 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
       joinedAt: p.created_at,
       removedAt: p.revoked_at,
     })),
+    // The follow-up goes with the event: its agreed actions (those a correction took out too),
+    // their parties and every report on them.
+    followUp: await eventFollowUp(ctx, eventId),
     audit: (await listAudit(ctx.db, eventId)).map((a) => ({
       at: a.at,
       actorRole: a.actor_role,

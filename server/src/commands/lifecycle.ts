@@ -19,12 +19,20 @@ export async function deleteEvent(ctx: ServerContext, eventId: string) {
   // Tokens, participants and audit rows go with the event row (ON DELETE CASCADE), in one
   // statement; explicit deletes keep SQLite honest even without foreign keys enabled.
   await ctx.db.transaction(async (tx) => {
+    // The decided actions' parties, mappings and follow-up reports hang on the actions.
+    for (const table of ['follow_up_report', 'action_party', 'party_mapping']) {
+      await tx.run(
+        `DELETE FROM ${table} WHERE action_id IN (SELECT id FROM decided_action WHERE event_id = ?)`,
+        [eventId],
+      )
+    }
     for (const table of [
       'vote',
       'pre_answer',
       'attendance',
       'minutes_comment',
       'minutes_attendance',
+      'decided_action',
       'token',
       'participant',
       'audit',

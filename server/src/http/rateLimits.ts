@@ -19,6 +19,8 @@ export interface RateLimitSettings {
   tokenFailures: number
   /** Participants one event's join link may create per five minutes. */
   participantsPerEvent: number
+  /** Follow-up reports one follow-up link may send per ten minutes. */
+  followUpReportsPerLink: number
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
@@ -27,12 +29,15 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   tokenFailures: 20,
   // A big event's whole hall joins in the first minutes; a script making thousands does not.
   participantsPerEvent: 300,
+  // An organisation reports on a handful of actions a few times a year; a script does not.
+  followUpReportsPerLink: 60,
 }
 
 export interface RateLimits {
   joinCodes: FailureLimit
   tokens: FailureLimit
   participants: RateLimiterAbstract
+  followUpReports: RateLimiterAbstract
 }
 
 /** The limits of one process; counted across every instance when there are several (Redis). */
@@ -52,6 +57,11 @@ export function createRateLimits(
       name: 'participants',
       points: s.participantsPerEvent,
       durationSec: 300,
+    }),
+    followUpReports: bus.createRateLimiter({
+      name: 'followUpReports',
+      points: s.followUpReportsPerLink,
+      durationSec: 600,
     }),
   }
 }

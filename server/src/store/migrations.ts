@@ -156,6 +156,73 @@ const STEPS: Step[] = [
       )`,
     ],
   },
+  // 9: the decided actions of every event (an index kept from the event documents, so that a
+  // summary over years reads rows, not dozens of documents), their responsible parties mapped
+  // to the register, the organiser's fixes of that mapping, the follow-up reports, and the
+  // responsible organisations' follow-up links (hashes only).
+  both([
+    `CREATE TABLE decided_action (
+      id TEXT PRIMARY KEY,
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      item_id TEXT NOT NULL,
+      action_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      label TEXT,
+      theme TEXT NOT NULL,
+      group_id TEXT,
+      outcome TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      what TEXT NOT NULL,
+      timeline TEXT NOT NULL,
+      indicator TEXT NOT NULL,
+      target TEXT NOT NULL,
+      age_groups TEXT NOT NULL,
+      decided_at BIGINT NOT NULL,
+      minutes_state TEXT NOT NULL,
+      minutes_version INTEGER NOT NULL,
+      active INTEGER NOT NULL,
+      indexed_at BIGINT NOT NULL
+    )`,
+    'CREATE INDEX decided_action_event ON decided_action (event_id)',
+    `CREATE TABLE action_party (
+      action_id TEXT NOT NULL REFERENCES decided_action (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      organisation_id TEXT,
+      mapped_by TEXT NOT NULL,
+      PRIMARY KEY (action_id, position)
+    )`,
+    'CREATE INDEX action_party_organisation ON action_party (organisation_id)',
+    `CREATE TABLE party_mapping (
+      action_id TEXT NOT NULL REFERENCES decided_action (id) ON DELETE CASCADE,
+      name_key TEXT NOT NULL,
+      organisation_id TEXT NOT NULL,
+      mapped_at BIGINT NOT NULL,
+      PRIMARY KEY (action_id, name_key)
+    )`,
+    `CREATE TABLE follow_up_report (
+      id TEXT PRIMARY KEY,
+      action_id TEXT NOT NULL REFERENCES decided_action (id) ON DELETE CASCADE,
+      organisation_id TEXT,
+      status TEXT NOT NULL,
+      report TEXT NOT NULL,
+      measured_value TEXT,
+      measured_on TEXT,
+      reporter_name TEXT NOT NULL,
+      reporter_organisation TEXT,
+      via TEXT NOT NULL,
+      created_at BIGINT NOT NULL
+    )`,
+    'CREATE INDEX follow_up_report_action ON follow_up_report (action_id, created_at)',
+    `CREATE TABLE follow_up_link (
+      hash TEXT PRIMARY KEY,
+      organisation_id TEXT NOT NULL,
+      nonce TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      revoked_at BIGINT
+    )`,
+    'CREATE INDEX follow_up_link_organisation ON follow_up_link (organisation_id)',
+  ]),
 ]
 
 function registerTables(): string[] {

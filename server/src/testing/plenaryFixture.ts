@@ -2,6 +2,7 @@ import { eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
 import { readAgenda } from '@hytepaja/shared/doc/schema'
 import * as agenda from '@hytepaja/shared/domain/agenda'
 import * as proposals from '@hytepaja/shared/domain/proposals'
+import type { Actor } from '@hytepaja/shared/domain/roles'
 import * as Y from 'yjs'
 import type { RunningServer } from '../server.js'
 import { api, type CreatedEventBody, rawSyncClient } from './accessFixture.js'
@@ -26,6 +27,10 @@ export async function promoteProposal(
   groupId: string,
   title: string,
   actions = 2,
+  /** Fills the actions instead of the default (timeline "Syksy 2027", Järvilaakson kunta). */
+  fill?: (doc: Y.Doc, actionIds: string[], actor: Actor) => void,
+  /** Runs after the fields are written and before the promotion (rich texts, say). */
+  beforePromote?: (actionIds: string[]) => Promise<void>,
 ): Promise<{ version: number; actionIds: string[] }> {
   const facilitator = event.tokens.facilitators[groupId] as string
   const base = `/api/events/${event.id}/groups/${groupId}/proposal`
@@ -46,14 +51,18 @@ export async function promoteProposal(
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== 'server') raw.sendUpdate(update)
   })
-  const actor = { id: 'f', name: 'F', role: 'facilitator' as const, groupId }
+  const actor: Actor = { id: 'f', name: 'F', role: 'facilitator', groupId }
   proposals.editTitle(doc, title, actor)
-  for (const id of actionIds) {
-    proposals.editActionField(doc, id, 'timeline', 'Syksy 2027', actor)
-    proposals.addResponsible(doc, id, 'Järvilaakson kunta', actor)
+  if (fill) fill(doc, actionIds, actor)
+  else {
+    for (const id of actionIds) {
+      proposals.editActionField(doc, id, 'timeline', 'Syksy 2027', actor)
+      proposals.addResponsible(doc, id, 'Järvilaakson kunta', actor)
+    }
   }
   await raw.roundTrip()
   raw.close()
+  await beforePromote?.(actionIds)
   const promoted = await api(server, 'POST', `${base}/promote`, facilitator)
   if (promoted.status !== 200)
     throw new Error(`promote ${promoted.status} ${JSON.stringify(promoted.json)}`)
