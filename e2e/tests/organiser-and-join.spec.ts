@@ -89,8 +89,7 @@ function forgedIdeaFrame(text: string): number[] {
     createIdeaMap({
       id,
       text,
-      authorId: 'forger',
-      authorName: 'Väärentäjä',
+      authorKey: 'forged-key',
       createdAt: Date.now(),
       x: 40,
       y: 40,

@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { createSyncAccess } from './auth/syncAccess.js'
+import { authorKey } from './boards/authorKeys.js'
 import { proposalPartExists } from './commands/proposals.js'
 import type { ServerContext } from './context.js'
 import { bearerToken } from './http/bearer.js'
@@ -118,6 +119,8 @@ export function createApp(ctx: ServerContext) {
       )
     },
     proposalPartExists: (eventId, groupId, part) => proposalPartExists(ctx, eventId, groupId, part),
+    authorKey: (eventId, groupId, seatId) =>
+      authorKey(ctx.secrets.linkSecret, eventId, groupId, seatId),
   })
   app.route(
     '/sync',

@@ -1,7 +1,12 @@
 import { parseDocName } from '@hytepaja/shared/doc/names'
-import { PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema'
+import { authorsRoot, groupStateRoot, ideasRoot, PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema'
+import { withholdAnonymousNames } from '@hytepaja/shared/domain/authors'
 import * as Y from 'yjs'
-import { type GuardLog, guardBoard } from './sync/boardGuard.js'
+import { authorKey } from './boards/authorKeys.js'
+import { authorNamesRefresher } from './boards/authors.js'
+import { migrateLegacyAuthors } from './boards/legacyAuthors.js'
+import type { ServerContext } from './context.js'
+import { guardBoard } from './sync/boardGuard.js'
 import type { Room } from './sync/room.js'
 
 /** The Yjs client id of the server's first content of a rich text (any fixed number serves). */
@@ -9,14 +14,41 @@ const BOOTSTRAP_CLIENT = 1
 
 /**
  * The rules of each kind of document, attached when its room loads: boards undo note changes
- * a participant may not make; proposal documents refuse updates that break their structure; a
- * rich-text document that is still empty gets its first content here, once, on the server
- * (clients never bootstrap: two that did at once would write the text twice).
+ * a participant may not make and keep the names of their authors published (or withheld);
+ * the event document never shows an anonymous group's names; proposal documents refuse
+ * updates that break their structure; a rich-text document that is still empty gets its
+ * first content here, once, on the server (clients never bootstrap: two that did at once
+ * would write the text twice).
  */
-export async function guardDocument(room: Room, log: GuardLog): Promise<void> {
+export async function guardDocument(room: Room, ctx: ServerContext): Promise<void> {
   const name = parseDocName(room.name)
+  if (name?.kind === 'event') {
+    withholdAnonymousNames(room.doc)
+    const check = () => withholdAnonymousNames(room.doc)
+    groupStateRoot(room.doc).observe(check)
+    authorsRoot(room.doc).observe(check)
+    return
+  }
   if (name?.kind === 'board') {
-    guardBoard(room.doc, log)
+    const { eventId, groupId } = name
+    const migrated = migrateLegacyAuthors(room.doc, (seat) =>
+      authorKey(ctx.secrets.linkSecret, eventId, groupId, seat),
+    )
+    if (migrated > 0) ctx.log.info({ doc: room.name, notes: migrated }, 'notes given author keys')
+    guardBoard(room.doc, ctx.log)
+    // Notes come and go (written, deleted, hidden): the names readers see follow.
+    const names = authorNamesRefresher(ctx, eventId, groupId, room.doc)
+    ideasRoot(room.doc).observeDeep((events) => {
+      const changesShown = events.some(
+        (event) =>
+          event.target === ideasRoot(room.doc) ||
+          event.changes.keys.has('hidden') ||
+          event.changes.keys.has('deletedAt'),
+      )
+      if (changesShown) names.changed()
+    })
+    // Not awaited: the event document may be loading too.
+    names.refresh()
     return
   }
   if (name?.kind !== 'proposal') return

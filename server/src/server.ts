@@ -91,6 +91,7 @@ export async function startServer(
       logger.error({ err }, 'writing updates failed; retrying')
     },
   })
+  let ctx: ServerContext
   const rooms = new Rooms({
     store: docs,
     lingerMs: tuning.roomLingerMs,
@@ -99,7 +100,8 @@ export async function startServer(
       ...(tuning.compactAfterBytes ? { compactAfterBytes: tuning.compactAfterBytes } : {}),
       ...(tuning.maxBufferedBytes ? { maxBufferedBytes: tuning.maxBufferedBytes } : {}),
     },
-    onLoad: (room) => guardDocument(room, logger),
+    // Rooms load only once the server listens, when `ctx` below is set.
+    onLoad: (room) => guardDocument(room, ctx),
     replication: bus.replication,
     events: {
       onPeerError: (room, peer, err) =>
@@ -120,7 +122,7 @@ export async function startServer(
   const connections = new Connections(config.socketCaps)
   const secrets = loadSecrets(config.dataDir, config.adminToken, config.linkSecret)
   const limits = createRateLimits(bus, tuning.rateLimits)
-  const ctx: ServerContext = {
+  ctx = {
     config,
     db,
     docs,

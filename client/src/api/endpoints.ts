@@ -13,6 +13,8 @@ export interface Session {
   groupId: string | null
   participant: { id: string; displayName: string; organisation: string | null } | null
   event: SessionEvent
+  /** This token's author key per group whose board it writes. */
+  authorKeys: Record<string, string>
 }
 
 export function fetchSession(token: string, signal?: AbortSignal): Promise<Session> {
@@ -35,7 +37,12 @@ export function createParticipant(
   eventId: string,
   joinToken: string,
   input: NewParticipant,
-): Promise<{ participantId: string; token: string; link: string }> {
+): Promise<{
+  participantId: string
+  token: string
+  link: string
+  authorKeys: Record<string, string>
+}> {
   return requestJson(`/api/events/${encodeURIComponent(eventId)}/participants`, {
     method: 'POST',
     token: joinToken,

@@ -117,6 +117,7 @@ function JoinForm({
         groupId: form.groupId,
         participant: { id: created.participantId, displayName, organisation: organisation || null },
         eventTitle: event.title,
+        authorKeys: created.authorKeys,
       })
       navigate(`/e/${eventId}/g/${form.groupId}`, { replace: true })
     } catch (caught) {

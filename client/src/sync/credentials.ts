@@ -22,6 +22,11 @@ export interface Credential {
   participant: SeatPerson | null
   /** Shown on the home page before anything is loaded. */
   eventTitle: string
+  /**
+   * This seat's author key per group whose board it writes (from the session): how the
+   * device knows its own notes, offline too. Missing on credentials stored before keys.
+   */
+  authorKeys?: Record<string, string>
 }
 
 interface Stored {
@@ -42,9 +47,21 @@ function parsePerson(value: unknown): SeatPerson | null {
   return { id, displayName, organisation: typeof organisation === 'string' ? organisation : null }
 }
 
+function parseAuthorKeys(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object') return {}
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  )
+}
+
 function parseCredential(value: unknown): Credential | null {
   if (!value || typeof value !== 'object') return null
-  const { token, role, groupId, participant, eventTitle } = value as Record<string, unknown>
+  const { token, role, groupId, participant, eventTitle, authorKeys } = value as Record<
+    string,
+    unknown
+  >
   if (typeof token !== 'string' || token.length === 0 || !isRole(role)) return null
   const person = parsePerson(participant)
   if (role === 'participant' && !person) return null
@@ -54,6 +71,7 @@ function parseCredential(value: unknown): Credential | null {
     groupId: typeof groupId === 'string' ? groupId : null,
     participant: person,
     eventTitle: typeof eventTitle === 'string' ? eventTitle : '',
+    authorKeys: parseAuthorKeys(authorKeys),
   }
 }
 

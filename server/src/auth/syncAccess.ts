@@ -12,9 +12,11 @@ export interface SyncAccessDeps {
   groupIds(eventId: string): Promise<string[] | null>
   /** Whether a proposal document part exists for a group ('main', 'body', 'action-{id}'). */
   proposalPartExists(eventId: string, groupId: string, part: string): Promise<boolean>
+  /** A seat's author key on a group's board (see boards/authorKeys.ts). */
+  authorKey(eventId: string, groupId: string, seatId: string): string
 }
 
-/** The actor a session writes as; ids match what the client puts in `authorId`. */
+/** The actor a session writes as; the id is its seat (what author keys are derived from). */
 export function actorOf(session: Session): Actor {
   if (session.participant) {
     return {
@@ -68,12 +70,16 @@ export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
         const state = readGroupState(eventDoc, doc.groupId)
         return { boardLocked: state.locked, proposalFrozen: state.proposalReady }
       }
+      const actor = actorOf(session)
       return {
         ok: true,
         eventId: session.eventId,
         tokenId: session.tokenHash,
         participantId: session.participant?.id ?? null,
-        actor: actorOf(session),
+        actor:
+          doc.kind === 'board'
+            ? { ...actor, authorKey: deps.authorKey(doc.eventId, doc.groupId, actor.id) }
+            : actor,
         canWrite: (eventDoc) => docAccess(holder, doc, rightsOf(eventDoc)) === 'write',
       }
     },

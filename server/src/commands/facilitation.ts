@@ -1,4 +1,4 @@
-import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
 import {
   type Phase,
   readGroupState,
@@ -9,6 +9,8 @@ import {
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { freeSpot } from '@hytepaja/shared/layout/placement'
+import { authorKey } from '../boards/authorKeys.js'
+import { refreshAuthorNames } from '../boards/authors.js'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { unlessUnreadable } from '../store/integrity.js'
@@ -38,7 +40,13 @@ async function importPreAnswers(
       ideas.add(
         room.doc,
         { text: answer.text, ...spot, lang: answer.lang ?? language },
-        { id: answer.participant_id, name: answer.display_name, role: 'participant', groupId },
+        {
+          id: answer.participant_id,
+          name: answer.display_name,
+          role: 'participant',
+          groupId,
+          authorKey: authorKey(ctx.secrets.linkSecret, eventId, groupId, answer.participant_id),
+        },
       )
     }
   })
@@ -63,6 +71,28 @@ export async function setPhase(ctx: ServerContext, caller: Caller, groupId: stri
     )
   }
   return readEventDoc(ctx, eventId, (doc) => readGroupState(doc, groupId))
+}
+
+/**
+ * Anonymous mode on takes the group's author names out of the event document at once (see
+ * shared/domain/facilitation); off publishes them again.
+ */
+export async function setAnonymous(
+  ctx: ServerContext,
+  caller: Caller,
+  groupId: string,
+  anonymous: boolean,
+) {
+  const eventId = caller.holder.eventId
+  const state = await changeEventDoc(ctx, caller, 'board.anonymous', groupId, (doc) =>
+    facilitation.setAnonymous(doc, groupId, anonymous),
+  )
+  if (anonymous) return state
+  await ctx.rooms.withDoc(boardDocName(eventId, groupId), (room) =>
+    refreshAuthorNames(ctx, eventId, groupId, room.doc),
+  )
+  await ctx.docs.flush(eventDocName(eventId))
+  return state
 }
 
 export type TimerCommand =

@@ -4,7 +4,14 @@ import { cleanText } from '@hytepaja/shared/validation/text'
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { changeEventDoc, readEventDoc } from '../commands/change.js'
-import { announce, overview, setPhase, setVotingRules, timer } from '../commands/facilitation.js'
+import {
+  announce,
+  overview,
+  setAnonymous,
+  setPhase,
+  setVotingRules,
+  timer,
+} from '../commands/facilitation.js'
 import { changeVote, groupTotals, myBallot, reveal } from '../commands/votes.js'
 import type { ServerContext } from '../context.js'
 import { readPreAnswer, writePreAnswer } from '../store/preAnswers.js'
@@ -58,11 +65,7 @@ export function facilitationRoutes(ctx: ServerContext) {
   app.put('/:id/groups/:groupId/anonymous', validate('json', flag('anonymous')), async (c) => {
     const caller = await authorise(ctx, c, c.req.param('id'), 'board.facilitate', group(c))
     const anonymous = c.req.valid('json').anonymous as boolean
-    return c.json(
-      await changeEventDoc(ctx, caller, 'board.anonymous', group(c), (doc) =>
-        facilitation.setAnonymous(doc, group(c), anonymous),
-      ),
-    )
+    return c.json(await setAnonymous(ctx, caller, group(c), anonymous))
   })
 
   app.post('/:id/groups/:groupId/timer', validate('json', TimerBody), async (c) => {

@@ -5,6 +5,7 @@ import { newId } from '@hytepaja/shared/ids'
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import { deriveToken, hashToken, normaliseJoinCode, randomToken } from '../auth/tokens.js'
+import { authorKey } from '../boards/authorKeys.js'
 import { organisationForName } from '../commands/register.js'
 import type { ServerContext } from '../context.js'
 import { findEventByCode } from '../store/events.js'
@@ -100,7 +101,10 @@ export function joinRoutes(ctx: ServerContext) {
       })
     })
     const link = roleLink(ctx.config.publicUrl, eventId, 'participant', token)
-    return c.json({ participantId, token, link }, 201)
+    const authorKeys = {
+      [body.groupId]: authorKey(ctx.secrets.linkSecret, eventId, body.groupId, participantId),
+    }
+    return c.json({ participantId, token, link, authorKeys }, 201)
   })
   return app
 }

@@ -3,11 +3,16 @@ import { readElections } from '@hytepaja/shared/doc/plenary'
 import { readGroups, readMeta } from '@hytepaja/shared/doc/schema'
 import { Hono } from 'hono'
 import { resolveSession } from '../auth/sessions.js'
+import { actorOf } from '../auth/syncAccess.js'
+import { ownAuthorKeys } from '../boards/authorKeys.js'
 import type { ServerContext } from '../context.js'
 import { bearerToken } from './bearer.js'
 import { notFound, unauthorised } from './errors.js'
 
-/** `GET /api/session`: who this token is, and the event it belongs to. */
+/**
+ * `GET /api/session`: who this token is, the event it belongs to, and its own author keys on
+ * the boards it may write (how the client recognises its own notes).
+ */
 export function sessionRoutes(ctx: ServerContext) {
   const app = new Hono()
   app.get('/session', async (c) => {
@@ -19,6 +24,7 @@ export function sessionRoutes(ctx: ServerContext) {
       checker: readElections(room.doc).checkers.find((c) => c.id === session.checkerId) ?? null,
     }))
     if (!event.meta) throw notFound('event')
+    const holder = { eventId: session.eventId, role: session.role, groupId: session.groupId }
     return c.json({
       eventId: session.eventId,
       role: session.role,
@@ -27,6 +33,12 @@ export function sessionRoutes(ctx: ServerContext) {
       // A minute-checker's seat (name, organisation) for a checker token; null otherwise.
       checker: event.checker,
       event: { ...event.meta, groups: event.groups },
+      authorKeys: ownAuthorKeys(
+        ctx.secrets.linkSecret,
+        holder,
+        actorOf(session).id,
+        event.groups.map((g) => g.id),
+      ),
     })
   })
   return app

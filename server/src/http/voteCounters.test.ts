@@ -39,6 +39,7 @@ async function votingGroup() {
   const session = async (token: string) =>
     (await api(server, 'GET', '/api/session', token)).json as {
       participant: { id: string; displayName: string }
+      authorKeys: Record<string, string>
     }
   const participant = async (token: string) => {
     const s = await session(token)
@@ -47,6 +48,7 @@ async function votingGroup() {
       name: s.participant.displayName,
       role: 'participant',
       groupId: group,
+      authorKey: s.authorKeys[group],
     })
   }
   const writers = {

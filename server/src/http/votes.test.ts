@@ -190,12 +190,15 @@ describe('facilitation', () => {
     })
     const anna = await joinAs(server, event, 'Anna', group)
     const bertil = await joinAs(server, event, 'Bertil', group)
+    const keyOf = async (token: string) =>
+      (await api(server, 'GET', '/api/session', token)).json.authorKeys[group] as string
     // An idea written while waiting keeps its place: the answers go to free cells.
+    const bertilsKey = await keyOf(bertil.token)
     await server.ctx.rooms.withDoc(boardDocName(event.id, group), (room) =>
       ideas.add(
         room.doc,
         { text: 'Jo taululla', x: 24, y: 24 },
-        { id: bertil.participantId, name: 'Bertil', role: 'participant' },
+        { id: bertil.participantId, name: 'Bertil', role: 'participant', authorKey: bertilsKey },
       ),
     )
     await api(server, 'PUT', `/api/events/${event.id}/pre-answer`, bertil.token, {
@@ -220,10 +223,10 @@ describe('facilitation', () => {
     )
     // Imported in one go, the answers share a creation time: compare them sorted by text.
     const byText = [...notes].sort((a, b) => a.text.localeCompare(b.text, 'fi'))
-    expect(byText.map((n) => [n.text, n.authorId, n.lang])).toEqual([
-      ['Jo taululla', bertil.participantId, 'fi'],
-      ['Pimeät kevyen liikenteen väylät', anna.participantId, 'fi'],
-      ['Svar på svenska', bertil.participantId, 'sv'],
+    expect(byText.map((n) => [n.text, n.authorKey, n.lang])).toEqual([
+      ['Jo taululla', bertilsKey, 'fi'],
+      ['Pimeät kevyen liikenteen väylät', await keyOf(anna.token), 'fi'],
+      ['Svar på svenska', bertilsKey, 'sv'],
     ])
     const spots = new Set(notes.map((n) => `${n.x},${n.y}`))
     expect(spots.size).toBe(3)

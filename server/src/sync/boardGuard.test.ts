@@ -6,6 +6,7 @@ import type { Actor } from '@hytepaja/shared/domain/roles'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
+  api,
   type CreatedEventBody,
   createTestEvent,
   joinAs,
@@ -17,16 +18,22 @@ type Server = Awaited<ReturnType<typeof startTestServer>>
 let server: Server
 let event: CreatedEventBody
 let board: string
-let anna: { participantId: string; token: string }
-let ben: { participantId: string; token: string }
+let anna: { participantId: string; token: string; key: string }
+let ben: { participantId: string; token: string; key: string }
 
 beforeAll(async () => {
   server = await startTestServer()
   event = await createTestEvent(server)
   const group = event.groups[0]?.id as string
   board = boardDocName(event.id, group)
-  anna = await joinAs(server, event, 'Anna', group)
-  ben = await joinAs(server, event, 'Ben', group)
+  // Each person with their author key on this board, as their session tells them.
+  const seat = async (name: string) => {
+    const joined = await joinAs(server, event, name, group)
+    const session = await api(server, 'GET', '/api/session', joined.token)
+    return { ...joined, key: session.json.authorKeys[group] as string }
+  }
+  anna = await seat('Anna')
+  ben = await seat('Ben')
 })
 afterAll(() => server?.dispose())
 
@@ -47,10 +54,11 @@ async function serverIdeas() {
   return server.ctx.rooms.withDoc(board, (room) => readIdeas(room.doc))
 }
 
-const actor = (p: { participantId: string }, name: string): Actor => ({
+const actor = (p: { participantId: string; key: string }, name: string): Actor => ({
   id: p.participantId,
   name,
   role: 'participant',
+  authorKey: p.key,
 })
 
 describe('board guard', () => {
@@ -65,11 +73,11 @@ describe('board guard', () => {
       map.set('text', 'Ben muutti tämän')
       map.set('x', 200)
       map.set('hidden', true)
-      map.set('authorName', 'Ben')
+      map.set('authorKey', ben.key)
     })
     await b.raw.roundTrip()
     const idea = (await serverIdeas()).find((i) => i.id === id)
-    expect(idea).toMatchObject({ text: 'Annan idea', x: 200, hidden: false, authorName: 'Anna' })
+    expect(idea).toMatchObject({ text: 'Annan idea', x: 200, hidden: false, authorKey: anna.key })
     a.raw.close()
     b.raw.close()
   })
@@ -79,9 +87,27 @@ describe('board guard', () => {
     const forged = ideas.add(b.doc, { text: 'Näyttää Annan idealta' }, actor(anna, 'Anna'))
     await b.raw.roundTrip()
     expect((await serverIdeas()).find((i) => i.id === forged)).toMatchObject({
+      authorKey: ben.key,
+    })
+    // A client from before author keys sends its seat and name: the note stays, they go.
+    const legacy = new Y.Map<unknown>()
+    for (const [key, value] of Object.entries({
+      text: 'Vanhalta sovellukselta',
       authorId: ben.participantId,
       authorName: 'Ben',
-    })
+      createdAt: 1,
+      x: 0,
+      y: 0,
+    })) {
+      legacy.set(key, value)
+    }
+    b.doc.getMap('ideas').set('legacy', legacy)
+    await b.raw.roundTrip()
+    const kept = (await server.ctx.rooms.withDoc(board, (r) =>
+      r.doc.getMap('ideas').get('legacy'),
+    )) as Y.Map<unknown>
+    expect(kept.toJSON()).toMatchObject({ text: 'Vanhalta sovellukselta', authorKey: ben.key })
+    expect(kept.has('authorId') || kept.has('authorName')).toBe(false)
     const a = await client(anna.token)
     const own = ideas.add(a.doc, { text: 'Pysyy' }, actor(anna, 'Anna'))
     await a.raw.roundTrip()
@@ -124,7 +150,7 @@ describe('board guard', () => {
       for (const [key, value] of Object.entries({ ...fields })) map.set(key, value)
       doc.getMap<Y.Map<unknown>>('ideas').set(id, map)
     }
-    const base = { authorId: anna.participantId, authorName: 'Anna', createdAt: 1, x: 0, y: 0 }
+    const base = { authorKey: anna.key, createdAt: 1, x: 0, y: 0 }
     forge(a.doc, 'huge', { ...base, text: 'x'.repeat(600_000), color: 'yellow' })
     forge(a.doc, 'control', { ...base, text: 'kello\u0007soi', color: 'yellow' })
     forge(a.doc, 'colour', { ...base, text: 'Värikäs', color: 'url(javascript:alert(1))' })

@@ -6,6 +6,7 @@ import {
   createIdeaMap,
   type Idea,
   ideasRoot,
+  LEGACY_AUTHOR_FIELDS,
   readCluster,
   readIdea,
 } from '@hytepaja/shared/doc/schema'
@@ -37,8 +38,9 @@ function participantOf(origin: unknown): Actor | null {
 /**
  * Enforces the note rules of shared/domain/ideaRights on a board, whatever a client sends: a
  * participant's change to a field they may not change is undone at once by a server
- * transaction (others may see it for a moment; the stored and final state is correct). A
- * participant's new note is made theirs; replacing or hard-deleting a note, and any change to
+ * transaction (others may see it for a moment; the stored and final state is correct). A new
+ * note is made its writer's (their author key, whatever key it came with; nobody changes a
+ * note's key later); a participant's replacing or hard-deleting a note, and any change to
  * clusters, is undone. Facilitators and organisers may change any note, but like everyone
  * only to values the domain functions could write (`isValidIdeaField`): a note with a
  * megabyte of text or an unknown colour is undone, whoever sent it.
@@ -53,14 +55,17 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
   for (const [id, map] of clusters)
     if (map instanceof Y.Map) clusterCache.set(id, readCluster(id, map))
 
-  const undo = (reverts: Revert[], actor: Actor, what: string) => {
-    if (reverts.length === 0) return
-    log.warn(
-      { actor: actor.id, what, changes: reverts.length },
-      'undid changes a participant may not make',
-    )
+  /** Undoes what a writer may not do; `fills` complete what it may leave out (no warning). */
+  const undo = (reverts: Revert[], actor: Actor, what: string, fills: Revert[] = []) => {
+    if (reverts.length === 0 && fills.length === 0) return
+    if (reverts.length > 0) {
+      log.warn(
+        { actor: actor.id, what, changes: reverts.length },
+        'undid changes a participant may not make',
+      )
+    }
     doc.transact(() => {
-      for (const revert of reverts) revert()
+      for (const change of [...reverts, ...fills]) change()
     }, server('guard'))
   }
 
@@ -69,6 +74,7 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
     const actor = participantOf(tr.origin)
     const touched = new Set<string>()
     const reverts: Revert[] = []
+    const fills: Revert[] = []
     for (const event of events) {
       if (event.target === ideas) {
         for (const [id, change] of event.changes.keys) {
@@ -79,18 +85,29 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
           const bringBack = before
             ? () => ideas.set(id, createIdeaMap(before))
             : () => ideas.delete(id)
+          if (change.action === 'add' && map instanceof Y.Map) {
+            // A client from before author keys still sends its seat and name: they go.
+            const legacy = LEGACY_AUTHOR_FIELDS.filter((key) => map.has(key))
+            if (!isValidIdeaMap(map, legacy)) {
+              reverts.push(bringBack)
+              continue
+            }
+            for (const key of legacy) fills.push(() => map.delete(key))
+            // A new note is its writer's, whoever's key it came with. A note made before the
+            // device knew its key comes without one: that is no forgery.
+            const own = actor ? ownNewIdeaFields(actor) : { authorKey: writer.authorKey ?? '' }
+            for (const [key, value] of Object.entries(own)) {
+              if (same(map.get(key), value)) continue
+              const keyless = key === 'authorKey' && !map.get(key)
+              ;(keyless ? fills : reverts).push(() => map.set(key, value))
+            }
+            continue
+          }
           if (map instanceof Y.Map && !isValidIdeaMap(map)) {
             reverts.push(bringBack)
             continue
           }
-          if (!actor) continue
-          if (change.action === 'add' && map instanceof Y.Map) {
-            for (const [key, value] of Object.entries(ownNewIdeaFields(actor))) {
-              if (!same(map.get(key), value)) reverts.push(() => map.set(key, value))
-            }
-          } else {
-            reverts.push(bringBack)
-          }
+          if (actor) reverts.push(bringBack)
         }
       } else if (event.target.parent === ideas) {
         const id = event.path[0] as string
@@ -101,7 +118,9 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
         for (const [key, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
           const next = map.get(key)
           const valid = change.action === 'delete' ? key !== 'text' : isValidIdeaField(key, next)
-          if (valid && (!actor || mayChangeIdeaField(before, actor, key, next))) continue
+          // Who wrote a note is fixed for everyone, the facilitator too.
+          const allowed = actor ? mayChangeIdeaField(before, actor, key, next) : key !== 'authorKey'
+          if (valid && allowed) continue
           reverts.push(
             change.action === 'add' ? () => map.delete(key) : () => map.set(key, change.oldValue),
           )
@@ -113,7 +132,7 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
       if (map instanceof Y.Map) ideaCache.set(id, readIdea(id, map))
       else ideaCache.delete(id)
     }
-    if (writer) undo(reverts, writer, 'ideas')
+    if (writer) undo(reverts, writer, 'ideas', fills)
   }
 
   const onClusters = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tr: Y.Transaction) => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { Role } from '../domain/roles.js'
 
 /**
  * With `plenary.ts` (the plenary's part of the event document), the one place that names Yjs
@@ -19,8 +20,13 @@ export type AgeGroup = (typeof AGE_GROUPS)[number]
 export interface Idea {
   id: string
   text: string
-  authorId: string
-  authorName: string
+  /**
+   * Who wrote it, as an opaque key of its own per board and seat (see the README, "Who wrote a
+   * note"): never the participant id or name, which a reader of the board could read whatever
+   * the screen shows. Names are resolved by the server into `authors` of the event document,
+   * only while the group is not anonymous.
+   */
+  authorKey: string
   createdAt: number
   x: number
   y: number
@@ -31,9 +37,13 @@ export interface Idea {
   ageGroups: AgeGroup[]
   lang: string
   deletedAt: number | null
+  /** The author key of who deleted it. */
   deletedBy: string | null
   hidden: boolean
 }
+
+/** The fields notes had before author keys: the server strips them from a board it loads. */
+export const LEGACY_AUTHOR_FIELDS = ['authorId', 'authorName'] as const
 
 export type IdeaMap = Y.Map<unknown>
 
@@ -92,8 +102,7 @@ export function readIdea(id: string, map: IdeaMap): Idea {
   return {
     id,
     text: str(map, 'text'),
-    authorId: str(map, 'authorId'),
-    authorName: str(map, 'authorName'),
+    authorKey: str(map, 'authorKey'),
     createdAt: num(map, 'createdAt'),
     x: num(map, 'x'),
     y: num(map, 'y'),
@@ -362,6 +371,30 @@ export function readAnnouncements(doc: Y.Doc): Announcement[] {
   return [...announcementsRoot(doc).values()].sort(
     (a, b) => a.at - b.at || a.id.localeCompare(b.id),
   )
+}
+
+/**
+ * How readers see the author of a note: a person's name, or only a role (a shared facilitator
+ * or organiser link) when the name is empty.
+ */
+export interface AuthorName {
+  name: string
+  role: Role
+}
+
+const AUTHORS = 'authors'
+
+/**
+ * Per group, the names of the authors of the notes on its board, by author key. Written by
+ * the server only, and only while the group is not anonymous: switching anonymous mode on
+ * removes the group's entry (and the garbage-collected event document keeps no copy).
+ */
+export function authorsRoot(doc: Y.Doc): Y.Map<Record<string, AuthorName>> {
+  return doc.getMap<Record<string, AuthorName>>(AUTHORS)
+}
+
+export function readAuthorNames(doc: Y.Doc, groupId: string): Record<string, AuthorName> {
+  return authorsRoot(doc).get(groupId) ?? {}
 }
 
 // ---------------------------------------------------------------- proposal:{eventId}:{groupId}:main

@@ -14,6 +14,7 @@ import {
 } from '../doc/schema.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
+import { withholdAnonymousNames } from './authors.js'
 import { DomainError } from './errors.js'
 import { type Ballot, cleanRules, tallyBallots, totalsPublic } from './votes.js'
 
@@ -44,8 +45,17 @@ export function setLocked(doc: Y.Doc, groupId: string, locked: boolean): GroupSt
   return update(doc, groupId, 'lock', () => ({ locked }))
 }
 
+/**
+ * Switches anonymous mode. Switched on, the group's author names leave the event document in
+ * the same transaction; switched off, the server publishes them again (`publishAuthorNames`).
+ */
 export function setAnonymous(doc: Y.Doc, groupId: string, anonymous: boolean): GroupState {
-  return update(doc, groupId, 'anonymous', () => ({ anonymous }))
+  let next: GroupState | undefined
+  doc.transact(() => {
+    next = update(doc, groupId, 'anonymous', () => ({ anonymous }))
+    if (anonymous) withholdAnonymousNames(doc)
+  }, server('anonymous'))
+  return next as GroupState
 }
 
 export const MAX_TIMER_MS = 4 * 60 * 60 * 1000

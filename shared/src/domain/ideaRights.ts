@@ -8,13 +8,18 @@ import type { Actor } from './roles.js'
  * (`mayChangeIdeaField`) on every update a participant sends.
  */
 export function mayChange(
-  idea: Pick<Idea, 'authorId'>,
+  idea: Pick<Idea, 'authorKey'>,
   actor: Actor,
   boardGroupId: string,
 ): boolean {
-  if (idea.authorId === actor.id) return true
+  if (isOwn(idea, actor)) return true
   if (actor.role === 'organiser') return true
   return actor.role === 'facilitator' && actor.groupId === boardGroupId
+}
+
+/** Whether `actor` wrote the note: its author key is theirs (an empty key is nobody's). */
+export function isOwn(idea: Pick<Idea, 'authorKey'>, actor: Actor): boolean {
+  return Boolean(actor.authorKey) && idea.authorKey === actor.authorKey
 }
 
 /** The fields of a note, grouped by who may change them. */
@@ -33,22 +38,23 @@ export function runsBoard(actor: Actor): boolean {
  * content and may delete it; hiding, restoring and who wrote it belong to the facilitator.
  */
 export function mayChangeIdeaField(idea: Idea, actor: Actor, key: string, next: unknown): boolean {
+  // Who wrote a note never changes, whoever asks: it is how the author is recognised.
+  if (key === 'authorKey') return false
   if (runsBoard(actor)) return true
   if ((PLACE as readonly string[]).includes(key)) return true
-  const own = idea.authorId === actor.id
+  const own = isOwn(idea, actor)
   if ((CONTENT as readonly string[]).includes(key)) return own
-  if (key === 'deletedAt' || key === 'deletedBy')
-    return own && idea.deletedAt === null && next !== null
+  if (key === 'deletedAt') return own && idea.deletedAt === null && next !== null
+  if (key === 'deletedBy') return own && idea.deletedAt === null && next === actor.authorKey
   return false
 }
 
-/** What a new note by `actor` must look like: their own name, visible, not deleted. */
+/** What a new note by `actor` must look like: their own author key, visible, not deleted. */
 export function ownNewIdeaFields(
   actor: Actor,
-): Pick<Idea, 'authorId' | 'authorName' | 'hidden' | 'deletedAt' | 'deletedBy'> {
+): Pick<Idea, 'authorKey' | 'hidden' | 'deletedAt' | 'deletedBy'> {
   return {
-    authorId: actor.id,
-    authorName: actor.name,
+    authorKey: actor.authorKey ?? '',
     hidden: false,
     deletedAt: null,
     deletedBy: null,

@@ -7,8 +7,20 @@ import { DomainError } from './errors.js'
 import * as ideas from './ideas.js'
 import type { Actor } from './roles.js'
 
-const anna: Actor = { id: 'p-anna', name: 'Anna', role: 'participant', groupId: 'g1' }
-const ben: Actor = { id: 'p-ben', name: 'Ben', role: 'participant', groupId: 'g1' }
+const anna: Actor = {
+  id: 'p-anna',
+  name: 'Anna',
+  role: 'participant',
+  groupId: 'g1',
+  authorKey: 'key-anna',
+}
+const ben: Actor = {
+  id: 'p-ben',
+  name: 'Ben',
+  role: 'participant',
+  groupId: 'g1',
+  authorKey: 'key-ben',
+}
 const fasi: Actor = {
   id: 'facilitator:g1',
   name: 'Fasilitaattori',
@@ -28,8 +40,9 @@ describe('ideas', () => {
     const id = ideas.add(a, { text: '  Kävelykerho ikääntyneille  ', x: 10, y: 20 }, anna)
     const [idea] = readIdeas(b)
     expect(idea).toMatchObject({ id, text: 'Kävelykerho ikääntyneille', x: 10, y: 20 })
-    expect(idea?.authorId).toBe('p-anna')
-    expect(idea?.authorName).toBe('Anna')
+    // Who wrote it is an opaque key: neither the seat nor the name is in the document.
+    expect(idea?.authorKey).toBe('key-anna')
+    expect(JSON.stringify(b.toJSON())).not.toMatch(/p-anna|Anna"/)
   })
 
   it('writes each change in one transaction with a local origin', () => {

@@ -164,7 +164,7 @@ export function setTags(
  */
 export function remove(doc: Y.Doc, id: string, actor: Actor, now = Date.now()): void {
   if (readIdea(id, existing(doc, id)).deletedAt !== null) return
-  change(doc, id, actor, { deletedAt: now, deletedBy: actor.id })
+  change(doc, id, actor, { deletedAt: now, deletedBy: actor.authorKey ?? '' })
 }
 
 /** Brings a deleted note back (facilitator). */
@@ -190,6 +190,9 @@ export function deleted(ideas: Idea[]): Idea[] {
 }
 
 const MAX_ID_LENGTH = 200
+/** Author keys are base64url; empty on a note made offline before the key was known. */
+const AUTHOR_KEY = /^[A-Za-z0-9_-]{0,64}$/
+const isAuthorKey = (value: unknown) => typeof value === 'string' && AUTHOR_KEY.test(value)
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/
 
 const isText = (value: unknown, max: number) =>
@@ -226,15 +229,14 @@ export function isValidIdeaField(key: string, value: unknown): boolean {
       return value === null || isText(value, MAX_ID_LENGTH)
     case 'lang':
       return typeof value === 'string' && value.length <= 35 && LANGUAGE_TAG.test(value)
-    case 'authorId':
-    case 'authorName':
-      return isText(value, MAX_ID_LENGTH)
+    case 'authorKey':
+      return isAuthorKey(value)
     case 'createdAt':
       return isFiniteNumber(value)
     case 'deletedAt':
       return value === null || isFiniteNumber(value)
     case 'deletedBy':
-      return value === null || isText(value, MAX_ID_LENGTH)
+      return value === null || isAuthorKey(value)
     case 'hidden':
       return typeof value === 'boolean'
     default:
@@ -242,9 +244,11 @@ export function isValidIdeaField(key: string, value: unknown): boolean {
   }
 }
 
-/** A whole note as a client sent it: every field valid, and text present. */
-export function isValidIdeaMap(map: Y.Map<unknown>): boolean {
+/** A whole note as a client sent it: every field valid (but those `ignored`), and text present. */
+export function isValidIdeaMap(map: Y.Map<unknown>, ignored: readonly string[] = []): boolean {
   if (!map.has('text')) return false
-  for (const [key, value] of map) if (!isValidIdeaField(key, value)) return false
+  for (const [key, value] of map) {
+    if (!ignored.includes(key) && !isValidIdeaField(key, value)) return false
+  }
   return true
 }

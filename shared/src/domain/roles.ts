@@ -21,4 +21,9 @@ export interface Actor {
   role: Role
   /** The group a participant sits in or a facilitator runs. */
   groupId?: string
+  /**
+   * This seat's author key on the board being written (the server derives it; the client
+   * learns its own from its session). Own notes are recognised by it, never by the id.
+   */
+  authorKey?: string
 }

@@ -6,8 +6,7 @@ import * as votes from './votes.js'
 const idea = (id: string, createdAt = 0, extra: Partial<Idea> = {}): Idea => ({
   id,
   text: id,
-  authorId: 'a',
-  authorName: 'A',
+  authorKey: 'a',
   createdAt,
   x: 0,
   y: 0,

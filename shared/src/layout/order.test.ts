@@ -5,8 +5,7 @@ import { mostVotedFirst, newestFirst, sectionsOf } from './order.js'
 const idea = (id: string, createdAt: number, clusterId: string | null = null): Idea => ({
   id,
   text: id,
-  authorId: 'a',
-  authorName: 'A',
+  authorKey: 'a',
   createdAt,
   x: 0,
   y: 0,

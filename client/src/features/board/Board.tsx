@@ -94,6 +94,7 @@ export function Board(props: BoardProps) {
         boardGroupId: groupId,
         canWrite: access.canWrite,
         anonymous: state.anonymous,
+        authorNames: model.authorNames,
         totals,
         ballot: ballot?.ballot ?? null,
         clusterNames,
@@ -104,6 +105,7 @@ export function Board(props: BoardProps) {
       groupId,
       access.canWrite,
       state.anonymous,
+      model.authorNames,
       totals,
       ballot?.ballot,
       clusterNames,
@@ -114,8 +116,9 @@ export function Board(props: BoardProps) {
     () => ({ shown: visibleIdeas, all: model.allIdeas }),
     [visibleIdeas, model.allIdeas],
   )
-  const announcer = useAnnouncer(announced, actor.id, model.boardReady, {
+  const announcer = useAnnouncer(announced, actor.authorKey ?? null, model.boardReady, {
     anonymous: state.anonymous,
+    authorNames: model.authorNames,
     announceEdits: settings.announceEdits,
   })
   const { say } = announcer

@@ -25,6 +25,16 @@ describe('board actor', () => {
     expect(actor).toEqual({ id: 'p1', name: 'Aino', role: 'participant', groupId: 'g1' })
   })
 
+  it('carries the seat’s author key on a board it has one for, and none elsewhere', () => {
+    const seat = credential({
+      role: 'organiser',
+      authorKeys: { g1: 'key-on-g1' },
+    })
+    expect(boardActor(seat, names, 'g1').authorKey).toBe('key-on-g1')
+    expect(boardActor(seat, names, 'g2').authorKey).toBeUndefined()
+    expect(boardActor(seat, names).authorKey).toBeUndefined()
+  })
+
   it("is the group's facilitator by name when names are known", () => {
     const link = credential({ role: 'facilitator', groupId: 'g2' })
     expect(boardActor(link, names)).toMatchObject({ id: 'facilitator:g2', name: '[facilitator]' })

@@ -12,9 +12,20 @@ export interface ActorNames {
 /**
  * Who this device acts as on a board. Participants are themselves; the shared role links
  * (facilitator, organiser, read-only links) act under the role's id, so every device using
- * the same facilitator link is the same person to the others.
+ * the same facilitator link is the same person to the others. On a board (`boardGroupId`)
+ * it carries the seat's author key there, when the session has told it.
  */
-export function boardActor(credential: Credential, names: ActorNames): Actor {
+export function boardActor(
+  credential: Credential,
+  names: ActorNames,
+  boardGroupId?: string,
+): Actor {
+  const actor = seatActor(credential, names)
+  const authorKey = boardGroupId ? credential.authorKeys?.[boardGroupId] : undefined
+  return authorKey ? { ...actor, authorKey } : actor
+}
+
+function seatActor(credential: Credential, names: ActorNames): Actor {
   const { role, groupId, participant } = credential
   if (role === 'participant' && participant) {
     return {

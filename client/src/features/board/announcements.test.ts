@@ -2,8 +2,8 @@ import type { Idea } from '@hytepaja/shared/doc/schema'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createBatcher, createChangeTracker } from './announcements'
 
-const idea = (id: string, authorId: string, deletedBy: string | null = null) =>
-  ({ id, authorId, deletedBy, deletedAt: deletedBy ? 1 : null }) as Idea
+const idea = (id: string, authorKey: string, deletedBy: string | null = null) =>
+  ({ id, authorKey, deletedBy, deletedAt: deletedBy ? 1 : null }) as Idea
 const said = (changes: Array<{ kind: string; idea: Idea }>) =>
   changes.map((c) => `${c.kind} ${c.idea.id}`)
 

@@ -10,7 +10,7 @@ export interface BoardChange {
  * and notes that left the board (deleted by someone else, or hidden by the facilitator). The
  * first look only records what is there: entering a board full of notes is not "25 new ideas".
  */
-export function createChangeTracker(selfId: string) {
+export function createChangeTracker(selfKey: string | null) {
   let shownBefore: Map<string, Idea> | null = null
   const everSeen = new Set<string>()
   return {
@@ -26,14 +26,16 @@ export function createChangeTracker(selfId: string) {
       const changes: BoardChange[] = []
       for (const [id, idea] of now) {
         // A note restored by the facilitator comes back quietly; only new ones are news.
-        if (!everSeen.has(id) && idea.authorId !== selfId) changes.push({ kind: 'added', idea })
+        if (!everSeen.has(id) && idea.authorKey !== selfKey) changes.push({ kind: 'added', idea })
         everSeen.add(id)
       }
       const byId = new Map(all.map((idea) => [idea.id, idea]))
       for (const [id, idea] of before) {
         if (now.has(id)) continue
         const gone = byId.get(id) ?? idea
-        if (gone.deletedBy !== selfId) changes.push({ kind: 'removed', idea: gone })
+        if (selfKey === null || gone.deletedBy !== selfKey) {
+          changes.push({ kind: 'removed', idea: gone })
+        }
       }
       return changes
     },

@@ -4,8 +4,14 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { clusterCommands, ideaCommands } from './commands'
 
-const aino: Actor = { id: 'p1', name: 'Aino', role: 'participant', groupId: 'g1' }
-const ville: Actor = { id: 'p2', name: 'Ville', role: 'participant', groupId: 'g1' }
+const aino: Actor = { id: 'p1', name: 'Aino', role: 'participant', groupId: 'g1', authorKey: 'k1' }
+const ville: Actor = {
+  id: 'p2',
+  name: 'Ville',
+  role: 'participant',
+  groupId: 'g1',
+  authorKey: 'k2',
+}
 const note = { text: 'Kävelykerho', x: 24, y: 24, color: 'yellow' as const, lang: 'fi' }
 
 describe('idea commands', () => {

@@ -3,11 +3,10 @@ import type { Actor } from '@hytepaja/shared/domain/roles'
 import { describe, expect, it } from 'vitest'
 import { viewNotes } from './noteView'
 
-const idea = (id: string, authorId: string, extra: Partial<Idea> = {}): Idea => ({
+const idea = (id: string, authorKey: string, extra: Partial<Idea> = {}): Idea => ({
   id,
   text: id,
-  authorId,
-  authorName: authorId === 'p1' ? 'Aino' : 'Ville',
+  authorKey,
   createdAt: 1,
   x: 0,
   y: 0,
@@ -22,18 +21,19 @@ const idea = (id: string, authorId: string, extra: Partial<Idea> = {}): Idea => 
   ...extra,
 })
 
-const aino: Actor = { id: 'p1', name: 'Aino', role: 'participant', groupId: 'g1' }
-const base = { boardGroupId: 'g1', canWrite: true, anonymous: false }
+const aino: Actor = { id: 'p1', name: 'Aino', role: 'participant', groupId: 'g1', authorKey: 'k1' }
+const authorNames = new Map([['k2', 'Ville']])
+const base = { boardGroupId: 'g1', canWrite: true, anonymous: false, authorNames }
 
 describe('notes as one viewer sees them', () => {
   it('lets the author change their own note and anyone who writes move it', () => {
-    const [own, other] = viewNotes([idea('a', 'p1'), idea('b', 'p2')], aino, base)
+    const [own, other] = viewNotes([idea('a', 'k1'), idea('b', 'k2')], aino, base)
     expect(own).toMatchObject({ own: true, changeable: true, movable: true, author: 'Aino' })
     expect(other).toMatchObject({ own: false, changeable: false, movable: true, author: 'Ville' })
   })
 
   it('hides other authors in anonymous mode', () => {
-    const [own, other] = viewNotes([idea('a', 'p1'), idea('b', 'p2')], aino, {
+    const [own, other] = viewNotes([idea('a', 'k1'), idea('b', 'k2')], aino, {
       ...base,
       anonymous: true,
     })
@@ -41,8 +41,16 @@ describe('notes as one viewer sees them', () => {
     expect(other?.author).toBeNull()
   })
 
+  it('knows its own notes by the author key, and names only authors the server named', () => {
+    const [byId, unnamed] = viewNotes([idea('a', 'p1'), idea('b', 'k3')], aino, base)
+    expect(byId).toMatchObject({ own: false, changeable: false })
+    expect(unnamed?.author).toBeNull()
+    const keyless = viewNotes([idea('a', '')], { ...aino, authorKey: undefined }, base)
+    expect(keyless[0]?.own).toBe(false)
+  })
+
   it('shows totals only when given, and the person’s own dots always', () => {
-    const notes = [idea('a', 'p1'), idea('b', 'p2', { clusterId: 'k' })]
+    const notes = [idea('a', 'k1'), idea('b', 'k2', { clusterId: 'k' })]
     const hidden = viewNotes(notes, aino, { ...base, ballot: { b: 2 } })
     expect(hidden.map((n) => [n.votes, n.myVotes])).toEqual([
       [null, 0],

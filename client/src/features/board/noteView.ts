@@ -1,5 +1,5 @@
 import type { Idea } from '@hytepaja/shared/doc/schema'
-import { mayChange } from '@hytepaja/shared/domain/ideaRights'
+import { isOwn, mayChange } from '@hytepaja/shared/domain/ideaRights'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import type { Ballot } from '@hytepaja/shared/domain/votes'
 
@@ -25,21 +25,27 @@ export interface NoteViewOptions {
   boardGroupId: string
   canWrite: boolean
   anonymous: boolean
+  /** Author key → name, as the server publishes them (none in anonymous mode). */
+  authorNames?: ReadonlyMap<string, string>
   totals?: Record<string, number> | null
   ballot?: Ballot | null
   clusterNames?: ReadonlyMap<string, string>
 }
 
 export function viewNotes(ideas: Idea[], actor: Actor, options: NoteViewOptions): NoteView[] {
-  const { totals = null, ballot = null, clusterNames } = options
+  const { totals = null, ballot = null, clusterNames, authorNames } = options
   return ideas.map((idea) => {
-    const own = idea.authorId === actor.id
+    const own = isOwn(idea, actor)
     return {
       idea,
       own,
       changeable: options.canWrite && mayChange(idea, actor, options.boardGroupId),
       movable: options.canWrite,
-      author: options.anonymous && !own ? null : idea.authorName || null,
+      author: own
+        ? actor.name
+        : options.anonymous
+          ? null
+          : (authorNames?.get(idea.authorKey) ?? null),
       votes: totals ? (totals[idea.id] ?? 0) : null,
       myVotes: ballot?.[idea.id] ?? 0,
       clusterName: (idea.clusterId && clusterNames?.get(idea.clusterId)) || null,

@@ -8,8 +8,7 @@ const view = (id: string, x: number, y: number, clusterId: string | null = null)
   idea: {
     id,
     text: id,
-    authorId: 'a',
-    authorName: 'A',
+    authorKey: 'a',
     createdAt: 0,
     x,
     y,

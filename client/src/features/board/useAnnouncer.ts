@@ -12,13 +12,18 @@ const BATCH_MS = 2000
  */
 export function useAnnouncer(
   ideas: { shown: Idea[]; all: Idea[] },
-  selfId: string,
+  /** This person's author key on the board (null while it is not known). */
+  selfKey: string | null,
   ready: boolean,
-  options: { anonymous: boolean; announceEdits: boolean },
+  options: {
+    anonymous: boolean
+    announceEdits: boolean
+    authorNames: ReadonlyMap<string, string>
+  },
 ) {
   const intl = useIntl()
   const [message, setMessage] = useState('')
-  const tracker = useRef(createChangeTracker(selfId))
+  const tracker = useRef(createChangeTracker(selfKey))
   // The batcher lives as long as the board; it reads the current language and mode when it speaks.
   const current = useRef({ intl, ...options })
   current.current = { intl, ...options }
@@ -31,7 +36,7 @@ export function useAnnouncer(
 
   const [batcher] = useState(() =>
     createBatcher<BoardChange>(BATCH_MS, (changes) => {
-      const { intl, anonymous, announceEdits } = current.current
+      const { intl, anonymous, announceEdits, authorNames } = current.current
       // The person turned these off; what the facilitator changes is still said.
       if (!announceEdits) return
       const added = changes.filter((c) => c.kind === 'added').map((c) => c.idea)
@@ -39,13 +44,14 @@ export function useAnnouncer(
       const sentences: string[] = []
       if (added.length > 0) {
         const [first] = added
-        const named = Boolean(first?.authorName) && !anonymous
+        const name = (!anonymous && first && authorNames.get(first.authorKey)) || ''
+        const named = name !== ''
         sentences.push(
           intl.formatMessage(
             { id: 'board.announce.added' },
             {
               count: added.length,
-              name: named ? first?.authorName : '',
+              name,
               named: named ? 'yes' : 'no',
             },
           ),

@@ -1,10 +1,12 @@
 import { boardDocName } from '@hytepaja/shared/doc/names'
 import {
   type Announcement,
+  type AuthorName,
   type Cluster,
   type Idea,
   INITIAL_GROUP_STATE,
   readAnnouncements,
+  readAuthorNames,
   readClusters,
   readGroupState,
   readIdeas,
@@ -27,6 +29,7 @@ import { usePresenceOf } from './usePresenceOf'
 const NO_IDEAS: Idea[] = []
 const NO_CLUSTERS: Cluster[] = []
 const NO_MESSAGES: Announcement[] = []
+const NO_NAMES: Record<string, AuthorName> = {}
 
 export interface BoardSource {
   eventId: string
@@ -64,11 +67,27 @@ export function useBoardModel({
   const facilitatorNames = group?.facilitators.join('\n') ?? ''
   const actor = useMemo(
     () =>
-      boardActor(credential, {
-        facilitators: facilitatorNames ? facilitatorNames.split('\n') : [],
-        roleName: (role) => intl.formatMessage(roleName(role)),
-      }),
-    [credential, facilitatorNames, intl],
+      boardActor(
+        credential,
+        {
+          facilitators: facilitatorNames ? facilitatorNames.split('\n') : [],
+          roleName: (role) => intl.formatMessage(roleName(role)),
+        },
+        groupId,
+      ),
+    [credential, facilitatorNames, intl, groupId],
+  )
+  // Who wrote which note, as the server publishes it (nothing in anonymous mode).
+  const publishedNames = useSnapshot(eventDoc, (doc) => readAuthorNames(doc, groupId), NO_NAMES)
+  const authorNames = useMemo(
+    () =>
+      new Map(
+        Object.entries(publishedNames).map(([key, author]) => [
+          key,
+          author.name || intl.formatMessage(roleName(author.role)),
+        ]),
+      ),
+    [publishedNames, intl],
   )
 
   const board = useDoc(boardDocName(eventId, groupId), token, { presence: true })
@@ -125,6 +144,8 @@ export function useBoardModel({
     groupState,
     messages,
     actor,
+    /** Author key → the name shown, for notes not one's own. */
+    authorNames,
     board,
     present,
     status,

@@ -35,6 +35,7 @@ function credentialOf(token: string, session: Session): Credential {
     groupId: session.groupId,
     participant: session.participant,
     eventTitle: session.event.title,
+    authorKeys: session.authorKeys,
   }
 }
 

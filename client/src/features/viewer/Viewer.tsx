@@ -1,4 +1,10 @@
-import { type GroupState, readGroupState, readGroups } from '@hytepaja/shared/doc/schema'
+import {
+  type AuthorName,
+  authorsRoot,
+  type GroupState,
+  readGroupState,
+  readGroups,
+} from '@hytepaja/shared/doc/schema'
 import { useState } from 'react'
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
 import type * as Y from 'yjs'
@@ -29,6 +35,9 @@ const statusText = defineMessages({
 type TextSize = 'normal' | 'large' | 'huge'
 
 const NO_STATES: Record<string, GroupState> = {}
+const NO_AUTHORS: Record<string, Record<string, AuthorName>> = {}
+const readAuthors = (doc: Y.Doc) =>
+  authorsRoot(doc).toJSON() as Record<string, Record<string, AuthorName>>
 const readStates = (doc: Y.Doc) =>
   Object.fromEntries(readGroups(doc).map((g) => [g.id, readGroupState(doc, g.id)]))
 
@@ -48,6 +57,8 @@ export function Viewer({
   const intl = useIntl()
   const event = useEventDoc(eventId, token, session?.event ?? null)
   const states = useSnapshot(event.synced?.doc ?? null, readStates, NO_STATES)
+  // Published by the server only for groups that are not anonymous.
+  const authors = useSnapshot(event.synced?.doc ?? null, readAuthors, NO_AUTHORS)
   const status = useSyncStatus(event.synced)
   const summary = summarise(status, { readOnly: true })
   const [shownGroup, setShownGroup] = useState('all')
@@ -121,6 +132,7 @@ export function Viewer({
               group={group}
               token={token}
               anonymous={states[group.id]?.anonymous ?? false}
+              authors={authors[group.id]}
               onNewIdeas={announcer.add}
             />
           ))}

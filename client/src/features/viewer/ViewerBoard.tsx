@@ -1,9 +1,10 @@
 import { boardDocName } from '@hytepaja/shared/doc/names'
-import { type Group, type Idea, readIdeas } from '@hytepaja/shared/doc/schema'
+import { type AuthorName, type Group, type Idea, readIdeas } from '@hytepaja/shared/doc/schema'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { useEffect, useMemo, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useDoc, useSnapshot, useSyncStatus } from '../../sync/hooks'
+import { roleName } from '../session/roleLabels'
 import { newIdeaIds } from './newIdeas'
 
 const NO_IDEAS: Idea[] = []
@@ -14,11 +15,20 @@ export interface ViewerBoardProps {
   token: string
   /** The group's anonymous mode: no author names on any screen. */
   anonymous: boolean
+  /** Author key → name, as the server publishes them (none in anonymous mode). */
+  authors: Record<string, AuthorName> | undefined
   onNewIdeas(group: string, count: number): void
 }
 
 /** One group's ideas, newest first, read-only: the viewer token may only read boards. */
-export function ViewerBoard({ eventId, group, token, anonymous, onNewIdeas }: ViewerBoardProps) {
+export function ViewerBoard({
+  eventId,
+  group,
+  token,
+  anonymous,
+  authors,
+  onNewIdeas,
+}: ViewerBoardProps) {
   const intl = useIntl()
   const board = useDoc(boardDocName(eventId, group.id), token)
   const status = useSyncStatus(board)
@@ -65,16 +75,18 @@ export function ViewerBoard({ eventId, group, token, anonymous, onNewIdeas }: Vi
           className="viewer-ideas"
           aria-label={intl.formatMessage({ id: 'viewer.ideasOf' }, { group: group.name })}
         >
-          {shown.map((idea) => (
-            <li key={idea.id} className={`viewer-idea viewer-idea--${idea.color}`}>
-              <p className="viewer-idea__text" lang={idea.lang}>
-                {idea.text}
-              </p>
-              {anonymous || !idea.authorName ? null : (
-                <p className="viewer-idea__author">{idea.authorName}</p>
-              )}
-            </li>
-          ))}
+          {shown.map((idea) => {
+            const author = anonymous ? undefined : authors?.[idea.authorKey]
+            const name = author && (author.name || intl.formatMessage(roleName(author.role)))
+            return (
+              <li key={idea.id} className={`viewer-idea viewer-idea--${idea.color}`}>
+                <p className="viewer-idea__text" lang={idea.lang}>
+                  {idea.text}
+                </p>
+                {name ? <p className="viewer-idea__author">{name}</p> : null}
+              </li>
+            )
+          })}
         </ul>
       )}
     </section>
