@@ -104,6 +104,7 @@ test('overview of all groups, a message to all, spotlight, anonymous mode, hidin
   await noteAction(facilitator, 'Perhekahvila kirjastoon', 'Piilota muilta')
   await expect(note(p2, 'Perhekahvila kirjastoon')).toHaveCount(0)
   await expect(note(facilitator, 'Perhekahvila kirjastoon')).toContainText('Piilotettu muilta')
+  await facilitator.screenshot({ path: 'screenshots/facilitator-hidden-note.png', fullPage: true })
   await facilitator.getByRole('button', { name: 'Piilotetut ideat (1)' }).click()
   await facilitator.getByRole('button', { name: 'Näytä kaikille: Perhekahvila kirjastoon' }).click()
   await expect(note(p2, 'Perhekahvila kirjastoon')).toBeVisible()

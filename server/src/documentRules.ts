@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { authorKey } from './boards/authorKeys.js'
 import { authorNamesRefresher } from './boards/authors.js'
 import { migrateLegacyAuthors } from './boards/legacyAuthors.js'
+import { noteWithholder } from './boards/withheld.js'
 import type { ServerContext } from './context.js'
 import { guardBoard } from './sync/boardGuard.js'
 import type { Room } from './sync/room.js'
@@ -35,18 +36,32 @@ export async function guardDocument(room: Room, ctx: ServerContext): Promise<voi
       authorKey(ctx.secrets.linkSecret, eventId, groupId, seat),
     )
     if (migrated > 0) ctx.log.info({ doc: room.name, notes: migrated }, 'notes given author keys')
-    guardBoard(room.doc, ctx.log)
+    // Hidden and deleted notes leave the board for its withheld document (boards/withheld.ts).
+    const withholder = noteWithholder(ctx, eventId, groupId, room.doc)
+    guardBoard(room.doc, ctx.log, { isWithheld: withholder.isWithheld })
     // Notes come and go (written, deleted, hidden): the names readers see follow.
     const names = authorNamesRefresher(ctx, eventId, groupId, room.doc)
-    ideasRoot(room.doc).observeDeep((events) => {
-      const changesShown = events.some(
-        (event) =>
-          event.target === ideasRoot(room.doc) ||
-          event.changes.keys.has('hidden') ||
-          event.changes.keys.has('deletedAt'),
-      )
-      if (changesShown) names.changed()
+    const notes = ideasRoot(room.doc)
+    notes.observeDeep((events) => {
+      // Only what a transaction touched is looked at: a board may hold thousands of notes.
+      const touched = new Set<string>()
+      let removed = false
+      for (const event of events) {
+        if (event.target === notes) {
+          for (const [id, change] of event.changes.keys) {
+            if (change.action === 'delete') removed = true
+            else touched.add(id)
+          }
+        } else if (event.changes.keys.has('hidden') || event.changes.keys.has('deletedAt')) {
+          touched.add(event.path[0] as string)
+        }
+      }
+      if (touched.size === 0 && !removed) return
+      withholder.changed(touched)
+      names.changed(touched, removed)
     })
+    // Before any peer syncs: a board stored with hidden or deleted notes in it gives them up.
+    await withholder.load()
     // Not awaited: the event document may be loading too.
     names.refresh()
     return

@@ -36,6 +36,12 @@ export function facilitationApi(eventId: string, groupId: string, token: string)
         token,
         body: { revealed },
       }),
+    /** A hidden or deleted note back on the board for everyone. */
+    restoreIdea: (ideaId: string) =>
+      requestJson<null>(`${base}/ideas/${encodeURIComponent(ideaId)}/restore`, {
+        method: 'POST',
+        token,
+      }),
     /** Totals before they are public, for steering the discussion. */
     totals: (signal?: AbortSignal) =>
       requestJson<{ totals: Record<string, number>; voters: number }>(`${base}/votes`, {

@@ -65,6 +65,10 @@ export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
         }
       }
       const holder = { eventId: session.eventId, role: session.role, groupId: session.groupId }
+      const open = { boardLocked: false, proposalFrozen: false }
+      if (docAccess(holder, doc, open) === 'none') {
+        return deny(403, 'doc.forbidden', 'this role may not read this document')
+      }
       const rightsOf = (eventDoc: Parameters<typeof readGroupState>[0]) => {
         if (doc.kind === 'event') return { boardLocked: false, proposalFrozen: false }
         const state = readGroupState(eventDoc, doc.groupId)

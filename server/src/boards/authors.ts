@@ -1,8 +1,14 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
-import { type AuthorName, readGroupState, readGroups, readIdeas } from '@hytepaja/shared/doc/schema'
+import {
+  type AuthorName,
+  ideasRoot,
+  readGroupState,
+  readGroups,
+  readIdeas,
+} from '@hytepaja/shared/doc/schema'
 import { publishAuthorNames } from '@hytepaja/shared/domain/authors'
 import * as ideas from '@hytepaja/shared/domain/ideas'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
 import { listParticipants } from '../store/participants.js'
 import { authorKey } from './authorKeys.js'
@@ -17,16 +23,39 @@ async function boardSeats(
   eventId: string,
   groupId: string,
   facilitators: string[],
-): Promise<Map<string, AuthorName>> {
-  const key = (seatId: string) => authorKey(ctx.secrets.linkSecret, eventId, groupId, seatId)
-  const seats = new Map<string, AuthorName>([
-    [key(`facilitator:${groupId}`), { name: facilitators.join(', '), role: 'facilitator' }],
-    [key('organiser'), { name: '', role: 'organiser' }],
-  ])
+): Promise<Map<string, AuthorName & { seat: string }>> {
+  const seats = new Map<string, AuthorName & { seat: string }>()
+  const add = (seat: string, author: AuthorName) =>
+    seats.set(authorKey(ctx.secrets.linkSecret, eventId, groupId, seat), { ...author, seat })
+  add(`facilitator:${groupId}`, { name: facilitators.join(', '), role: 'facilitator' })
+  add('organiser', { name: '', role: 'organiser' })
   for (const p of await listParticipants(ctx.db, eventId)) {
-    seats.set(key(p.id), { name: p.display_name, role: 'participant' })
+    add(p.id, { name: p.display_name, role: 'participant' })
   }
   return seats
+}
+
+/**
+ * Who the given author keys of a group's board are: their seat (participant id, or the shared
+ * link's role) and name. For the organiser's export only; readers get names as published.
+ */
+export async function resolveAuthors(
+  ctx: ServerContext,
+  eventId: string,
+  groupId: string,
+  keys: Iterable<string>,
+): Promise<Record<string, AuthorName & { seat: string }>> {
+  const facilitators = await ctx.rooms.withDoc(
+    eventDocName(eventId),
+    (room) => readGroups(room.doc).find((g) => g.id === groupId)?.facilitators ?? [],
+  )
+  const seats = await boardSeats(ctx, eventId, groupId, facilitators)
+  const resolved: Record<string, AuthorName & { seat: string }> = {}
+  for (const key of keys) {
+    const seat = seats.get(key)
+    if (seat) resolved[key] = seat
+  }
+  return resolved
 }
 
 /**
@@ -52,7 +81,7 @@ export async function refreshAuthorNames(
     // Read after the wait: the board may have changed meanwhile.
     for (const { authorKey: key } of ideas.visible(readIdeas(board))) {
       const seat = seats.get(key)
-      if (seat) names[key] = seat
+      if (seat) names[key] = { name: seat.name, role: seat.role }
     }
   }
   await ctx.rooms.withDoc(eventDocName(eventId), (room) =>
@@ -61,15 +90,16 @@ export async function refreshAuthorNames(
 }
 
 /** The author keys of the notes shown on a board. */
-function shownAuthors(board: Y.Doc): string {
-  const keys = new Set(ideas.visible(readIdeas(board)).map((idea) => idea.authorKey))
-  return [...keys].sort().join(' ')
+function shownAuthors(board: Y.Doc): Set<string> {
+  return new Set(ideas.visible(readIdeas(board)).map((idea) => idea.authorKey))
 }
 
 /**
- * Keeps the published names of one loaded board's authors in step with it: call it whenever
- * notes come or go. It republishes only when the set of authors shown changed, and runs one
- * refresh at a time (a change during one is served by one more run after it).
+ * Keeps the published names of one loaded board's authors in step with it. `changed` is told
+ * which notes a transaction added or changed and whether it removed any; it republishes only
+ * when an author may have come (a note by a key not published) or gone (a note removed,
+ * hidden or deleted), so a board of thousands of notes is not read whole at every new note.
+ * One refresh runs at a time; a change during one is served by one more run after it.
  */
 export function authorNamesRefresher(
   ctx: ServerContext,
@@ -77,7 +107,7 @@ export function authorNamesRefresher(
   groupId: string,
   board: Y.Doc,
 ) {
-  let published: string | null = null
+  let published = new Set<string>()
   let running: Promise<void> | null = null
   let again = false
   const run = (): Promise<void> => {
@@ -96,17 +126,24 @@ export function authorNamesRefresher(
       })
     return running
   }
+  const schedule = (): void => {
+    if (running) again = true
+    else run()
+  }
   return {
-    /** Notes came or went: republish if the authors shown changed. */
-    changed(): void {
-      if (running) again = true
-      else if (shownAuthors(board) !== published) run()
+    changed(touched: ReadonlySet<string>, removed: boolean): void {
+      const mayChangeAuthors = (id: string) => {
+        const map = ideasRoot(board).get(id)
+        if (!(map instanceof Y.Map)) return false
+        const gone = map.get('hidden') === true || map.get('deletedAt') != null
+        return gone || !published.has(String(map.get('authorKey')))
+      }
+      if (removed || [...touched].some(mayChangeAuthors)) schedule()
     },
-    /** Republishes now (after a load, or anonymous mode switched off). */
+    /** Republishes now (after a load). */
     refresh(): Promise<void> {
-      if (!running) return run()
-      again = true
-      return running
+      schedule()
+      return running ?? Promise.resolve()
     },
   }
 }

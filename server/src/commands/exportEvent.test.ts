@@ -1,4 +1,4 @@
-import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, proposalDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import * as clusters from '@hytepaja/shared/domain/clusters'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import * as proposals from '@hytepaja/shared/domain/proposals'
@@ -57,6 +57,11 @@ describe('event export', () => {
     await board.synced()
     const noteId = ideas.add(board.doc, { text: 'Kylätalon liikuntakerho' }, facilitator)
     clusters.add(board.doc, { name: 'Liikunta' }, facilitator)
+    // A hidden note and a deleted one: kept apart from the board, but in the export.
+    const hiddenId = ideas.add(board.doc, { text: 'Piilotettu idea' }, facilitator)
+    ideas.setHidden(board.doc, hiddenId, true, facilitator)
+    const deletedId = ideas.add(board.doc, { text: 'Poistettu idea' }, facilitator)
+    ideas.remove(board.doc, deletedId, facilitator)
 
     // Anna writes the proposal: its fields, its body and one action's text.
     const actionId = (await api(server, 'POST', `${base}/proposal/actions`, anna.token)).json
@@ -119,6 +124,23 @@ describe('event export', () => {
       'Pimeät pyörätiet',
     )
     expect(body.boards[group].clusters.map((c: { name: string }) => c.name)).toEqual(['Liikunta'])
+    expect(
+      body.boards[group].withheld.map((i: { id: string; text: string }) => [i.id, i.text]).sort(),
+    ).toEqual(
+      [
+        [hiddenId, 'Piilotettu idea'],
+        [deletedId, 'Poistettu idea'],
+      ].sort(),
+    )
+    // Who stands behind each author key: the seat (participant id or role) and name.
+    const annaNote = body.boards[group].ideas.find(
+      (i: { text: string }) => i.text === 'Pimeät pyörätiet',
+    )
+    expect(body.boards[group].authors[annaNote.authorKey]).toEqual({
+      seat: anna.participantId,
+      name: 'Anna',
+      role: 'participant',
+    })
     expect(body.proposals[group]).toMatchObject({
       title: 'Liikkumisen ilo kaikenikäisille',
       body: { text: expect.stringMatching(/^Kunnat ja järjestöt yhdessä\s*$/) },
@@ -155,6 +177,7 @@ describe('event export', () => {
         boardDocName(event.id, g.id),
         proposalDocName(event.id, g.id, 'main'),
         proposalDocName(event.id, g.id, 'body'),
+        withheldDocName(event.id, g.id),
         ...body.proposals[g.id].actions.map((a: { id: string }) =>
           proposalDocName(event.id, g.id, `action-${a.id}`),
         ),

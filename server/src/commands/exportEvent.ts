@@ -16,6 +16,8 @@ import {
 } from '@hytepaja/shared/doc/schema'
 import * as votes from '@hytepaja/shared/domain/votes'
 import * as Y from 'yjs'
+import { resolveAuthors } from '../boards/authors.js'
+import { readWithheld } from '../boards/withheld.js'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { listAudit } from '../store/audit.js'
@@ -72,10 +74,13 @@ async function exportProposal(ctx: ServerContext, eventId: string, groupId: stri
 }
 
 async function exportBoard(ctx: ServerContext, eventId: string, groupId: string) {
-  return ctx.rooms.withDoc(boardDocName(eventId, groupId), (room) => ({
+  const board = await ctx.rooms.withDoc(boardDocName(eventId, groupId), (room) => ({
     ideas: readIdeas(room.doc),
     clusters: readClusters(room.doc),
   }))
+  const withheld = await readWithheld(ctx, eventId, groupId)
+  const keys = new Set([...board.ideas, ...withheld].map((idea) => idea.authorKey))
+  return { ...board, withheld, authors: await resolveAuthors(ctx, eventId, groupId, keys) }
 }
 
 /**

@@ -11,12 +11,13 @@ import * as ideas from '@hytepaja/shared/domain/ideas'
 import { freeSpot } from '@hytepaja/shared/layout/placement'
 import { authorKey } from '../boards/authorKeys.js'
 import { refreshAuthorNames } from '../boards/authors.js'
+import { readWithheld, restoreNote } from '../boards/withheld.js'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'
 import { unlessUnreadable } from '../store/integrity.js'
 import { listParticipants } from '../store/participants.js'
 import { groupPreAnswers } from '../store/preAnswers.js'
-import { changeEventDoc, readEventDoc } from './change.js'
+import { audit, changeEventDoc, readEventDoc } from './change.js'
 import { publishTally } from './votes.js'
 
 /**
@@ -95,6 +96,18 @@ export async function setAnonymous(
   return state
 }
 
+/** Brings a hidden or deleted note back onto the group's board (the facilitator's lists). */
+export async function restoreIdea(
+  ctx: ServerContext,
+  caller: Caller,
+  groupId: string,
+  ideaId: string,
+) {
+  const eventId = caller.holder.eventId
+  await restoreNote(ctx, eventId, groupId, ideaId, boardDocName(eventId, groupId))
+  await audit(ctx, caller, 'idea.restore', ideaId)
+}
+
 export type TimerCommand =
   | { action: 'start'; durationMs: number }
   | { action: 'pause' | 'resume' | 'clear' }
@@ -149,13 +162,15 @@ export async function overview(ctx: ServerContext, eventId: string) {
         .filter((c) => c.docName === board || c.docName.startsWith(proposal))
         .map((c) => c.grant.participantId ?? c.grant.tokenId),
     )
-    // A damaged board shows no count (null) rather than failing the whole overview.
-    const loaded = await unlessUnreadable(
-      () =>
-        ctx.rooms.withDoc(
-          board,
-          (room) => ideas.visible(readIdeas(room.doc), { includeHidden: true }).length,
-        ),
+    // The notes on the board and those the facilitator hid (kept apart from the board); a
+    // damaged board shows no count (null) rather than failing the whole overview.
+    const shown = await unlessUnreadable(
+      () => ctx.rooms.withDoc(board, (room) => ideas.visible(readIdeas(room.doc)).length),
+      [],
+    )
+    const hidden = await unlessUnreadable(
+      async () =>
+        ideas.visible(await readWithheld(ctx, eventId, group.id), { includeHidden: true }).length,
       [],
     )
     rows.push({
@@ -166,7 +181,7 @@ export async function overview(ctx: ServerContext, eventId: string) {
       locked: state.locked,
       online: online.size,
       participants: participants.filter((p) => p.group_id === group.id).length,
-      ideas: loaded,
+      ideas: shown === null || hidden === null ? null : shown + hidden,
       votesCast: state.votesCast,
       voters: state.voters,
       timeLeftMs: facilitation.timeLeft(state.timer, serverNow),

@@ -1,4 +1,4 @@
-import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, proposalDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import { readGroupState } from '@hytepaja/shared/doc/schema'
 import * as groups from '@hytepaja/shared/domain/groups'
 import { newId } from '@hytepaja/shared/ids'
@@ -13,7 +13,11 @@ import { closeTokenSockets, dropDocs } from './sockets.js'
 
 /** The document-name prefixes that belong to one group (its board and proposal documents). */
 export function groupDocPrefixes(eventId: string, groupId: string): string[] {
-  return [boardDocName(eventId, groupId), proposalDocName(eventId, groupId, '')]
+  return [
+    boardDocName(eventId, groupId),
+    proposalDocName(eventId, groupId, ''),
+    withheldDocName(eventId, groupId),
+  ]
 }
 
 /** Adds a group with its facilitator link. */

@@ -5,7 +5,12 @@ import { dropDocs } from './sockets.js'
 
 /** Every document name prefix of an event. */
 export function eventDocPrefixes(eventId: string): string[] {
-  return [eventDocName(eventId), `board:${eventId}:`, `proposal:${eventId}:`]
+  return [
+    eventDocName(eventId),
+    `board:${eventId}:`,
+    `proposal:${eventId}:`,
+    `withheld:${eventId}:`,
+  ]
 }
 
 /**

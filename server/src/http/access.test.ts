@@ -1,4 +1,9 @@
-import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import {
+  boardDocName,
+  eventDocName,
+  proposalDocName,
+  withheldDocName,
+} from '@hytepaja/shared/doc/names'
 import { proposalTitle, readIdeas } from '@hytepaja/shared/doc/schema'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -91,7 +96,7 @@ const UNAUTHENTICATED: Record<string, Access> = {
 }
 
 function expected(
-  doc: 'event' | 'boardA' | 'proposalA' | 'otherEvent' | 'missingGroup',
+  doc: 'event' | 'boardA' | 'proposalA' | 'withheldA' | 'otherEvent' | 'missingGroup',
   who: string,
 ): Access {
   if (who in UNAUTHENTICATED) return UNAUTHENTICATED[who] as Access
@@ -99,6 +104,8 @@ function expected(
   if (who === 'otherEventOrganiser') return 403
   if (doc === 'missingGroup') return 404
   if (doc === 'event') return 'read'
+  // A board's hidden and deleted notes: its facilitator and the organiser read them, nobody writes.
+  if (doc === 'withheldA') return who === 'organiser' || who === 'facilitatorA' ? 'read' : 403
   return WRITERS_A.includes(who) ? 'write' : 'read'
 }
 
@@ -106,6 +113,7 @@ const docs = () => ({
   event: eventDocName(event.id),
   boardA: boardDocName(event.id, groupA),
   proposalA: proposalDocName(event.id, groupA, 'main'),
+  withheldA: withheldDocName(event.id, groupA),
   otherEvent: eventDocName(other.id),
   missingGroup: boardDocName(event.id, 'nosuchgroup'),
 })
@@ -129,7 +137,8 @@ const WHO = [
 ]
 
 describe('WebSocket access matrix', () => {
-  for (const docKey of ['event', 'boardA', 'proposalA', 'otherEvent', 'missingGroup'] as const) {
+  const kinds = ['event', 'boardA', 'proposalA', 'withheldA', 'otherEvent', 'missingGroup'] as const
+  for (const docKey of kinds) {
     for (const who of WHO) {
       const want = expected(docKey, who)
       it(`${who} on ${docKey}: ${want}`, async () => {

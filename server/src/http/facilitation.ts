@@ -7,6 +7,7 @@ import { changeEventDoc, readEventDoc } from '../commands/change.js'
 import {
   announce,
   overview,
+  restoreIdea,
   setAnonymous,
   setPhase,
   setVotingRules,
@@ -81,6 +82,13 @@ export function facilitationRoutes(ctx: ServerContext) {
         facilitation.setSpotlight(doc, group(c), target, Date.now()),
       ),
     )
+  })
+
+  // A hidden or deleted note back on the board for everyone (boards/withheld.ts).
+  app.post('/:id/groups/:groupId/ideas/:ideaId/restore', async (c) => {
+    const caller = await authorise(ctx, c, c.req.param('id'), 'board.facilitate', group(c))
+    await restoreIdea(ctx, caller, group(c), c.req.param('ideaId'))
+    return c.body(null, 204)
   })
 
   app.put('/:id/groups/:groupId/voting', validate('json', VotingBody), async (c) => {

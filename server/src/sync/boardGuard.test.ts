@@ -1,4 +1,4 @@
-import { boardDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import { readClusters, readIdeas } from '@hytepaja/shared/doc/schema'
 import * as clusters from '@hytepaja/shared/domain/clusters'
 import * as ideas from '@hytepaja/shared/domain/ideas'
@@ -13,6 +13,7 @@ import {
   rawSyncClient,
   startTestServer,
 } from '../testing/accessFixture.js'
+import { waitFor } from '../testing/sync.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 let server: Server
@@ -118,27 +119,39 @@ describe('board guard', () => {
     for (const c of [a, b, b2]) c.raw.close()
   })
 
-  it('lets a participant delete only their own note, and the facilitator anything', async () => {
+  it('lets a participant delete only their own note, and the facilitator hide anything', async () => {
     const a = await client(anna.token)
     const id = ideas.add(a.doc, { text: 'Poistan itse' }, actor(anna, 'Anna'))
     const other = ideas.add(a.doc, { text: 'Fasilitaattori piilottaa' }, actor(anna, 'Anna'))
     ideas.remove(a.doc, id, actor(anna, 'Anna'))
     await a.raw.roundTrip()
-    expect((await serverIdeas()).find((i) => i.id === id)?.deletedAt).not.toBeNull()
+    // Ben's hand-made client marks Anna's other note deleted: undone.
+    const b = await client(ben.token)
+    const theirs = b.doc.getMap<Y.Map<unknown>>('ideas').get(other) as Y.Map<unknown>
+    b.doc.transact(() => {
+      theirs.set('deletedAt', 5)
+      theirs.set('deletedBy', ben.key)
+    })
+    await b.raw.roundTrip()
+    expect((await serverIdeas()).find((i) => i.id === other)?.deletedAt).toBeNull()
     const f = await client(event.tokens.facilitators[event.groups[0]?.id as string] as string)
     const fasi: Actor = { id: 'facilitator:x', name: 'F', role: 'facilitator' }
-    ideas.restore(f.doc, id, fasi)
     ideas.setHidden(f.doc, other, true, fasi)
     const cluster = clusters.add(f.doc, { name: 'Liikunta' }, fasi)
     await f.raw.roundTrip()
-    const after = await serverIdeas()
-    expect(after.find((i) => i.id === id)?.deletedAt).toBeNull()
-    expect(after.find((i) => i.id === other)?.hidden).toBe(true)
+    // Deleted and hidden notes leave the board for its withheld document (see withheld.test).
+    const withheld = withheldDocName(event.id, event.groups[0]?.id as string)
+    await waitFor(async () => {
+      const onBoard = (await serverIdeas()).map((i) => i.id)
+      return !onBoard.includes(id) && !onBoard.includes(other)
+    }, 'both off the board')
+    const kept = await server.ctx.rooms.withDoc(withheld, (r) => readIdeas(r.doc))
+    expect(kept.find((i) => i.id === id)).toMatchObject({ deletedBy: anna.key })
+    expect(kept.find((i) => i.id === other)).toMatchObject({ hidden: true, deletedAt: null })
     expect(
       (await server.ctx.rooms.withDoc(board, (r) => readClusters(r.doc))).map((c) => c.id),
     ).toContain(cluster)
-    a.raw.close()
-    f.raw.close()
+    for (const c of [a, b, f]) c.raw.close()
   })
 
   it('undoes notes and fields no client could write, whoever sends them', async () => {

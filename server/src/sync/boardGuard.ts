@@ -45,7 +45,14 @@ function participantOf(origin: unknown): Actor | null {
  * only to values the domain functions could write (`isValidIdeaField`): a note with a
  * megabyte of text or an unknown colour is undone, whoever sent it.
  */
-export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
+export function guardBoard(
+  doc: Y.Doc,
+  log: GuardLog,
+  options: {
+    /** Ids of notes the server moved out of the board (hidden, deleted): not to be re-made. */
+    isWithheld?: (id: string) => boolean
+  } = {},
+): () => void {
   const ideas = ideasRoot(doc)
   const clusters = clustersRoot(doc)
   // The state before each transaction, to judge changes and to bring back what was removed.
@@ -85,6 +92,11 @@ export function guardBoard(doc: Y.Doc, log: GuardLog): () => void {
           const bringBack = before
             ? () => ideas.set(id, createIdeaMap(before))
             : () => ideas.delete(id)
+          if (change.action === 'add' && options.isWithheld?.(id)) {
+            // Only the facilitator's restore (a server command) brings a withheld note back.
+            reverts.push(() => ideas.delete(id))
+            continue
+          }
           if (change.action === 'add' && map instanceof Y.Map) {
             // A client from before author keys still sends its seat and name: they go.
             const legacy = LEGACY_AUTHOR_FIELDS.filter((key) => map.has(key))

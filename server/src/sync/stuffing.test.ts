@@ -4,6 +4,7 @@ import * as ideas from '@hytepaja/shared/domain/ideas'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { api } from '../testing/accessFixture.js'
 import {
   Clients,
   joinAs,
@@ -87,11 +88,13 @@ describe('board stuffing', () => {
 
   it('does not keep an update that lacks what it builds on, and tells the sender to resync', async () => {
     const { server, board, anna, event, group } = await setup()
+    const session = await api(server, 'GET', '/api/session', anna.token)
     const actor = {
       id: anna.participantId,
       name: 'Anna',
       role: 'participant' as const,
       groupId: group,
+      authorKey: session.json.authorKeys[group] as string,
     }
     // Anna's phone wrote a note and then changed it, offline; only the change reaches the server.
     const phone = new Y.Doc()

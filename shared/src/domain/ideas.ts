@@ -159,20 +159,25 @@ export function setTags(
 }
 
 /**
- * Removes a note from the board. The note stays in the document with `deletedAt` set, so a
- * facilitator can restore it and a concurrent edit does not resurrect a half-deleted note.
+ * Removes a note from the board: marks it deleted (`deletedAt`, `deletedBy`: the deleter's
+ * author key), which works offline too. The server then moves it out of the board document
+ * into one only the facilitator and the organiser read (server/src/boards/withheld.ts), from
+ * where the facilitator may restore it.
  */
 export function remove(doc: Y.Doc, id: string, actor: Actor, now = Date.now()): void {
   if (readIdea(id, existing(doc, id)).deletedAt !== null) return
   change(doc, id, actor, { deletedAt: now, deletedBy: actor.authorKey ?? '' })
 }
 
-/** Brings a deleted note back (facilitator). */
+/** Clears a note's deleted mark (the server's restore, on the copy it kept apart). */
 export function restore(doc: Y.Doc, id: string, actor: Actor): void {
   change(doc, id, actor, { deletedAt: null, deletedBy: null })
 }
 
-/** Hides a note from the board without deleting it, or shows it again (facilitator). */
+/**
+ * Hides a note from the others without deleting it (facilitator); like a deleted note, the
+ * server then keeps it apart from the board until the facilitator shows it again.
+ */
 export function setHidden(doc: Y.Doc, id: string, hidden: boolean, actor: Actor): void {
   change(doc, id, actor, { hidden })
 }

@@ -22,11 +22,19 @@ export type DocAccess = 'write' | 'read' | 'none'
 /**
  * The access matrix for documents. `event:` is read-only for everyone (it changes through
  * server commands); a group's board and proposal are written by its participants, its
- * facilitator and the organiser, and read by every other token of the event.
+ * facilitator and the organiser, and read by every other token of the event. A board's
+ * withheld notes (hidden or deleted) are read by its facilitator and the organiser only, and
+ * written by the server only.
  */
 export function docAccess(holder: Holder, doc: DocName, rights: GroupRights): DocAccess {
   if (holder.eventId !== doc.eventId) return 'none'
   if (doc.kind === 'event') return 'read'
+  if (doc.kind === 'withheld') {
+    const runsIt =
+      holder.role === 'organiser' ||
+      (holder.role === 'facilitator' && holder.groupId === doc.groupId)
+    return runsIt ? 'read' : 'none'
+  }
   if (holder.role === 'organiser') return 'write'
   const ownGroup = holder.groupId === doc.groupId
   if (holder.role === 'facilitator' && ownGroup) return 'write'

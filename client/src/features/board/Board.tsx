@@ -266,8 +266,8 @@ export function Board(props: BoardProps) {
             deleted={model.deletedIdeas}
             hidden={visibleIdeas.filter((i) => i.hidden)}
             spotlightName={spotlightName}
-            onRestore={(idea) => model.commands && report(model.commands.restore(idea.id))}
-            onShow={(idea) => model.commands && report(model.commands.setHidden(idea.id, false))}
+            onRestore={(idea) => command.run('restore', () => api.restoreIdea(idea.id))}
+            onShow={(idea) => command.run('restore', () => api.restoreIdea(idea.id))}
           />
         </Suspense>
       ) : null}

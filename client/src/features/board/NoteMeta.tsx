@@ -2,16 +2,21 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { ageGroupLabel } from './labels'
 import type { NoteView } from './noteView'
 
-/** "Aino · klo 10.42" or "Sinä · 10:42"; nobody's name in anonymous mode. */
+/**
+ * "Aino · klo 10.42" or "Sinä · 10:42"; "Nimetön" in anonymous mode; only the time when the
+ * server names nobody for the note (a hidden note's author is named only through their notes
+ * on the board).
+ */
 export function NoteByline({ note }: { note: NoteView }) {
   const intl = useIntl()
   const time = intl.formatTime(note.idea.createdAt, { hour: 'numeric', minute: '2-digit' })
   const who = note.own
     ? intl.formatMessage({ id: 'board.idea.byYou' })
-    : (note.author ?? intl.formatMessage({ id: 'board.idea.anonymous' }))
+    : (note.author ?? (note.anonymous ? intl.formatMessage({ id: 'board.idea.anonymous' }) : null))
   return (
     <p className="note__byline">
-      {who} · <time dateTime={new Date(note.idea.createdAt).toISOString()}>{time}</time>
+      {who ? `${who} · ` : null}
+      <time dateTime={new Date(note.idea.createdAt).toISOString()}>{time}</time>
     </p>
   )
 }

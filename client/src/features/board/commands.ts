@@ -89,11 +89,9 @@ export function ideaCommands(doc: Y.Doc, actor: Actor) {
     remove(id: string) {
       return attempt(() => ideas.remove(doc, id, actor))
     },
-    restore(id: string) {
-      return attempt(() => ideas.restore(doc, id, actor))
-    },
-    setHidden(id: string, hidden: boolean) {
-      return attempt(() => ideas.setHidden(doc, id, hidden, actor))
+    /** Hides a note from the others; the server then keeps it apart (restoring is a command). */
+    hide(id: string) {
+      return attempt(() => ideas.setHidden(doc, id, true, actor))
     },
   }
 }

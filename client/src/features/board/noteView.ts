@@ -13,6 +13,8 @@ export interface NoteView {
   movable: boolean
   /** The author's name as shown: hidden in anonymous mode, except on one's own notes. */
   author: string | null
+  /** The name is withheld because the group is anonymous (not merely unknown yet). */
+  anonymous: boolean
   /** Dots on it, when this viewer may see totals (public, or the facilitator's early look). */
   votes: number | null
   /** This person's own dots on it (known only to them and the server). */
@@ -36,16 +38,19 @@ export function viewNotes(ideas: Idea[], actor: Actor, options: NoteViewOptions)
   const { totals = null, ballot = null, clusterNames, authorNames } = options
   return ideas.map((idea) => {
     const own = isOwn(idea, actor)
+    // A hidden note is off the board (the facilitator sees it dimmed): only shown again.
+    const onBoard = !idea.hidden
     return {
       idea,
       own,
-      changeable: options.canWrite && mayChange(idea, actor, options.boardGroupId),
-      movable: options.canWrite,
+      changeable: options.canWrite && onBoard && mayChange(idea, actor, options.boardGroupId),
+      movable: options.canWrite && onBoard,
       author: own
         ? actor.name
         : options.anonymous
           ? null
           : (authorNames?.get(idea.authorKey) ?? null),
+      anonymous: options.anonymous && !own,
       votes: totals ? (totals[idea.id] ?? 0) : null,
       myVotes: ballot?.[idea.id] ?? 0,
       clusterName: (idea.clusterId && clusterNames?.get(idea.clusterId)) || null,

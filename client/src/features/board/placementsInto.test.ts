@@ -25,6 +25,7 @@ const view = (id: string, x: number, y: number, clusterId: string | null = null)
   changeable: true,
   movable: true,
   author: 'A',
+  anonymous: false,
   votes: null,
   myVotes: 0,
   clusterName: null,

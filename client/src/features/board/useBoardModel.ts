@@ -1,4 +1,4 @@
-import { boardDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import {
   type Announcement,
   type AuthorName,
@@ -119,14 +119,23 @@ export function useBoardModel({
 
   const allIdeas = useSnapshot(board?.doc ?? null, readIdeas, NO_IDEAS)
   const clusters = useSnapshot(board?.doc ?? null, readClusters, NO_CLUSTERS)
-  const visibleIdeas = useMemo(
-    () => ideas.visible(allIdeas, { includeHidden: facilitates }),
-    [allIdeas, facilitates],
-  )
-  const deletedIdeas = useMemo(
-    () => (facilitates ? ideas.deleted(allIdeas) : NO_IDEAS),
-    [allIdeas, facilitates],
-  )
+  // Hidden and deleted notes leave the board document (every reader syncs it) for one only
+  // the facilitator and the organiser may read; the panel and the dimmed notes come from it.
+  const mayFacilitate = mayRun(holder, 'board.facilitate', groupId)
+  const withheld = useDoc(mayFacilitate ? withheldDocName(eventId, groupId) : null, token)
+  const withheldIdeas = useSnapshot(withheld?.doc ?? null, readIdeas, NO_IDEAS)
+  const visibleIdeas = useMemo(() => {
+    const onBoard = ideas.visible(allIdeas, { includeHidden: facilitates })
+    if (!facilitates) return onBoard
+    const here = new Set(onBoard.map((idea) => idea.id))
+    const hidden = ideas.visible(withheldIdeas, { includeHidden: true })
+    return [...onBoard, ...hidden.filter((idea) => !here.has(idea.id))]
+  }, [allIdeas, withheldIdeas, facilitates])
+  const deletedIdeas = useMemo(() => {
+    if (!facilitates) return NO_IDEAS
+    const moved = new Set(withheldIdeas.map((idea) => idea.id))
+    return ideas.deleted([...withheldIdeas, ...allIdeas.filter((idea) => !moved.has(idea.id))])
+  }, [allIdeas, withheldIdeas, facilitates])
   const commands = useMemo(() => (board ? ideaCommands(board.doc, actor) : null), [board, actor])
   const clusterWrites = useMemo(
     () => (board ? clusterCommands(board.doc, actor) : null),

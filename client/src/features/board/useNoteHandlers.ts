@@ -80,8 +80,11 @@ export function useNoteHandlers(deps: HandlerDeps) {
       onDelete: (note) => setDeleting(note.idea),
       onMoveToCluster: (notes) => setMoving(notes),
       onSetHidden: (note, hidden) => {
-        const { commands, report } = live.current
-        if (commands) report(commands.setHidden(note.idea.id, hidden))
+        const { commands, report, api, command } = live.current
+        // Hiding is a change on the board; showing again is a server command (the server
+        // keeps hidden notes where only the facilitator reads them).
+        if (hidden && commands) report(commands.hide(note.idea.id))
+        else if (!hidden && api) command.run('restore', () => api.restoreIdea(note.idea.id))
       },
       onSpotlight: (note) => {
         const { api, command } = live.current
