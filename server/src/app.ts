@@ -27,6 +27,7 @@ import { plenaryRoutes } from './http/plenary.js'
 import { proposalRoutes } from './http/proposals.js'
 import { registerRoutes } from './http/register.js'
 import { sessionRoutes } from './http/session.js'
+import { summaryRoutes } from './http/summaries.js'
 import { findEvent } from './store/events.js'
 import { syncRoutes } from './sync/route.js'
 
@@ -108,6 +109,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/', sessionRoutes(ctx))
   api.route('/', registerRoutes(ctx))
   api.route('/', followUpRoutes(ctx))
+  api.route('/', summaryRoutes(ctx))
   app.route('/api', api)
 
   const access = createSyncAccess({

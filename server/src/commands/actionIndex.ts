@@ -12,6 +12,7 @@ import {
   writeDecidedAction,
   writeParties,
 } from '../store/decidedActions.js'
+import { setMinutesState } from '../store/events.js'
 import type { SqlDb } from '../store/sql.js'
 import { organisationForName } from './register.js'
 import { serialised } from './serial.js'
@@ -100,6 +101,7 @@ async function writeIndex(db: SqlDb, eventId: string, decided: DecidedActions, n
     for (const row of before) {
       if (!kept.has(row.id) && row.active) await setActive(tx, row.id, false, now)
     }
+    await setMinutesState(tx, eventId, decided.minutes)
   })
 }
 

@@ -75,6 +75,17 @@ function textParagraphs(text: string, lang: string, bold = false): Paragraph[] {
   )
 }
 
+/** A4 less Word's default margins, in twentieths of a point. */
+const TEXT_WIDTH_TWIPS = 9026
+
+/** The table's relative column widths as Word's grid, when the model gives them. */
+function columnWidths(table: Table): { columnWidths?: number[] } {
+  const weights = table.weights
+  if (weights?.length !== table.columns.length) return {}
+  const total = weights.reduce((a, b) => a + b, 0)
+  return { columnWidths: weights.map((w) => Math.round((TEXT_WIDTH_TWIPS * w) / total)) }
+}
+
 function tableOf(table: Table, lang: string): Array<Paragraph | DocxTable> {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' }
   const borders = { top: border, bottom: border, left: border, right: border }
@@ -93,6 +104,7 @@ function tableOf(table: Table, lang: string): Array<Paragraph | DocxTable> {
     }),
     new DocxTable({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      ...columnWidths(table),
       rows: [
         new TableRow({
           tableHeader: true,

@@ -23,7 +23,12 @@ function cellText(text: string): string {
 
 function columnWidths(table: Table, width: number): number[] {
   // The action text is the long one; short facts get what they need.
-  const weights = table.columns.length === 5 ? [3.2, 2, 1.4, 2.2, 1.4] : table.columns.map(() => 1)
+  const weights =
+    table.weights?.length === table.columns.length
+      ? table.weights
+      : table.columns.length === 5
+        ? [3.2, 2, 1.4, 2.2, 1.4]
+        : table.columns.map(() => 1)
   const total = weights.reduce((a, b) => a + b, 0)
   return weights.map((w) => (width * w) / total)
 }

@@ -29,7 +29,7 @@ export async function renderMinutes(minutes: Minutes, format: MinutesFormat): Pr
  * `attachment; filename="…"; filename*=UTF-8''…`: an ASCII name for old clients (letters
  * without their accents, anything else a hyphen) and the real name for the rest (RFC 6266).
  */
-export function contentDisposition(stem: string, format: MinutesFormat): string {
+export function contentDisposition(stem: string, format: string): string {
   const ascii = stem
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -146,11 +146,15 @@ export function setPartyMapping(
   )
 }
 
-/** Events with decisions recorded but nothing indexed (made before the index existed). */
+/**
+ * Events with decisions recorded or minutes locked that were never indexed (made before the
+ * index existed): indexing sets their minutes' state, so each is found once.
+ */
 export async function unindexedDecidedEvents(db: SqlDb): Promise<string[]> {
   const rows = await db.all<{ event_id: string }>(
-    `SELECT DISTINCT event_id FROM audit WHERE action IN ('decision.record', 'decision.correct')
-     AND event_id NOT IN (SELECT event_id FROM decided_action)`,
+    `SELECT DISTINCT audit.event_id FROM audit JOIN event ON event.id = audit.event_id
+     WHERE audit.action IN ('decision.record', 'decision.correct', 'minutes.lock')
+     AND event.minutes_state IS NULL`,
   )
   return rows.map((r) => r.event_id)
 }

@@ -8,11 +8,15 @@ export interface EventRow {
   created_at: number
   /** The municipality group (kuntaryhmä) the event belongs to, if any. */
   municipality_group_id: string | null
+  /** Where its minutes stand, kept by the index of decided actions (null: not indexed yet). */
+  minutes_state: 'draft' | 'locked' | null
+  minutes_version: number | null
 }
 
 export function insertEvent(
   db: SqlDb,
-  row: Omit<EventRow, 'municipality_group_id'> & Partial<Pick<EventRow, 'municipality_group_id'>>,
+  row: Omit<EventRow, 'municipality_group_id' | 'minutes_state' | 'minutes_version'> &
+    Partial<Pick<EventRow, 'municipality_group_id'>>,
 ) {
   return db.run(
     `INSERT INTO event (id, join_code, title, starts_at, created_at, municipality_group_id)
@@ -26,6 +30,18 @@ export function insertEvent(
       row.municipality_group_id ?? null,
     ],
   )
+}
+
+export function setMinutesState(
+  db: SqlDb,
+  id: string,
+  minutes: { state: 'draft' | 'locked'; version: number },
+) {
+  return db.run('UPDATE event SET minutes_state = ?, minutes_version = ? WHERE id = ?', [
+    minutes.state,
+    minutes.version,
+    id,
+  ])
 }
 
 export function setMunicipalityGroup(db: SqlDb, id: string, groupId: string | null) {

@@ -223,6 +223,13 @@ const STEPS: Step[] = [
     )`,
     'CREATE INDEX follow_up_link_organisation ON follow_up_link (organisation_id)',
   ]),
+  // 10: where each event's minutes stand (draft or locked, and the version), kept with the
+  // index of decided actions: the summaries and series list events without reading each
+  // event's document.
+  both([
+    'ALTER TABLE event ADD COLUMN minutes_state TEXT',
+    'ALTER TABLE event ADD COLUMN minutes_version INTEGER',
+  ]),
 ]
 
 function registerTables(): string[] {

@@ -33,6 +33,11 @@ export interface Table {
   columns: string[]
   /** Cells are plain text; a blank line separates paragraphs inside a cell. */
   rows: string[][]
+  /**
+   * How wide each column is relative to the others on a printed page (PDF, DOCX); left out,
+   * the renderer decides (the minutes' action table has its own).
+   */
+  weights?: number[]
 }
 
 export type Block =
