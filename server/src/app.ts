@@ -26,7 +26,9 @@ import { organiserRoutes } from './http/organiser.js'
 import { plenaryRoutes } from './http/plenary.js'
 import { proposalRoutes } from './http/proposals.js'
 import { registerRoutes } from './http/register.js'
+import { retentionRoutes } from './http/retention.js'
 import { sessionRoutes } from './http/session.js'
+import { settingsRoutes } from './http/settings.js'
 import { summaryRoutes } from './http/summaries.js'
 import { findEvent } from './store/events.js'
 import { syncRoutes } from './sync/route.js'
@@ -103,6 +105,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/events', plenaryRoutes(ctx))
   api.route('/events', checkingRoutes(ctx))
   api.route('/events', minutesRoutes(ctx))
+  api.route('/events', retentionRoutes(ctx))
   // The server's clock, so every screen counts a timer down alike.
   api.get('/time', (c) => c.json({ now: Date.now() }))
   api.route('/', joinRoutes(ctx))
@@ -110,6 +113,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/', registerRoutes(ctx))
   api.route('/', followUpRoutes(ctx))
   api.route('/', summaryRoutes(ctx))
+  api.route('/', settingsRoutes(ctx))
   app.route('/api', api)
 
   const access = createSyncAccess({

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Secrets } from './auth/secrets.js'
 import type { Bus } from './bus/types.js'
+import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { RateLimits } from './http/rateLimits.js'
 import type { Metrics } from './metrics.js'
@@ -26,4 +27,6 @@ export interface ServerContext {
   metrics: Metrics
   /** The store's integrity at start and the documents found unreadable since (`/healthz`). */
   health: StoreHealth
+  /** The time schedules read (retention); tests hand in a clock they move themselves. */
+  clock: Clock
 }

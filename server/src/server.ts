@@ -8,12 +8,19 @@ import { loadSecrets } from './auth/secrets.js'
 import { createLocalBus } from './bus/local.js'
 import { connectRedisBus } from './bus/redis.js'
 import type { Bus } from './bus/types.js'
+import { type Clock, systemClock } from './clock.js'
 import { applyControl, recheckSockets } from './commands/sockets.js'
 import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
 import { guardDocument } from './documentRules.js'
 import { createRateLimits, type RateLimitSettings } from './http/rateLimits.js'
 import { createMetrics } from './metrics.js'
+import {
+  createRetentionScheduler,
+  DEFAULT_RETENTION_TIMING,
+  type RetentionScheduler,
+  type RetentionTiming,
+} from './retention/scheduler.js'
 import { createDocStore } from './store/docStore.js'
 import { checkIntegrity } from './store/integrity.js'
 import { openDatabase } from './store/open.js'
@@ -41,6 +48,10 @@ export interface Tuning {
   rateLimits?: Partial<RateLimitSettings>
   /** Wraps the opened database (tests put a failing disk between the store and SQLite). */
   wrapDb?: (db: SqlDb) => SqlDb
+  /** The clock of the schedules (tests move their own). */
+  clock?: Clock
+  /** When the retention schedule runs; `intervalMs: 0` runs none (tests call its `tick`). */
+  retention?: Partial<RetentionTiming>
 }
 
 export interface RunningServer {
@@ -49,6 +60,8 @@ export interface RunningServer {
   url: string
   /** The port of `METRICS_PORT` (null when the metrics are only on the main port). */
   metricsPort: number | null
+  /** The retention schedule (README, "Retention"). */
+  retention: RetentionScheduler
   /** Stops accepting, closes sockets, writes everything and closes the database. */
   close(): Promise<void>
 }
@@ -134,6 +147,7 @@ export async function startServer(
     limits,
     metrics,
     health,
+    clock: tuning.clock ?? systemClock,
   }
   metrics.gauge('sync_sockets', 'open sync sockets', () => connections.size)
   metrics.gauge('sync_rooms', 'documents loaded', () => rooms.size)
@@ -155,6 +169,10 @@ export async function startServer(
     httpServer.once('error', reject)
   })
   connections.startKeepalive(tuning.keepaliveMs ?? 30_000)
+  const retention = createRetentionScheduler(ctx, {
+    ...DEFAULT_RETENTION_TIMING,
+    ...tuning.retention,
+  })
   const metricsServer =
     config.metricsPort === null ? null : await serveMetrics(ctx, config.host, config.metricsPort)
   const port = (httpServer.address() as AddressInfo).port
@@ -165,10 +183,12 @@ export async function startServer(
     port,
     url: `http://${host}:${port}`,
     metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : null,
+    retention,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
         metricsServer?.close()
+        await retention.stop()
         // The rooms are written only after the sockets are closed: updates that clients sent
         // before they saw our close frame are still arriving, and a room written and destroyed
         // before them would drop them.

@@ -38,6 +38,7 @@ export async function deleteEvent(ctx: ServerContext, eventId: string) {
       'minutes_comment',
       'minutes_attendance',
       'decided_action',
+      'event_retention',
       'token',
       'participant',
       'audit',

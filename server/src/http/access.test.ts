@@ -456,6 +456,34 @@ const CALLS: Record<string, Call> = {
     allowed: [...CHAIRS, 'join', 'facilitatorA', 'facilitatorB', 'participantA', 'participantB'],
     ok: 200,
   },
+  'see when the event’s personal data is erased, and what': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/retention`,
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'set the event’s retention': {
+    method: 'PUT',
+    path: () => `/api/events/${event.id}/retention`,
+    body: () => ({ afterLockMonths: null, afterEndMonths: null }),
+    allowed: ORGANISERS,
+    ok: 200,
+  },
+  'read the retention for the privacy notice': {
+    method: 'GET',
+    path: () => `/api/events/${event.id}/retention/summary`,
+    allowed: [
+      ...CHAIRS,
+      'viewer',
+      'join',
+      'facilitatorA',
+      'facilitatorB',
+      'participantA',
+      'participantB',
+      'checker',
+    ],
+    ok: 200,
+  },
   'read own session': { method: 'GET', path: () => '/api/session', allowed: [], ok: 200 },
 }
 

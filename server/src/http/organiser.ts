@@ -212,14 +212,17 @@ export function organiserRoutes(ctx: ServerContext) {
     const caller = await authorise(ctx, c, c.req.param('id'), 'event.manage')
     const rows = await listParticipants(ctx.db, caller.holder.eventId)
     return c.json({
-      participants: rows.map((p) => ({
-        id: p.id,
-        displayName: p.display_name,
-        organisation: p.organisation,
-        groupId: p.group_id,
-        joinedAt: p.created_at,
-        removed: p.revoked_at !== null,
-      })),
+      // Participants whose personal data the retention run erased are no longer people here.
+      participants: rows
+        .filter((p) => p.display_name !== '')
+        .map((p) => ({
+          id: p.id,
+          displayName: p.display_name,
+          organisation: p.organisation,
+          groupId: p.group_id,
+          joinedAt: p.created_at,
+          removed: p.revoked_at !== null,
+        })),
     })
   })
 

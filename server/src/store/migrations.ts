@@ -230,6 +230,26 @@ const STEPS: Step[] = [
     'ALTER TABLE event ADD COLUMN minutes_state TEXT',
     'ALTER TABLE event ADD COLUMN minutes_version INTEGER',
   ]),
+  // 11: the service's settings (one row, JSON: the controller, the accessibility feedback
+  // channel, the default retention) and each event's retention: its own months (null: the
+  // service's default), the lease a retention run holds on it (several instances may run the
+  // schedule; one claims an event at a time), and the last run with what it erased (counts).
+  both([
+    `CREATE TABLE service_settings (
+      id INTEGER PRIMARY KEY,
+      settings TEXT NOT NULL,
+      updated_at BIGINT NOT NULL
+    )`,
+    `CREATE TABLE event_retention (
+      event_id TEXT PRIMARY KEY REFERENCES event (id) ON DELETE CASCADE,
+      after_lock_months INTEGER,
+      after_end_months INTEGER,
+      claimed_by TEXT,
+      claimed_until BIGINT,
+      erased_at BIGINT,
+      erased TEXT
+    )`,
+  ]),
 ]
 
 function registerTables(): string[] {

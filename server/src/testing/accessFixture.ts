@@ -26,7 +26,7 @@ export async function startTestServer(
   })
   const server = await startServer(
     config,
-    { roomLingerMs: 0, ...tuning },
+    { roomLingerMs: 0, retention: { intervalMs: 0 }, ...tuning },
     pino({ level: 'silent' }),
   )
   return {

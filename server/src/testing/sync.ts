@@ -58,7 +58,7 @@ export async function startSyncServer(
   })
   const server = await startServer(
     config,
-    { roomLingerMs: 0, ...tuning },
+    { roomLingerMs: 0, retention: { intervalMs: 0 }, ...tuning },
     // HYTEPAJA_TEST_LOG=debug shows the server's log while debugging a test.
     pino({ level: process.env.HYTEPAJA_TEST_LOG ?? 'silent' }),
   )

@@ -89,6 +89,18 @@ export const COMMANDS = {
    * join form) or a responsible party (proposals, an amended decision). Not the viewer link.
    */
   'organisations.suggest': ['organiser', 'chair', 'join', 'facilitator', 'participant'],
+  /** See and set when the event's personal data is erased (README, "Retention"). */
+  'retention.manage': ['organiser'],
+  /** When the event's personal data is erased, for the privacy notice: every link of the event. */
+  'retention.read': [
+    'organiser',
+    'chair',
+    'viewer',
+    'join',
+    'facilitator',
+    'participant',
+    'checker',
+  ],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Command = keyof typeof COMMANDS
