@@ -19,7 +19,7 @@ async function outlineByKeyboard(page: Page) {
   await pressUntil(page, /^(Lista|Taulu|Jäsennys)$/)
   await pressUntil(page, 'Jäsennys', { key: 'ArrowRight', max: 4 })
   await page.keyboard.press('Space')
-  await expect(page.getByText(/^Ideat ryhmittäin\./)).toBeVisible()
+  await expect(page.getByText(/^Ideat nipuittain\./)).toBeVisible()
 }
 
 async function addIdeaByKeyboard(page: Page, text: string) {
@@ -34,9 +34,9 @@ async function addIdeaByKeyboard(page: Page, text: string) {
 async function moveByKeyboard(page: Page, text: string, cluster: string) {
   await activate(page, `Toiminnot: ${text}`)
   await expect(page.getByRole('menu')).toBeVisible()
-  await pressUntil(page, 'Siirrä ryhmään…', { key: 'ArrowDown', max: 6 })
+  await pressUntil(page, 'Siirrä nippuun…', { key: 'ArrowDown', max: 6 })
   await page.keyboard.press('Enter')
-  const dialog = page.getByRole('dialog', { name: 'Siirrä ryhmään' })
+  const dialog = page.getByRole('dialog', { name: 'Siirrä nippuun' })
   await expect(dialog).toBeVisible()
   await pressUntil(page, cluster, { key: 'ArrowDown', max: 6 })
   await activate(page, 'Siirrä')
@@ -75,11 +75,11 @@ test('the whole round works from the keyboard alone in the outline view', async 
   ).toHaveCount(1)
   await addIdeaByKeyboard(ville, 'Turvallinen koulumatka')
 
-  await activate(facilitator, 'Seuraava vaihe: Ryhmittely')
-  await expectPhase(aino, 'Ryhmittely')
+  await activate(facilitator, 'Seuraava vaihe: Niputus')
+  await expectPhase(aino, 'Niputus')
   for (const name of ['Liikunta', 'Yhteisöllisyys']) {
-    await activate(facilitator, 'Uusi idearyhmä')
-    await expect(facilitator.getByRole('dialog').getByLabel('Ryhmän nimi')).toBeFocused()
+    await activate(facilitator, 'Uusi nippu')
+    await expect(facilitator.getByRole('dialog').getByLabel('Nipun nimi')).toBeFocused()
     await facilitator.keyboard.type(name)
     await facilitator.keyboard.press('Enter')
     await expect(facilitator.getByRole('dialog')).toBeHidden()
@@ -162,7 +162,7 @@ test('single-key shortcuts do nothing until the person turns them on', async ({
   await page.keyboard.press('n')
   await page.keyboard.press('3')
   await expect(page.getByRole('dialog')).toHaveCount(0)
-  await expect(page.getByText(/^Ideat ryhmittäin\./)).toHaveCount(0)
+  await expect(page.getByText(/^Ideat nipuittain\./)).toHaveCount(0)
 
   await activate(page, 'Asetukset tällä laitteella')
   await pressUntil(page, /^Yhden näppäimen pikanäppäimet/)
@@ -171,7 +171,7 @@ test('single-key shortcuts do nothing until the person turns them on', async ({
   await activate(page, 'Asetukset tällä laitteella')
   // Focus is on a button, not in a text field: the shortcuts act now.
   await page.keyboard.press('3')
-  await expect(page.getByText(/^Ideat ryhmittäin\./)).toBeVisible()
+  await expect(page.getByText(/^Ideat nipuittain\./)).toBeVisible()
   await page.keyboard.press('n')
   await expect(page.getByRole('dialog').getByLabel('Ideasi')).toBeFocused()
   // Typing in the field is typing, not shortcuts.

@@ -85,8 +85,8 @@ test('a facilitator, two phones and a laptop run a whole round: ideas, clusters,
   await showView(phoneB, 'Lista')
 
   // ---------------------------------------------------------------- clustering
-  await facilitator.getByRole('button', { name: 'Seuraava vaihe: Ryhmittely' }).click()
-  for (const page of everyone) await expectPhase(page, 'Ryhmittely')
+  await facilitator.getByRole('button', { name: 'Seuraava vaihe: Niputus' }).click()
+  for (const page of everyone) await expectPhase(page, 'Niputus')
   await addCluster(facilitator, 'Liikunta')
   await addCluster(facilitator, 'Yhteisöllisyys')
   // By menu: the facilitator in the outline, a phone from its lane.
@@ -117,7 +117,7 @@ test('a facilitator, two phones and a laptop run a whole round: ideas, clusters,
   // The phone sees the clusters by choosing the cluster order.
   await phoneA
     .getByRole('radiogroup', { name: 'Järjestys' })
-    .getByRole('radio', { name: 'Ryhmät' })
+    .getByRole('radio', { name: 'Niput' })
     .click()
   await expect(phoneA.getByRole('heading', { name: /^Liikunta/ })).toBeVisible()
   await expect(

@@ -314,8 +314,8 @@ test('a ranked idea is used in an action, promoted, and a participant follows §
   await expectPhase(laura, 'Ideointi')
   await addIdea(laura, IDEA_OTHER)
   await addIdea(laura, IDEA_TOP)
-  await facilitator.getByRole('button', { name: 'Seuraava vaihe: Ryhmittely' }).click()
-  await expectPhase(laura, 'Ryhmittely')
+  await facilitator.getByRole('button', { name: 'Seuraava vaihe: Niputus' }).click()
+  await expectPhase(laura, 'Niputus')
   await facilitator.getByRole('button', { name: 'Seuraava vaihe: Äänestys' }).click()
   await expectPhase(laura, 'Äänestys')
   await laura.getByRole('button', { name: `Äänestä ideaa: ${IDEA_TOP}` }).click()
@@ -389,7 +389,7 @@ test('a ranked idea is used in an action, promoted, and a participant follows §
   expect.soft(await axeViolations(laura), 'axe on the agenda after the proposal view').toEqual([])
 
   // Back to the group's board from the agenda item.
-  await item.getByRole('link', { name: `Ryhmän ${group.name} taulu` }).click()
+  await item.getByRole('link', { name: `${group.name} – ideataulu` }).click()
   await expect(laura.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
   expect(new URL(laura.url()).pathname).toBe(`/e/${event.id}/g/${group.id}`)
   await expect(laura.getByRole('region', { name: 'Äänestyksen tulos' })).toBeVisible()

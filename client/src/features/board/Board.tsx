@@ -149,6 +149,7 @@ export function Board(props: BoardProps) {
   const abilities = useMemo<NoteAbilities>(
     () => ({
       facilitates,
+      clustersExist: clusters.length > 0,
       voting:
         canVote && ballot
           ? {
@@ -158,7 +159,7 @@ export function Board(props: BoardProps) {
             }
           : null,
     }),
-    [facilitates, canVote, ballot, state.voting.multiplePerIdea],
+    [facilitates, clusters.length, canVote, ballot, state.voting.multiplePerIdea],
   )
 
   const openAdd = useCallback(

@@ -10,7 +10,7 @@ import type { NoteView } from './noteView'
 const NONE = '__none__'
 
 /**
- * "Siirrä ryhmään…": the non-dragging way to put notes into a cluster (WCAG 2.5.7), for one
+ * "Siirrä nippuun…": the non-dragging way to put notes into a cluster (WCAG 2.5.7), for one
  * note from its menu or for the notes selected on the canvas.
  */
 export function MoveToClusterDialog({

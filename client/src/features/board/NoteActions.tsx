@@ -8,6 +8,8 @@ import type { NoteView } from './noteView'
 export interface NoteAbilities {
   /** Runs the board: spotlight, hide and show any note. */
   facilitates: boolean
+  /** Some cluster exists to move a note into ("Siirrä nippuun…" is offered only then). */
+  clustersExist: boolean
   /** Votes now (a participant in the voting phase); null otherwise. */
   voting: {
     multiple: boolean
@@ -26,7 +28,7 @@ export interface NoteHandlers {
 
 /**
  * The actions of one note: voting buttons in the voting phase, and a menu with everything else
- * ("Muokkaa", "Siirrä ryhmään…", "Poista", and for the facilitator "Nosta esiin" and
+ * ("Muokkaa", "Siirrä nippuun…", "Poista", and for the facilitator "Nosta esiin" and
  * "Piilota"). The menu is the keyboard and touch path to what dragging does on the canvas.
  */
 export function NoteActions({
@@ -45,7 +47,8 @@ export function NoteActions({
   const items: ActionMenuItem[] = []
   if (note.changeable)
     items.push({ id: 'edit', label: intl.formatMessage({ id: 'board.idea.edit' }) })
-  if (note.movable) items.push({ id: 'move', label: intl.formatMessage({ id: 'cluster.moveTo' }) })
+  if (note.movable && abilities.clustersExist)
+    items.push({ id: 'move', label: intl.formatMessage({ id: 'cluster.moveTo' }) })
   if (abilities.facilitates) {
     items.push({
       id: 'spotlight',

@@ -195,7 +195,7 @@ export function CanvasView(props: CanvasViewProps) {
         onFit={() => content && viewport.showRect(content, true)}
         selected={selectedNotes.length}
         onMoveSelected={
-          selectedNotes.some((n) => n.movable)
+          clusters.length > 0 && selectedNotes.some((n) => n.movable)
             ? () => handlers.onMoveToCluster(selectedNotes)
             : null
         }
