@@ -11,7 +11,7 @@ export interface Metrics {
   readonly refusedSockets: Counter<'reason'>
   /** Awareness entries not relayed, by reason (rate, size). */
   readonly awarenessDropped: Counter<'reason'>
-  /** Document updates refused, by reason (root, size, dependency, rules). */
+  /** Document updates refused, by reason (root, size, dependency, rules, readOnly, clientId). */
   readonly refusedUpdates: Counter<'reason'>
   /** Sockets closed by the server, by close code (4500 too slow, 4400 bad frame, …). */
   readonly closedSockets: Counter<'code'>

@@ -126,6 +126,8 @@ export async function startServer(
         health.unreadable.add(error.docName)
         logger.error({ doc: error.docName, err: error.cause }, 'document cannot be read')
       },
+      // Not logged: every edit a participant makes on a locked board arrives here.
+      onRejectedWrite: () => metrics.refusedUpdates.inc({ reason: 'readOnly' }),
       onRefusedUpdate: (room, peer, reason) => {
         metrics.refusedUpdates.inc({ reason })
         logger.warn({ doc: room.name, peer: peer?.id ?? null, reason }, 'update refused')

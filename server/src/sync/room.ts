@@ -76,6 +76,12 @@ interface PeerState {
    * before the server noticed its old socket died. When that socket goes, they pass here.
    */
   heirTo: Set<number>
+  /**
+   * The server dropped writes of this peer while it could not write (a locked board), or asked
+   * it for what it lacks since: its next edits build on changes the server never took, and
+   * must not be refused for that (see `rightsChanged`).
+   */
+  gap: 'none' | 'dropped' | 'asked'
 }
 
 /**
@@ -142,7 +148,12 @@ export class Room implements RemoteSink {
   }
 
   attach(peer: Peer): void {
-    this.peers.set(peer, { clients: new Set(), since: ++this.seq, heirTo: new Set() })
+    this.peers.set(peer, {
+      clients: new Set(),
+      since: ++this.seq,
+      heirTo: new Set(),
+      gap: 'none',
+    })
     peer.send(encodeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
@@ -210,7 +221,11 @@ export class Room implements RemoteSink {
         return
       case 'update': {
         if (!peer.canWrite()) {
-          this.events.onRejectedWrite?.(this, peer)
+          // A reader's sync step 2 is usually empty: nothing was dropped then.
+          if (message.update.byteLength > EMPTY_UPDATE_BYTES) {
+            state.gap = 'dropped'
+            this.events.onRejectedWrite?.(this, peer)
+          }
           return
         }
         const refusal = this.admission.judge(message.writes, message.update.byteLength, peer)
@@ -231,9 +246,18 @@ export class Room implements RemoteSink {
         // What it builds on is missing here: what did apply stays, the rest is not kept.
         if (!heldBack && hasPending(this.doc)) {
           dropPending(this.doc)
+          // The gap is the server's own doing (writes dropped while the board was locked):
+          // the peer is asked for everything the server lacks, and its answer (sync step 2)
+          // brings this update too, in order, without a reconnect.
+          if (state.gap !== 'none') {
+            this.askForMissing(peer, state)
+            return
+          }
           this.refuse(peer, { reason: 'dependency', code: CloseCode.Resync })
           return
         }
+        // Applied whole: the answer to the request came (or the peer had nothing missing).
+        if (state.gap === 'asked') state.gap = 'none'
         // Acknowledged after the commit even when nothing was new (a resend after a reconnect).
         if (peer.wantsSaved) {
           const clocks = savedClocks(this.doc, message.update)
@@ -250,6 +274,23 @@ export class Room implements RemoteSink {
         this.sendTo(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
         return
     }
+  }
+
+  /**
+   * Called when the peer's rights may have changed (the event document changed: a board was
+   * unlocked). A peer whose writes were dropped while it could not write is asked at once for
+   * what the server lacks: its edits after the unlock would otherwise build on a gap and wait.
+   */
+  rightsChanged(peer: Peer): void {
+    const state = this.peers.get(peer)
+    if (state?.gap === 'dropped' && peer.canWrite()) this.askForMissing(peer, state)
+  }
+
+  /** Sync step 1 to one peer: it answers with every change of its own the server lacks. */
+  private askForMissing(peer: Peer, state: PeerState): void {
+    if (state.gap === 'asked') return
+    state.gap = 'asked'
+    this.sendTo(peer, encodeSyncStep1(this.doc))
   }
 
   /**
@@ -566,6 +607,9 @@ const encodedSize = (doc: Y.Doc): number => Y.encodeStateAsUpdate(doc).byteLengt
 
 /** Whose awareness budget a peer spends; test peers without a token spend their own. */
 const senderOf = (peer: Peer): string => peer.sender ?? peer.id
+
+/** An update with no changes: no structs and no deletions (`[0, 0]`). */
+const EMPTY_UPDATE_BYTES = 2
 
 const LOAD = Symbol('load')
 /** The origin of awareness that waited for its sender's budget. */

@@ -83,6 +83,11 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
       // The event document holds locks and ready marks; it stays loaded while the socket is
       // open so that rights are read live for every update.
       let held: { room: Room; event: Room } | null = null
+      // A lock or unlock arrives as a change of the event document (here or from another
+      // instance): a peer whose writes were dropped meanwhile is asked for them again.
+      const onEventChange = () => {
+        if (held && connection) held.room.rightsChanged(connection.peer)
+      }
       let closed = false
       const early: Uint8Array[] = []
       let earlyBytes = 0
@@ -139,6 +144,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
               }
               held = { room: room.value, event: event.value }
               held.room.attach(peer)
+              held.event.doc.on('update', onEventChange)
               for (const frame of early.splice(0)) held.room.receive(peer, frame)
             },
           )
@@ -165,6 +171,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
           if (!connection) return
           deps.connections.delete(connection)
           if (held) {
+            held.event.doc.off('update', onEventChange)
             held.room.detach(connection.peer)
             deps.rooms.release(held.room)
             deps.rooms.release(held.event)
