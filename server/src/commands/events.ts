@@ -1,6 +1,7 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
-import type { Group, Language } from '@hytepaja/shared/doc/schema'
+import type { Group, Language, Translated } from '@hytepaja/shared/doc/schema'
 import * as agenda from '@hytepaja/shared/domain/agenda'
+import { cleanTranslations } from '@hytepaja/shared/domain/bilingual'
 import { DomainError } from '@hytepaja/shared/domain/errors'
 import * as event from '@hytepaja/shared/domain/event'
 import { defaultThemes } from '@hytepaja/shared/domain/groups'
@@ -17,7 +18,7 @@ import { insertToken, roleTokens } from '../store/tokens.js'
 import { audit } from './change.js'
 import { municipalityGroupViews, requireMunicipalityGroup } from './municipalityGroups.js'
 
-export interface CreateEventInput {
+export interface CreateEventInput extends Translated<'title'> {
   title: string
   municipalities: string[]
   startsAt: string
@@ -25,7 +26,11 @@ export interface CreateEventInput {
   place?: string | null
   remoteUrl?: string | null
   language?: Language
-  groups?: Array<{ name: string; description?: string; facilitators?: string[] }>
+  groups?: Array<
+    { name: string; description?: string; facilitators?: string[] } & Translated<
+      'name' | 'description'
+    >
+  >
   /** The municipality group (kuntaryhmä) the event belongs to; its municipalities fill an empty list. */
   municipalityGroupId?: string | null
 }
@@ -41,7 +46,7 @@ export interface RoleLinks<T> {
 export interface CreatedEvent {
   id: string
   joinCode: string
-  groups: Array<{ id: string; name: string }>
+  groups: Array<{ id: string; name: string } & Translated<'name'>>
   tokens: RoleLinks<string>
   links: RoleLinks<string>
 }
@@ -74,10 +79,15 @@ export async function createEvent(
     if (municipalities.length === 0) municipalities = group.municipalities.map((m) => m.name)
   }
   const themes: NonNullable<CreateEventInput['groups']> = input.groups ?? defaultThemes(language)
+  // The versions in Finnish and Swedish, checked like the texts themselves (400 before
+  // anything is stored).
+  const titles = cleanTranslations(input, 'title', 'event.title', 200, language)
   const groups: Group[] = themes.map((theme, order) => ({
     id: newId(8),
     name: theme.name,
     description: theme.description ?? '',
+    ...cleanTranslations(theme, 'name', 'group.name', 100, language),
+    ...cleanTranslations(theme, 'description', 'group.description', 500, language),
     facilitators: theme.facilitators ?? [],
     order,
   }))
@@ -129,14 +139,25 @@ export async function createEvent(
         remoteUrl: input.remoteUrl ?? null,
         language,
         preAssignment: null,
+        titleFi: titles.titleFi ?? null,
+        titleSv: titles.titleSv ?? null,
       },
       groups,
-      agenda.templateAgenda(language, groups),
+      agenda.templateAgenda(language, groups, {
+        startsAt: input.startsAt,
+        endsAt: input.endsAt ?? null,
+      }),
     ),
   )
   await ctx.docs.flush(name)
   const { tokens, links } = await eventLinks(ctx, id)
-  return { id, joinCode, groups: groups.map((g) => ({ id: g.id, name: g.name })), tokens, links }
+  return {
+    id,
+    joinCode,
+    groups: groups.map((g) => ({ id: g.id, name: g.name, nameFi: g.nameFi, nameSv: g.nameSv })),
+    tokens,
+    links,
+  }
 }
 
 /** Files an event under a municipality group (or none); 400 for a group that does not exist. */

@@ -21,6 +21,9 @@ const optionalText = (field: string, max: number) =>
     v.string(),
     v.transform((raw) => cleanText(raw, field, max, { allowEmpty: true })),
   )
+// A version in Finnish or Swedish beside a text (bilingual counties): null or empty = none;
+// the command refuses one in the event's own language.
+const version = (field: string, max: number) => v.optional(v.nullable(optionalText(field, max)))
 const isoDate = v.pipe(
   v.string(),
   v.check(isIsoDateTime, 'must be an ISO-8601 date, or date and time'),
@@ -34,6 +37,8 @@ const webUrl = v.pipe(
 
 export const CreateEventBody = v.object({
   title: text('event.title', 200),
+  titleFi: version('event.titleFi', 200),
+  titleSv: version('event.titleSv', 200),
   municipalities: v.pipe(v.array(text('event.municipality', 100)), v.maxLength(40)),
   startsAt: isoDate,
   endsAt: v.optional(v.nullable(isoDate)),
@@ -45,7 +50,11 @@ export const CreateEventBody = v.object({
       v.array(
         v.object({
           name: text('group.name', 100),
+          nameFi: version('group.nameFi', 100),
+          nameSv: version('group.nameSv', 100),
           description: v.optional(optionalText('group.description', 500)),
+          descriptionFi: version('group.descriptionFi', 500),
+          descriptionSv: version('group.descriptionSv', 500),
           facilitators: v.optional(
             v.pipe(v.array(text('group.facilitator', 100)), v.maxLength(10)),
           ),

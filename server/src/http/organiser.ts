@@ -35,6 +35,8 @@ const nullableText = (max: number) => v.optional(v.nullable(text(max)))
 
 const EventPatch = v.object({
   title: v.optional(text(200)),
+  titleFi: nullableText(200),
+  titleSv: nullableText(200),
   municipalities: v.optional(v.pipe(v.array(text(100)), v.maxLength(40))),
   startsAt: v.optional(text(40)),
   endsAt: v.optional(v.nullable(text(40))),
@@ -47,12 +49,18 @@ const EventPatch = v.object({
 
 const GroupBody = v.object({
   name: v.optional(text(100)),
+  nameFi: nullableText(100),
+  nameSv: nullableText(100),
   description: v.optional(text(500)),
+  descriptionFi: nullableText(500),
+  descriptionSv: nullableText(500),
   facilitators: v.optional(v.pipe(v.array(text(100)), v.maxLength(10))),
 })
 
 const AgendaBody = v.object({
   title: v.optional(text(300)),
+  titleFi: nullableText(300),
+  titleSv: nullableText(300),
   kind: v.optional(v.picklist(AGENDA_KINDS)),
   startTime: v.optional(v.nullable(text(5))),
   presenter: nullableText(200),

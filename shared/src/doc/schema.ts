@@ -181,8 +181,16 @@ export function readClusters(doc: Y.Doc): Cluster[] {
 export const LANGUAGES = ['fi', 'sv', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 
-export interface EventMeta {
+/**
+ * A text's Finnish and Swedish versions beside the one in the event's language (bilingual
+ * counties). Null or absent: not given; readers then see the event's language
+ * (`domain/bilingual.ts` holds the rule).
+ */
+export type Translated<K extends string> = Partial<Record<`${K}${'Fi' | 'Sv'}`, string | null>>
+
+export interface EventMeta extends Translated<'title'> {
   id: string
+  /** In the event's `language`, like every text without a language suffix. */
   title: string
   municipalities: string[]
   startsAt: string
@@ -194,7 +202,7 @@ export interface EventMeta {
   preAssignment: string | null
 }
 
-export interface Group {
+export interface Group extends Translated<'name' | 'description'> {
   id: string
   name: string
   description: string
@@ -234,13 +242,22 @@ export function readMeta(doc: Y.Doc): EventMeta | null {
     remoteUrl: get('remoteUrl', null),
     language: get('language', 'fi'),
     preAssignment: get('preAssignment', null),
+    titleFi: get('titleFi', null),
+    titleSv: get('titleSv', null),
   }
 }
 
 /** The groups of an event in the organiser's order. */
 export function readGroups(doc: Y.Doc): Group[] {
   return [...groupsRoot(doc).values()]
-    .map((g) => ({ ...g, facilitators: g.facilitators ?? [] }))
+    .map((g) => ({
+      ...g,
+      nameFi: g.nameFi ?? null,
+      nameSv: g.nameSv ?? null,
+      descriptionFi: g.descriptionFi ?? null,
+      descriptionSv: g.descriptionSv ?? null,
+      facilitators: g.facilitators ?? [],
+    }))
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
 }
 
@@ -329,7 +346,7 @@ export function readGroupState(doc: Y.Doc, groupId: string): GroupState {
 export const AGENDA_KINDS = ['procedural', 'talk', 'workshop', 'decision', 'closing'] as const
 export type AgendaKind = (typeof AGENDA_KINDS)[number]
 
-export interface AgendaItem {
+export interface AgendaItem extends Translated<'title'> {
   id: string
   /** A sub-item (§9 a, b, c) names its parent; top-level items have null. */
   parentId: string | null
@@ -350,7 +367,11 @@ export function agendaRoot(doc: Y.Doc): Y.Map<AgendaItem> {
 }
 
 export function readAgenda(doc: Y.Doc): AgendaItem[] {
-  return [...agendaRoot(doc).values()]
+  return [...agendaRoot(doc).values()].map((item) => ({
+    ...item,
+    titleFi: item.titleFi ?? null,
+    titleSv: item.titleSv ?? null,
+  }))
 }
 
 /** Messages from organisers and facilitators to every group, newest last. */

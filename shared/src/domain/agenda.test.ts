@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type Group, readAgenda } from '../doc/schema.js'
+import { type EventMeta, type Group, readAgenda } from '../doc/schema.js'
 import * as agenda from './agenda.js'
 import { DomainError } from './errors.js'
+import * as event from './event.js'
+
+const meta: EventMeta = {
+  id: 'e1',
+  title: 'Hyte-neuvottelu',
+  municipalities: [],
+  startsAt: '2026-11-05T17:00',
+  endsAt: null,
+  place: null,
+  remoteUrl: null,
+  language: 'fi',
+  preAssignment: null,
+}
 
 const groups: Group[] = [
   { id: 'g-safety', name: 'Arjen turvallisuus', description: '', facilitators: [], order: 1 },
@@ -108,6 +121,46 @@ describe('agenda', () => {
   it('has the template in Swedish and English too', () => {
     expect(agenda.templateAgenda('sv', groups)[0]?.title).toBe('Mötets öppnande')
     expect(agenda.templateAgenda('en', groups).at(-4)?.title).toBe('Closing of the meeting')
+  })
+
+  it('gives every template item its Finnish and Swedish title', () => {
+    const fi = agenda.templateAgenda('fi', groups)
+    expect(fi[0]).toMatchObject({ title: 'Kokouksen avaus', titleSv: 'Mötets öppnande' })
+    expect(fi[0]).not.toHaveProperty('titleFi')
+    const sv = agenda.templateAgenda('sv', groups)
+    expect(sv[8]).toMatchObject({ title: 'Workshoppar', titleFi: 'Työpajat' })
+    const en = agenda.templateAgenda('en', groups)
+    expect(en[0]).toMatchObject({ titleFi: 'Kokouksen avaus', titleSv: 'Mötets öppnande' })
+    for (const item of fi.filter((i) => i.groupId === null)) expect(item.titleSv).toBeTruthy()
+  })
+
+  it('fits the template’s times to the event, or leaves them empty', () => {
+    const timed = (items: ReturnType<typeof agenda.templateAgenda>) =>
+      agenda
+        .numbered(items)
+        .flatMap((r) => (r.item.startTime ? [`${r.label ?? '-'} ${r.item.startTime}`] : []))
+    const evening = { startsAt: '2026-11-05T17:00:00+02:00', endsAt: '2026-11-05T19:00:00+02:00' }
+    expect(timed(agenda.templateAgenda('fi', groups, evening))).toEqual([
+      '§1 17:00',
+      '§5 17:05',
+      '- 18:00',
+      '§9 18:35',
+      '§11 18:55',
+    ])
+    expect(timed(agenda.templateAgenda('fi', groups))).toEqual([])
+    const allDay = { startsAt: '2026-11-05', endsAt: null }
+    expect(timed(agenda.templateAgenda('fi', groups, allDay))).toEqual([])
+  })
+
+  it('keeps an added item’s Swedish title, refuses one in the event’s language', () => {
+    const doc = templateDoc()
+    event.initialise(doc, { ...meta, language: 'fi' }, [], [])
+    const id = agenda.add(doc, { title: 'Kahvitauko', titleSv: 'Kaffepaus' })
+    expect(readAgenda(doc).find((i) => i.id === id)).toMatchObject({ titleSv: 'Kaffepaus' })
+    agenda.update(doc, id, { titleSv: '' })
+    expect(readAgenda(doc).find((i) => i.id === id)?.titleSv).toBeNull()
+    expect(() => agenda.update(doc, id, { titleFi: 'Tauko' })).toThrow(DomainError)
+    expect(() => agenda.update(doc, id, { titleSv: 'x'.repeat(301) })).toThrow(DomainError)
   })
 
   it('knows §1–§4 of a negotiation by their place among the procedural items', () => {

@@ -9,10 +9,14 @@ import {
   type Group,
   type Language,
   readAgenda,
+  readMeta,
+  type Translated,
 } from '../doc/schema.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
 import { byOrder, numbered } from './agendaNumbers.js'
+import { fitTemplateTimes } from './agendaTimes.js'
+import { cleanTranslations } from './bilingual.js'
 import { ConflictError, DomainError } from './errors.js'
 import { requireDraft } from './minutesCheck.js'
 
@@ -156,17 +160,42 @@ const TEMPLATE: Template = [
   ],
 ]
 
-/** The template agenda with one decision sub-item per group, in group order. */
-export function templateAgenda(language: Language, groups: Group[]): AgendaItem[] {
+/** The day the template's times are written for; an event's own times replace them. */
+const TEMPLATE_DAY = { start: '09:00', end: '15:00' }
+
+/** When the event is held, for the template's times. */
+export interface TemplateTimes {
+  startsAt: string | null
+  endsAt: string | null
+}
+
+/**
+ * The template agenda with one decision sub-item per group, in group order: titles in the
+ * event's language with the Finnish and Swedish versions beside them, times fitted to the
+ * event's start and end (none when the event has no time of day).
+ */
+export function templateAgenda(
+  language: Language,
+  groups: Group[],
+  when: TemplateTimes = { startsAt: null, endsAt: null },
+): AgendaItem[] {
+  const times = fitTemplateTimes(
+    TEMPLATE.map(([, time]) => time),
+    TEMPLATE_DAY,
+    when.startsAt,
+    when.endsAt,
+  )
   const items: AgendaItem[] = []
-  TEMPLATE.forEach(([kind, startTime, titles], order) => {
+  TEMPLATE.forEach(([kind, , titles], order) => {
     items.push({
       id: newId(10),
       parentId: null,
       order,
       title: titles[language],
+      ...(language === 'fi' ? {} : { titleFi: titles.fi }),
+      ...(language === 'sv' ? {} : { titleSv: titles.sv }),
       kind,
-      startTime,
+      startTime: times[order] ?? null,
       presenter: null,
       groupId: null,
     })
@@ -176,6 +205,7 @@ export function templateAgenda(language: Language, groups: Group[]): AgendaItem[
   return items
 }
 
+/** A group's decision sub-item (§9 x) is titled by the group's name, in each language. */
 export function groupSubItems(parentId: string, groups: Group[]): AgendaItem[] {
   return [...groups]
     .sort((a, b) => a.order - b.order)
@@ -184,6 +214,8 @@ export function groupSubItems(parentId: string, groups: Group[]): AgendaItem[] {
       parentId,
       order,
       title: group.name,
+      ...(group.nameFi ? { titleFi: group.nameFi } : {}),
+      ...(group.nameSv ? { titleSv: group.nameSv } : {}),
       kind: 'decision' as const,
       startTime: null,
       presenter: null,
@@ -191,7 +223,7 @@ export function groupSubItems(parentId: string, groups: Group[]): AgendaItem[] {
     }))
 }
 
-export interface AgendaItemInput {
+export interface AgendaItemInput extends Translated<'title'> {
   title?: string
   kind?: AgendaKind
   startTime?: string | null
@@ -200,9 +232,11 @@ export interface AgendaItemInput {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
-function cleanInput(input: AgendaItemInput): Partial<AgendaItem> {
+function cleanInput(doc: Y.Doc, input: AgendaItemInput): Partial<AgendaItem> {
   const out: Partial<AgendaItem> = {}
   if (input.title !== undefined) out.title = cleanText(input.title, 'agenda.title', 300)
+  const language = readMeta(doc)?.language ?? 'fi'
+  Object.assign(out, cleanTranslations(input, 'title', 'agenda.title', 300, language))
   if (input.kind !== undefined) {
     if (!AGENDA_KINDS.includes(input.kind))
       throw new DomainError('agenda.kind.invalid', 'unknown kind')
@@ -249,7 +283,7 @@ export function add(
   input: AgendaItemInput & { title: string; parentId?: string | null; index?: number },
 ): string {
   requireDraft(doc)
-  const clean = cleanInput(input)
+  const clean = cleanInput(doc, input)
   const parentId = input.parentId ?? null
   if (parentId !== null && existing(doc, parentId).parentId !== null) {
     throw new DomainError('agenda.depth', 'sub-items cannot have sub-items')
@@ -259,6 +293,8 @@ export function add(
     parentId,
     order: 0,
     title: clean.title as string,
+    titleFi: clean.titleFi ?? null,
+    titleSv: clean.titleSv ?? null,
     kind: clean.kind ?? (parentId ? 'decision' : 'talk'),
     startTime: clean.startTime ?? null,
     presenter: clean.presenter ?? null,
@@ -277,7 +313,7 @@ export function add(
 export function update(doc: Y.Doc, id: string, input: AgendaItemInput): void {
   requireDraft(doc)
   const item = existing(doc, id)
-  const clean = cleanInput(input)
+  const clean = cleanInput(doc, input)
   doc.transact(() => agendaRoot(doc).set(id, { ...item, ...clean }), server('agenda.update'))
 }
 

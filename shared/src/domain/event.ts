@@ -11,9 +11,11 @@ import {
   LANGUAGES,
   type Language,
   readMeta,
+  type Translated,
   writeMeta,
 } from '../doc/schema.js'
 import { cleanText } from '../validation/text.js'
+import { cleanTranslations } from './bilingual.js'
 import { DomainError } from './errors.js'
 import { requireDraft } from './minutesCheck.js'
 
@@ -34,7 +36,7 @@ export function initialise(
   }, server('event.create'))
 }
 
-export interface EventPatch {
+export interface EventPatch extends Translated<'title'> {
   title?: string
   municipalities?: string[]
   startsAt?: string
@@ -116,6 +118,7 @@ export function edit(doc: Y.Doc, patch: EventPatch): EventMeta {
       throw new DomainError('event.language.invalid', 'unknown language')
     next.language = patch.language
   }
+  Object.assign(next, cleanTranslations(patch, 'title', 'event.title', 200, next.language))
   if (patch.preAssignment !== undefined) {
     next.preAssignment =
       patch.preAssignment === null

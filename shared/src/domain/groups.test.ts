@@ -27,6 +27,12 @@ function eventDoc() {
   return doc
 }
 
+const subItemsSv = (doc: Y.Doc) =>
+  agenda
+    .numbered(readAgenda(doc))
+    .filter((r) => r.item.groupId)
+    .map((r) => r.item.titleSv)
+
 const subItems = (doc: Y.Doc) =>
   agenda
     .numbered(readAgenda(doc))
@@ -64,6 +70,31 @@ describe('groups', () => {
     agenda.update(doc, sub.id, { title: 'Turvallisuus arjessa' })
     groups.update(doc, 'g1', { name: 'Turva' })
     expect(subItems(doc)[1]).toBe('§9 b Turvallisuus arjessa')
+  })
+
+  it('gives the default themes their Swedish names and descriptions beside the Finnish', () => {
+    expect(groups.defaultThemes('fi')[0]).toEqual({
+      name: 'Mielen hyvinvointi',
+      description: 'Mielenterveys, yksinäisyys ja osallisuus arjessa.',
+      nameSv: 'Psykiskt välbefinnande',
+      descriptionSv: 'Psykisk hälsa, ensamhet och delaktighet i vardagen.',
+    })
+    expect(groups.defaultThemes('sv')[1]).toMatchObject({
+      name: 'Trygghet i vardagen',
+      nameFi: 'Arjen turvallisuus',
+    })
+    expect(subItemsSv(eventDoc())[0]).toBe('Psykiskt välbefinnande')
+  })
+
+  it('renames a group in Swedish and its sub-item follows; refuses Finnish in a Finnish event', () => {
+    const doc = eventDoc()
+    groups.update(doc, 'g0', { nameSv: 'Mental hälsa', descriptionSv: 'Om psykisk hälsa.' })
+    expect(readGroups(doc)[0]).toMatchObject({ name: 'Mielen hyvinvointi', nameSv: 'Mental hälsa' })
+    expect(subItemsSv(doc)[0]).toBe('Mental hälsa')
+    groups.add(doc, 'g3', { name: 'Osallisuus', nameSv: 'Delaktighet' })
+    expect(subItemsSv(doc)[3]).toBe('Delaktighet')
+    expect(() => groups.update(doc, 'g0', { nameFi: 'Mieli' })).toThrow(DomainError)
+    expect(() => groups.update(doc, 'g0', { descriptionSv: 'x'.repeat(501) })).toThrow(DomainError)
   })
 
   it('removes a group with its state and sub-item, and renumbers the rest', () => {

@@ -10,9 +10,12 @@ import {
   type Language,
   readAgenda,
   readGroups,
+  readMeta,
+  type Translated,
 } from '../doc/schema.js'
 import { cleanText } from '../validation/text.js'
 import * as agenda from './agenda.js'
+import { CONTENT_LANGUAGES, cleanTranslations, translatedKey } from './bilingual.js'
 import { ConflictError, DomainError } from './errors.js'
 import { requireDraft } from './minutesCheck.js'
 
@@ -44,22 +47,40 @@ const DEFAULT_THEMES: Record<Language, Array<{ name: string; description: string
   ],
 }
 
-export function defaultThemes(language: Language): Array<{ name: string; description: string }> {
-  return DEFAULT_THEMES[language].map((theme) => ({ ...theme }))
+export type ThemeInput = { name: string; description: string } & Translated<'name' | 'description'>
+
+/**
+ * The default themes in the event's language, with their Finnish and Swedish versions beside
+ * them (a bilingual county's participants each read their own).
+ */
+export function defaultThemes(language: Language): ThemeInput[] {
+  return DEFAULT_THEMES[language].map((theme, index) => {
+    const versions: Translated<'name' | 'description'> = {}
+    for (const other of CONTENT_LANGUAGES) {
+      if (other === language) continue
+      const version = DEFAULT_THEMES[other][index] as { name: string; description: string }
+      versions[translatedKey('name', other)] = version.name
+      versions[translatedKey('description', other)] = version.description
+    }
+    return { ...theme, ...versions }
+  })
 }
 
-export interface GroupInput {
+export interface GroupInput extends Translated<'name' | 'description'> {
   name?: string
   description?: string
   facilitators?: string[]
 }
 
-function cleanGroup(input: GroupInput): Partial<Group> {
+function cleanGroup(doc: Y.Doc, input: GroupInput): Partial<Group> {
   const out: Partial<Group> = {}
+  const language = readMeta(doc)?.language ?? 'fi'
   if (input.name !== undefined) out.name = cleanText(input.name, 'group.name', 100)
+  Object.assign(out, cleanTranslations(input, 'name', 'group.name', 100, language))
   if (input.description !== undefined) {
     out.description = cleanText(input.description, 'group.description', 500, { allowEmpty: true })
   }
+  Object.assign(out, cleanTranslations(input, 'description', 'group.description', 500, language))
   if (input.facilitators !== undefined) {
     if (!Array.isArray(input.facilitators) || input.facilitators.length > 10) {
       throw new DomainError('group.facilitators.invalid', 'at most 10 facilitators')
@@ -88,7 +109,7 @@ function reorder(doc: Y.Doc, groups: Group[]): void {
 export function add(doc: Y.Doc, id: string, input: GroupInput & { name: string }): Group {
   // A group brings a §9 sub-item: the locked minutes' agenda would change.
   requireDraft(doc)
-  const clean = cleanGroup(input)
+  const clean = cleanGroup(doc, input)
   if (groupsRoot(doc).has(id)) throw new DomainError('group.exists', `group ${id} exists`)
   const groups = readGroups(doc)
   if (groups.length >= MAX_GROUPS)
@@ -96,7 +117,11 @@ export function add(doc: Y.Doc, id: string, input: GroupInput & { name: string }
   const group: Group = {
     id,
     name: clean.name as string,
+    nameFi: clean.nameFi ?? null,
+    nameSv: clean.nameSv ?? null,
     description: clean.description ?? '',
+    descriptionFi: clean.descriptionFi ?? null,
+    descriptionSv: clean.descriptionSv ?? null,
     facilitators: clean.facilitators ?? [],
     order: groups.length,
   }
@@ -113,18 +138,33 @@ export function add(doc: Y.Doc, id: string, input: GroupInput & { name: string }
   return group
 }
 
-/** Renames, re-describes or sets the facilitators of a group; its §9 sub-item follows the name. */
+/**
+ * Renames, re-describes or sets the facilitators of a group; its §9 sub-item follows the name
+ * in each language, unless the organiser has retitled the item.
+ */
 export function update(doc: Y.Doc, id: string, input: GroupInput): void {
   requireDraft(doc)
   const group = existing(doc, id)
-  const clean = cleanGroup(input)
+  const clean = cleanGroup(doc, input)
   doc.transact(() => {
     groupsRoot(doc).set(id, { ...group, ...clean })
-    if (clean.name === undefined) return
     for (const item of readAgenda(doc)) {
-      if (item.groupId === id && item.title === group.name) {
-        agendaRoot(doc).set(item.id, { ...item, title: clean.name })
+      if (item.groupId !== id) continue
+      const next = { ...item }
+      let changed = false
+      if (clean.name !== undefined && item.title === group.name) {
+        next.title = clean.name
+        changed = true
       }
+      for (const language of CONTENT_LANGUAGES) {
+        const name = translatedKey('name', language)
+        const title = translatedKey('title', language)
+        if (clean[name] !== undefined && (item[title] ?? null) === (group[name] ?? null)) {
+          next[title] = clean[name]
+          changed = true
+        }
+      }
+      if (changed) agendaRoot(doc).set(item.id, next)
     }
   }, server('group.update'))
 }

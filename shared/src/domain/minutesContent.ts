@@ -26,6 +26,8 @@ export interface MinutesContent {
     id: string
     label: string | null
     title: string
+    titleFi?: string
+    titleSv?: string
     kind: string
     startTime: string | null
     presenter: string | null
@@ -54,6 +56,17 @@ interface PromotedContent {
   actions: AmendedAction[]
 }
 
+/**
+ * The Finnish and Swedish titles the files print, only where given: minutes locked before
+ * bilingual titles existed (or without them) keep their content, and so their hash.
+ */
+function versions(record: { titleFi?: string | null; titleSv?: string | null }) {
+  return {
+    ...(record.titleFi ? { titleFi: record.titleFi } : {}),
+    ...(record.titleSv ? { titleSv: record.titleSv } : {}),
+  }
+}
+
 const person = (p: Person | null): Person | null =>
   p ? { name: p.name, organisation: p.organisation } : null
 
@@ -70,6 +83,7 @@ export function minutesContent(doc: Y.Doc, attendance: AttendanceEntry[]): Minut
     event: meta && {
       id: meta.id,
       title: meta.title,
+      ...versions(meta),
       municipalities: meta.municipalities,
       startsAt: meta.startsAt,
       endsAt: meta.endsAt,
@@ -81,6 +95,7 @@ export function minutesContent(doc: Y.Doc, attendance: AttendanceEntry[]): Minut
       id: item.id,
       label,
       title: item.title,
+      ...versions(item),
       kind: item.kind,
       startTime: item.startTime,
       presenter: item.presenter,

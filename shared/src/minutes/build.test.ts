@@ -84,6 +84,26 @@ describe('buildMinutes', () => {
     expect(all).not.toMatch(/Päätös|esityksen mukaisesti/)
   })
 
+  it('uses the Swedish titles and group names in Swedish where given, Finnish where not', () => {
+    const source = sampleMinutesSource(size)
+    source.meta = { ...source.meta, titleSv: 'Välfärdsförhandling 2026' }
+    source.agenda = source.agenda.map((item) =>
+      item.title === 'Kokouksen avaus' ? { ...item, titleSv: 'Mötets öppnande' } : item,
+    )
+    const first = source.groups[0] as (typeof source.groups)[number]
+    source.groups = [{ ...first, nameSv: 'Psykiskt välbefinnande' }, ...source.groups.slice(1)]
+    const sv = buildMinutes(source, 'sv')
+    expect(sv.eventTitle).toBe('Välfärdsförhandling 2026')
+    expect(sv.sections.find((s) => s.label === '§1')?.heading).toBe('§1 Mötets öppnande')
+    // An item without a Swedish title keeps its Finnish one.
+    expect(sv.sections.find((s) => s.label === '§2')?.heading).toBe(
+      `§2 ${source.agenda.find((i) => i.order === 1 && i.parentId === null)?.title}`,
+    )
+    const fi = buildMinutes(source, 'fi')
+    expect(fi.eventTitle).toBe(source.meta.title)
+    expect(fi.sections.find((s) => s.label === '§1')?.heading).toBe('§1 Kokouksen avaus')
+  })
+
   it('names officers but lists only organisations unless the full list is asked for', () => {
     const source = sampleMinutesSource(size)
     const brief = textOf(buildMinutes(source, 'fi').sections.flatMap((s) => s.blocks))

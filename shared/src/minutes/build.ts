@@ -5,7 +5,7 @@ import { isoDay } from './dates.js'
 import { factsSection, rolesSection } from './header.js'
 import { itemSections } from './items.js'
 import { LANGUAGE_TAGS, type Minutes, type MinutesLanguage } from './model.js'
-import type { MinutesSource } from './source.js'
+import { type MinutesSource, sourceIn } from './source.js'
 
 export type { MinutesOptions } from './context.js'
 
@@ -19,9 +19,10 @@ export function buildMinutes(
   lang: MinutesLanguage,
   options: MinutesOptions = {},
 ): Minutes {
-  const ctx = buildContext(source, lang, options)
+  const local = sourceIn(source, lang)
+  const ctx = buildContext(local, lang, options)
   const { t } = ctx
-  const { check, meta } = source
+  const { check, meta } = local
   const final = check.state === 'locked'
   const version = t('document.version', { version: check.version })
   const start = new Date(meta.startsAt)

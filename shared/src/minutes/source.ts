@@ -23,6 +23,8 @@ import {
   readPromotions,
 } from '../doc/schema.js'
 import type { AttendanceEntry } from '../domain/attendance.js'
+import { agendaItemIn, groupIn, metaIn } from '../domain/bilingual.js'
+import type { MinutesLanguage } from './model.js'
 
 /**
  * Everything the minutes are made of: one snapshot of the event document plus the attendance,
@@ -77,4 +79,19 @@ export function promotedVersion(
   if (!promotion) return null
   const versions = promotion.versions
   return (version === null ? versions.at(-1) : versions.find((v) => v.version === version)) ?? null
+}
+
+/**
+ * The source with the event's title, the agenda's titles and the groups' names in `lang`
+ * where the organiser gave them (the Swedish minutes of a bilingual county), else in the
+ * event's language.
+ */
+export function sourceIn(source: MinutesSource, lang: MinutesLanguage): MinutesSource {
+  const language = source.meta.language
+  return {
+    ...source,
+    meta: metaIn(source.meta, lang),
+    agenda: source.agenda.map((item) => agendaItemIn(item, language, lang)),
+    groups: source.groups.map((group) => groupIn(group, language, lang)),
+  }
 }

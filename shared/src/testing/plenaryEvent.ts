@@ -31,7 +31,10 @@ export function plenaryEvent() {
       preAssignment: null,
     },
     groups,
-    agenda.templateAgenda('fi', groups),
+    agenda.templateAgenda('fi', groups, {
+      startsAt: '2027-09-12T09:00:00+03:00',
+      endsAt: '2027-09-12T15:00:00+03:00',
+    }),
   )
   const rows = agenda.numbered(readAgenda(doc))
   const at = (label: string) => rows.find((r) => r.label === label)?.item as AgendaItem
