@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { registerServiceWorker } from './app/serviceWorker'
 import { messageStore } from './i18n/catalogs'
-import { storedLocale } from './i18n/locales'
+import { storedLocale, storedPlain } from './i18n/locales'
 import './styles/tokens.css'
 import './styles/base.css'
 import './styles/ui.css'
@@ -13,6 +13,8 @@ if (!root) throw new Error('index.html has no #root element')
 
 // The language remembered on this device. Finnish is in the page and is shown at once; another
 // language shows when its catalog has arrived, or Finnish if it cannot (offline on a first visit).
+// Plain language (selkokieli) is asked for first, so the first text shown is already plain.
+messageStore.setPlain(storedPlain()).catch(() => undefined)
 messageStore.setLocale(storedLocale()).catch(() => undefined)
 
 registerServiceWorker()

@@ -9,14 +9,22 @@ import {
 import { I18nProvider } from 'react-aria-components'
 import { IntlProvider } from 'react-intl'
 import { messageStore } from './catalogs'
-import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, rememberLocale } from './locales'
+import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, rememberLocale, rememberPlain } from './locales'
 
 interface LocaleControl {
   locale: Locale
   setLocale(locale: Locale): void
+  /** Plain language (selkokieli / lättläst) is shown. */
+  plain: boolean
+  setPlain(on: boolean): void
 }
 
-const LocaleContext = createContext<LocaleControl>({ locale: DEFAULT_LOCALE, setLocale() {} })
+const LocaleContext = createContext<LocaleControl>({
+  locale: DEFAULT_LOCALE,
+  setLocale() {},
+  plain: false,
+  setPlain() {},
+})
 
 export function useLocaleControl(): LocaleControl {
   return useContext(LocaleContext)
@@ -29,7 +37,8 @@ const stay = () => undefined
  * The UI language of this person (not of the event): remembered on the device, written to
  * `<html lang>` so screen readers pick the right voice, and given to React Aria for its own
  * hidden strings and date formats. Nothing renders until the first catalog is here (`main.tsx`
- * asks for the remembered language), so a Swedish phone never flashes Finnish.
+ * asks for the remembered language), so a Swedish phone never flashes Finnish. Plain language
+ * (selkokieli) changes the words only: `lang` stays `fi` or `sv`.
  */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const shown = useSyncExternalStore(messageStore.subscribe, messageStore.current)
@@ -44,9 +53,16 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     messageStore.setLocale(next).catch(stay)
   }, [])
 
+  const setPlain = useCallback((on: boolean) => {
+    rememberPlain(on)
+    messageStore.setPlain(on).catch(stay)
+  }, [])
+
   if (!shown) return null
   return (
-    <LocaleContext.Provider value={{ locale: shown.locale, setLocale }}>
+    <LocaleContext.Provider
+      value={{ locale: shown.locale, setLocale, plain: shown.plain, setPlain }}
+    >
       <IntlProvider
         locale={INTL_LOCALE[shown.locale]}
         messages={shown.messages}

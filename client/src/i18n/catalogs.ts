@@ -15,6 +15,15 @@ export function loadCatalog(locale: Locale, area: Area): Promise<Messages> {
   return file()
 }
 
+/**
+ * The plain-language catalog of a language, where one is written: `plain/fi.json` (selkokieli,
+ * `fi-x-selko`) and `plain/sv.json` (lättläst, `sv-x-latt`). English has none.
+ */
+export function loadPlainCatalog(locale: Locale): Promise<Messages> | null {
+  const file = files[`./plain/${locale}.json`]
+  return file ? file() : null
+}
+
 /** The messages of several areas in one language, merged (a sheet in the event's language). */
 export async function loadMessages(locale: Locale, areas: readonly Area[]): Promise<Messages> {
   const catalogs = await Promise.all(areas.map((area) => loadCatalog(locale, area)))
@@ -22,4 +31,8 @@ export async function loadMessages(locale: Locale, areas: readonly Area[]): Prom
 }
 
 /** The app's one store of shown messages (see `LocaleProvider` and `lazyWithMessages`). */
-export const messageStore = createMessageStore(loadCatalog, { fi: { core: coreFi } })
+export const messageStore = createMessageStore(
+  loadCatalog,
+  { fi: { core: coreFi } },
+  loadPlainCatalog,
+)

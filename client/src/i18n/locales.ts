@@ -34,3 +34,34 @@ export function rememberLocale(locale: Locale, store: KeyValueStore = deviceStor
     // Blocked storage: the choice lasts until reload.
   }
 }
+
+/**
+ * The languages with a plain form (selkokieli, lättläst), by the private-use tag of its catalog.
+ * The page's `lang` stays the language's own (`fi`, `sv`): screen readers have no voice for the
+ * private-use tags, and plain Finnish is Finnish.
+ */
+export const PLAIN_TAG: Partial<Record<Locale, string>> = { fi: 'fi-x-selko', sv: 'sv-x-latt' }
+
+export function hasPlainForm(locale: Locale): boolean {
+  return PLAIN_TAG[locale] !== undefined
+}
+
+const PLAIN_KEY = 'hytepaja:plain'
+
+/** Whether this person chose plain language on this device. */
+export function storedPlain(store: KeyValueStore = deviceStore()): boolean {
+  try {
+    return store.getItem(PLAIN_KEY) === 'on'
+  } catch {
+    return false
+  }
+}
+
+export function rememberPlain(on: boolean, store: KeyValueStore = deviceStore()): void {
+  try {
+    if (on) store.setItem(PLAIN_KEY, 'on')
+    else store.removeItem(PLAIN_KEY)
+  } catch {
+    // Blocked storage: the choice lasts until reload.
+  }
+}

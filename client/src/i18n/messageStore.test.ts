@@ -145,4 +145,86 @@ describe('message store', () => {
     expect(net.requested.filter((k) => k === 'fi/organiser')).toHaveLength(1)
     expect(told).toBe(2)
   })
+
+  describe('plain language', () => {
+    const standard = { 'join.title': 'Liity työpajaan', 'join.submit': 'Liity ryhmään' }
+    const plainFi = { 'join.title': 'Tule mukaan' }
+    const plainStore = (plain: Partial<Record<Locale, Messages>>) => {
+      const requested: string[] = []
+      const store = createMessageStore(
+        (locale, area) =>
+          Promise.resolve(
+            locale === 'sv'
+              ? { 'join.title': 'Gå med i workshoppen', 'join.submit': 'Gå med i gruppen' }
+              : { [`${area}.x`]: `${locale}/${area}` },
+          ),
+        { fi: { core: standard } },
+        (locale) => {
+          requested.push(locale)
+          const messages = plain[locale]
+          return messages ? Promise.resolve(messages) : null
+        },
+      )
+      return { store, requested }
+    }
+    const text = (store: ReturnType<typeof createMessageStore>, id: string) =>
+      (store.current()?.messages as Record<string, string> | undefined)?.[id]
+
+    it('shows the plain message where one is written and the standard one elsewhere', async () => {
+      const { store } = plainStore({ fi: plainFi })
+      await store.setPlain(true)
+      await store.setLocale('fi')
+      expect(store.current()?.plain).toBe(true)
+      expect(store.current()?.locale).toBe('fi')
+      expect(text(store, 'join.title')).toBe('Tule mukaan')
+      expect(text(store, 'join.submit')).toBe('Liity ryhmään')
+    })
+
+    it('turns off back to the standard messages', async () => {
+      const { store } = plainStore({ fi: plainFi })
+      await store.setLocale('fi')
+      await store.setPlain(true)
+      expect(text(store, 'join.title')).toBe('Tule mukaan')
+      await store.setPlain(false)
+      expect(store.current()?.plain).toBe(false)
+      expect(text(store, 'join.title')).toBe('Liity työpajaan')
+    })
+
+    it('follows a change of language: Swedish lättläst where written, standard English', async () => {
+      const { store } = plainStore({ fi: plainFi, sv: { 'join.submit': 'Var med' } })
+      await store.setLocale('fi')
+      await store.setPlain(true)
+      await store.setLocale('sv')
+      expect(text(store, 'join.submit')).toBe('Var med')
+      expect(text(store, 'join.title')).toBe('Gå med i workshoppen')
+      await store.setLocale('en')
+      expect(store.current()?.plain).toBe(false)
+      expect(text(store, 'core.x')).toBe('en/core')
+      // Back in Finnish, plain language is still chosen.
+      await store.setLocale('fi')
+      expect(text(store, 'join.title')).toBe('Tule mukaan')
+    })
+
+    it('keeps the standard messages when the plain catalog cannot load', async () => {
+      const store = createMessageStore(
+        () => Promise.reject(new Error('offline')),
+        { fi: { core: standard } },
+        () => Promise.reject(new Error('offline')),
+      )
+      await store.setPlain(true)
+      await store.setLocale('fi')
+      expect(store.current()?.plain).toBe(false)
+      expect(text(store, 'join.title')).toBe('Liity työpajaan')
+    })
+
+    it('loads the plain catalog only when plain language is chosen, and once', async () => {
+      const { store, requested } = plainStore({ fi: plainFi })
+      await store.setLocale('fi')
+      expect(requested).toEqual([])
+      await store.setPlain(true)
+      await store.setPlain(false)
+      await store.setPlain(true)
+      expect(requested).toEqual(['fi'])
+    })
+  })
 })

@@ -22,10 +22,18 @@ export type RouteArea = Exclude<Area, 'core'>
 
 export type LoadCatalog = (locale: Locale, area: Area) => Promise<Messages>
 
+/**
+ * The plain-language catalog of a language (selkokieli for Finnish, lättläst for Swedish), or
+ * null for a language that has none. It holds only the messages written so far.
+ */
+export type LoadPlain = (locale: Locale) => Promise<Messages> | null
+
 /** What the app shows: one language, with the messages of every area in use merged. */
 export interface Shown {
   locale: Locale
   messages: Messages
+  /** The plain-language messages are laid over the standard ones. */
+  plain: boolean
 }
 
 export interface MessageStore {
@@ -36,12 +44,23 @@ export interface MessageStore {
   setLocale(locale: Locale): Promise<void>
   /** Adds areas to what is shown; resolves when the shown language has them. */
   include(areas: readonly RouteArea[]): Promise<void>
+  /**
+   * Plain language on or off. On, a language with a plain catalog shows its plain message
+   * wherever one is written and its standard message everywhere else, key by key.
+   */
+  setPlain(on: boolean): Promise<void>
 }
 
 /** Catalogs that are in the page already (the Finnish core), so that language shows at once. */
 export type Preloaded = Partial<Record<Locale, Partial<Record<Area, Messages>>>>
 
-export function createMessageStore(load: LoadCatalog, preloaded: Preloaded = {}): MessageStore {
+const noPlain: LoadPlain = () => null
+
+export function createMessageStore(
+  load: LoadCatalog,
+  preloaded: Preloaded = {},
+  loadPlain: LoadPlain = noPlain,
+): MessageStore {
   const cache = new Map<string, Messages>()
   for (const [locale, areas] of Object.entries(preloaded)) {
     for (const [area, messages] of Object.entries(areas)) cache.set(`${locale}/${area}`, messages)
@@ -53,6 +72,9 @@ export function createMessageStore(load: LoadCatalog, preloaded: Preloaded = {})
   let target: Locale | null = null
   let snapshot: Shown | null = null
   let published = ''
+  let plainWanted = false
+  const plainCache = new Map<Locale, Messages>()
+  const plainLoading = new Map<Locale, Promise<void>>()
 
   const keyOf = (locale: Locale, area: Area) => `${locale}/${area}`
   const missingIn = (locale: Locale) => [...inUse].filter((area) => !cache.has(keyOf(locale, area)))
@@ -80,16 +102,39 @@ export function createMessageStore(load: LoadCatalog, preloaded: Preloaded = {})
     return pending
   }
 
-  /** Rebuilds the shown messages when their language or their set of areas changed. */
+  /** Fetches the plain catalog of `locale` if it has one; a failure leaves the standard text. */
+  function fetchPlain(locale: Locale): Promise<void> {
+    if (plainCache.has(locale)) return Promise.resolve()
+    let pending = plainLoading.get(locale)
+    if (!pending) {
+      const file = loadPlain(locale)
+      if (!file) return Promise.resolve()
+      pending = file.then(
+        (messages) => void plainCache.set(locale, messages),
+        () => undefined,
+      )
+      pending.finally(() => plainLoading.delete(locale))
+      plainLoading.set(locale, pending)
+    }
+    return pending
+  }
+
+  /** Rebuilds the shown messages when their language, areas or plain setting changed. */
   function publish() {
     if (!shown) return
     const locale = shown
     const areas = [...inUse].filter((area) => cache.has(keyOf(locale, area)))
-    const key = `${locale}:${areas.join(',')}`
+    const plain = plainWanted ? plainCache.get(locale) : undefined
+    const key = `${locale}:${areas.join(',')}:${plain ? 'plain' : ''}`
     if (key === published) return
     published = key
-    const messages = Object.assign({}, ...areas.map((area) => cache.get(keyOf(locale, area))))
-    snapshot = { locale, messages }
+    // The plain messages go last: each one written replaces its standard message.
+    const messages = Object.assign(
+      {},
+      ...areas.map((area) => cache.get(keyOf(locale, area))),
+      plain ?? {},
+    )
+    snapshot = { locale, messages, plain: plain !== undefined }
     for (const listener of listeners) listener()
   }
 
@@ -112,6 +157,8 @@ export function createMessageStore(load: LoadCatalog, preloaded: Preloaded = {})
       }
       throw error
     }
+    // Plain language stays on across a change of language, without a flash of standard text.
+    if (plainWanted) await fetchPlain(locale)
     // A later choice of language wins over this one.
     if (target !== locale) return
     shown = locale
@@ -130,8 +177,16 @@ export function createMessageStore(load: LoadCatalog, preloaded: Preloaded = {})
     publish()
   }
 
+  async function setPlain(on: boolean): Promise<void> {
+    plainWanted = on
+    const locale = shown ?? target
+    if (on && locale) await fetchPlain(locale)
+    publish()
+  }
+
   return {
     current: () => snapshot,
+    setPlain,
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
