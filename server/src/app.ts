@@ -20,6 +20,7 @@ import { errorBody, respondToError, unauthorised } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
 import { followUpRoutes } from './http/followUp.js'
+import { followUpItemRoutes } from './http/followUpItem.js'
 import { joinRoutes } from './http/join.js'
 import { minutesRoutes } from './http/minutes.js'
 import { organiserRoutes } from './http/organiser.js'
@@ -27,6 +28,7 @@ import { plenaryRoutes } from './http/plenary.js'
 import { proposalRoutes } from './http/proposals.js'
 import { registerRoutes } from './http/register.js'
 import { retentionRoutes } from './http/retention.js'
+import { seriesRoutes } from './http/series.js'
 import { sessionRoutes } from './http/session.js'
 import { settingsRoutes } from './http/settings.js'
 import { summaryRoutes } from './http/summaries.js'
@@ -106,6 +108,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/events', checkingRoutes(ctx))
   api.route('/events', minutesRoutes(ctx))
   api.route('/events', retentionRoutes(ctx))
+  api.route('/events', followUpItemRoutes(ctx))
   // The server's clock, so every screen counts a timer down alike.
   api.get('/time', (c) => c.json({ now: Date.now() }))
   api.route('/', joinRoutes(ctx))
@@ -113,6 +116,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/', registerRoutes(ctx))
   api.route('/', followUpRoutes(ctx))
   api.route('/', summaryRoutes(ctx))
+  api.route('/', seriesRoutes(ctx))
   api.route('/', settingsRoutes(ctx))
   app.route('/api', api)
 

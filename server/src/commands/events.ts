@@ -1,5 +1,5 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
-import type { Group, Language, Translated } from '@hytepaja/shared/doc/schema'
+import type { AgendaItem, Group, Language, Translated } from '@hytepaja/shared/doc/schema'
 import * as agenda from '@hytepaja/shared/domain/agenda'
 import { cleanTranslations } from '@hytepaja/shared/domain/bilingual'
 import { DomainError } from '@hytepaja/shared/domain/errors'
@@ -35,6 +35,13 @@ export interface CreateEventInput extends Translated<'title'> {
   municipalityGroupId?: string | null
 }
 
+/** What only the server's own commands set when they make an event (a series' next meeting). */
+export interface CreateEventOptions {
+  seriesId?: string | null
+  /** The agenda for the groups made (default: the template). */
+  agenda?: (language: Language, groups: Group[]) => AgendaItem[]
+}
+
 export interface RoleLinks<T> {
   organiser: T
   chair: T
@@ -67,6 +74,7 @@ export async function createEvent(
   input: CreateEventInput,
   actor: { role: string; id: string },
   now = Date.now(),
+  options: CreateEventOptions = {},
 ): Promise<CreatedEvent> {
   const id = newId(12)
   const language = input.language ?? 'fi'
@@ -105,6 +113,7 @@ export async function createEvent(
       starts_at: input.startsAt,
       created_at: now,
       municipality_group_id: municipalityGroupId,
+      series_id: options.seriesId ?? null,
     })
     for (const r of tokenRows) {
       await insertToken(tx, {
@@ -143,10 +152,12 @@ export async function createEvent(
         titleSv: titles.titleSv ?? null,
       },
       groups,
-      agenda.templateAgenda(language, groups, {
-        startsAt: input.startsAt,
-        endsAt: input.endsAt ?? null,
-      }),
+      options.agenda
+        ? options.agenda(language, groups)
+        : agenda.templateAgenda(language, groups, {
+            startsAt: input.startsAt,
+            endsAt: input.endsAt ?? null,
+          }),
     ),
   )
   await ctx.docs.flush(name)

@@ -86,6 +86,7 @@ export function adminRoutes(ctx: ServerContext) {
         startsAt: r.starts_at,
         joinCode: r.join_code,
         municipalityGroupId: r.municipality_group_id,
+        seriesId: r.series_id,
       })),
     })
   })

@@ -196,6 +196,52 @@ const CALLS: Record<string, Call> = {
     answers: { ...MINUTES_READERS, ...EVENT_TOKENS_403 },
     otherwise: 401,
   },
+  'read the follow-up item': {
+    method: 'GET',
+    path: () => `/api/events/${ids.event}/follow-up-item`,
+    answers: { ...MINUTES_READERS, facilitator: 200, participant: 200, join: 403 },
+    otherwise: 401,
+  },
+  // Nothing earlier to follow up here: the organiser is heard (409), everyone else refused.
+  'put the follow-up item on the agenda': {
+    method: 'POST',
+    path: () => `/api/events/${ids.event}/follow-up-item`,
+    answers: {
+      consoleKey: 409,
+      organiser: 409,
+      chair: 403,
+      viewer: 403,
+      checker: 403,
+      ...EVENT_TOKENS_403,
+    },
+    otherwise: 401,
+  },
+  'leave the follow-up item out': {
+    method: 'DELETE',
+    path: () => `/api/events/${ids.event}/follow-up-item`,
+    answers: {
+      consoleKey: 204,
+      organiser: 204,
+      chair: 403,
+      viewer: 403,
+      checker: 403,
+      ...EVENT_TOKENS_403,
+    },
+    otherwise: 401,
+  },
+  'list the partnership groups': {
+    method: 'GET',
+    path: () => '/api/series',
+    answers: CONSOLE(200),
+    otherwise: 401,
+  },
+  'make a series’ next meeting': {
+    method: 'POST',
+    path: () => '/api/series/nosuch/meetings',
+    body: () => ({}),
+    answers: CONSOLE(404),
+    otherwise: 401,
+  },
 }
 
 describe('year cycle access matrix', () => {

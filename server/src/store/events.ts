@@ -11,16 +11,18 @@ export interface EventRow {
   /** Where its minutes stand, kept by the index of decided actions (null: not indexed yet). */
   minutes_state: 'draft' | 'locked' | null
   minutes_version: number | null
+  /** The partnership group (series) the event is a meeting of, if any. */
+  series_id: string | null
 }
 
 export function insertEvent(
   db: SqlDb,
-  row: Omit<EventRow, 'municipality_group_id' | 'minutes_state' | 'minutes_version'> &
-    Partial<Pick<EventRow, 'municipality_group_id'>>,
+  row: Omit<EventRow, 'municipality_group_id' | 'minutes_state' | 'minutes_version' | 'series_id'> &
+    Partial<Pick<EventRow, 'municipality_group_id' | 'series_id'>>,
 ) {
   return db.run(
-    `INSERT INTO event (id, join_code, title, starts_at, created_at, municipality_group_id)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO event (id, join_code, title, starts_at, created_at, municipality_group_id, series_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [
       row.id,
       row.join_code,
@@ -28,6 +30,7 @@ export function insertEvent(
       row.starts_at,
       row.created_at,
       row.municipality_group_id ?? null,
+      row.series_id ?? null,
     ],
   )
 }
@@ -53,6 +56,14 @@ export function eventsOfMunicipalityGroup(db: SqlDb, groupId: string) {
   return db.all<EventRow>(
     'SELECT * FROM event WHERE municipality_group_id = ? ORDER BY starts_at DESC, created_at DESC',
     [groupId],
+  )
+}
+
+/** The meetings of a series, the earliest first. */
+export function eventsOfSeries(db: SqlDb, seriesId: string) {
+  return db.all<EventRow>(
+    'SELECT * FROM event WHERE series_id = ? ORDER BY starts_at, created_at',
+    [seriesId],
   )
 }
 

@@ -250,6 +250,28 @@ const STEPS: Step[] = [
       erased TEXT
     )`,
   ]),
+  // 12: partnership groups (series of recurring meetings): the series, its municipalities and
+  // member organisations (register ids, in order), and the series an event is a meeting of.
+  both([
+    `CREATE TABLE series (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      cadence INTEGER NOT NULL,
+      themes TEXT NOT NULL,
+      municipality_group_id TEXT,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    )`,
+    `CREATE TABLE series_member (
+      series_id TEXT NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+      organisation_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      PRIMARY KEY (series_id, kind, organisation_id)
+    )`,
+    'ALTER TABLE event ADD COLUMN series_id TEXT',
+    'CREATE INDEX event_series ON event (series_id)',
+  ]),
 ]
 
 function registerTables(): string[] {
