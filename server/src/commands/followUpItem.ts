@@ -1,4 +1,4 @@
-import { readAgenda, readMeta } from '@hytepaja/shared/doc/schema'
+import { readAgenda } from '@hytepaja/shared/doc/schema'
 import { labelOf } from '@hytepaja/shared/domain/agenda'
 import { ConflictError, NotFoundError } from '@hytepaja/shared/domain/errors'
 import type { ActionView } from '@hytepaja/shared/followUp/actionViews'
@@ -129,7 +129,6 @@ export async function acceptFollowUpItem(ctx: ServerContext, caller: Caller) {
     accept(doc, {
       actionIds: open.map((a) => a.id),
       sourceEventIds: sources.map((s) => s.id),
-      language: readMeta(doc)?.language ?? 'fi',
       now: ctx.clock.now(),
     }),
   )

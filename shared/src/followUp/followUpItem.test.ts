@@ -23,24 +23,23 @@ describe('the follow-up item', () => {
     const { agendaItemId, made } = accept(doc, {
       actionIds: ['a', 'b'],
       sourceEventIds: ['e1'],
-      language: 'sv',
       now: 1,
     })
     expect(made).toBe(true)
     const rows = numbered(readAgenda(doc))
     const row = rows.find((r) => r.item.id === agendaItemId)
     expect(row?.label).toBe('§6')
-    expect(row?.item.title).toBe('Uppföljning av tidigare överenskomna åtgärder')
+    expect(row?.item.title).toBe('Aiemmin sovittujen toimenpiteiden seuranta')
+    expect(row?.item.titleSv).toBe('Uppföljning av tidigare överenskomna åtgärder')
     expect(standingItem(doc)?.actionIds).toEqual(['a', 'b'])
   })
 
   it('lists the actions again when accepted again, on the same item', () => {
     const doc = eventDoc()
-    const first = accept(doc, { actionIds: ['a'], sourceEventIds: ['e1'], language: 'fi', now: 1 })
+    const first = accept(doc, { actionIds: ['a'], sourceEventIds: ['e1'], now: 1 })
     const again = accept(doc, {
       actionIds: ['a', 'c'],
       sourceEventIds: ['e1'],
-      language: 'fi',
       now: 2,
     })
     expect(again).toEqual({ agendaItemId: first.agendaItemId, made: false })
@@ -52,12 +51,11 @@ describe('the follow-up item', () => {
     const { agendaItemId } = accept(doc, {
       actionIds: ['a'],
       sourceEventIds: [],
-      language: 'fi',
       now: 1,
     })
     agendaRoot(doc).delete(agendaItemId)
     expect(standingItem(doc)).toBeNull()
-    accept(doc, { actionIds: ['a'], sourceEventIds: [], language: 'fi', now: 2 })
+    accept(doc, { actionIds: ['a'], sourceEventIds: [], now: 2 })
     leaveOut(doc, 3)
     expect(standingItem(doc)).toBeNull()
     expect(wasLeftOut(doc)).toBe(true)

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { type FollowUpItem, readFollowUpItem, writeFollowUpItem } from '../doc/followUpItem.js'
 import { server } from '../doc/origins.js'
-import { type AgendaItem, agendaRoot, type Language, readAgenda } from '../doc/schema.js'
+import { type AgendaItem, agendaRoot, type Language, readAgenda, readMeta } from '../doc/schema.js'
 import * as agenda from '../domain/agenda.js'
 import { byOrder } from '../domain/agendaNumbers.js'
 import { requireDraft } from '../domain/minutesCheck.js'
@@ -57,7 +57,6 @@ export function wasLeftOut(doc: Y.Doc): boolean {
 export interface AcceptInput {
   actionIds: string[]
   sourceEventIds: string[]
-  language: Language
   now: number
 }
 
@@ -69,13 +68,14 @@ export function accept(doc: Y.Doc, input: AcceptInput): { agendaItemId: string; 
   requireDraft(doc)
   const standing = standingItem(doc)
   let agendaItemId = standing?.agendaItemId
+  const language: Language = readMeta(doc)?.language ?? 'fi'
   doc.transact(() => {
     if (!agendaItemId)
       agendaItemId = agenda.add(doc, {
-        title: FOLLOW_UP_TITLES[input.language],
+        title: FOLLOW_UP_TITLES[language],
         // The title in the other language of the minutes (never the event's own).
-        ...(input.language === 'fi' ? {} : { titleFi: FOLLOW_UP_TITLES.fi }),
-        ...(input.language === 'sv' ? {} : { titleSv: FOLLOW_UP_TITLES.sv }),
+        ...(language === 'fi' ? {} : { titleFi: FOLLOW_UP_TITLES.fi }),
+        ...(language === 'sv' ? {} : { titleSv: FOLLOW_UP_TITLES.sv }),
         kind: 'talk',
         index: followUpIndex(readAgenda(doc)),
       })
