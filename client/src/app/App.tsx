@@ -33,6 +33,8 @@ const ConsolePage = lazyWithMessages(['organiser'], () => import('../pages/Conso
 const ManageEventPage = lazyWithMessages(['organiser'], () => import('../pages/ManageEventPage'))
 const JoinSheetPage = lazyWithMessages(['organiser'], () => import('../pages/JoinSheetPage'))
 const ViewerPage = lazyWithMessages(['overview'], () => import('../pages/ViewerPage'))
+const AccessibilityPage = lazyWithMessages(['legal'], () => import('../pages/AccessibilityPage'))
+const PrivacyPage = lazyWithMessages(['legal'], () => import('../pages/PrivacyPage'))
 const GroupsOverviewPage = lazyWithMessages(
   ['overview'],
   () => import('../pages/GroupsOverviewPage'),
@@ -51,6 +53,9 @@ export function App() {
         >
           <Switch>
             <Route path="/" component={HomePage} />
+            <Route path="/accessibility" component={AccessibilityPage} />
+            <Route path="/privacy" component={PrivacyPage} />
+            <Route path="/e/:eventId/privacy" component={PrivacyPage} />
             <Route path="/e/:eventId/join" component={JoinPage} />
             <Route path="/e/:eventId/me" component={PersonalLinkPage} />
             <Route path="/e/:eventId/g/:groupId" component={BoardPage} />

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { Link, useRoute } from 'wouter'
+import { AppFooter } from './AppFooter'
 import { LanguageSwitch } from './LanguageSwitch'
 
 /**
- * Skip link, header with the app name and the language switch, and the main landmark. The
- * presenter view, shared on a screen, is the main landmark alone: nothing there is operated.
+ * Skip link, header with the app name and the language switch, the main landmark and the
+ * footer with the accessibility statement and the privacy notice. The presenter view, shared
+ * on a screen, is the main landmark alone: nothing there is operated, and nobody watching the
+ * share can follow a link on it (the chair who opens it has the footer on the console).
  */
 export function AppShell({ children }: { children: ReactNode }) {
   const [presenting] = useRoute('/e/:eventId/present')
@@ -31,6 +34,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
       </main>
+      <AppFooter />
     </>
   )
 }

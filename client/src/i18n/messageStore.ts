@@ -16,6 +16,7 @@ export const AREAS = [
   'overview',
   'organiser',
   'plenary',
+  'legal',
 ] as const
 export type Area = (typeof AREAS)[number]
 export type RouteArea = Exclude<Area, 'core'>

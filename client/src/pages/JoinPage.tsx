@@ -5,6 +5,7 @@ import { createParticipant, type Session } from '../api/endpoints'
 import { ApiError } from '../api/http'
 import { Page } from '../app/Page'
 import { EventFacts } from '../features/session/EventFacts'
+import { JoinPrivacy } from '../features/session/JoinPrivacy'
 import { LinkProblem } from '../features/session/LinkProblem'
 import {
   checkParticipantForm,
@@ -132,6 +133,7 @@ function JoinForm({
       <p className="lead">
         <FormattedMessage id="join.lead" />
       </p>
+      <JoinPrivacy eventId={eventId} token={token} />
       <form className="stack card" onSubmit={submit} noValidate ref={formRef}>
         <TextField
           label={intl.formatMessage({ id: 'join.name.label' })}
