@@ -1,6 +1,7 @@
 import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
 import {
   type Phase,
+  readClusters,
   readGroupState,
   readGroups,
   readIdeas,
@@ -8,6 +9,8 @@ import {
 } from '@hytepaja/shared/doc/schema'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
 import * as ideas from '@hytepaja/shared/domain/ideas'
+import { layoutBoard } from '@hytepaja/shared/layout/board'
+import { noteSize } from '@hytepaja/shared/layout/noteSize'
 import { freeSpot } from '@hytepaja/shared/layout/placement'
 import { authorKey } from '../boards/authorKeys.js'
 import { refreshAuthorNames } from '../boards/authors.js'
@@ -34,10 +37,12 @@ async function importPreAnswers(
   const board = boardDocName(eventId, groupId)
   await ctx.rooms.withDoc(board, (room) => {
     // Each answer takes the next free cell, so none lands on an idea written while waiting.
-    const taken = readIdeas(room.doc).map((i) => ({ x: i.x, y: i.y }))
+    const board = layoutBoard(readIdeas(room.doc), readClusters(room.doc))
+    const taken = [...board.notes.values(), ...board.frames.map((f) => f.bounds)]
     for (const answer of answers) {
-      const spot = freeSpot(taken)
-      taken.push(spot)
+      const size = noteSize({ text: answer.text, tags: [], ageGroups: [] })
+      const spot = freeSpot(taken, size)
+      taken.push({ ...spot, ...size })
       ideas.add(
         room.doc,
         { text: answer.text, ...spot, lang: answer.lang ?? language },

@@ -3,16 +3,13 @@ import {
   clampZoom,
   fitZoom,
   frameAt,
-  frameBounds,
   intersects,
-  slotInFrame,
-  spotForNewFrame,
+  READABLE_ZOOM,
+  scrollToShow,
   union,
   viewportRect,
   zoomAround,
 } from './canvas.js'
-
-const note = { width: 200, height: 140 }
 
 describe('canvas geometry', () => {
   it('tells overlapping rectangles from touching ones', () => {
@@ -58,19 +55,24 @@ describe('canvas geometry', () => {
     expect(next).toEqual({ scrollLeft: 400, scrollTop: 200 })
   })
 
-  it('fits a cluster into view without zooming past 100 %', () => {
+  it('fits into view without zooming past 100 % or below the readable zoom', () => {
     expect(fitZoom({ width: 400, height: 300 }, { width: 1200, height: 800 })).toBe(1)
-    expect(fitZoom({ width: 2400, height: 600 }, { width: 1264, height: 800 })).toBe(0.5)
+    expect(fitZoom({ width: 1400, height: 600 }, { width: 1264, height: 800 })).toBe(0.86)
+    expect(fitZoom({ width: 2400, height: 600 }, { width: 1264, height: 800 })).toBe(READABLE_ZOOM)
   })
 
-  it('draws a frame large enough for the notes in it', () => {
-    const frame = { x: 0, y: 0, width: 480, height: 360 }
-    expect(frameBounds(frame, [])).toEqual(frame)
-    expect(frameBounds(frame, [{ x: 20, y: 400, ...note }])).toEqual({
-      x: 0,
-      y: 0,
-      width: 480,
-      height: 556,
+  it('centres what fits and starts at the top-left of what does not', () => {
+    const view = { width: 1000, height: 600 }
+    const origin = { x: 0, y: 0 }
+    expect(scrollToShow({ x: 1000, y: 1000, width: 200, height: 100 }, 1, view, origin)).toEqual({
+      scrollLeft: 600,
+      scrollTop: 750,
+    })
+    expect(
+      scrollToShow({ x: 1000, y: 1000, width: 3000, height: 2000 }, 0.8, view, origin),
+    ).toEqual({
+      scrollLeft: 768,
+      scrollTop: 768,
     })
   })
 
@@ -82,20 +84,5 @@ describe('canvas geometry', () => {
     expect(frameAt(frames, { x: 150, y: 150 })).toBe('small')
     expect(frameAt(frames, { x: 800, y: 800 })).toBe('big')
     expect(frameAt(frames, { x: 1500, y: 10 })).toBeNull()
-  })
-
-  it('fills a frame row by row and continues below it', () => {
-    const frame = { x: 100, y: 100, width: 480, height: 240 }
-    const first = slotInFrame(frame, [], note)
-    expect(first).toEqual({ x: 116, y: 156 })
-    const second = slotInFrame(frame, [first], note)
-    expect(second).toEqual({ x: 332, y: 156 })
-    const third = slotInFrame(frame, [first, second], note)
-    expect(third).toEqual({ x: 116, y: 312 })
-  })
-
-  it('places a new frame to the right of the content', () => {
-    expect(spotForNewFrame(null)).toEqual({ x: 48, y: 48 })
-    expect(spotForNewFrame({ x: 0, y: 20, width: 900, height: 400 })).toEqual({ x: 948, y: 20 })
   })
 })

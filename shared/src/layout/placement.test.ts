@@ -1,32 +1,37 @@
 import { describe, expect, it } from 'vitest'
-import { canvasExtent, freeSpot, NOTE_WIDTH } from './placement.js'
+import { intersects } from './canvas.js'
+import { freeSpot } from './placement.js'
+
+const size = { width: 224, height: 160 }
 
 describe('placing new notes', () => {
   it('starts in the top-left corner of an empty board', () => {
-    expect(freeSpot([])).toEqual({ x: 24, y: 24 })
+    expect(freeSpot([], size)).toEqual({ x: 24, y: 24 })
   })
 
-  it('takes the next free cell to the right, then the next row', () => {
-    const first = freeSpot([])
-    const second = freeSpot([first])
-    expect(second.y).toBe(first.y)
-    expect(second.x - first.x).toBeGreaterThanOrEqual(NOTE_WIDTH)
-    const row = [first, second, freeSpot([first, second])]
-    row.push(freeSpot(row))
-    const fifth = freeSpot(row, { x: 0, y: 0 }, 4)
-    expect(fifth.x).toBe(first.x)
-    expect(fifth.y).toBeGreaterThan(first.y)
+  it('takes the next free spot to the right, then further down', () => {
+    const taken = []
+    for (let i = 0; i < 5; i++) {
+      const spot = freeSpot(taken, size)
+      for (const t of taken) expect(intersects(t, { ...spot, ...size })).toBe(false)
+      taken.push({ ...spot, ...size })
+    }
+    expect(taken[1]?.y).toBe(taken[0]?.y)
+    expect(taken[4]?.x).toBe(taken[0]?.x)
+    expect(taken[4]?.y).toBeGreaterThan((taken[0]?.y ?? 0) + size.height)
+  })
+
+  it('does not land on a tall note or a cluster frame', () => {
+    const tall = { x: 24, y: 24, width: 304, height: 600 }
+    const frame = { x: 300, y: 0, width: 1200, height: 400 }
+    const spot = freeSpot([tall, frame], size)
+    expect(intersects({ ...spot, ...size }, tall)).toBe(false)
+    expect(intersects({ ...spot, ...size }, frame)).toBe(false)
   })
 
   it('places near what the person is looking at', () => {
-    const spot = freeSpot([], { x: 1000, y: 600 })
-    expect(spot.x).toBeGreaterThanOrEqual(1000 - NOTE_WIDTH)
-    expect(spot.y).toBeGreaterThanOrEqual(600 - 200)
-  })
-
-  it('grows the canvas to fit the farthest note', () => {
-    expect(canvasExtent([{ x: 2000, y: 10 }], { width: 800, height: 600 }).width).toBeGreaterThan(
-      2000 + NOTE_WIDTH,
-    )
+    const spot = freeSpot([], size, { x: 1000, y: 600 })
+    expect(spot.x).toBeGreaterThanOrEqual(1000 - 224)
+    expect(spot.y).toBeGreaterThanOrEqual(600 - 48)
   })
 })

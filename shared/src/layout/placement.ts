@@ -1,56 +1,35 @@
-import type { Idea } from '../doc/schema.js'
+import { expand, intersects, type Point, type Rect, type Size } from './canvas.js'
+import { NOTE_GAP } from './clusterLayout.js'
+import { NOTE_WIDTH } from './noteSize.js'
+
+const CELL_W = NOTE_WIDTH + NOTE_GAP
+/** Rows are tried this far apart: notes differ in height, so a coarse grid would leave gaps. */
+const ROW_STEP = 48
 
 /**
- * A note's footprint on the canvas (CSS pixels at 100 % zoom). Canvas notes have one fixed
- * size, so frames, culling and free spots are exact; the full text is in the list and outline.
- */
-export const NOTE_WIDTH = 224
-export const NOTE_HEIGHT = 184
-export const NOTE_SIZE = { width: NOTE_WIDTH, height: NOTE_HEIGHT }
-const GAP = 24
-const CELL_W = NOTE_WIDTH + GAP
-const CELL_H = NOTE_HEIGHT + GAP
-
-type Point = { x: number; y: number }
-
-function overlaps(a: Point, b: Point): boolean {
-  return Math.abs(a.x - b.x) < NOTE_WIDTH && Math.abs(a.y - b.y) < NOTE_HEIGHT
-}
-
-/**
- * Where a new note goes: the first free cell of a grid, reading left to right from `origin`
- * (the top-left of what the person sees on the canvas). Notes added from phones thus line up
- * instead of piling on one spot for the laptop users.
+ * Where a new note of `size` goes: the first spot, reading left to right in `columns` columns
+ * from `origin` (the top-left of what the person sees on the canvas), that touches no note or
+ * cluster frame in `taken`. Notes added from phones thus line up instead of piling on one spot
+ * for the laptop users, and never land on a frame they do not belong to.
  */
 export function freeSpot(
-  ideas: Array<Pick<Idea, 'x' | 'y'>>,
+  taken: readonly Rect[],
+  size: Size,
   origin: Point = { x: 0, y: 0 },
   columns = 4,
 ): Point {
   const start = {
-    x: Math.max(0, Math.round(origin.x / CELL_W) * CELL_W) + GAP,
-    y: Math.max(0, Math.round(origin.y / CELL_H) * CELL_H) + GAP,
+    x: Math.max(0, Math.round(origin.x / CELL_W) * CELL_W) + NOTE_GAP,
+    y: Math.max(0, Math.round(origin.y / ROW_STEP) * ROW_STEP) + NOTE_GAP,
   }
-  for (let i = 0; i < 400; i++) {
+  const width = Math.max(CELL_W, size.width + NOTE_GAP)
+  for (let i = 0; i < 4000; i++) {
     const spot = {
-      x: start.x + (i % columns) * CELL_W,
-      y: start.y + Math.floor(i / columns) * CELL_H,
+      x: start.x + (i % columns) * width,
+      y: start.y + Math.floor(i / columns) * ROW_STEP,
     }
-    if (!ideas.some((idea) => overlaps(idea, spot))) return spot
+    const room = expand({ ...spot, ...size }, NOTE_GAP)
+    if (!taken.some((r) => intersects(r, room))) return spot
   }
   return start
-}
-
-/** The size of the canvas that holds every note with room to spare. */
-export function canvasExtent(
-  ideas: Array<Pick<Idea, 'x' | 'y'>>,
-  minimum: { width: number; height: number },
-) {
-  let width = minimum.width
-  let height = minimum.height
-  for (const idea of ideas) {
-    width = Math.max(width, idea.x + NOTE_WIDTH + CELL_W)
-    height = Math.max(height, idea.y + NOTE_HEIGHT + CELL_H)
-  }
-  return { width, height }
 }

@@ -1,5 +1,7 @@
-import { slotInFrame, spotForNewFrame, union } from '@hytepaja/shared/layout/canvas'
-import { freeSpot, NOTE_SIZE } from '@hytepaja/shared/layout/placement'
+import type { Rect } from '@hytepaja/shared/layout/canvas'
+import { NEW_FRAME_SIZE, spotForNewFrame } from '@hytepaja/shared/layout/clusterLayout'
+import { noteSize } from '@hytepaja/shared/layout/noteSize'
+import { freeSpot } from '@hytepaja/shared/layout/placement'
 import { Suspense, useCallback, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { facilitationApi } from '../../api/board'
@@ -32,11 +34,13 @@ import { BoardSettingsPanel } from './BoardSettingsPanel'
 import { BoardToolbar } from './BoardToolbar'
 import { BottomBar } from './BottomBar'
 import { CanvasView } from './canvas/CanvasView'
-import { clusterRect, framesOf, noteRect } from './canvas/frames'
+import { canvasLayout } from './canvas/frames'
+import { endOfCluster } from './canvas/placements'
 import type { CommandResult, IdeaContent } from './commands'
 import { LaneView } from './LaneView'
 import type { NoteAbilities } from './NoteActions'
 import { shorten } from './NoteMeta'
+import type { FollowTarget } from './NoteRows'
 import { viewNotes } from './noteView'
 import { OutlineView } from './OutlineView'
 import { PresenceList } from './PresenceList'
@@ -139,7 +143,8 @@ export function Board(props: BoardProps) {
     command,
     report,
   })
-  const viewOrigin = useRef({ x: 0, y: 0 })
+  const viewRect = useRef<Rect | null>(null)
+  const [revealCluster, setRevealCluster] = useState<FollowTarget | null>(null)
 
   const canVote = Boolean(voting && ballot && !state.locked && access.canWrite)
   const stranded = useMemo(() => {
@@ -178,14 +183,19 @@ export function Board(props: BoardProps) {
     if (!commands || !target) return { ok: false, code: 'unexpected' }
     if (target.mode === 'edit') return commands.update(target.idea.id, content)
     const cluster = clusters.find((c) => c.id === target.clusterId)
-    const spot = cluster
-      ? slotInFrame(
-          clusterRect(cluster),
-          visibleIdeas.filter((i) => i.clusterId === cluster.id),
-          NOTE_SIZE,
-        )
-      : freeSpot(visibleIdeas, layout === 'canvas' ? viewOrigin.current : { x: 0, y: 0 })
+    const spot = cluster ? endOfCluster(cluster, content, notes) : freeSpotInView(content)
     return commands.add({ ...content, ...spot, lang: locale, clusterId: cluster?.id ?? null })
+  }
+
+  /** A free spot for a new note, from the top-left of what the canvas shows. */
+  const freeSpotInView = (content: IdeaContent) => {
+    const board = canvasLayout(notes, clusters)
+    const taken = [...board.rects.values(), ...board.frames.map((f) => f.bounds)]
+    const view = layout === 'canvas' ? viewRect.current : null
+    return freeSpot(taken, noteSize(content), {
+      x: Math.max(0, view?.x ?? 0),
+      y: Math.max(0, view?.y ?? 0),
+    })
   }
 
   const addCluster = (name: string): CommandResult => {
@@ -193,11 +203,16 @@ export function Board(props: BoardProps) {
     if (!writes) return { ok: false, code: 'unexpected' }
     if (dialogs.clusterEdit?.mode === 'rename')
       return writes.rename(dialogs.clusterEdit.cluster.id, name)
-    const content = union([
-      ...notes.map(noteRect),
-      ...framesOf(notes, clusters).map((f) => f.bounds),
+    // In the person's view, where they see it appear (the canvas's view, or its top-left).
+    const board = canvasLayout(notes, clusters)
+    const view = viewRect.current ?? { x: 0, y: 0, width: 1200, height: 600 }
+    const spot = spotForNewFrame(view, [
+      ...board.rects.values(),
+      ...board.frames.map((f) => f.bounds),
     ])
-    return writes.add({ name, ...spotForNewFrame(content) })
+    const result = writes.add({ name, ...spot, ...NEW_FRAME_SIZE })
+    if (result.ok && result.id) setRevealCluster({ kind: 'cluster', id: result.id, at: Date.now() })
+    return result
   }
 
   const spotlightName = (() => {
@@ -365,8 +380,9 @@ export function Board(props: BoardProps) {
           onResizeCluster={(cluster, size) =>
             model.clusterWrites && report(model.clusterWrites.resize(cluster.id, size))
           }
-          viewOrigin={viewOrigin}
+          viewRect={viewRect}
           follow={spotlight.follow}
+          reveal={revealCluster}
           spotlight={activeSpot}
           awareness={model.board?.awareness ?? null}
         />

@@ -101,7 +101,13 @@ export type IdeaCommands = ReturnType<typeof ideaCommands>
 /** The facilitator's cluster frames; the server undoes anyone else's change to them. */
 export function clusterCommands(doc: Y.Doc, actor: Actor) {
   return {
-    add(input: { name: string; x: number; y: number }): CommandResult & { id?: string } {
+    add(input: {
+      name: string
+      x: number
+      y: number
+      width?: number
+      height?: number
+    }): CommandResult & { id?: string } {
       let id: string | undefined
       const result = attempt(() => {
         id = clusters.add(doc, input, actor)

@@ -1,55 +1,14 @@
 import type { Cluster, Idea } from '@hytepaja/shared/doc/schema'
-import { slotInFrame, union } from '@hytepaja/shared/layout/canvas'
-import { freeSpot, NOTE_SIZE } from '@hytepaja/shared/layout/placement'
 import { useMemo, useRef, useState } from 'react'
 import type { FacilitationApi } from '../../api/board'
 import type { Command } from '../facilitation/useCommand'
 import type { ClusterEditTarget } from './ClusterDialogs'
-import { clusterRect, framesOf, noteRect } from './canvas/frames'
-import type { CommandResult, IdeaCommands, Placement } from './commands'
+import { placementsInto } from './canvas/placements'
+import type { CommandResult, IdeaCommands } from './commands'
 import type { EditorTarget } from './IdeaEditor'
 import type { NoteHandlers } from './NoteActions'
 import type { NoteView } from './noteView'
 import type { ClusterHandlers } from './OutlineView'
-
-/**
- * Where notes go when they are put into a cluster from a menu: the next free cells of its
- * frame; taken out of every cluster, below everything on the board.
- */
-export function placementsInto(
-  moving: NoteView[],
-  clusterId: string | null,
-  all: NoteView[],
-  clusters: Cluster[],
-): Placement[] {
-  const ids = new Set(moving.map((n) => n.idea.id))
-  const staying = all.filter((n) => !ids.has(n.idea.id))
-  const cluster = clusters.find((c) => c.id === clusterId)
-  if (!cluster) {
-    const content = union([
-      ...staying.map(noteRect),
-      ...framesOf(staying, clusters).map((f) => f.bounds),
-    ])
-    const below = { x: 0, y: content ? content.y + content.height + 48 : 0 }
-    const taken = staying.map((n) => ({ x: n.idea.x, y: n.idea.y }))
-    return moving.map((n) => {
-      const spot = freeSpot(taken, below)
-      taken.push(spot)
-      return { id: n.idea.id, ...spot, clusterId: null }
-    })
-  }
-  const occupied = staying
-    .filter((n) => n.idea.clusterId === cluster.id)
-    .map((n) => ({ x: n.idea.x, y: n.idea.y }))
-  return moving.map((n) => {
-    // A note already in this cluster keeps its place.
-    if (n.idea.clusterId === cluster.id)
-      return { id: n.idea.id, x: n.idea.x, y: n.idea.y, clusterId: cluster.id }
-    const spot = slotInFrame(clusterRect(cluster), occupied, NOTE_SIZE)
-    occupied.push(spot)
-    return { id: n.idea.id, ...spot, clusterId: cluster.id }
-  })
-}
 
 export interface HandlerDeps {
   notes: NoteView[]

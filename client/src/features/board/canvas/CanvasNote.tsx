@@ -12,8 +12,13 @@ export interface CanvasNoteProps {
   note: NoteView
   left: number
   top: number
+  /** Its size from its content (shared/layout/noteSize): the whole text fits. */
+  width: number
+  height: number
   /** Where a drag has taken it so far, in board pixels. */
   offset: { dx: number; dy: number } | null
+  /** Arrow keys then move it in its cluster's order (the help says so). */
+  inCluster: boolean
   selected: boolean
   spotlit: boolean
   helpId: string
@@ -34,7 +39,8 @@ export interface CanvasNoteProps {
  * is its text, who wrote it, and whether it is selected or in the spotlight.
  */
 export const CanvasNote = memo(function CanvasNote(props: CanvasNoteProps) {
-  const { note, left, top, offset, selected, spotlit, helpId, abilities, handlers } = props
+  const { note, left, top, width, height, offset, selected, spotlit, helpId, abilities, handlers } =
+    props
   const intl = useIntl()
   const id = useId()
   const { idea } = note
@@ -92,7 +98,9 @@ export const CanvasNote = memo(function CanvasNote(props: CanvasNoteProps) {
       role="group"
       aria-roledescription={intl.formatMessage({ id: 'board.note.role' })}
       aria-labelledby={`${id}-text ${id}-by ${id}-state`}
-      aria-describedby={note.movable ? helpId : undefined}
+      aria-describedby={
+        note.movable ? (props.inCluster ? `${helpId} canvas-cluster-note-help` : helpId) : undefined
+      }
       // biome-ignore lint/a11y/noNoninteractiveTabindex: notes move with arrow keys, so each one takes focus itself.
       tabIndex={0}
       data-idea-id={idea.id}
@@ -100,6 +108,8 @@ export const CanvasNote = memo(function CanvasNote(props: CanvasNoteProps) {
       style={{
         left,
         top,
+        width,
+        minHeight: height,
         transform: offset ? `translate(${offset.dx}px, ${offset.dy}px)` : undefined,
       }}
       onKeyDown={onKeyDown}

@@ -1,6 +1,13 @@
 import type { Cluster } from '@hytepaja/shared/doc/schema'
-import { expand, frameAt, intersects, type Rect, union } from '@hytepaja/shared/layout/canvas'
-import { NOTE_SIZE } from '@hytepaja/shared/layout/placement'
+import {
+  contains,
+  expand,
+  frameAt,
+  intersects,
+  type Rect,
+  union,
+} from '@hytepaja/shared/layout/canvas'
+import { dropIndex } from '@hytepaja/shared/layout/clusterLayout'
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { Awareness } from 'y-protocols/awareness'
@@ -12,9 +19,10 @@ import type { ClusterHandlers } from '../OutlineView'
 import { CanvasControls } from './CanvasControls'
 import { CanvasNote } from './CanvasNote'
 import { ClusterFrame } from './ClusterFrame'
-import { framesOf, noteRect, originOf } from './frames'
+import { canvasLayout, noteRect, originOf } from './frames'
 import { LiveCursors } from './LiveCursors'
 import { createCursorSender } from './liveCursors'
+import { placementsJoining } from './placements'
 import { useCanvasViewport } from './useCanvasViewport'
 
 export interface CanvasViewProps {
@@ -26,11 +34,18 @@ export interface CanvasViewProps {
   onPlace(placements: Placement[]): void
   onShiftCluster(cluster: Cluster, by: { dx: number; dy: number }, members: NoteView[]): void
   onResizeCluster(cluster: Cluster, size: { width: number; height: number }): void
-  /** Kept up to date with the top-left of the visible part, where new notes are placed. */
-  viewOrigin: RefObject<{ x: number; y: number }>
+  /** Kept up to date with the part of the board in view, where new notes and clusters go. */
+  viewRect: RefObject<Rect | null>
   follow: FollowTarget | null
+  /** A cluster this person just made: brought into view if it is not already. */
+  reveal: FollowTarget | null
   spotlight: { kind: 'idea' | 'cluster'; id: string } | null
   awareness: Awareness | null
+}
+
+/** Where a note is drawn on the surface, as primitives so memoised notes skip re-rendering. */
+function drawnAt(rect: Rect, origin: { x: number; y: number }) {
+  return { left: rect.x - origin.x, top: rect.y - origin.y, width: rect.width, height: rect.height }
 }
 
 /** Notes this far outside the view are still rendered, so scrolling shows no blank edge. */
@@ -46,17 +61,22 @@ export function CanvasView(props: CanvasViewProps) {
   const { notes, clusters, abilities, handlers, clusterHandlers, spotlight, awareness } = props
   const intl = useIntl()
   const scroller = useRef<HTMLDivElement>(null)
-  const origin = useMemo(() => originOf(notes, clusters), [notes, clusters])
+  const layout = useMemo(() => canvasLayout(notes, clusters), [notes, clusters])
+  const origin = useMemo(() => originOf(layout), [layout])
   const viewport = useCanvasViewport(scroller, origin)
   const { zoom, view } = viewport
-  const frames = useMemo(() => framesOf(notes, clusters), [notes, clusters])
+  const frames = layout.frames
+  const framed = useMemo(
+    () => new Set(layout.frames.flatMap((f) => f.members.map((m) => m.idea.id))),
+    [layout],
+  )
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
   const [drag, setDrag] = useState<{ ids: string[]; dx: number; dy: number } | null>(null)
   const [focused, setFocused] = useState<string | null>(null)
 
   const byId = useMemo(() => new Map(notes.map((n) => [n.idea.id, n])), [notes])
-  const latest = useRef({ byId, clusters, notes, selection, zoom, onPlace: props.onPlace })
-  latest.current = { byId, clusters, notes, selection, zoom, onPlace: props.onPlace }
+  const latest = useRef({ byId, clusters, notes, layout, selection, zoom, onPlace: props.onPlace })
+  latest.current = { byId, clusters, notes, layout, selection, zoom, onPlace: props.onPlace }
 
   // Selected notes that are gone (deleted, hidden) leave the selection.
   useEffect(() => {
@@ -67,8 +87,8 @@ export function CanvasView(props: CanvasViewProps) {
   }, [byId])
 
   const content = useMemo(
-    () => union([...notes.map(noteRect), ...frames.map((f) => f.bounds)]),
-    [notes, frames],
+    () => union([...layout.rects.values(), ...frames.map((f) => f.bounds)]),
+    [layout, frames],
   )
   const extent = {
     width: Math.max(
@@ -82,32 +102,61 @@ export function CanvasView(props: CanvasViewProps) {
   }
 
   useEffect(() => {
-    props.viewOrigin.current = { x: Math.max(0, view.x), y: Math.max(0, view.y) }
-  }, [props.viewOrigin, view.x, view.y])
+    props.viewRect.current = view
+  }, [props.viewRect, view])
 
   const near = expand(view, MARGIN_PX / zoom)
   const keep = new Set([...selection, ...(drag?.ids ?? []), ...(focused ? [focused] : [])])
-  const shownNotes = notes.filter((n) => keep.has(n.idea.id) || intersects(noteRect(n), near))
+  const shownNotes = notes.filter(
+    (n) => keep.has(n.idea.id) || intersects(noteRect(layout, n), near),
+  )
   const shownFrames = frames.filter((f) => intersects(f.bounds, near))
 
-  /** Where notes land: their new place, and the frame (cluster) their centre is in. */
+  /**
+   * Where notes land: a note dropped in a cluster's frame joins its arrangement where it was
+   * dropped (in reading order); elsewhere it stays where it was put, outside every cluster.
+   */
   const placeAll = useCallback((ids: string[], by: { dx: number; dy: number }) => {
-    const { byId, clusters, notes, onPlace } = latest.current
+    const { byId, clusters, notes, layout, onPlace } = latest.current
     const moving = new Set(ids)
-    const targets = framesOf(
-      notes.filter((n) => !moving.has(n.idea.id)),
-      clusters,
-    )
+    const staying = notes.filter((n) => !moving.has(n.idea.id))
+    const targets = canvasLayout(staying, clusters)
     const placements: Placement[] = []
+    const joining = new Map<string, Array<{ note: NoteView; at: { x: number; y: number } }>>()
     for (const id of ids) {
       const note = byId.get(id)
       if (!note) continue
-      const x = Math.round(note.idea.x + by.dx)
-      const y = Math.round(note.idea.y + by.dy)
-      const centre = { x: x + NOTE_SIZE.width / 2, y: y + NOTE_SIZE.height / 2 }
-      placements.push({ id, x, y, clusterId: frameAt(targets, centre) })
+      const rect = noteRect(layout, note)
+      const x = Math.round(rect.x + by.dx)
+      const y = Math.round(rect.y + by.dy)
+      const centre = { x: x + rect.width / 2, y: y + rect.height / 2 }
+      const clusterId = frameAt(targets.frames, centre)
+      if (clusterId)
+        joining.set(clusterId, [...(joining.get(clusterId) ?? []), { note, at: centre }])
+      else placements.push({ id, x, y, clusterId: null })
+    }
+    for (const [clusterId, dropped] of joining) {
+      const frame = targets.frames.find((f) => f.id === clusterId)
+      if (!frame) continue
+      const first = dropped[0] as (typeof dropped)[number]
+      const places = frame.members.map((m) => noteRect(targets, m))
+      const index = dropIndex(places, first.at)
+      const ordered = dropped.sort((a, b) => a.at.y - b.at.y || a.at.x - b.at.x).map((d) => d.note)
+      placements.push(...placementsJoining(frame.cluster, ordered, notes, index))
     }
     if (placements.length > 0) onPlace(placements)
+  }, [])
+
+  /** Arrow keys move a note in a cluster one place earlier or later in its order. */
+  const reorder = useCallback((note: NoteView, step: -1 | 1) => {
+    const { clusters, notes, layout, onPlace } = latest.current
+    const frame = layout.frames.find((f) => f.id === note.idea.clusterId)
+    if (!frame) return
+    const index = frame.members.findIndex((m) => m.idea.id === note.idea.id)
+    const next = index + step
+    if (index === -1 || next < 0 || next >= frame.members.length) return
+    const cluster = clusters.find((c) => c.id === frame.id)
+    if (cluster) onPlace(placementsJoining(cluster, [note], notes, next))
   }, [])
 
   const onDragStart = useCallback((id: string) => {
@@ -141,7 +190,9 @@ export function CanvasView(props: CanvasViewProps) {
   const onClearSelection = useCallback(() => setSelection(new Set()), [])
   const onKeyMove = useCallback(
     (note: NoteView, by: { dx: number; dy: number }) => {
-      placeAll([note.idea.id], by)
+      if (latest.current.layout.frames.some((f) => f.id === note.idea.clusterId))
+        reorder(note, by.dx < 0 || by.dy < 0 ? -1 : 1)
+      else placeAll([note.idea.id], by)
       // The note moved by keyboard stays in view; focus stays on it.
       requestAnimationFrame(() =>
         document
@@ -149,7 +200,7 @@ export function CanvasView(props: CanvasViewProps) {
           ?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
       )
     },
-    [placeAll],
+    [placeAll, reorder],
   )
 
   // A spotlight brings its note or frame to the middle of the view, once.
@@ -160,11 +211,26 @@ export function CanvasView(props: CanvasViewProps) {
       props.follow.kind === 'idea'
         ? (() => {
             const n = byId.get(props.follow.id)
-            return n ? noteRect(n) : undefined
+            return n ? noteRect(layout, n) : undefined
           })()
         : frames.find((f) => f.cluster.id === props.follow?.id)?.bounds
     if (target) viewport.showRect(target, props.follow.kind === 'cluster')
   }, [props.follow?.at])
+
+  // A cluster this person made comes into view when it is not (the view had no room for it).
+  const revealed = useRef(0)
+  useEffect(() => {
+    const reveal = props.reveal
+    if (!reveal || revealed.current === reveal.at) return
+    const frame = frames.find((f) => f.id === reveal.id)
+    if (!frame) return
+    revealed.current = reveal.at
+    const corners = [
+      { x: frame.bounds.x, y: frame.bounds.y },
+      { x: frame.bounds.x + Math.min(frame.bounds.width, view.width) - 1, y: frame.bounds.y + 1 },
+    ]
+    if (!corners.every((c) => contains(view, c))) viewport.showRect(frame.bounds, false)
+  }, [props.reveal, frames, view, viewport.showRect])
 
   // Other people see where this person points (throttled), never for screen readers.
   const sender = useMemo(() => (awareness ? createCursorSender(awareness) : null), [awareness])
@@ -207,6 +273,9 @@ export function CanvasView(props: CanvasViewProps) {
         ) : (
           <FormattedMessage id="board.canvas.helpMove" />
         )}
+      </p>
+      <p id="canvas-cluster-note-help" className="visually-hidden">
+        <FormattedMessage id="board.canvas.helpInCluster" />
       </p>
       <p id="canvas-frame-help" className="visually-hidden">
         <FormattedMessage id="cluster.frameHelp" />
@@ -265,9 +334,9 @@ export function CanvasView(props: CanvasViewProps) {
               <CanvasNote
                 key={note.idea.id}
                 note={note}
-                left={note.idea.x - origin.x}
-                top={note.idea.y - origin.y}
+                {...drawnAt(noteRect(layout, note), origin)}
                 offset={drag?.ids.includes(note.idea.id) ? { dx: drag.dx, dy: drag.dy } : null}
+                inCluster={framed.has(note.idea.id)}
                 selected={selection.has(note.idea.id)}
                 spotlit={note.idea.id === spotlitIdea}
                 helpId={helpId}

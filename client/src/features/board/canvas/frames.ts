@@ -1,55 +1,68 @@
 import type { Cluster } from '@hytepaja/shared/doc/schema'
-import { frameBounds, type Point, type Rect } from '@hytepaja/shared/layout/canvas'
-import { NOTE_SIZE } from '@hytepaja/shared/layout/placement'
+import { layoutBoard } from '@hytepaja/shared/layout/board'
+import type { Point, Rect } from '@hytepaja/shared/layout/canvas'
+import { noteSize } from '@hytepaja/shared/layout/noteSize'
 import type { NoteView } from '../noteView'
 
-export function noteRect(note: NoteView): Rect {
-  return { x: note.idea.x, y: note.idea.y, ...NOTE_SIZE }
-}
-
-export function clusterRect(cluster: Cluster): Rect {
-  return { x: cluster.x, y: cluster.y, width: cluster.width, height: cluster.height }
-}
+export { clusterRect } from '@hytepaja/shared/layout/board'
 
 export interface Frame {
   id: string
   cluster: Cluster
   /** As drawn: the stored frame grown around its notes. */
   bounds: Rect
+  /** In the order they are drawn. */
   members: NoteView[]
 }
 
-/** Every cluster as a frame with the notes in it. */
-export function framesOf(notes: readonly NoteView[], clusters: readonly Cluster[]): Frame[] {
-  const members = new Map<string, NoteView[]>(clusters.map((c) => [c.id, []]))
-  for (const note of notes) {
-    if (note.idea.clusterId) members.get(note.idea.clusterId)?.push(note)
+export interface CanvasLayout {
+  /** Where each note is drawn (board pixels): its cluster's arrangement, or where it was put. */
+  rects: Map<string, Rect>
+  frames: Frame[]
+}
+
+/** The canvas as every screen draws it (the rules are shared/layout's). */
+export function canvasLayout(
+  notes: readonly NoteView[],
+  clusters: readonly Cluster[],
+): CanvasLayout {
+  const byId = new Map(notes.map((n) => [n.idea.id, n]))
+  const layout = layoutBoard(
+    notes.map((n) => n.idea),
+    clusters,
+  )
+  return {
+    rects: layout.notes,
+    frames: layout.frames.map((f) => ({
+      id: f.cluster.id,
+      cluster: f.cluster,
+      bounds: f.bounds,
+      members: f.members.flatMap((id) => byId.get(id) ?? []),
+    })),
   }
-  return clusters.map((cluster) => {
-    const inside = members.get(cluster.id) ?? []
-    return {
-      id: cluster.id,
-      cluster,
-      bounds: frameBounds(clusterRect(cluster), inside.map(noteRect)),
-      members: inside,
-    }
-  })
+}
+
+/** A note's rectangle in `layout`, or where it was put when the layout does not have it yet. */
+export function noteRect(layout: CanvasLayout, note: NoteView): Rect {
+  return (
+    layout.rects.get(note.idea.id) ?? { x: note.idea.x, y: note.idea.y, ...noteSize(note.idea) }
+  )
 }
 
 /**
  * The board point drawn at the surface's top-left: (0, 0), or further up or left when someone
  * placed something there, so nothing is ever cut off.
  */
-export function originOf(notes: readonly NoteView[], clusters: readonly Cluster[]): Point {
+export function originOf(layout: CanvasLayout): Point {
   let x = 0
   let y = 0
-  for (const n of notes) {
-    if (n.idea.x < x) x = n.idea.x
-    if (n.idea.y < y) y = n.idea.y
+  for (const r of layout.rects.values()) {
+    if (r.x < x) x = r.x
+    if (r.y < y) y = r.y
   }
-  for (const c of clusters) {
-    if (c.x < x) x = c.x
-    if (c.y < y) y = c.y
+  for (const f of layout.frames) {
+    if (f.bounds.x < x) x = f.bounds.x
+    if (f.bounds.y < y) y = f.bounds.y
   }
   return { x, y }
 }

@@ -2,7 +2,9 @@ import {
   clampZoom,
   fitZoom,
   type Point,
+  READABLE_ZOOM,
   type Rect,
+  scrollToShow,
   viewportRect,
   zoomAround,
 } from '@hytepaja/shared/layout/canvas'
@@ -111,20 +113,15 @@ export function useCanvasViewport(scroller: RefObject<HTMLElement | null>, origi
     [scroller],
   )
 
-  /** Brings a board rectangle to the middle of the view, zoomed to fit when asked. */
+  /** Brings a board rectangle into view (centred when it fits), zoomed to fit when asked. */
   const showRect = useCallback(
     (rect: Rect, fit: boolean) => {
       const el = scroller.current
       if (!el) return
-      const next = fit
-        ? fitZoom(rect, { width: el.clientWidth, height: el.clientHeight })
-        : Math.max(zoomRef.current, 0.75)
-      const cx = (rect.x + rect.width / 2 - origin.x) * next
-      const cy = (rect.y + rect.height / 2 - origin.y) * next
-      pendingScroll.current = {
-        scrollLeft: Math.max(0, cx - el.clientWidth / 2),
-        scrollTop: Math.max(0, cy - el.clientHeight / 2),
-      }
+      const viewport = { width: el.clientWidth, height: el.clientHeight }
+      // Never below a readable zoom: what does not fit then starts at its top-left and scrolls.
+      const next = fit ? fitZoom(rect, viewport) : Math.max(zoomRef.current, READABLE_ZOOM)
+      pendingScroll.current = scrollToShow(rect, next, viewport, origin)
       if (next === zoomRef.current) {
         el.scrollLeft = pendingScroll.current.scrollLeft
         el.scrollTop = pendingScroll.current.scrollTop
@@ -132,7 +129,7 @@ export function useCanvasViewport(scroller: RefObject<HTMLElement | null>, origi
         read()
       } else setZoom(next)
     },
-    [scroller, origin.x, origin.y, read],
+    [scroller, origin, read],
   )
 
   // Ctrl/⌘ + wheel (and a trackpad pinch, which browsers report as one) zooms.

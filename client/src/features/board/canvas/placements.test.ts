@@ -1,8 +1,10 @@
 import type { Cluster, Idea } from '@hytepaja/shared/doc/schema'
-import { NOTE_HEIGHT } from '@hytepaja/shared/layout/placement'
+import { intersects } from '@hytepaja/shared/layout/canvas'
+import { FRAME_HEADER, FRAME_PADDING } from '@hytepaja/shared/layout/clusterLayout'
 import { describe, expect, it } from 'vitest'
-import type { NoteView } from './noteView'
-import { placementsInto } from './useNoteHandlers'
+import type { NoteView } from '../noteView'
+import { canvasLayout } from './frames'
+import { placementsInto } from './placements'
 
 const view = (id: string, x: number, y: number, clusterId: string | null = null): NoteView => ({
   idea: {
@@ -42,22 +44,30 @@ const frame: Cluster = {
 }
 
 describe('putting notes into a cluster from a menu', () => {
-  it('fills the free cells of the frame, next to the notes already in it', () => {
-    const inside = view('in', 1016, 56, 'k')
+  it('adds them after the notes already in it, all side by side without overlap', () => {
+    const inside = view('in', 1016, 72, 'k')
     const a = view('a', 24, 24)
     const b = view('b', 272, 24)
     const placed = placementsInto([a, b], 'k', [inside, a, b], [frame])
-    expect(placed).toEqual([
-      { id: 'a', x: 1256, y: 56, clusterId: 'k' },
-      { id: 'b', x: 1016, y: 56 + NOTE_HEIGHT + 16, clusterId: 'k' },
-    ])
+    expect(placed.map((p) => p.id)).toEqual(['in', 'a', 'b'])
+    expect(placed[0]).toEqual({
+      id: 'in',
+      x: 1000 + FRAME_PADDING,
+      y: FRAME_HEADER,
+      clusterId: 'k',
+    })
+    const moved = [inside, a, b].map((n) => {
+      const p = placed.find((q) => q.id === n.idea.id)
+      return { ...n, idea: { ...n.idea, x: p?.x ?? 0, y: p?.y ?? 0, clusterId: 'k' } }
+    })
+    const rects = [...canvasLayout(moved, [frame]).rects.values()]
+    for (const [i, r] of rects.entries())
+      for (const o of rects.slice(i + 1)) expect(intersects(r, o)).toBe(false)
   })
 
-  it('leaves a note already in the cluster where it is', () => {
+  it('changes nothing for a note already in the cluster', () => {
     const inside = view('in', 1100, 90, 'k')
-    expect(placementsInto([inside], 'k', [inside], [frame])).toEqual([
-      { id: 'in', x: 1100, y: 90, clusterId: 'k' },
-    ])
+    expect(placementsInto([inside], 'k', [inside], [frame])).toEqual([])
   })
 
   it('takes notes out of every cluster to below everything else', () => {
