@@ -21,6 +21,7 @@ import {
   type RetentionScheduler,
   type RetentionTiming,
 } from './retention/scheduler.js'
+import { createClientSeatStore } from './store/clientSeats.js'
 import { createDocStore } from './store/docStore.js'
 import { checkIntegrity } from './store/integrity.js'
 import { openDatabase } from './store/open.js'
@@ -116,6 +117,7 @@ export async function startServer(
     // Rooms load only once the server listens, when `ctx` below is set.
     onLoad: (room) => guardDocument(room, ctx),
     replication: bus.replication,
+    clientSeats: createClientSeatStore(db),
     events: {
       onPeerError: (room, peer, err) =>
         logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),

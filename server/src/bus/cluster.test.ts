@@ -3,6 +3,7 @@ import { readGroupState } from '@hytepaja/shared/doc/schema'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { call, createEventOn, joinOn, TestCluster } from '../testing/cluster.js'
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../testing/postgres.js'
 import type { ServerProcess } from '../testing/process.js'
@@ -224,6 +225,32 @@ describe.skipIf(!haveRedis || !havePostgres)(
       addNotes(facilitatorOnB.doc, ['the facilitator may'])
       await waitFor(() => noteTexts(watcher.doc).length === 2, 'the facilitator’s note on A')
       expect(noteTexts(watcher.doc)).toEqual(['before the lock', 'the facilitator may'])
+    })
+
+    it('refuses on B updates under a Yjs client id a participant wrote under through A (4409)', async () => {
+      const { event, group, board } = await eventWithBoard()
+      const anna = await joinOn(a, event, group, 'Anna')
+      const bertta = await joinOn(b, event, group, 'Bertta')
+      const annaPhone = new Y.Doc()
+      const sendOn = async (server: ServerProcess, token: string, update: Uint8Array) => {
+        const raw = clients.track(await rawClient(server, board, token))
+        raw.send(wire.update(update))
+        return Promise.race([raw.closed, raw.roundTrip().then(() => null)])
+      }
+      addNotes(annaPhone, ['Annan'])
+      expect(await sendOn(a, anna.token, Y.encodeStateAsUpdate(annaPhone))).toBe(null)
+      const watcher = clients.connect(b, board, event.tokens.viewer)
+      await watcher.synced()
+      await waitFor(() => noteTexts(watcher.doc).length === 1, 'Anna’s note on B')
+      // B never saw Anna's socket; the store tells it whose the id is.
+      const forged = notesUpdate(['väärennös'], watcher.doc, annaPhone.clientID)
+      expect((await sendOn(b, bertta.token, forged))?.code).toBe(CloseCode.ClientIdTaken)
+      const before = Y.encodeStateVector(annaPhone)
+      addNotes(annaPhone, ['Annan toinen'])
+      const second = Y.encodeStateAsUpdate(annaPhone, before)
+      expect(await sendOn(b, anna.token, second)).toBe(null)
+      await waitFor(() => noteTexts(watcher.doc).length === 2, 'Anna’s second note on B')
+      expect(noteTexts(watcher.doc)).toEqual(['Annan', 'Annan toinen'])
     })
 
     // Before the limit test below, which leaves this address over the limit for a minute.

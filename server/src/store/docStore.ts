@@ -194,6 +194,7 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
             const like = `${prefix}%`
             await tx.run('DELETE FROM doc_update WHERE name LIKE ?', [like])
             await tx.run('DELETE FROM doc_snapshot WHERE name LIKE ?', [like])
+            await tx.run('DELETE FROM doc_client WHERE name LIKE ?', [like])
           }
         }),
       )

@@ -272,6 +272,16 @@ const STEPS: Step[] = [
     'ALTER TABLE event ADD COLUMN series_id TEXT',
     'CREATE INDEX event_series ON event (series_id)',
   ]),
+  // 13: the seat (participant or role link) that first wrote under each Yjs client id of a
+  // document: another seat's updates under that id are refused (sync/clientOwners.ts).
+  both([
+    `CREATE TABLE doc_client (
+      name TEXT NOT NULL,
+      client_id BIGINT NOT NULL,
+      seat TEXT NOT NULL,
+      PRIMARY KEY (name, client_id)
+    )`,
+  ]),
 ]
 
 function registerTables(): string[] {

@@ -5,8 +5,8 @@ import type { Peer } from './peer.js'
 import type { Writes } from './protocol.js'
 
 export interface Refusal {
-  /** For the metrics and the log: root, entries, size, dependency. */
-  reason: 'root' | 'entries' | 'size' | 'dependency'
+  /** For the metrics and the log: root, entries, size, dependency, clientId. */
+  reason: 'root' | 'entries' | 'size' | 'dependency' | 'clientId'
   /** How the peer's socket is closed. */
   code: number
 }

@@ -10,7 +10,13 @@ export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 }
 
 export type Incoming =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array; writes: Writes }
+  | {
+      type: 'update'
+      update: Uint8Array
+      writes: Writes
+      /** Each Yjs client id the update writes under, with the clock its changes reach. */
+      clients: Map<number, number>
+    }
   | { type: 'awareness'; update: Uint8Array; clients: number[]; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' }
 
@@ -44,9 +50,14 @@ export interface Writes {
   keys: Map<string, Set<string>>
 }
 
-function writesOf(structs: ReturnType<typeof Y.decodeUpdate>['structs']): Writes {
+function readStructs(structs: ReturnType<typeof Y.decodeUpdate>['structs']) {
   const writes: Writes = { roots: new Set(), keys: new Map() }
+  const clients = new Map<number, number>()
   for (const struct of structs) {
+    // Skips are gaps in the update, not changes of their client.
+    if (struct instanceof Y.Skip) continue
+    const end = struct.id.clock + struct.length
+    if (end > (clients.get(struct.id.client) ?? 0)) clients.set(struct.id.client, end)
     if (!(struct instanceof Y.Item)) continue
     const parent = struct.parent as unknown
     if (typeof parent !== 'string') continue
@@ -57,7 +68,7 @@ function writesOf(structs: ReturnType<typeof Y.decodeUpdate>['structs']): Writes
       writes.keys.set(parent, keys)
     }
   }
-  return writes
+  return { writes, clients }
 }
 
 /**
@@ -84,7 +95,7 @@ export function decodeFrame(frame: Uint8Array): Incoming {
           return {
             type: 'update',
             update: payload,
-            writes: writesOf(Y.decodeUpdate(payload).structs),
+            ...readStructs(Y.decodeUpdate(payload).structs),
           }
         }
         throw new BadFrame(`unknown sync message ${syncType}`)

@@ -2,11 +2,13 @@ import { stampPresence } from '@hytepaja/shared/domain/presence'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { type ClientSeatStore, memoryClientSeatStore } from '../store/clientSeats.js'
 import type { DocStore } from '../store/docStore.js'
 import type { UnreadableDocument } from '../store/integrity.js'
 import { Admission, dropPending, hasPending, type Refusal } from './admission.js'
 import { AwarenessBudget, type AwarenessRate, type Waiting } from './awarenessBudget.js'
 import { type AwarenessView, judge } from './awarenessPolicy.js'
+import { ClientOwners, seatKeyOf } from './clientOwners.js'
 import { shapeOf } from './docShape.js'
 import type { Peer } from './peer.js'
 import {
@@ -82,7 +84,15 @@ interface PeerState {
    * must not be refused for that (see `rightsChanged`).
    */
   gap: 'none' | 'dropped' | 'asked'
+  /**
+   * While the store records the seat of a client id this peer wrote under for the first time,
+   * everything it sends waits here, in order.
+   */
+  waiting: { frames: Uint8Array[]; bytes: number } | null
 }
+
+/** What may wait for a client id's seat to be recorded (one database round trip). */
+const MAX_WAITING_BYTES = 4 * 1024 * 1024
 
 /**
  * One loaded document with its connected peers: applies their updates, relays them to every
@@ -110,6 +120,8 @@ export class Room implements RemoteSink {
   private readonly budget: AwarenessBudget<Peer>
   /** Judges every update a socket sends against the document's shape and size. */
   private readonly admission: Admission
+  /** Which seat each Yjs client id of the document belongs to. */
+  readonly owners: ClientOwners
 
   constructor(
     readonly name: string,
@@ -117,8 +129,10 @@ export class Room implements RemoteSink {
     private readonly limits: RoomLimits,
     private readonly events: RoomEvents = {},
     private readonly feed: DocFeed | null = null,
+    clientSeats: ClientSeatStore = memoryClientSeatStore(),
   ) {
     this.admission = new Admission(this.doc, shapeOf(name), encodedSize)
+    this.owners = new ClientOwners(name, this.doc, clientSeats)
     this.budget = new AwarenessBudget(
       limits.awarenessRate,
       (entries) => this.releaseAwareness(entries),
@@ -153,6 +167,7 @@ export class Room implements RemoteSink {
       since: ++this.seq,
       heirTo: new Set(),
       gap: 'none',
+      waiting: null,
     })
     peer.send(encodeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
@@ -208,6 +223,14 @@ export class Room implements RemoteSink {
   receive(peer: Peer, frame: Uint8Array): void {
     const state = this.peers.get(peer)
     if (!state) return
+    if (state.waiting) {
+      state.waiting.frames.push(frame)
+      state.waiting.bytes += frame.byteLength
+      if (state.waiting.bytes > MAX_WAITING_BYTES) {
+        this.reject(peer, new BadFrame('too much sent while its client id was recorded'))
+      }
+      return
+    }
     let message: ReturnType<typeof decodeFrame>
     try {
       message = decodeFrame(frame)
@@ -232,6 +255,23 @@ export class Room implements RemoteSink {
         if (refusal) {
           this.refuse(peer, refusal)
           return
+        }
+        const owners = this.owners.judge(message.clients, seatKeyOf(peer))
+        if (owners.kind === 'foreign') {
+          this.refuse(peer, { reason: 'clientId', code: CloseCode.ClientIdTaken })
+          return
+        }
+        if (owners.kind === 'unknown') {
+          const recording = this.owners.claim(owners.clients, seatKeyOf(peer))
+          if (recording) {
+            this.waitFor(recording, peer, state, frame)
+            return
+          }
+          // Recorded at once (in memory): judged again, as the ids may have gone to another.
+          if (this.owners.judge(message.clients, seatKeyOf(peer)).kind !== 'own') {
+            this.refuse(peer, { reason: 'clientId', code: CloseCode.ClientIdTaken })
+            return
+          }
         }
         const heldBack = hasPending(this.doc)
         try {
@@ -273,6 +313,43 @@ export class Room implements RemoteSink {
       case 'queryAwareness':
         this.sendTo(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
         return
+    }
+  }
+
+  /**
+   * Holds a peer's frames while the store records its seat for client ids it writes under
+   * for the first time, then takes them in order (the first of them judged again).
+   */
+  private waitFor(recording: Promise<void>, peer: Peer, state: PeerState, frame: Uint8Array) {
+    state.waiting = { frames: [frame], bytes: frame.byteLength }
+    recording.then(
+      () => {
+        const frames = state.waiting?.frames ?? []
+        state.waiting = null
+        this.drain(peer, state, frames)
+      },
+      (error) => {
+        this.events.onStoreError?.(this.name, error)
+        if (!this.peers.has(peer)) return
+        peer.close(CloseCode.ServiceRestart, 'try again')
+        this.detach(peer)
+      },
+    )
+  }
+
+  /** Takes frames that waited, in order, until one of them has to wait again. */
+  private drain(peer: Peer, state: PeerState, frames: Uint8Array[]): void {
+    for (const [i, frame] of frames.entries()) {
+      if (!this.peers.has(peer)) return
+      if (state.waiting) {
+        // Another new client id: the rest waits again, behind it.
+        for (const rest of frames.slice(i)) {
+          state.waiting.frames.push(rest)
+          state.waiting.bytes += rest.byteLength
+        }
+        return
+      }
+      this.receive(peer, frame)
     }
   }
 

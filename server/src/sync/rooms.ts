@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { type ClientSeatStore, memoryClientSeatStore } from '../store/clientSeats.js'
 import type { DocStore } from '../store/docStore.js'
 import { UnreadableDocument } from '../store/integrity.js'
 import { LOCAL_FEED, LOCAL_REPLICATION, type Replication } from './replication.js'
@@ -14,6 +15,8 @@ export interface RoomsOptions {
   onLoad?: (room: Room) => void | Promise<void>
   /** The other instances serving the same documents (none by default). */
   replication?: Replication
+  /** Who wrote under each Yjs client id (in memory by default: forgotten at a restart). */
+  clientSeats?: ClientSeatStore
 }
 
 interface Entry {
@@ -35,11 +38,13 @@ export class Rooms {
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly lingerMs: number
   private readonly limits: RoomLimits
+  private readonly clientSeats: ClientSeatStore
   private closed = false
 
   constructor(private readonly options: RoomsOptions) {
     this.lingerMs = options.lingerMs ?? 30_000
     this.limits = { ...DEFAULT_LIMITS, ...options.limits }
+    this.clientSeats = options.clientSeats ?? memoryClientSeatStore()
   }
 
   /** Loads (or finds) a room and holds it until `release`. */
@@ -168,10 +173,21 @@ export class Rooms {
     const feed = await (this.options.replication ?? LOCAL_REPLICATION).join(name)
     let room: Room | null = null
     try {
-      const stored = await this.options.store.load(name)
+      const [stored, seats] = await Promise.all([
+        this.options.store.load(name),
+        this.clientSeats.load(name),
+      ])
       // Alone, a room has nobody to tell: it skips encoding awareness and the compaction lease.
       const shared = feed === LOCAL_FEED ? null : feed
-      room = new Room(name, this.options.store, this.limits, this.options.events, shared)
+      room = new Room(
+        name,
+        this.options.store,
+        this.limits,
+        this.options.events,
+        shared,
+        this.clientSeats,
+      )
+      room.owners.known(seats)
       // The backlog after the stored updates: other instances' updates that they may not have
       // written yet (applying one that is in both changes nothing).
       try {

@@ -358,10 +358,15 @@ export const wire = {
   queryAwareness: () => build((e) => encoding.writeVarUint(e, 3)),
 }
 
-/** An update that adds notes, made on a throwaway document (for raw clients). */
-export function notesUpdate(texts: string[], base?: Y.Doc): Uint8Array {
+/**
+ * An update that adds notes, made on a throwaway document (for raw clients); under
+ * `clientId` when given (set after `base` is copied: Yjs gives a document a new id when an
+ * update brings changes under its own).
+ */
+export function notesUpdate(texts: string[], base?: Y.Doc, clientId?: number): Uint8Array {
   const doc = new Y.Doc()
   if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+  if (clientId !== undefined) doc.clientID = clientId
   const before = Y.encodeStateVector(doc)
   addNotes(doc, texts)
   const update = Y.encodeStateAsUpdate(doc, before)

@@ -15,6 +15,12 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The event or document was deleted. */
   Gone: 4404,
+  /**
+   * An update under a Yjs client id that another seat (participant or role link) wrote under
+   * first on this document: nothing of it is applied. An honest client never sends one (each
+   * page load has a new id); whoever reuses someone else's would hide their edits.
+   */
+  ClientIdTaken: 4409,
   /** The document is full (notes, clusters or bytes): the update that would pass it is refused. */
   DocumentFull: 4413,
   /** The document's stored state is damaged and cannot be read (the organiser is told). */

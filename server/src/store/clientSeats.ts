@@ -1,0 +1,67 @@
+import type { SqlDb } from './sql.js'
+
+/**
+ * Which seat (a participant, or a role link such as a group's facilitator) first wrote under
+ * each Yjs client id of a document, kept with the document so that a restart or another
+ * instance knows it too. Written once per client id: the first claim stands.
+ */
+export interface ClientSeatStore {
+  /** Every client id of a document with its seat. */
+  load(name: string): Promise<Map<number, string>>
+  /**
+   * Records `seat` for each of `clients` that has none yet, in one transaction; resolves with
+   * the seat each now has (another instance may have recorded a different one first).
+   */
+  claim(
+    name: string,
+    clients: readonly number[],
+    seat: string,
+  ): Promise<Map<number, string>> | Map<number, string>
+}
+
+export function createClientSeatStore(db: SqlDb): ClientSeatStore {
+  return {
+    async load(name) {
+      const rows = await db.all<{ client_id: number | string; seat: string }>(
+        'SELECT client_id, seat FROM doc_client WHERE name = ?',
+        [name],
+      )
+      return new Map(rows.map((row) => [Number(row.client_id), row.seat]))
+    },
+    claim(name, clients, seat) {
+      return db.transaction(async (tx) => {
+        const seats = new Map<number, string>()
+        for (const client of clients) {
+          await tx.run(
+            'INSERT INTO doc_client (name, client_id, seat) VALUES (?, ?, ?) ON CONFLICT (name, client_id) DO NOTHING',
+            [name, client, seat],
+          )
+          const rows = await tx.all<{ seat: string }>(
+            'SELECT seat FROM doc_client WHERE name = ? AND client_id = ?',
+            [name, client],
+          )
+          seats.set(client, rows[0]?.seat ?? seat)
+        }
+        return seats
+      })
+    },
+  }
+}
+
+/** A lone instance's store for tests and rooms without a database: nothing survives. */
+export function memoryClientSeatStore(): ClientSeatStore {
+  const docs = new Map<string, Map<number, string>>()
+  return {
+    load: async (name) => new Map(docs.get(name)),
+    claim: (name, clients, seat) => {
+      const seats = docs.get(name) ?? new Map<number, string>()
+      docs.set(name, seats)
+      const result = new Map<number, string>()
+      for (const client of clients) {
+        if (!seats.has(client)) seats.set(client, seat)
+        result.set(client, seats.get(client) as string)
+      }
+      return result
+    },
+  }
+}

@@ -1,0 +1,91 @@
+import * as Y from 'yjs'
+import type { ClientSeatStore } from '../store/clientSeats.js'
+import type { Peer } from './peer.js'
+
+/**
+ * What an update's Yjs client ids say about it, for the seat sending it:
+ * - `own`: every id it writes new changes under is this seat's (or it only repeats changes
+ *   the document has, as a sync step 2 after a reconnect does);
+ * - `foreign`: it writes new changes under an id another seat wrote under first (or under
+ *   the server's own): refused;
+ * - `unknown`: ids nobody has written under yet; they become this seat's once recorded.
+ */
+export type OwnerVerdict =
+  | { kind: 'own' }
+  | { kind: 'foreign'; client: number }
+  | { kind: 'unknown'; clients: number[] }
+
+/**
+ * Whose seat a peer writes for: a participant by their id, a role link (a group's
+ * facilitators, the organiser) by its role's id. Test peers without a token are their own.
+ */
+export const seatKeyOf = (peer: Pick<Peer, 'actor' | 'id'>): string => peer.actor?.id ?? peer.id
+
+/**
+ * Ties each Yjs client id of one document to the seat that first wrote under it. A client id
+ * is what Yjs orders a writer's changes by: someone who sent changes under another person's
+ * id would take the clocks of that person's next (offline) changes, which the server would
+ * then skip as already known while that person's device counted them saved.
+ *
+ * Judging reads only the ids and clocks of the update (from `decodeFrame`) and the document's
+ * state: nothing is applied. The store is asked only for ids not seen before on this instance,
+ * one claim at a time, so that two seats racing for one id find the same winner.
+ */
+export class ClientOwners {
+  private readonly seats = new Map<number, string>()
+  private claims: Promise<unknown> = Promise.resolve()
+  /** Claims waiting for the store, in the order they were asked. */
+  private queued = 0
+
+  constructor(
+    private readonly name: string,
+    private readonly doc: Y.Doc,
+    private readonly store: ClientSeatStore,
+  ) {}
+
+  /** The seats recorded before the room loaded. */
+  known(seats: ReadonlyMap<number, string>): void {
+    for (const [client, seat] of seats) this.seats.set(client, seat)
+  }
+
+  judge(clients: ReadonlyMap<number, number>, seat: string): OwnerVerdict {
+    const unknown: number[] = []
+    for (const [client, end] of clients) {
+      // Nothing new under this id: a resend of what the document has, by whoever holds it.
+      if (end <= Y.getState(this.doc.store, client)) continue
+      // The server's own commands write under the room's id.
+      if (client === this.doc.clientID) return { kind: 'foreign', client }
+      const owner = this.seats.get(client)
+      if (owner === undefined) unknown.push(client)
+      else if (owner !== seat) return { kind: 'foreign', client }
+    }
+    return unknown.length > 0 ? { kind: 'unknown', clients: unknown } : { kind: 'own' }
+  }
+
+  /**
+   * Records `seat` for the ids (unless another seat has them in the store already). Null when
+   * that is done at once (a store in memory); otherwise resolves once it is.
+   */
+  claim(clients: readonly number[], seat: string): Promise<void> | null {
+    if (this.queued === 0) {
+      const seats = this.store.claim(this.name, clients, seat)
+      if (seats instanceof Map) {
+        this.record(seats)
+        return null
+      }
+    }
+    this.queued++
+    const done = this.claims
+      .then(() => this.store.claim(this.name, clients, seat))
+      .then((seats) => this.record(seats))
+      .finally(() => {
+        this.queued--
+      })
+    this.claims = done.catch(() => undefined)
+    return done
+  }
+
+  private record(seats: ReadonlyMap<number, string>): void {
+    for (const [client, owner] of seats) this.seats.set(client, owner)
+  }
+}
