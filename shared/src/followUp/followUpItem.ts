@@ -106,6 +106,8 @@ export function leaveOut(doc: Y.Doc, now: number): void {
   }, server('followUpItem.leaveOut'))
 }
 
+const labelOrder = new Intl.Collator('fi', { numeric: true })
+
 /**
  * The earlier meetings' actions that are still open (nobody reported, not started or in
  * progress), newest meeting first, then by § and position.
@@ -117,7 +119,7 @@ export function openActionsOf(views: ActionView[], sourceEventIds: Set<string>):
       (a, b) =>
         b.event.startsAt.localeCompare(a.event.startsAt) ||
         a.event.id.localeCompare(b.event.id) ||
-        (a.label ?? '').localeCompare(b.label ?? '', 'fi', { numeric: true }) ||
+        labelOrder.compare(a.label ?? '', b.label ?? '') ||
         a.position - b.position,
     )
 }
