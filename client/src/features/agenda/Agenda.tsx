@@ -125,12 +125,18 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
                 data-item-id={item.id}
               >
                 <div className="agenda__head">
-                  {label ? <span className="agenda__label">{label}</span> : null}
+                  {/* The heading carries the § itself, so heading by heading reads "§9 a …". */}
+                  {label ? (
+                    <span className="agenda__label" aria-hidden="true">
+                      {label}
+                    </span>
+                  ) : null}
                   <h2
                     className={depth === 0 ? 'agenda__title' : 'agenda__title agenda__title--sub'}
                     lang={lang}
                     tabIndex={-1}
                   >
+                    {label ? <span className="visually-hidden">{label} </span> : null}
                     {item.title}
                   </h2>
                   {item.startTime ? (

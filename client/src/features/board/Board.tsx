@@ -76,11 +76,34 @@ export function Board(props: BoardProps) {
     [facilitates, eventId, groupId, token],
   )
   const command = useCommand()
+  const announced = useMemo(
+    () => ({ shown: visibleIdeas, all: model.allIdeas }),
+    [visibleIdeas, model.allIdeas],
+  )
+  const announcer = useAnnouncer(announced, actor.authorKey ?? null, model.boardReady, {
+    anonymous: state.anonymous,
+    authorNames: model.authorNames,
+    announceEdits: settings.announceEdits,
+  })
+  const { say } = announcer
   const voting = model.votes && state.phase === 'voting'
+  // One's own vote is said once, with the dots left: the button's new words alone are not
+  // read out by every screen reader, and the count is elsewhere on the page.
+  const sayVote = useCallback(
+    (kind: 'cast' | 'retract', remaining: number) =>
+      say(
+        intl.formatMessage(
+          kind === 'cast' ? { id: 'vote.announce.cast' } : { id: 'vote.announce.retract' },
+          { remaining },
+        ),
+      ),
+    [say, intl],
+  )
   const ballot = useBallot(
     { eventId, groupId, token },
     model.votes,
     `${state.phase}:${state.voting.budget}:${state.locked}:${state.voting.multiplePerIdea}`,
+    sayVote,
   )
   const earlyTotals = useEarlyTotals(api, state.votesCast)
   // Totals mean something once voting has started; before that every note would say "no votes".
@@ -116,16 +139,6 @@ export function Board(props: BoardProps) {
     ],
   )
 
-  const announced = useMemo(
-    () => ({ shown: visibleIdeas, all: model.allIdeas }),
-    [visibleIdeas, model.allIdeas],
-  )
-  const announcer = useAnnouncer(announced, actor.authorKey ?? null, model.boardReady, {
-    anonymous: state.anonymous,
-    authorNames: model.authorNames,
-    announceEdits: settings.announceEdits,
-  })
-  const { say } = announcer
   useConnectionAnnouncements(model.summary, say)
   useGroupAnnouncements(state, model.eventReady, say)
   const spotlight = useSpotlight(state.spotlight, `${eventId}:${groupId}`)
@@ -238,7 +251,7 @@ export function Board(props: BoardProps) {
     >
       {model.group?.description ? <p className="board__theme">{model.group.description}</p> : null}
       <GroupLinks eventId={eventId} groupId={groupId} />
-      <CurrentItemLine eventId={eventId} event={model.event} />
+      <CurrentItemLine eventId={eventId} event={model.event} ready={model.eventReady} say={say} />
       <div className="board__bar">
         {/* In a terminal state the notice below says it all, with what to do next. */}
         {model.terminal ? null : <SyncStatusLine summary={model.summary} />}
@@ -400,8 +413,17 @@ export function Board(props: BoardProps) {
         lang={locale}
         defaultColor={noteColorFor(actor.id)}
         onSubmitIdea={(content) => {
+          const adding = dialogs.editor?.mode === 'add'
           const result = submitIdea(content)
-          if (result.ok) setFailure(null)
+          if (result.ok) {
+            setFailure(null)
+            // Focus goes back to the button that opened the dialog: say where the idea went.
+            say(
+              intl.formatMessage(
+                adding ? { id: 'board.announce.ownAdded' } : { id: 'board.announce.ownSaved' },
+              ),
+            )
+          }
           return result
         }}
         onDelete={(idea) => model.commands && report(model.commands.remove(idea.id))}

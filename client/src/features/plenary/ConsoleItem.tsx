@@ -48,9 +48,15 @@ export function ConsoleItem(props: ConsoleItemProps) {
       data-item-id={item.id}
     >
       <div className="console-item__head">
-        {label ? <span className="console-item__label">{label}</span> : null}
+        {/* The heading carries the § itself, so heading by heading reads "§9 a …". */}
+        {label ? (
+          <span className="console-item__label" aria-hidden="true">
+            {label}
+          </span>
+        ) : null}
         <div className="console-item__name">
           <h3 className="console-item__title" lang={lang}>
+            {label ? <span className="visually-hidden">{label} </span> : null}
             {item.title}
           </h3>
           {item.startTime ? (
@@ -112,9 +118,14 @@ export function ConsoleItem(props: ConsoleItemProps) {
         <Disclosure
           level={4}
           title={
+            // One hidden string for the spoken name: split spans read as "Läsnäolijat : §2".
             <>
-              <FormattedMessage {...panelTitle} />
-              <span className="visually-hidden">: {name}</span>
+              <span aria-hidden="true">
+                <FormattedMessage {...panelTitle} />
+              </span>
+              <span className="visually-hidden">
+                {`${intl.formatMessage(panelTitle)}: ${name}`}
+              </span>
             </>
           }
           isExpanded={expanded}

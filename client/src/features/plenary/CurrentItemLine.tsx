@@ -1,7 +1,8 @@
 import { readCurrentItem } from '@hytepaja/shared/doc/plenary'
 import { type AgendaItem, readAgenda } from '@hytepaja/shared/doc/schema'
 import { labelOf } from '@hytepaja/shared/domain/agendaNumbers'
-import { FormattedMessage } from 'react-intl'
+import { useEffect, useRef } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'wouter'
 import { useSnapshot } from '../../sync/hooks'
 import type { useEventDoc } from '../session/useEventDoc'
@@ -16,17 +17,36 @@ const NO_ITEMS: AgendaItem[] = []
 export function CurrentItemLine({
   eventId,
   event,
+  ready,
+  say,
 }: {
   eventId: string
   event: Pick<ReturnType<typeof useEventDoc>, 'synced' | 'meta'>
+  /** The event document has synced (before it, an item "appearing" is only loading). */
+  ready: boolean
+  /** The board's polite live region: the chair moving the meeting is said once. */
+  say(text: string): void
 }) {
+  const intl = useIntl()
   const doc = event.synced?.doc ?? null
   const lang = event.meta?.language ?? 'fi'
   const currentId = useSnapshot(doc, readCurrentItem, null)
   const items = useSnapshot(doc, readAgenda, NO_ITEMS)
   const item = items.find((i) => i.id === currentId)
+  const label = item ? labelOf(items, item.id) : null
+  const spoken = item ? [label, item.title].filter(Boolean).join(' ') : null
+
+  // Not what was current when the page opened (the line says that), only a move after it.
+  const previous = useRef<string | null | undefined>(undefined)
+  useEffect(() => {
+    if (!ready) return
+    const was = previous.current
+    previous.current = currentId
+    if (was === undefined || was === currentId || !spoken) return
+    say(`${intl.formatMessage({ id: 'board.currentItem' })} ${spoken}`)
+  }, [currentId, spoken, ready, say, intl])
+
   if (!item) return null
-  const label = labelOf(items, item.id)
   return (
     <p className="current-line">
       <Link
@@ -37,7 +57,7 @@ export function CurrentItemLine({
           <FormattedMessage id="board.currentItem" />
         </span>{' '}
         <span className="current-line__item" lang={lang}>
-          {[label, item.title].filter(Boolean).join(' ')}
+          {spoken}
         </span>
       </Link>
     </p>

@@ -27,6 +27,8 @@ export function useBallot(
   board: { eventId: string; groupId: string; token: string },
   enabled: boolean,
   reload: string,
+  /** Told once per vote the server took, with the dots left (for the screen reader's line). */
+  onVoted?: (kind: 'cast' | 'retract', remaining: number) => void,
 ): BallotState | null {
   const { eventId, groupId, token } = board
   const api = useMemo(
@@ -37,6 +39,8 @@ export function useBallot(
   const [pending, setPending] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const busy = useRef(false)
+  const voted = useRef(onVoted)
+  voted.current = onVoted
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` is the signal to ask again.
   useEffect(() => {
@@ -48,18 +52,27 @@ export function useBallot(
     return () => abort.abort()
   }, [api, reload])
 
-  const send = useCallback((ideaId: string, run: (id: string) => Promise<BallotView>) => {
-    if (busy.current) return
-    busy.current = true
-    setPending(ideaId)
-    setError(null)
-    run(ideaId)
-      .then(setView, (e: unknown) => setError(codeOf(e)))
-      .finally(() => {
-        busy.current = false
-        setPending(null)
-      })
-  }, [])
+  const send = useCallback(
+    (kind: 'cast' | 'retract', ideaId: string, run: (id: string) => Promise<BallotView>) => {
+      if (busy.current) return
+      busy.current = true
+      setPending(ideaId)
+      setError(null)
+      run(ideaId)
+        .then(
+          (next) => {
+            setView(next)
+            voted.current?.(kind, next.remaining)
+          },
+          (e: unknown) => setError(codeOf(e)),
+        )
+        .finally(() => {
+          busy.current = false
+          setPending(null)
+        })
+    },
+    [],
+  )
 
   if (!api) return null
   return {
@@ -68,8 +81,8 @@ export function useBallot(
     remaining: view?.remaining ?? 0,
     pending,
     error,
-    cast: (ideaId) => send(ideaId, api.cast),
-    retract: (ideaId) => send(ideaId, api.retract),
+    cast: (ideaId) => send('cast', ideaId, api.cast),
+    retract: (ideaId) => send('retract', ideaId, api.retract),
     dismissError: () => setError(null),
   }
 }

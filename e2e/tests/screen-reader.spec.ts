@@ -1,0 +1,360 @@
+import type { Page } from '@playwright/test'
+import { createEvent } from '../fixtures/api.js'
+import { addIdea, laptop, openAsFacilitator, phone } from '../fixtures/board.js'
+import { heard, listenToLiveRegions } from '../fixtures/liveRegions.js'
+import { plenaryCall, promoteThroughProposalView } from '../fixtures/plenary.js'
+import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
+
+test.describe.configure({ timeout: 300_000 })
+test.use({ actionTimeout: 30_000 })
+
+/**
+ * A participant's day as a screen reader meets it, in Finnish and in Swedish: each page's
+ * landmarks, headings and named controls (Playwright's accessibility tree, kept to the stable
+ * structure), and every change said once in the live region: not twice, not never.
+ */
+const WORDS = {
+  fi: {
+    language: null,
+    joinTitle: 'Liity työpajaan',
+    name: 'Nimi',
+    organisation: 'Organisaatio (vapaaehtoinen)',
+    group: 'Ryhmä',
+    join: 'Liity ryhmään',
+    groupLinks: 'Ryhmän esitys ja asialista',
+    proposalLink: 'Päätösesitys ja toimenpiteet →',
+    agendaLink: 'Päätösasialista →',
+    presence: /Paikalla nyt \(\d\)/,
+    phase: (name: string) => `Vaihe: ${name}`,
+    phases: {
+      waiting: 'Ei vielä alkanut',
+      ideas: 'Ideointi',
+      clustering: 'Niputus',
+      voting: 'Äänestys',
+      proposal: 'Ehdotus',
+    },
+    view: 'Näkymä',
+    views: ['Lista', 'Taulu', 'Jäsennys'],
+    settings: 'Asetukset tällä laitteella',
+    add: 'Lisää idea',
+    dialog: 'Uusi idea',
+    idea: 'Ideasi',
+    cancel: 'Peruuta',
+    ideas: 'Ideat, uusin ensin',
+    actions: (text: string) => `Toiminnot: ${text}`,
+    vote: (text: string) => `Äänestä ideaa: ${text}`,
+    retract: (text: string) => `Peru ääni idealta: ${text}`,
+    ranking: 'Äänestyksen tulos',
+    proposalTitle: /^Päätösesitys: /,
+    proposalNav: 'Ryhmän sivut',
+    proposalHeading: 'Päätösesitys',
+    titleField: 'Otsikko',
+    body: 'Esitys',
+    addAction: 'Lisää toimenpide-ehdotus',
+    rankedIdeas: 'Ryhmän ideat äänestyksen mukaan',
+    agendaTitle: 'Päätösasialista',
+    said: {
+      ideas: 'Vaihe vaihtui: Ideointi.',
+      ownAdded: 'Ideasi on lisätty taululle.',
+      othersAdded: /lisäsi idean\.$/,
+      clustering: 'Vaihe vaihtui: Niputus.',
+      voting: 'Vaihe vaihtui: Äänestys.',
+      cast: 'Ääni annettu. 2 ääntä jäljellä.',
+      revealed: 'Äänestyksen tulokset on julkaistu.',
+      proposal: 'Vaihe vaihtui: Ehdotus.',
+      current: /^Nyt käsittelyssä: §1 \S/,
+    },
+  },
+  sv: {
+    language: 'Svenska',
+    joinTitle: 'Gå med i workshoppen',
+    name: 'Namn',
+    organisation: 'Organisation (frivilligt)',
+    group: 'Grupp',
+    join: 'Gå med i gruppen',
+    groupLinks: 'Gruppens förslag och listan',
+    proposalLink: 'Beslutsförslag och åtgärder →',
+    agendaLink: 'Beslutsföredragningslista →',
+    presence: /Här nu \(\d\)/,
+    phase: (name: string) => `Fas: ${name}`,
+    phases: {
+      waiting: 'Har inte börjat',
+      ideas: 'Idéer',
+      clustering: 'Klustring',
+      voting: 'Röstning',
+      proposal: 'Förslag',
+    },
+    view: 'Vy',
+    views: null,
+    settings: 'Inställningar på den här enheten',
+    add: 'Lägg till idé',
+    dialog: 'Ny idé',
+    idea: 'Din idé',
+    cancel: 'Avbryt',
+    ideas: 'Idéer, nyaste först',
+    actions: (text: string) => `Åtgärder: ${text}`,
+    vote: (text: string) => `Rösta på idén: ${text}`,
+    retract: (text: string) => `Ångra rösten på idén: ${text}`,
+    ranking: 'Röstningens resultat',
+    proposalTitle: /^Beslutsförslag: /,
+    proposalNav: 'Gruppens sidor',
+    proposalHeading: 'Beslutsförslag',
+    titleField: 'Rubrik',
+    body: 'Förslag',
+    addAction: 'Lägg till åtgärdsförslag',
+    rankedIdeas: 'Gruppens idéer enligt omröstningen',
+    agendaTitle: 'Beslutsföredragningslista',
+    said: {
+      ideas: 'Ny fas: Idéer.',
+      ownAdded: 'Din idé har lagts till på tavlan.',
+      othersAdded: /lade till en idé\.$/,
+      clustering: 'Ny fas: Klustring.',
+      voting: 'Ny fas: Röstning.',
+      cast: 'Rösten är given. 2 röster kvar.',
+      revealed: 'Röstningens resultat har publicerats.',
+      proposal: 'Ny fas: Förslag.',
+      current: /^Behandlas nu: §1 \S/,
+    },
+  },
+} as const
+
+const MINE = 'Kävelyreitit valaistaan'
+const THEIRS = 'Kerhot iltapäiviin'
+
+/** Waits until the page has said `said` once more than `before` times, then returns all. */
+async function expectSaid(page: Page, said: string | RegExp, times = 1) {
+  const matches = (text: string) => (typeof said === 'string' ? text === said : said.test(text))
+  await expect
+    .poll(async () => (await heard(page)).filter(matches).length, { timeout: 20_000 })
+    .toBe(times)
+}
+
+for (const lang of ['fi', 'sv'] as const) {
+  const w = WORDS[lang]
+
+  test(`${lang}: join, idea, vote, proposal and the plenary read as a screen reader meets them`, async ({
+    browser,
+    server,
+  }) => {
+    const event = await createEvent(server)
+    const group = event.groups[0] as { id: string; name: string }
+    const facilitatorContext = await laptop(browser)
+    const facilitator = await openAsFacilitator(facilitatorContext, event, group)
+    const context = await phone(browser)
+    await listenToLiveRegions(context)
+    const page = await context.newPage()
+
+    // ------------------------------------------------------------------ join
+    await page.goto(event.links.join)
+    if (w.language) await page.getByRole('radio', { name: w.language }).click()
+    await expect(page.getByRole('heading', { level: 1, name: w.joinTitle })).toBeVisible()
+    await expect(page.locator('body')).toMatchAriaSnapshot(`
+      - link
+      - banner:
+        - link "Hytepaja"
+        - radiogroup "Kieli · Språk · Language":
+          - radio "Suomi"
+          - radio "Svenska"
+          - radio "English"
+      - main:
+        - heading "${w.joinTitle}" [level=1]
+        - textbox "${w.name}"
+        - textbox "${w.organisation}"
+        - radiogroup "${w.group}":
+          - radio
+          - radio
+          - radio
+        - button "${w.join}"
+    `)
+    await page.getByRole('textbox', { name: w.name }).fill('Aino Ääninen')
+    await page
+      .getByRole('radiogroup', { name: w.group })
+      .getByRole('radio')
+      .first()
+      .check({ force: true })
+    await page.getByRole('button', { name: w.join }).click()
+
+    // ------------------------------------------------------------------ the board, waiting
+    const main = page.getByRole('main')
+    await expect(
+      page.getByRole('heading', { level: 2, name: w.phase(w.phases.waiting) }),
+    ).toBeVisible()
+    // Arriving on the board, the heading has focus: the reader hears the group's name.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
+    await expect(main).toMatchAriaSnapshot(`
+      - heading [level=1]
+      - navigation "${w.groupLinks}":
+        - link "${w.proposalLink}"
+        - link "${w.agendaLink}"
+      - region ${w.presence}:
+        - heading ${w.presence} [level=2]
+        - list
+      - 'region "${w.phase(w.phases.waiting)}"':
+        - 'heading "${w.phase(w.phases.waiting)}" [level=2]'
+      - heading [level=2]
+      - radiogroup "${w.view}"
+      - heading "${w.settings}" [level=3]:
+        - button "${w.settings}"
+      - button "${w.add}"
+      - status
+    `)
+
+    // ------------------------------------------------------------------ ideas
+    await facilitator.getByRole('button', { name: 'Aloita työpaja: Ideointi' }).click()
+    await expectSaid(page, w.said.ideas)
+    const add = main.getByRole('button', { name: w.add, exact: true })
+    await add.click()
+    const dialog = page.getByRole('dialog', { name: w.dialog })
+    await expect(dialog).toMatchAriaSnapshot(`
+      - dialog "${w.dialog}":
+        - heading "${w.dialog}" [level=2]
+        - textbox "${w.idea}"
+        - group
+        - textbox
+        - radiogroup
+        - button "${w.add}"
+        - button "${w.cancel}"
+    `)
+    await expect(dialog.getByRole('textbox', { name: w.idea })).toBeFocused()
+    await dialog.getByRole('textbox', { name: w.idea }).fill(MINE)
+    await dialog.getByRole('button', { name: w.add }).click()
+    await expect(dialog).toBeHidden()
+    // Focus is back where the person was, and the idea's arrival is said once.
+    await expect(add).toBeFocused()
+    await expectSaid(page, w.said.ownAdded)
+    await addIdea(facilitator, THEIRS)
+    await expectSaid(page, w.said.othersAdded)
+    await expect(main.getByRole('list', { name: w.ideas })).toMatchAriaSnapshot(`
+      - list "${w.ideas}":
+        - listitem:
+          - article:
+            - paragraph: ${THEIRS}
+            - paragraph
+        - listitem:
+          - article:
+            - paragraph: ${MINE}
+            - paragraph
+            - 'button "${w.actions(MINE)}"'
+    `)
+    // Another person's note offers no actions while ideas are written: nothing to press.
+    await expect(main.getByRole('button', { name: w.actions(THEIRS) })).toHaveCount(0)
+    await expectNoAxeViolations(page)
+
+    // ------------------------------------------------------------------ voting
+    await facilitator.getByRole('button', { name: 'Seuraava vaihe: Niputus' }).click()
+    await expectSaid(page, w.said.clustering)
+    await facilitator.getByRole('button', { name: 'Seuraava vaihe: Äänestys' }).click()
+    await expectSaid(page, w.said.voting)
+    const cast = main.getByRole('button', { name: w.vote(THEIRS) })
+    await expect(main.getByRole('list', { name: w.ideas })).toMatchAriaSnapshot(`
+      - list "${w.ideas}":
+        - listitem:
+          - article:
+            - paragraph: ${THEIRS}
+            - 'button "${w.vote(THEIRS)}"'
+        - listitem:
+          - article:
+            - paragraph: ${MINE}
+            - 'button "${w.vote(MINE)}"'
+            - 'button "${w.actions(MINE)}"'
+    `)
+    await cast.focus()
+    await page.keyboard.press('Enter')
+    await expectSaid(page, w.said.cast)
+    // The same button, now to take the vote back, keeps the focus.
+    await expect(main.getByRole('button', { name: w.retract(THEIRS) })).toBeFocused()
+    await expectNoAxeViolations(page)
+
+    await facilitator.getByRole('button', { name: 'Julkaise tulokset' }).click()
+    await expectSaid(page, w.said.revealed)
+    await facilitator.getByRole('button', { name: 'Seuraava vaihe: Ehdotus' }).click()
+    await expectSaid(page, w.said.proposal)
+    await expect(main).toMatchAriaSnapshot(`
+      - 'region "${w.phase(w.phases.proposal)}"':
+        - 'heading "${w.phase(w.phases.proposal)}" [level=2]'
+      - region "${w.ranking}":
+        - heading "${w.ranking}" [level=2]
+        - list:
+          - listitem
+    `)
+
+    // ------------------------------------------------------------------ the proposal view
+    await main.getByRole('link', { name: w.proposalLink }).click()
+    await expect(page.getByRole('heading', { level: 1, name: w.proposalTitle })).toBeFocused()
+    await expect(main).toMatchAriaSnapshot(`
+      - 'heading ${w.proposalTitle} [level=1]'
+      - navigation "${w.proposalNav}":
+        - link
+        - link
+      - region:
+        - heading [level=2]
+        - list
+      - region "${w.proposalHeading}":
+        - heading "${w.proposalHeading}" [level=2]
+        - textbox "${w.titleField}"
+        - toolbar
+        - textbox "${w.body}"
+      - region:
+        - heading [level=2]
+        - button "${w.addAction}"
+      - complementary:
+        - region "${w.rankedIdeas}":
+          - heading "${w.rankedIdeas}" [level=2]
+          - list
+    `)
+    await expectNoAxeViolations(page)
+
+    // ------------------------------------------------------------------ the plenary
+    await promoteThroughProposalView(facilitatorContext, server, event, group, {
+      title: 'Valoa kävelyreiteille',
+      body: 'Kunnat valaisevat reitit.',
+      actions: [{ what: 'Valaistus', responsible: 'Kunta', timeline: '2027', indicator: 'Km' }],
+    })
+    await page.goBack()
+    await expect(
+      page.getByRole('heading', { level: 2, name: w.phase(w.phases.proposal) }),
+    ).toBeVisible()
+    expect((await plenaryCall(server, event, 'POST', '/current/next')).status).toBe(200)
+    await expectSaid(page, w.said.current)
+    await main.getByRole('link', { name: w.said.current }).click()
+    await expect(page.getByRole('heading', { level: 1, name: w.agendaTitle })).toBeVisible()
+    // Heading by heading, each item reads with its §, and the one being handled has focus.
+    await expect(page.getByRole('heading', { level: 2, name: /^§1 / })).toBeFocused()
+    await expect(main).toMatchAriaSnapshot(`
+      - heading "${w.agendaTitle}" [level=1]
+      - list:
+        - listitem:
+          - heading /^§1 / [level=2]
+        - listitem:
+          - heading /^§2 / [level=2]
+        - listitem:
+          - heading /^§3 / [level=2]
+        - listitem:
+          - heading /^§4 / [level=2]
+    `)
+    await expect(main.getByRole('heading', { level: 2, name: /^§9 a / })).toBeVisible()
+    await expectNoAxeViolations(page)
+
+    // Over the whole day each change was said once, in this order, and nothing else was said
+    // (waits end in "…" and are said only when slow, which a loaded machine may make them).
+    const said = (await heard(page)).filter((text) => !text.endsWith('…'))
+    const expected = [
+      w.said.ideas,
+      w.said.ownAdded,
+      w.said.othersAdded,
+      w.said.clustering,
+      w.said.voting,
+      w.said.cast,
+      w.said.revealed,
+      w.said.proposal,
+      w.said.current,
+    ]
+    expect(said.length, said.join(' | ')).toBe(expected.length)
+    expected.forEach((want, index) => {
+      const got = said[index] as string
+      if (typeof want === 'string') expect(got).toBe(want)
+      else expect(got).toMatch(want)
+    })
+    await Promise.all([context.close(), facilitatorContext.close()])
+  })
+}
