@@ -7,6 +7,7 @@ import {
   note,
   openAsFacilitator,
   openAsParticipant,
+  phone,
   showView,
 } from '../fixtures/board.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
@@ -167,6 +168,13 @@ test('new clusters appear in view, and notes dropped into one arrange themselves
   const frame = (page: Page, name: string) =>
     page.locator('.frame').filter({ has: page.getByRole('heading', { name, exact: true }) })
   await expect(frame(fasilitaattori, 'Liikenne')).toBeVisible()
+  // In the facilitator's window too, not only somewhere in the board's scroll area.
+  await expect
+    .poll(async () => {
+      const title = await box(frame(fasilitaattori, 'Liikenne').locator('.frame__title'))
+      return title.y >= 0 && title.y + title.height <= LAPTOP_1366.height
+    })
+    .toBe(true)
   expect(
     inside(await box(frame(fasilitaattori, 'Liikenne')), await box(scroller(fasilitaattori))),
   ).toBe(true)
@@ -202,6 +210,25 @@ test('new clusters appear in view, and notes dropped into one arrange themselves
     note(page, text).evaluate((el: HTMLElement) => [el.style.left, el.style.top].join(','))
   for (const text of ideas)
     expect(await placeOf(osallistuja, text)).toBe(await placeOf(fasilitaattori, text))
+  // From the keyboard: an arrow key moves a note one place on in its cluster's order, for everyone.
+  const order = async (page: Page) => {
+    const places = await Promise.all(
+      ideas.map(async (t) => ({
+        t,
+        at: (await placeOf(page, t)).split(',').map(Number.parseFloat),
+      })),
+    )
+    return places
+      .sort((a, b) => (a.at[1] ?? 0) - (b.at[1] ?? 0) || (a.at[0] ?? 0) - (b.at[0] ?? 0))
+      .map((p) => p.t)
+  }
+  const [firstText, secondText] = (await order(fasilitaattori)) as [string, string]
+  const second = await placeOf(fasilitaattori, secondText)
+  await note(osallistuja, firstText).focus()
+  await expect(note(osallistuja, firstText)).toHaveAccessibleDescription(/järjestyksessä/)
+  await osallistuja.keyboard.press('ArrowRight')
+  await expect.poll(() => placeOf(fasilitaattori, firstText)).toBe(second)
+  await expect(note(osallistuja, firstText)).toBeFocused()
   await frame(osallistuja, 'Liikenne').scrollIntoViewIfNeeded()
   await osallistuja.screenshot({ path: 'screenshots/canvas-cluster-arranged-other.png' })
   await fasilitaattori.screenshot({ path: 'screenshots/canvas-cluster-arranged.png' })
@@ -224,4 +251,25 @@ test('new clusters appear in view, and notes dropped into one arrange themselves
   await expectNoAxeViolations(fasilitaattori)
   await fasilitaattori.screenshot({ path: 'screenshots/canvas-second-cluster-in-view.png' })
   await Promise.all([fCtx.close(), pCtx.close()])
+})
+
+test('on a phone the facilitator’s controls stay above the board and canvas notes are whole', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const context = await phone(browser)
+  const page = await openAsFacilitator(context, event, group)
+  await showView(page, 'Taulu')
+  const text = 'Kirjastoon iltapäiväkerho koululaisille, joilla ei ole harrastusta'
+  await addIdea(page, text)
+  await expectWhole(page, text)
+  const panel = await box(page.locator('.facilitator'))
+  const canvas = await box(scroller(page))
+  expect(panel.y + panel.height).toBeLessThanOrEqual(canvas.y)
+  await expectNoAxeViolations(page)
+  await scroller(page).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'screenshots/canvas-facilitator-phone.png' })
+  await context.close()
 })

@@ -48,6 +48,16 @@ describe('the board as drawn', () => {
     expect(layout.frames[0]?.members).toEqual(['a', 'b'])
   })
 
+  it('arranges the shown notes the same whether or not a hidden one is on the screen', () => {
+    const hidden = { ...idea('h', 1000, 0, 'k'), hidden: true }
+    const shown = [idea('a', 1016, 72, 'k'), idea('b', 1264, 72, 'k')]
+    const facilitator = layoutBoard([hidden, ...shown], [cluster])
+    const participant = layoutBoard(shown, [cluster])
+    for (const id of ['a', 'b'])
+      expect(facilitator.notes.get(id)).toEqual(participant.notes.get(id))
+    expect(facilitator.frames[0]?.members).toEqual(['a', 'b', 'h'])
+  })
+
   it('treats a note of a cluster that is gone as a free note', () => {
     const layout = layoutBoard([idea('lost', 5, 6, 'gone')], [])
     expect(layout.notes.get('lost')).toMatchObject({ x: 5, y: 6 })

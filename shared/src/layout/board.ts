@@ -1,6 +1,6 @@
 import type { Cluster, Idea } from '../doc/schema.js'
 import type { Rect } from './canvas.js'
-import { arrange } from './clusterLayout.js'
+import { flow, readingOrder } from './clusterLayout.js'
 import { noteSize } from './noteSize.js'
 
 export type PlacedIdea = Pick<
@@ -40,7 +40,13 @@ export function layoutBoard<C extends Cluster>(
     else notes.set(idea.id, rect)
   }
   const frames = clusters.map((cluster) => {
-    const { bounds, places } = arrange(clusterRect(cluster), members.get(cluster.id) ?? [])
+    // Hidden notes (only the facilitator has them) come after the shown ones, so the notes
+    // everyone sees are arranged the same on every screen.
+    const inside = members.get(cluster.id) ?? []
+    const { bounds, places } = flow(clusterRect(cluster), [
+      ...readingOrder(inside.filter((m) => !m.hidden)),
+      ...readingOrder(inside.filter((m) => m.hidden)),
+    ])
     for (const { id, ...rect } of places) notes.set(id, rect)
     return { cluster, bounds, members: places.map((p) => p.id) }
   })

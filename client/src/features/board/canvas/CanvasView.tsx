@@ -230,6 +230,14 @@ export function CanvasView(props: CanvasViewProps) {
       { x: frame.bounds.x + Math.min(frame.bounds.width, view.width) - 1, y: frame.bounds.y + 1 },
     ]
     if (!corners.every((c) => contains(view, c))) viewport.showRect(frame.bounds, false)
+    // …and in the window: the page scrolls as little as needed to show its title.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`.canvas [data-cluster-id="${CSS.escape(reveal.id)}"] .frame__title`)
+          ?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+      ),
+    )
   }, [props.reveal, frames, view, viewport.showRect])
 
   // Other people see where this person points (throttled), never for screen readers.

@@ -113,6 +113,7 @@ export const ClusterFrame = memo(function ClusterFrame(props: ClusterFrameProps)
     <section
       className={`frame${spotlit ? ' is-spotlit' : ''}${move ? ' is-dragging' : ''}`}
       aria-labelledby={`frame-${cluster.id}`}
+      data-cluster-id={cluster.id}
       style={{
         left: bounds.x - origin.x,
         top: bounds.y - origin.y,

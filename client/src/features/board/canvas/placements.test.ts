@@ -65,6 +65,14 @@ describe('putting notes into a cluster from a menu', () => {
       for (const o of rects.slice(i + 1)) expect(intersects(r, o)).toBe(false)
   })
 
+  it('never writes a hidden note (it is not on the board document)', () => {
+    const hidden = view('h', 1016, 72, 'k')
+    hidden.idea.hidden = true
+    const joining = view('a', 24, 24)
+    const placed = placementsInto([joining], 'k', [hidden, joining], [frame])
+    expect(placed.map((p) => p.id)).toEqual(['a'])
+  })
+
   it('changes nothing for a note already in the cluster', () => {
     const inside = view('in', 1100, 90, 'k')
     expect(placementsInto([inside], 'k', [inside], [frame])).toEqual([])

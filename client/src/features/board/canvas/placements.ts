@@ -26,8 +26,9 @@ export function placementsJoining(
   index?: number,
 ): Placement[] {
   const ids = new Set(joining.map((n) => n.idea.id))
+  // Hidden notes are not on the board document (the server keeps them apart): not written.
   const staying = all
-    .filter((n) => n.idea.clusterId === cluster.id && !ids.has(n.idea.id))
+    .filter((n) => n.idea.clusterId === cluster.id && !ids.has(n.idea.id) && !n.idea.hidden)
     .map((n) => memberOf(n.idea))
   const places = placeInto(
     clusterRect(cluster),
@@ -79,7 +80,9 @@ export function endOfCluster(
   content: Parameters<typeof noteSize>[0],
   all: NoteView[],
 ): { x: number; y: number } {
-  const members = all.filter((n) => n.idea.clusterId === cluster.id).map((n) => memberOf(n.idea))
+  const members = all
+    .filter((n) => n.idea.clusterId === cluster.id && !n.idea.hidden)
+    .map((n) => memberOf(n.idea))
   const places = placeInto(clusterRect(cluster), members, [
     { id: '', x: 0, y: 0, ...noteSize(content) },
   ])
