@@ -15,6 +15,14 @@ describe('catalog precompilation', () => {
     expect(compiled['board.count'][0]).toMatchObject({ type: 6, value: 'count' })
   })
 
+  it('compiles areas named in camel case too (yearCycle, followUp)', () => {
+    const out = transform(
+      '{"followUp.count": "{count, plural, one {# toimenpide} other {# toimenpidettä}}"}',
+      '/x/src/i18n/followUp/fi.json',
+    )
+    expect(JSON.parse(out?.code ?? '{}')['followUp.count'][0]).toMatchObject({ type: 6 })
+  })
+
   it('leaves other JSON alone', () => {
     expect(transform('{"a": "{"}', '/x/src/other.json')).toBeNull()
     expect(transform('{"a": "{"}', '/x/src/i18n/core/de.json')).toBeNull()

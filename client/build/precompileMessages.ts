@@ -2,7 +2,7 @@ import { parse } from '@formatjs/icu-messageformat-parser'
 import type { Plugin } from 'vite'
 
 /** `src/i18n/{area}/{fi,sv,en}.json`: every area's catalog in every language. */
-const CATALOG = /\/src\/i18n\/[a-z]+\/(fi|sv|en)\.json$/
+const CATALOG = /\/src\/i18n\/[a-zA-Z]+\/(fi|sv|en)\.json$/
 
 /**
  * Compiles the fi/sv/en catalogs of every area to ICU syntax trees at build time, so the

@@ -1,5 +1,6 @@
 import type { EventMeta, Group } from '@hytepaja/shared/doc/schema'
 import type { Role } from '@hytepaja/shared/domain/roles'
+import type { OrganisationKind } from '@hytepaja/shared/register/organisations'
 import { requestJson } from './http'
 
 export interface SessionEvent extends EventMeta {
@@ -78,4 +79,26 @@ export function listEvents(consoleKey: string, signal?: AbortSignal): Promise<Ev
   return requestJson<{ events: EventListing[] }>('/api/events', { token: consoleKey, signal }).then(
     (body) => body.events,
   )
+}
+
+export interface OrganisationSuggestion {
+  name: string
+  kind: OrganisationKind
+}
+
+/**
+ * `GET /api/events/{id}/organisation-suggestions?q=`: at most ten names of the county's
+ * register for what is typed (names and kinds only, never people).
+ */
+export function suggestOrganisations(
+  eventId: string,
+  token: string,
+  typed: string,
+  signal?: AbortSignal,
+): Promise<OrganisationSuggestion[]> {
+  const q = encodeURIComponent(typed.slice(0, 200))
+  return requestJson<{ organisations: OrganisationSuggestion[] }>(
+    `/api/events/${encodeURIComponent(eventId)}/organisation-suggestions?q=${q}`,
+    { token, signal },
+  ).then((body) => body.organisations)
 }

@@ -49,6 +49,8 @@ export interface AgendaRow extends AgendaItem {
 
 export interface ManagedEvent extends EventMeta {
   joinCode: string
+  /** The municipality group (kuntaryhmä) of the county's register it belongs to, if any. */
+  municipalityGroupId?: string | null
   groups: Group[]
   agenda: AgendaRow[]
 }
@@ -90,6 +92,19 @@ export function fetchEvent(eventId: string, token: string, signal?: AbortSignal)
 
 export function updateEvent(eventId: string, token: string, patch: EventPatch) {
   return requestJson<EventMeta>(base(eventId), { method: 'PATCH', token, body: patch })
+}
+
+/** `PATCH /api/events/{id}` with only the municipality group (allowed after the lock too). */
+export function setEventMunicipalityGroup(
+  eventId: string,
+  token: string,
+  municipalityGroupId: string | null,
+) {
+  return requestJson<EventMeta & { municipalityGroupId: string | null }>(base(eventId), {
+    method: 'PATCH',
+    token,
+    body: { municipalityGroupId },
+  })
 }
 
 export function deleteEvent(eventId: string, token: string) {

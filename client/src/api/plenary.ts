@@ -10,7 +10,8 @@ import type { AgeGroup } from '@hytepaja/shared/doc/schema'
 import type { AttendanceEntry, Presence } from '@hytepaja/shared/domain/attendance'
 import type { VersionDiff } from '@hytepaja/shared/domain/proposals'
 import type { Minutes } from '@hytepaja/shared/minutes/model'
-import { ApiError, NETWORK_UNAVAILABLE, requestJson } from './http'
+import { fetchFile } from './files'
+import { requestJson } from './http'
 
 /**
  * The plenary's commands under `/api/events/{id}/plenary` (README "The plenary"). The state
@@ -237,55 +238,18 @@ export type MinutesFormat = (typeof MINUTES_FORMATS)[number]
 export const MINUTES_FILE_LANGUAGES = ['fi', 'sv'] as const
 export type MinutesFileLanguage = (typeof MINUTES_FILE_LANGUAGES)[number]
 
-/** The file name a `Content-Disposition` gives: the UTF-8 `filename*` first (RFC 6266). */
-export function fileNameOf(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback
-  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
-  if (utf8?.[1]) {
-    try {
-      return decodeURIComponent(utf8[1])
-    } catch {
-      // A broken encoding: the plain name below will do.
-    }
-  }
-  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback
-}
-
 /**
  * `GET /api/events/{id}/minutes?format=…&lang=…` with the token as a Bearer header (a plain
  * link could not carry it): the file and the name the server gives it.
  */
-export async function fetchMinutesFile(
+export function fetchMinutesFile(
   eventId: string,
   token: string,
   format: MinutesFormat,
   lang: MinutesFileLanguage,
 ): Promise<{ blob: Blob; name: string }> {
   const path = `/api/events/${encodeURIComponent(eventId)}/minutes?format=${format}&lang=${lang}`
-  let response: Response
-  try {
-    response = await fetch(path, {
-      headers: { Authorization: `Bearer ${token}` },
-      credentials: 'omit',
-      cache: 'no-store',
-    })
-  } catch {
-    throw new ApiError(0, NETWORK_UNAVAILABLE, 'the server could not be reached')
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string }
-    } | null
-    throw new ApiError(
-      response.status,
-      body?.error?.code ?? `http.${response.status}`,
-      body?.error?.message ?? `HTTP ${response.status}`,
-    )
-  }
-  return {
-    blob: await response.blob(),
-    name: fileNameOf(response.headers.get('Content-Disposition'), `minutes.${format}`),
-  }
+  return fetchFile(path, token, `minutes.${format}`)
 }
 
 /**

@@ -32,6 +32,19 @@ const CheckerPage = lazyWithMessages(['plenary', 'agenda'], () => import('../pag
 const ConsolePage = lazyWithMessages(['organiser'], () => import('../pages/ConsolePage'))
 const ManageEventPage = lazyWithMessages(['organiser'], () => import('../pages/ManageEventPage'))
 const JoinSheetPage = lazyWithMessages(['organiser'], () => import('../pages/JoinSheetPage'))
+const RegisterPage = lazyWithMessages(
+  ['organiser', 'yearCycle', 'followUp'],
+  () => import('../pages/RegisterPage'),
+)
+const SummariesPage = lazyWithMessages(
+  ['organiser', 'yearCycle', 'followUp'],
+  () => import('../pages/SummariesPage'),
+)
+const FollowUpAdminPage = lazyWithMessages(
+  ['organiser', 'yearCycle', 'followUp'],
+  () => import('../pages/FollowUpAdminPage'),
+)
+const FollowUpLinkPage = lazyWithMessages(['followUp'], () => import('../pages/FollowUpLinkPage'))
 const ViewerPage = lazyWithMessages(['overview'], () => import('../pages/ViewerPage'))
 const AccessibilityPage = lazyWithMessages(['legal'], () => import('../pages/AccessibilityPage'))
 const PrivacyPage = lazyWithMessages(['legal'], () => import('../pages/PrivacyPage'))
@@ -70,6 +83,10 @@ export function App() {
             <Route path="/e/:eventId/present" component={PresenterPage} />
             <Route path="/e/:eventId/checker" component={CheckerPage} />
             <Route path="/admin" component={ConsolePage} />
+            <Route path="/admin/register" component={RegisterPage} />
+            <Route path="/admin/summaries" component={SummariesPage} />
+            <Route path="/admin/follow-up" component={FollowUpAdminPage} />
+            <Route path="/follow-up" component={FollowUpLinkPage} />
             <Route path="/admin/e/:eventId" component={ManageEventPage} />
             <Route path="/admin/e/:eventId/sheet" component={JoinSheetPage} />
             <Route path="/admin/e/:eventId/plenary" component={OrganiserPlenaryPage} />

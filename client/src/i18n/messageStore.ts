@@ -17,6 +17,8 @@ export const AREAS = [
   'organiser',
   'plenary',
   'legal',
+  'yearCycle',
+  'followUp',
 ] as const
 export type Area = (typeof AREAS)[number]
 export type RouteArea = Exclude<Area, 'core'>

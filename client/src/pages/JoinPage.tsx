@@ -7,6 +7,7 @@ import { Page } from '../app/Page'
 import { EventFacts } from '../features/session/EventFacts'
 import { JoinPrivacy } from '../features/session/JoinPrivacy'
 import { LinkProblem } from '../features/session/LinkProblem'
+import { ORGANISATION_KIND_LABEL } from '../features/session/organisationKinds'
 import {
   checkParticipantForm,
   MAX_DISPLAY_NAME,
@@ -15,9 +16,11 @@ import {
   type ParticipantFormErrors,
 } from '../features/session/participantInput'
 import { useLinkSession } from '../features/session/useLinkSession'
+import { useOrganisationSuggestions } from '../features/session/useOrganisationSuggestions'
 import { errorMessage } from '../i18n/errorMessages'
 import { credentials } from '../sync/credentials'
 import { Button } from '../ui/Button'
+import { ComboBoxField } from '../ui/ComboBoxField'
 import { focusFirstInvalid } from '../ui/focusFirstInvalid'
 import { Notice } from '../ui/Notice'
 import { RadioCards } from '../ui/RadioCards'
@@ -78,6 +81,7 @@ function JoinForm({
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
   const { event } = session
+  const suggestions = useOrganisationSuggestions(eventId, token, form.organisation)
 
   // While the person types their name, the board's code arrives: after "Liity" the board then
   // waits only for its data (on venue wifi its code alone takes seconds).
@@ -146,12 +150,16 @@ function JoinForm({
           errorMessage={fieldError(errors.displayName)}
           name="displayName"
         />
-        <TextField
+        <ComboBoxField
           label={intl.formatMessage({ id: 'join.organisation.label' })}
           labelNote={intl.formatMessage({ id: 'form.optional' })}
           description={intl.formatMessage({ id: 'join.organisation.help' })}
           value={form.organisation}
           onChange={change('organisation')}
+          options={suggestions.map((found) => ({
+            value: found.name,
+            note: intl.formatMessage(ORGANISATION_KIND_LABEL[found.kind]),
+          }))}
           autoComplete="organization"
           maxLength={MAX_ORGANISATION}
           errorMessage={fieldError(errors.organisation)}

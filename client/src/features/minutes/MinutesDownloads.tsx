@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
+import { saveFile } from '../../api/files'
 import {
   fetchMinutesFile,
   MINUTES_FILE_LANGUAGES,
@@ -24,19 +25,6 @@ const LANGUAGE_LABEL = {
   fi: { id: 'minutes.language.fi' },
   sv: { id: 'minutes.language.sv' },
 } as const satisfies Record<MinutesFileLanguage, { id: string }>
-
-/** Hands a fetched file to the browser's download, under the name the server gave it. */
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // The browser has the file once the click is handled; the address can go after that.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
 
 /** The minutes' language: the event's, when the files have it (Finnish or Swedish). */
 export function filesLanguageOf(eventLanguage: string): MinutesFileLanguage {
@@ -65,7 +53,7 @@ export function MinutesDownloads({
   const download = (format: MinutesFormat) =>
     action.run(async () => {
       const file = await fetchMinutesFile(eventId, token, format, lang)
-      save(file.blob, file.name)
+      saveFile(file.blob, file.name)
       setSaid(intl.formatMessage({ id: 'minutes.download.done' }, { name: file.name }))
     })
 

@@ -104,6 +104,7 @@ function Console({ consoleKey }: { consoleKey: string }) {
             )}
           </section>
           <EventList events={listing.events} />
+          <YearCycleLinks />
         </>
       ) : null}
     </Page>
@@ -146,6 +147,49 @@ function EventList({ events }: { events: EventListing[] }) {
           })}
         </ul>
       )}
+    </section>
+  )
+}
+
+/** The county's year: the register, the summaries and the follow-up of decided actions. */
+function YearCycleLinks() {
+  return (
+    <section className="stack" aria-labelledby="console-year-heading">
+      <h2 id="console-year-heading">
+        <FormattedMessage id="console.year.heading" />
+      </h2>
+      <ul className="link-list">
+        <li>
+          <Link href="/admin/register" className="link-card">
+            <span className="link-card__title">
+              <FormattedMessage id="console.year.register" />
+            </span>
+            <span className="link-card__meta">
+              <FormattedMessage id="console.year.registerHelp" />
+            </span>
+          </Link>
+        </li>
+        <li>
+          <Link href="/admin/summaries" className="link-card">
+            <span className="link-card__title">
+              <FormattedMessage id="console.year.summaries" />
+            </span>
+            <span className="link-card__meta">
+              <FormattedMessage id="console.year.summariesHelp" />
+            </span>
+          </Link>
+        </li>
+        <li>
+          <Link href="/admin/follow-up" className="link-card">
+            <span className="link-card__title">
+              <FormattedMessage id="console.year.followUp" />
+            </span>
+            <span className="link-card__meta">
+              <FormattedMessage id="console.year.followUpHelp" />
+            </span>
+          </Link>
+        </li>
+      </ul>
     </section>
   )
 }

@@ -14,6 +14,7 @@ import { DataPanel } from './DataPanel'
 import { DetailsPanel } from './DetailsPanel'
 import { GroupsPanel } from './GroupsPanel'
 import { LinksPanel } from './LinksPanel'
+import { MunicipalityGroupForm } from './MunicipalityGroupForm'
 import { ParticipantsPanel } from './ParticipantsPanel'
 import { useManagedEvent } from './useManagedEvent'
 
@@ -76,11 +77,22 @@ export function ManageEvent({ access }: { access: OrganiserAccess }) {
   const { event } = current
   const panels: Record<ManageTab, ReactNode> = {
     details: (
-      <DetailsPanel
-        access={access}
-        event={event}
-        onSaved={(meta) => handle.update((prev) => ({ ...prev, ...meta }))}
-      />
+      <div className="stack">
+        <DetailsPanel
+          access={access}
+          event={event}
+          onSaved={(meta) => handle.update((prev) => ({ ...prev, ...meta }))}
+        />
+        {access.via === 'console' ? (
+          <MunicipalityGroupForm
+            access={access}
+            event={event}
+            onSaved={(municipalityGroupId) =>
+              handle.update((prev) => ({ ...prev, municipalityGroupId }))
+            }
+          />
+        ) : null}
+      </div>
     ),
     groups: <GroupsPanel access={access} event={event} onChanged={handle.reload} />,
     agenda: (
