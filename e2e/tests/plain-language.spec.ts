@@ -27,7 +27,7 @@ test('a participant chooses selkokieli on the join page and keeps it through the
   // A message not yet written in selkokieli falls back to standard Finnish.
   await expect(page.getByText('Aika', { exact: true })).toHaveCount(0)
   await expect(page.getByText('Milloin', { exact: true })).toBeVisible()
-  await expect(page.getByRole('textbox', { name: 'Mistä tulet (ei pakollinen)' })).toBeVisible()
+  await expect(page.getByRole('combobox', { name: 'Mistä tulet (ei pakollinen)' })).toBeVisible()
   // Plain Finnish is Finnish: the page stays lang="fi" for the screen reader's voice.
   await expect(page.locator('html')).toHaveAttribute('lang', 'fi')
   await expectNoAxeViolations(page)

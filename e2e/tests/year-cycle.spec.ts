@@ -231,9 +231,10 @@ test('merging two organisations and undoing it from the register page, from the 
 
   // A municipality group, and the event put into it from its own page.
   await page.getByRole('tab', { name: 'Kuntaryhmät' }).click()
-  await page.getByLabel('Kuntaryhmän nimi').fill('Keski-Suomen länsi')
-  await page.getByLabel('Kunnat').fill('Keuruu\nMultia')
-  await page.getByRole('button', { name: 'Lisää kuntaryhmä' }).click()
+  const newGroup = page.locator('.card', { hasText: 'Uusi kuntaryhmä' })
+  await newGroup.getByLabel('Kuntaryhmän nimi').fill('Keski-Suomen länsi')
+  await newGroup.getByLabel('Kunnat').fill('Keuruu\nMultia')
+  await newGroup.getByRole('button', { name: 'Lisää kuntaryhmä' }).click()
   const groupRow = page.locator('.org-row', { hasText: 'Keski-Suomen länsi' })
   await expect(groupRow).toContainText('Keuruu ja Multia')
   await check(page, 'register-groups-desktop')
