@@ -1,5 +1,6 @@
 import type { Provider } from '@lexical/yjs'
 import type { SyncedDoc } from '../../../sync/openDoc'
+import { leftAnchoredCarets } from './caretAnchor'
 
 type Listener = (value: never) => void
 
@@ -28,7 +29,8 @@ export function lexicalProvider(synced: SyncedDoc): Provider {
   })
   const setOf = (type: string) => (type === 'sync' || type === 'status' ? listeners[type] : null)
   const provider = {
-    awareness: synced.awareness,
+    // This person's caret stays before what others type exactly at it (see caretAnchor).
+    awareness: leftAnchoredCarets(synced.awareness, synced.doc),
     connect: () => synced.start(),
     disconnect: () => {},
     on: (type: string, listener: Listener) => {
