@@ -48,8 +48,20 @@ const NARROW = new Set([...'iljIÍíìî.,:;!|\'"`'])
 const SLIM = new Set([...'ftr()[]{}/\\- '])
 const WIDE = new Set([...'mwMWÆæŒœ@%'])
 
-/** The width of one character in em, rounded up from DejaVu Sans. */
+const charWidths = new Map<string, number>()
+
+/** The width of one character in em (remembered: a board measures the same letters often). */
 function charEm(char: string): number {
+  let em = charWidths.get(char)
+  if (em === undefined) {
+    em = measureChar(char)
+    charWidths.set(char, em)
+  }
+  return em
+}
+
+/** The width of one character in em, rounded up from DejaVu Sans. */
+function measureChar(char: string): number {
   if (char === ' ') return 0.32
   if (NARROW.has(char)) return 0.3
   if (SLIM.has(char)) return 0.43
@@ -74,8 +86,9 @@ export function lineCount(text: string, width: number, px: number): number {
     lines += 1
     let used = 0
     for (const word of paragraph.split(/(?<= )/)) {
-      const w = textWidth(word.trimEnd(), px)
-      const withSpace = textWidth(word, px)
+      const bare = word.trimEnd()
+      const w = textWidth(bare, px)
+      const withSpace = w + (word.length - bare.length) * charEm(' ') * px
       if (used > 0 && used + w > width) {
         lines += 1
         used = 0
@@ -139,8 +152,25 @@ function heightAt(note: NoteContent, width: number): number {
   )
 }
 
+/**
+ * Sizes already computed, by content: every remote edit lays out the whole board again, and a
+ * board of 2,000 notes then measures only what changed. Bounded, since texts change while typed.
+ */
+const sizes = new Map<string, Size>()
+const MAX_REMEMBERED = 20_000
+
 /** The note's size on the canvas: its whole text and tags, never cut. */
 export function noteSize(note: NoteContent): Size {
+  const key = `${note.hidden ? 1 : 0}\u0000${note.ageGroups.join(',')}\u0000${note.tags.join('\u0000')}\u0001${note.text}`
+  const known = sizes.get(key)
+  if (known) return known
+  if (sizes.size >= MAX_REMEMBERED) sizes.clear()
+  const size = measureNote(note)
+  sizes.set(key, size)
+  return size
+}
+
+function measureNote(note: NoteContent): Size {
   const inner = NOTE_WIDTH - 2 * (NOTE_BOX.border + NOTE_BOX.paddingX)
   const lines = lineCount(note.text, inner, NOTE_BOX.textPx)
   const width = lines > WIDE_AFTER_LINES ? NOTE_WIDE_WIDTH : NOTE_WIDTH

@@ -4,7 +4,7 @@ import { FRAME_HEADER, FRAME_PADDING } from '@hytepaja/shared/layout/clusterLayo
 import { describe, expect, it } from 'vitest'
 import type { NoteView } from '../noteView'
 import { canvasLayout } from './frames'
-import { placementsInto } from './placements'
+import { endOfCluster, placementsInto } from './placements'
 
 const view = (id: string, x: number, y: number, clusterId: string | null = null): NoteView => ({
   idea: {
@@ -84,5 +84,18 @@ describe('putting notes into a cluster from a menu', () => {
     const [out] = placementsInto([inside], null, [inside, other], [frame])
     expect(out?.clusterId).toBeNull()
     expect(out?.y).toBeGreaterThan(400)
+  })
+})
+
+describe('a new note written into a cluster', () => {
+  it("comes last in the cluster's order, beside the notes already in it", () => {
+    const inside = [view('a', 1016, 72, 'k'), view('b', 1264, 72, 'k')]
+    const spot = endOfCluster(frame, { text: 'Uusi', tags: [], ageGroups: [] }, inside)
+    const added = { ...view('new', spot.x, spot.y, 'k') }
+    const layout = canvasLayout([...inside, added], [frame])
+    expect(layout.frames[0]?.members.map((m) => m.idea.id)).toEqual(['a', 'b', 'new'])
+    const rects = [...layout.rects.values()]
+    for (const [i, r] of rects.entries())
+      for (const o of rects.slice(i + 1)) expect(intersects(r, o)).toBe(false)
   })
 })
