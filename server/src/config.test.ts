@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from './config.js'
 
 describe('parseConfig: the environment of the public contract', () => {
+  const noLan = () => null
+
   it('has the contract’s defaults', () => {
-    const config = parseConfig({}, '/srv/hytepaja')
+    const config = parseConfig({}, '/srv/hytepaja', noLan)
     expect(config).toMatchObject({
       port: 8787,
       host: '0.0.0.0',
@@ -14,7 +16,26 @@ describe('parseConfig: the environment of the public contract', () => {
       adminToken: null,
       seedDemo: true,
     })
-    expect(parseConfig({ PORT: '9000' }).publicUrl).toBe('http://localhost:9000')
+    expect(parseConfig({ PORT: '9000' }, '/srv', noLan).publicUrl).toBe('http://localhost:9000')
+  })
+
+  it('builds links from the LAN address when PUBLIC_URL is unset and every interface listens', () => {
+    const lan = () => '192.168.1.23'
+    expect(parseConfig({ PORT: '9000' }, '/srv', lan)).toMatchObject({
+      publicUrl: 'http://192.168.1.23:9000',
+      publicUrlFrom: 'lan',
+    })
+    expect(parseConfig({ HOST: '::' }, '/srv', lan).publicUrl).toBe('http://192.168.1.23:8787')
+    // A server bound to loopback cannot be opened from a phone: its links say so.
+    expect(parseConfig({ HOST: '127.0.0.1' }, '/srv', lan)).toMatchObject({
+      publicUrl: 'http://localhost:8787',
+      publicUrlFrom: 'localhost',
+    })
+    // PUBLIC_URL always wins.
+    expect(parseConfig({ PUBLIC_URL: 'https://hyte.example.fi' }, '/srv', lan)).toMatchObject({
+      publicUrl: 'https://hyte.example.fi',
+      publicUrlFrom: 'PUBLIC_URL',
+    })
   })
 
   it('takes every variable, and a PUBLIC_URL without its trailing slash', () => {

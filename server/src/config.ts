@@ -1,12 +1,21 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { lanAddress } from './http/lanAddress.js'
 import type { SocketCaps } from './sync/connections.js'
+
+const LISTEN_EVERYWHERE = ['0.0.0.0', '::']
 
 /** Everything the process reads from its environment, parsed once in main.ts. */
 export interface Config {
   port: number
   host: string
   publicUrl: string
+  /**
+   * Where publicUrl came from: PUBLIC_URL; the machine's LAN address (PUBLIC_URL unset, listening
+   * on every interface, so a phone on the same network can open the links); or localhost, which
+   * only this machine can open (the start says so).
+   */
+  publicUrlFrom: 'PUBLIC_URL' | 'lan' | 'localhost'
   dataDir: string
   databaseUrl: string | null
   redisUrl: string | null
@@ -121,15 +130,24 @@ export function defaultSocketTotal(limitsFile = '/proc/self/limits'): number {
   return 10_000
 }
 
-export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  cwd = process.cwd(),
+  machineLanAddress: () => string | null = lanAddress,
+): Config {
   const p = port(env.PORT, 8787)
-  const publicUrl = (
-    url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']) ?? `http://localhost:${p}`
-  ).replace(/\/+$/, '')
+  const host = env.HOST || '0.0.0.0'
+  const given = url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:'])
+  const lan = given || !LISTEN_EVERYWHERE.includes(host) ? null : machineLanAddress()
+  const publicUrl = (given ?? (lan ? `http://${lan}:${p}` : `http://localhost:${p}`)).replace(
+    /\/+$/,
+    '',
+  )
   return {
     port: p,
-    host: env.HOST || '0.0.0.0',
+    host,
     publicUrl,
+    publicUrlFrom: given ? 'PUBLIC_URL' : lan ? 'lan' : 'localhost',
     dataDir: resolve(cwd, env.DATA_DIR || './data'),
     databaseUrl: url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),

@@ -11,7 +11,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 async function start(): Promise<ServerProcess> {
   const server = await spawnServer(dir, 30_000, { ADMIN_TOKEN: '', SEED_DEMO: '1' })
   const deadline = Date.now() + 10_000
-  while (!server.output().includes('Organiser console') && Date.now() < deadline) {
+  // The last lines say who can open the links (no PUBLIC_URL here: localhost).
+  while (!server.output().includes('Links point at localhost') && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   return server
@@ -23,12 +24,17 @@ async function stop(server: ServerProcess) {
 }
 
 describe('the server process (main.ts)', () => {
-  it('makes and prints the console key and the demo links once, and answers /healthz', async () => {
+  it('makes and prints the console key once and the demo links at every start, and answers /healthz', async () => {
     const first = await start()
     const { adminToken } = JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))
     expect(adminToken).toMatch(/^[\w-]{32,}$/)
     expect(first.output()).toContain(`/admin#${adminToken}`)
     expect(first.output()).toContain('Demo event:')
+    const joinLink = /Join \(participants\): +(\S+)/.exec(first.output())?.[1]
+    expect(joinLink).toMatch(/\/e\/[\w-]+\/join#/)
+    // Bound to 127.0.0.1 without PUBLIC_URL: the start says phones cannot open the links.
+    expect(first.output()).toContain('Links point at localhost')
+    expect(first.output()).toContain('set PUBLIC_URL')
     const health = await fetch(`${first.url}/healthz`)
     expect(health.status).toBe(200)
     expect(await health.json()).toEqual({ status: 'ok' })
@@ -38,11 +44,14 @@ describe('the server process (main.ts)', () => {
     expect(((await events.json()) as { events: unknown[] }).events).toHaveLength(1)
     await stop(first)
 
-    // A later start keeps the key and the demo, and does not print the key into the logs.
+    // A later start keeps the key and the demo, prints the demo's same links and where the
+    // console is, and does not print the key into the logs.
     const second = await start()
     expect(second.output()).toContain('Organiser console:')
+    expect(second.output()).toContain('secrets.json')
     expect(second.output()).not.toContain(adminToken)
-    expect(second.output()).not.toContain('Demo event:')
+    expect(second.output()).toContain('Demo event:')
+    expect(second.output()).toContain(`Join (participants):   ${joinLink}`)
     const again = await fetch(`${second.url}/api/events`, {
       headers: { authorization: `Bearer ${adminToken}` },
     })

@@ -1,7 +1,8 @@
 import { indexUnindexedEvents } from './commands/actionIndex.js'
 import { parseConfig } from './config.js'
 import { consoleLink } from './http/links.js'
-import { describeLinks, seedDemoEvent } from './seed.js'
+import { describeReach } from './reach.js'
+import { demoEventOnRecord, describeLinks, seedDemoEvent } from './seed.js'
 import { startServer } from './server.js'
 
 /** The composition root: the only place that reads the environment and handles signals. */
@@ -30,27 +31,31 @@ async function main() {
     (events) => events > 0 && ctx.log.info({ events }, 'decided actions indexed'),
     (err) => ctx.log.error({ err }, 'indexing decided actions failed'),
   )
-  const demo = config.seedDemo ? await seedDemoEvent(ctx) : null
+  const newDemo = config.seedDemo ? await seedDemoEvent(ctx) : null
+  // Every start prints the demo's links (re-derived), not only the one that made it.
+  const demo = newDemo ?? (config.seedDemo ? await demoEventOnRecord(ctx) : null)
   // The console key is a secret: it is printed when it was just made (and with a new demo's
   // links), not on every start where logs would collect it.
-  const firstStart = ctx.secrets.generatedAdminToken || demo !== null
+  const firstStart = ctx.secrets.generatedAdminToken || newDemo !== null
+  const where = config.adminToken
+    ? 'the key is ADMIN_TOKEN'
+    : `the key is in ${config.dataDir}/secrets.json`
   const consoleUrl = firstStart
     ? consoleLink(config.publicUrl, ctx.secrets.adminToken)
-    : `${config.publicUrl}/admin`
+    : `${config.publicUrl}/admin  (${where})`
   if (ctx.secrets.generatedAdminToken) {
     process.stdout.write(
       `\n  Organiser console key (ADMIN_TOKEN) made and kept in ${config.dataDir}/secrets.json\n`,
     )
   }
   if (demo) process.stdout.write(describeLinks(demo, consoleUrl))
-  else {
-    const where = config.adminToken
-      ? 'the key is ADMIN_TOKEN'
-      : `the key is in ${config.dataDir}/secrets.json`
+  else
     process.stdout.write(
-      `\n  Hytepaja: ${config.publicUrl}\n  Organiser console: ${consoleUrl}${firstStart ? '' : ` (${where})`}\n\n`,
+      `\n  Hytepaja: ${config.publicUrl}\n  Organiser console: ${consoleUrl}\n\n`,
     )
-  }
+  const reach = describeReach(config)
+  process.stdout.write(reach.text)
+  if (reach.warning) ctx.log.warn({ publicUrl: config.publicUrl }, reach.warning)
 
   let stopping = false
   const stop = (signal: string) => {

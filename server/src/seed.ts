@@ -1,6 +1,11 @@
-import { type CreatedEvent, createEvent } from './commands/events.js'
+import { readGroups } from '@hytepaja/shared/doc/schema'
+import { readEventDoc } from './commands/change.js'
+import { type CreatedEvent, createEvent, eventLinks } from './commands/events.js'
 import type { ServerContext } from './context.js'
-import { countEvents } from './store/events.js'
+import { countEvents, findEvent } from './store/events.js'
+import { first } from './store/sql.js'
+
+const SEED_ACTOR = { role: 'system', id: 'seed' }
 
 /** A demo event on an empty store, so a newcomer has something to open. Names are invented. */
 export async function seedDemoEvent(
@@ -23,8 +28,28 @@ export async function seedDemoEvent(
       remoteUrl: null,
       language: 'fi',
     },
-    { role: 'system', id: 'seed' },
+    SEED_ACTOR,
   )
+}
+
+/**
+ * The demo event made at an earlier start, with its live links, so that every start can print
+ * them (the store knows it by its creation's audit entry; null once the organiser deleted it).
+ */
+export async function demoEventOnRecord(ctx: ServerContext): Promise<CreatedEvent | null> {
+  const created = await first<{ event_id: string }>(
+    ctx.db,
+    `SELECT event_id FROM audit WHERE action = 'event.create' AND actor_role = ? AND actor_id = ?
+     ORDER BY seq LIMIT 1`,
+    [SEED_ACTOR.role, SEED_ACTOR.id],
+  )
+  const event = created ? await findEvent(ctx.db, created.event_id) : null
+  if (!event) return null
+  const { tokens, links } = await eventLinks(ctx, event.id)
+  const groups = await readEventDoc(ctx, event.id, (doc) =>
+    readGroups(doc).map(({ id, name, nameFi, nameSv }) => ({ id, name, nameFi, nameSv })),
+  )
+  return { id: event.id, joinCode: event.join_code, groups, tokens, links }
 }
 
 export function describeLinks(event: CreatedEvent, consoleUrl: string | null): string {

@@ -11,7 +11,7 @@ import { Loading } from '../../ui/Loading'
 import { Notice } from '../../ui/Notice'
 import { formatJoinCode } from '../session/joinCode'
 import { clearLinkToken } from '../session/linkToken'
-import { ConsoleKeyMissing, consoleKeyOfDevice, managePath } from './access'
+import { ConsoleKeyMissing, managePath, useConsoleKeyOfDevice } from './access'
 import { takeFlash } from './flash'
 import { NewEventForm } from './NewEventForm'
 
@@ -22,9 +22,10 @@ type Listing =
 
 /** `/admin#<console key>`: the organisers' events and "Uusi neuvottelu". */
 export function ConsoleHome() {
-  const [key] = useState(consoleKeyOfDevice)
+  const key = useConsoleKeyOfDevice()
   if (!key) return <ConsoleKeyMissing />
-  return <Console consoleKey={key} />
+  // A new key is a new console: nothing of the old key's listing is kept.
+  return <Console key={key} consoleKey={key} />
 }
 
 function Console({ consoleKey }: { consoleKey: string }) {

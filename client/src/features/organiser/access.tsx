@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Page } from '../../app/Page'
 import { credentials } from '../../sync/credentials'
@@ -37,6 +37,23 @@ export function consoleKeyOfDevice(): string | null {
   return readLinkToken() ?? credentials.consoleKey()
 }
 
+/**
+ * The console key, following the address bar: a `/admin#<key>` pasted into a tab that is
+ * already open changes only the fragment (no reload), and must count at once.
+ */
+export function useConsoleKeyOfDevice(): string | null {
+  const [key, setKey] = useState(consoleKeyOfDevice)
+  useEffect(() => {
+    const follow = () => {
+      const pasted = readLinkToken()
+      if (pasted) setKey(pasted)
+    }
+    window.addEventListener('hashchange', follow)
+    return () => window.removeEventListener('hashchange', follow)
+  }, [])
+  return key
+}
+
 export function ConsoleKeyMissing() {
   const intl = useIntl()
   return (
@@ -72,7 +89,7 @@ function WithConsoleKey({
   eventId: string
   children(access: OrganiserAccess): ReactNode
 }) {
-  const key = consoleKeyOfDevice()
+  const key = useConsoleKeyOfDevice()
   if (!key) return <ConsoleKeyMissing />
   return children({ eventId, via: 'console', token: key })
 }
