@@ -30,6 +30,14 @@ const PresenterPage = lazyWithMessages(
 )
 const CheckerPage = lazyWithMessages(['plenary', 'agenda'], () => import('../pages/CheckerPage'))
 const ConsolePage = lazyWithMessages(['organiser'], () => import('../pages/ConsolePage'))
+const SeriesListPage = lazyWithMessages(
+  ['organiser', 'series', 'followUpItem'],
+  () => import('../pages/SeriesListPage'),
+)
+const SeriesPage = lazyWithMessages(
+  ['organiser', 'series', 'followUpItem', 'plenary'],
+  () => import('../pages/SeriesPage'),
+)
 const ManageEventPage = lazyWithMessages(['organiser'], () => import('../pages/ManageEventPage'))
 const JoinSheetPage = lazyWithMessages(['organiser'], () => import('../pages/JoinSheetPage'))
 const RegisterPage = lazyWithMessages(
@@ -87,6 +95,8 @@ export function App() {
             <Route path="/admin/summaries" component={SummariesPage} />
             <Route path="/admin/follow-up" component={FollowUpAdminPage} />
             <Route path="/follow-up" component={FollowUpLinkPage} />
+            <Route path="/admin/series" component={SeriesListPage} />
+            <Route path="/admin/series/:seriesId" component={SeriesPage} />
             <Route path="/admin/e/:eventId" component={ManageEventPage} />
             <Route path="/admin/e/:eventId/sheet" component={JoinSheetPage} />
             <Route path="/admin/e/:eventId/plenary" component={OrganiserPlenaryPage} />

@@ -6,6 +6,16 @@ import { defineMessages, type MessageDescriptor } from 'react-intl'
  */
 const byCode = defineMessages({
   'network.unavailable': { id: 'error.network.unavailable' },
+  'followUpItem.nothing': { id: 'error.followUpItem.nothing' },
+  'series.name.empty': { id: 'error.series.name.empty' },
+  'series.name.tooLong': { id: 'error.series.name.tooLong' },
+  'series.name.control': { id: 'error.text.control' },
+  'series.cadence.invalid': { id: 'error.series.cadence.invalid' },
+  'series.themes.invalid': { id: 'error.series.list.invalid' },
+  'series.municipalities.invalid': { id: 'error.series.list.invalid' },
+  'series.members.invalid': { id: 'error.series.list.invalid' },
+  'series.tooMany': { id: 'error.series.tooMany' },
+  'series.meetings.tooMany': { id: 'error.series.meetings.tooMany' },
   'token.invalid': { id: 'error.token.invalid' },
   forbidden: { id: 'error.forbidden' },
   notFound: { id: 'error.notFound' },

@@ -19,6 +19,8 @@ export const AREAS = [
   'legal',
   'yearCycle',
   'followUp',
+  'followUpItem',
+  'series',
 ] as const
 export type Area = (typeof AREAS)[number]
 export type RouteArea = Exclude<Area, 'core'>

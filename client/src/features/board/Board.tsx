@@ -19,6 +19,7 @@ import { useCommand } from '../facilitation/useCommand'
 import { useGroupAnnouncements } from '../facilitation/useGroupAnnouncements'
 import { useServerOffset } from '../facilitation/useServerOffset'
 import { useSpotlight } from '../facilitation/useSpotlight'
+import { BoardFollowUpSlot } from '../followUpItem/BoardFollowUpSlot'
 import { ChangeGroup } from '../groupChange/ChangeGroup'
 import { CurrentItemLine } from '../plenary/CurrentItemLine'
 import { PreAssignmentCard } from '../preAssignment/PreAssignmentCard'
@@ -252,6 +253,12 @@ export function Board(props: BoardProps) {
       {model.group?.description ? <p className="board__theme">{model.group.description}</p> : null}
       <GroupLinks eventId={eventId} groupId={groupId} />
       <CurrentItemLine eventId={eventId} event={model.event} ready={model.eventReady} say={say} />
+      <BoardFollowUpSlot
+        eventId={eventId}
+        token={token}
+        doc={model.event.synced?.doc ?? null}
+        lang={model.event.meta?.language ?? 'fi'}
+      />
       <div className="board__bar">
         {/* In a terminal state the notice below says it all, with what to do next. */}
         {model.terminal ? null : <SyncStatusLine summary={model.summary} />}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { Suspense, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import {
   type AgendaRow,
@@ -9,6 +9,7 @@ import {
   updateAgendaItem,
 } from '../../api/organiser'
 import { errorMessage } from '../../i18n/errorMessages'
+import { lazyWithMessages } from '../../i18n/lazyWithMessages'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { LiveRegion } from '../../ui/LiveRegion'
@@ -25,6 +26,12 @@ export interface AgendaPanelProps {
   event: ManagedEvent
   onAgenda(agenda: AgendaRow[]): void
 }
+
+// The earlier meetings' actions and their words load with the agenda, apart from the console.
+const FollowUpOffer = lazyWithMessages(
+  ['followUpItem'],
+  () => import('../followUpItem/FollowUpOffer'),
+)
 
 const NEW_ITEM: AgendaFormValues = { title: '', kind: 'talk', startTime: '', presenter: '' }
 const NEW_SUB_ITEM: AgendaFormValues = { ...NEW_ITEM, kind: 'decision' }
@@ -74,6 +81,14 @@ export function AgendaPanel({ access, event, onAgenda }: AgendaPanelProps) {
       <p className="hint">
         <FormattedMessage id="agenda.help" />
       </p>
+      <Suspense fallback={null}>
+        <FollowUpOffer
+          eventId={access.eventId}
+          token={access.token}
+          lang={event.language}
+          onAgenda={onAgenda}
+        />
+      </Suspense>
       {moving.failure ? (
         <Notice tone="error" announce>
           <FormattedMessage {...errorMessage(moving.failure)} />

@@ -85,6 +85,11 @@ function Console({ consoleKey }: { consoleKey: string }) {
       ) : null}
       {listing.state === 'ready' ? (
         <>
+          <p>
+            <Link href="/admin/series">
+              <FormattedMessage id="console.series.link" />
+            </Link>
+          </p>
           <section className="card stack" aria-labelledby="console-new-heading">
             <h2 id="console-new-heading">
               <FormattedMessage id="console.create.heading" />

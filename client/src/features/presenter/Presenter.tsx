@@ -1,15 +1,29 @@
+import { readFollowUpItem } from '@hytepaja/shared/doc/followUpItem'
 import type { OpeningRole } from '@hytepaja/shared/domain/agenda'
 import { openingRoles } from '@hytepaja/shared/domain/agenda'
 import { useEffect, useMemo, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
+import type * as Y from 'yjs'
 import type { Session } from '../../api/endpoints'
-import { useSyncStatus } from '../../sync/hooks'
+import { lazyWithMessages } from '../../i18n/lazyWithMessages'
+import { useSnapshot, useSyncStatus } from '../../sync/hooks'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { type PlenaryState, promotionOf, usePlenaryState } from '../plenary/usePlenaryState'
 import { useEventDoc } from '../session/useEventDoc'
 import { JoinCorner } from './JoinCorner'
 import { PresentedItem } from './PresentedItem'
 import { useFitText } from './useFitText'
+
+// Only the follow-up item needs these: loaded when it becomes the current item.
+const PresentedFollowUp = lazyWithMessages(
+  ['followUpItem'],
+  () => import('../followUpItem/PresentedFollowUp'),
+)
+
+const followUpAgendaItem = (doc: Y.Doc) => {
+  const item = readFollowUpItem(doc)
+  return item && item.declinedAt === null ? item.agendaItemId : null
+}
 
 export interface PresenterProps {
   eventId: string
@@ -46,6 +60,7 @@ export function Presenter({ eventId, token, session }: PresenterProps) {
   const roles = useMemo(() => openingRoles(state.items), [state.items])
   const lang = event.meta?.language ?? 'fi'
   const row = state.rows.find((r) => r.item.id === state.currentId) ?? null
+  const followUpItemId = useSnapshot(doc, followUpAgendaItem, null)
   const role = row ? roles.get(row.item.id) : undefined
   const box = useRef<HTMLDivElement>(null)
   useFitText(box, `${contentKey(state, role)}:${status.synced}`)
@@ -72,7 +87,22 @@ export function Presenter({ eventId, token, session }: PresenterProps) {
               {row.label ? <span className="presenter__label">{row.label}</span> : null}
               <span className="presenter__title">{row.item.title}</span>
             </h1>
-            <PresentedItem state={state} row={row} role={role} lang={lang} groups={event.groups} />
+            {row.item.id === followUpItemId ? (
+              <PresentedFollowUp
+                eventId={eventId}
+                token={token}
+                version={`${row.item.id}:${state.currentId}`}
+                lang={lang}
+              />
+            ) : (
+              <PresentedItem
+                state={state}
+                row={row}
+                role={role}
+                lang={lang}
+                groups={event.groups}
+              />
+            )}
           </>
         ) : (
           <>
