@@ -68,13 +68,16 @@ test("an organisation's follow-up link reports a status that the summary then sh
   await expect(row.getByRole('heading', { level: 3 })).toContainText('Jämsän kaupunki')
   await check(admin, 'follow-up-admin-desktop')
   await activate(admin, 'Luo seurantalinkki: Jämsän kaupunki')
-  const linkText = row.locator('.link-text__url')
-  await expect(linkText).toContainText('/follow-up#')
-  const link = (await linkText.textContent()) ?? ''
   await expect(admin.getByRole('status').filter({ hasText: 'Seurantalinkki luotiin' })).toHaveCount(
     1,
   )
-  await activate(admin, 'QR-koodi: Jämsän kaupunki')
+  // The link is a key: it is on the screen only once asked for.
+  const linkText = row.locator('.link-text__url')
+  await expect(row.getByRole('button', { name: 'Kopioi linkki: Jämsän kaupunki' })).toBeVisible()
+  await expect(linkText).toBeHidden()
+  await activate(admin, 'Näytä linkki ja QR-koodi: Jämsän kaupunki')
+  await expect(linkText).toContainText('/follow-up#')
+  const link = (await linkText.textContent()) ?? ''
   await expect(
     row.getByRole('img', { name: 'QR-koodi, seurantalinkki: Jämsän kaupunki' }),
   ).toBeVisible()
@@ -113,6 +116,22 @@ test("an organisation's follow-up link reports a status that the summary then sh
   await expect(card.locator('.action-card__status')).toContainText('Päivi Äijälä, Jämsän kaupunki')
   await check(reporter, 'follow-up-link-reported-phone')
 
+  // The same from the keyboard alone: a second report after a reload (the tab keeps the link).
+  await reporter.reload()
+  await expect(card.locator('.action-card__status .status-badge').first()).toHaveText('Käynnissä')
+  await activate(reporter, /^Raportoi tilanne: §9 a/)
+  await pressUntil(reporter, /^Käynnissä/) // the group's checked radio takes the focus
+  await reporter.keyboard.press('ArrowDown')
+  expect((await focused(reporter)).name).toMatch(/^Toteutunut/)
+  await pressUntil(reporter, /^Lyhyt raportti/)
+  await reporter.keyboard.type('Kaikki seitsemän koulua mukana.')
+  await pressUntil(reporter, /^Raportoijan nimi/)
+  await reporter.keyboard.type('Päivi Äijälä')
+  await activate(reporter, 'Lähetä raportti')
+  await expect(reporter.getByText('Raportti on tallennettu. Kiitos!')).toBeVisible()
+  await expect(card.locator('.action-card__status .status-badge').first()).toHaveText('Toteutunut')
+  await expect(card.getByRole('button', { name: 'Aiemmat raportit, §9 a (2)' })).toBeVisible()
+
   // The summary shows the status, the report and the measured value.
   await admin.goto(`${server.url}/admin/summaries`)
   await expect(
@@ -120,9 +139,10 @@ test("an organisation's follow-up link reports a status that the summary then sh
   ).toBeVisible()
   const section = admin.getByRole('region', { name: 'Jämsän seutu' })
   const action = section.locator('.action-card', { hasText: 'Ohjattua liikuntaa välitunneille' })
-  await expect(action.locator('.action-card__status .status-badge').first()).toHaveText('Käynnissä')
-  await expect(action).toContainText('Aloitettu kolmessa koulussa.')
-  await expect(action).toContainText('Mitattu arvo: 3 koulua')
+  await expect(action.locator('.action-card__status .status-badge').first()).toHaveText(
+    'Toteutunut',
+  )
+  await expect(action).toContainText('Kaikki seitsemän koulua mukana.')
   await expect(action).toContainText('Mukana olevien koulujen määrä')
   const counts = admin.getByRole('table', { name: 'Toimenpiteiden tilanne kuntaryhmittäin' })
   await expect(counts.getByRole('row', { name: /Jämsän seutu/ })).toContainText('1')
@@ -149,13 +169,13 @@ test("an organisation's follow-up link reports a status that the summary then sh
   const csv = bytes.subarray(3).toString('utf8')
   expect(csv).toContain('Jämsän kaupunki')
   expect(csv).toContain('Ohjattua liikuntaa välitunneille')
-  expect(csv).toContain('käynnissä')
+  expect(csv).toContain('toteutunut')
   await expect(admin.getByRole('status').filter({ hasText: /^Ladattu: kooste-/ })).toHaveCount(1)
 
   // The same summary on a phone.
   const phoneAdmin = await phone.newPage()
   await phoneAdmin.goto(`${server.url}/admin/summaries#${server.adminToken}`)
-  await expect(phoneAdmin.locator('.action-card .status-badge').first()).toHaveText('Käynnissä')
+  await expect(phoneAdmin.locator('.action-card .status-badge').first()).toHaveText('Toteutunut')
   await check(phoneAdmin, 'summaries-phone')
   await phoneAdmin.goto(`${server.url}/admin/follow-up`)
   await expect(
@@ -232,6 +252,24 @@ test('merging two organisations and undoing it from the register page, from the 
   // A municipality group, and the event put into it from its own page.
   await page.getByRole('tab', { name: 'Kuntaryhmät' }).click()
   const newGroup = page.locator('.card', { hasText: 'Uusi kuntaryhmä' })
+  // The server's limits, said where they were met: 41 municipalities, then a taken name.
+  await newGroup.getByLabel('Kuntaryhmän nimi').fill('Liian suuri')
+  await newGroup
+    .getByLabel('Kunnat')
+    .fill(Array.from({ length: 41 }, (_, i) => `Kunta ${i + 1}`).join('\n'))
+  await expect(newGroup.getByText('41 / 40 kuntaa')).toBeVisible()
+  await newGroup.getByRole('button', { name: 'Lisää kuntaryhmä' }).click()
+  await expect(
+    newGroup.getByText('Tarkista kunnat: enintään 40, kukin enintään 120 merkkiä.'),
+  ).toBeVisible()
+  await page.getByRole('tab', { name: 'Organisaatiot' }).click()
+  const newOrganisation = page.locator('.card', { hasText: 'Lisää organisaatio' })
+  await newOrganisation.getByLabel('Nimi').fill('keuruun  KAUPUNKI')
+  await newOrganisation.getByRole('button', { name: 'Lisää', exact: true }).click()
+  await expect(
+    newOrganisation.getByText('Rekisterissä on jo organisaatio tällä nimellä.'),
+  ).toBeVisible()
+  await page.getByRole('tab', { name: 'Kuntaryhmät' }).click()
   await newGroup.getByLabel('Kuntaryhmän nimi').fill('Keski-Suomen länsi')
   await newGroup.getByLabel('Kunnat').fill('Keuruu\nMultia')
   await newGroup.getByRole('button', { name: 'Lisää kuntaryhmä' }).click()

@@ -50,13 +50,7 @@ export function FollowUpLinkControls({
   }
   return (
     <div className="stack follow-up-link">
-      <p className="link-text">
-        <span className="link-text__label">
-          <FormattedMessage id="yearCycle.link.label" values={{ name: organisation.name }} />
-        </span>{' '}
-        <span className="link-text__url">{link.link}</span>
-      </p>
-      <p className="hint">
+      <p>
         <FormattedMessage
           id="yearCycle.link.made"
           values={{ at: intl.formatDate(link.createdAt, { dateStyle: 'medium' }) }}
@@ -78,10 +72,17 @@ export function FollowUpLinkControls({
           <FormattedMessage id="yearCycle.link.renew" />
         </Button>
       </div>
+      {/* The link is a key: shown only when asked, so a console on a shared screen keeps it. */}
       <Disclosure
         level={4}
-        title={intl.formatMessage({ id: 'yearCycle.link.qr' }, { name: organisation.name })}
+        title={intl.formatMessage({ id: 'yearCycle.link.show' }, { name: organisation.name })}
       >
+        <p className="link-text">
+          <span className="link-text__label">
+            <FormattedMessage id="yearCycle.link.label" values={{ name: organisation.name }} />
+          </span>{' '}
+          <span className="link-text__url">{link.link}</span>
+        </p>
         <QrCode
           value={link.link}
           label={intl.formatMessage({ id: 'yearCycle.link.qrLabel' }, { name: organisation.name })}

@@ -41,6 +41,7 @@ export function OrganisationRow({
   const [name, setName] = useState(organisation.name)
   const [kind, setKind] = useState<OrganisationKind>(organisation.kind)
   const [target, setTarget] = useState('')
+  const [open, setOpen] = useState(false)
   const edit = useAction()
   const merge = useAction()
 
@@ -90,58 +91,69 @@ export function OrganisationRow({
       <Disclosure
         level={3}
         title={intl.formatMessage({ id: 'yearCycle.org.edit' }, { name: organisation.name })}
+        isExpanded={open}
+        onExpandedChange={setOpen}
       >
-        <form className="stack" onSubmit={save} noValidate>
-          <TextField
-            label={intl.formatMessage({ id: 'yearCycle.org.name' })}
-            value={name}
-            onChange={setName}
-            maxLength={MAX_ORGANISATION_NAME}
-            isRequired
-          />
-          <SelectField
-            label={intl.formatMessage({ id: 'yearCycle.org.kind' })}
-            value={kind}
-            options={ORGANISATION_KINDS.map((value) => ({ value, label: kindLabel(value) }))}
-            onChange={(value) => setKind(value as OrganisationKind)}
-          />
-          {edit.failure ? (
-            <Notice tone="error" announce>
-              <FormattedMessage {...yearCycleError(edit.failure)} />
-            </Notice>
-          ) : null}
-          <div>
-            <Button type="submit" variant="primary">
-              <FormattedMessage id="yearCycle.org.save" />
-            </Button>
-          </div>
-        </form>
-        {others.length > 0 ? (
-          <form className="stack org-row__merge" onSubmit={mergeInto} noValidate>
-            <SelectField
-              label={intl.formatMessage(
-                { id: 'yearCycle.merge.into' },
-                { name: organisation.name },
-              )}
-              description={intl.formatMessage({ id: 'yearCycle.merge.help' })}
-              value={target}
-              options={[
-                { value: '', label: intl.formatMessage({ id: 'yearCycle.merge.choose' }) },
-                ...others.map((o) => ({ value: o.id, label: `${o.name} (${kindLabel(o.kind)})` })),
-              ]}
-              onChange={setTarget}
-            />
-            {merge.failure ? (
-              <Notice tone="error" announce>
-                <FormattedMessage {...yearCycleError(merge.failure)} />
-              </Notice>
+        {/* Drawn only when open: each merge list names every other entry, and a county's
+            register has hundreds (a list of lists would weigh n² options). */}
+        {open ? (
+          <>
+            <form className="stack" onSubmit={save} noValidate>
+              <TextField
+                label={intl.formatMessage({ id: 'yearCycle.org.name' })}
+                value={name}
+                onChange={setName}
+                maxLength={MAX_ORGANISATION_NAME}
+                isRequired
+              />
+              <SelectField
+                label={intl.formatMessage({ id: 'yearCycle.org.kind' })}
+                value={kind}
+                options={ORGANISATION_KINDS.map((value) => ({ value, label: kindLabel(value) }))}
+                onChange={(value) => setKind(value as OrganisationKind)}
+              />
+              {edit.failure ? (
+                <Notice tone="error" announce>
+                  <FormattedMessage {...yearCycleError(edit.failure)} />
+                </Notice>
+              ) : null}
+              <div>
+                <Button type="submit" variant="primary">
+                  <FormattedMessage id="yearCycle.org.save" />
+                </Button>
+              </div>
+            </form>
+            {others.length > 0 ? (
+              <form className="stack org-row__merge" onSubmit={mergeInto} noValidate>
+                <SelectField
+                  label={intl.formatMessage(
+                    { id: 'yearCycle.merge.into' },
+                    { name: organisation.name },
+                  )}
+                  description={intl.formatMessage({ id: 'yearCycle.merge.help' })}
+                  value={target}
+                  options={[
+                    { value: '', label: intl.formatMessage({ id: 'yearCycle.merge.choose' }) },
+                    ...others.map((o) => ({
+                      value: o.id,
+                      label: `${o.name} (${kindLabel(o.kind)})`,
+                    })),
+                  ]}
+                  onChange={setTarget}
+                />
+                {merge.failure ? (
+                  <Notice tone="error" announce>
+                    <FormattedMessage {...yearCycleError(merge.failure)} />
+                  </Notice>
+                ) : null}
+                <div>
+                  <Button type="submit" isDisabled={!target}>
+                    <FormattedMessage id="yearCycle.merge.submit" />
+                  </Button>
+                </div>
+              </form>
             ) : null}
-            <div>
-              <Button type="submit" isDisabled={!target}>
-                <FormattedMessage id="yearCycle.merge.submit" />
-              </Button>
-            </div>
-          </form>
+          </>
         ) : null}
       </Disclosure>
     </li>
