@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '@hytepaja/shared/domain/errors'
 import type { ActionView } from '@hytepaja/shared/followUp/actionViews'
 import { isOpen } from '@hytepaja/shared/followUp/reports'
 import { newId } from '@hytepaja/shared/ids'
+import { dateFormatter } from '@hytepaja/shared/minutes/dates'
 import {
   agendaForNextMeeting,
   type CleanSeries,
@@ -282,7 +283,8 @@ export async function newMeeting(
     : null
   const meta = previous?.meta ?? null
   const startsAt = input.startsAt ?? series.nextMeetingAt
-  const title = input.title ?? `${series.name} ${startsAt.slice(0, 10)}`
+  // "Keskinen kumppanuusryhmä 23.1.2027": the day on Finnish clocks, as the meeting is held.
+  const title = input.title ?? `${series.name} ${dateFormatter('fi').shortDate(new Date(startsAt))}`
   const groups = previous?.groups.length
     ? previous.groups.map((g) => ({
         name: g.name,

@@ -108,6 +108,7 @@ function seriesSuite(start: () => Promise<Server>, stop: (server: Server) => Pro
     // Three months on (four meetings a year), at the same time of day.
     const next = await api(server, 'GET', `/api/events/${res.json.id}`, key)
     expect(next.json.startsAt).toBe('2027-06-10T09:00:00+03:00')
+    expect(next.json.title).toBe('Keskinen kumppanuusryhmä 10.6.2027')
     expect(next.json.remoteUrl).toBe('https://teams.example/keskinen')
     expect(next.json.municipalities).toEqual(['Joensuu', 'Kontiolahti', 'Liperi'])
     expect(next.json.groups.map((g: { name: string }) => g.name)).toEqual(
