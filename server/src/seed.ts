@@ -2,6 +2,7 @@ import { readGroups } from '@hytepaja/shared/doc/schema'
 import { readEventDoc } from './commands/change.js'
 import { type CreatedEvent, createEvent, eventLinks } from './commands/events.js'
 import type { ServerContext } from './context.js'
+import { addWorkedExample } from './demoExample.js'
 import { countEvents, findEvent } from './store/events.js'
 import { first } from './store/sql.js'
 
@@ -17,7 +18,7 @@ export async function seedDemoEvent(
   start.setHours(9, 0, 0, 0)
   const end = new Date(start)
   end.setHours(15, 0, 0, 0)
-  return createEvent(
+  const event = await createEvent(
     ctx,
     {
       title: 'Hyte-neuvottelu, Järvilaakson kuntaryhmä (demo)',
@@ -30,6 +31,8 @@ export async function seedDemoEvent(
     },
     SEED_ACTOR,
   )
+  await addWorkedExample(ctx, event)
+  return event
 }
 
 /**
