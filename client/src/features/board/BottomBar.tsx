@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
@@ -18,9 +19,27 @@ export function BottomBar({
   /** Ideas in this person's ballot that are no longer shown. */
   stranded: string[]
 }) {
-  if (!onAdd && !ballot) return null
+  const bar = useRef<HTMLDivElement>(null)
+  const shown = Boolean(onAdd || ballot)
+  // The bar covers the page's foot: the page keeps that much room below its last note, and
+  // whatever the keyboard moves to stops above the bar (WCAG 2.4.11), however tall it grows.
+  useEffect(() => {
+    const element = bar.current
+    if (!shown || !element) return
+    const root = document.documentElement
+    const observer = new ResizeObserver(() => {
+      root.style.setProperty('--add-bar-height', `${element.getBoundingClientRect().height}px`)
+    })
+    observer.observe(element)
+    return () => {
+      observer.disconnect()
+      root.style.removeProperty('--add-bar-height')
+    }
+  }, [shown])
+
+  if (!shown) return null
   return (
-    <div className="add-bar">
+    <div className="add-bar" ref={bar}>
       {ballot ? (
         <div className="vote-bar">
           <p className="vote-bar__left">

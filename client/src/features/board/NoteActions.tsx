@@ -24,6 +24,8 @@ export interface NoteHandlers {
   onMoveToCluster(notes: NoteView[]): void
   onSetHidden(note: NoteView, hidden: boolean): void
   onSpotlight(note: NoteView): void
+  /** On the canvas: move a free note by buttons instead of dragging ("Siirrä taululla…"). */
+  onPlace?(note: NoteView): void
 }
 
 /**
@@ -49,6 +51,8 @@ export function NoteActions({
     items.push({ id: 'edit', label: intl.formatMessage({ id: 'board.idea.edit' }) })
   if (note.movable && abilities.clustersExist)
     items.push({ id: 'move', label: intl.formatMessage({ id: 'cluster.moveTo' }) })
+  if (note.movable && handlers.onPlace)
+    items.push({ id: 'place', label: intl.formatMessage({ id: 'canvas.place.open' }) })
   if (abilities.facilitates) {
     items.push({
       id: 'spotlight',
@@ -70,6 +74,7 @@ export function NoteActions({
   const act = (id: string) => {
     if (id === 'edit') handlers.onEdit(note)
     else if (id === 'move') handlers.onMoveToCluster([note])
+    else if (id === 'place') handlers.onPlace?.(note)
     else if (id === 'spotlight') handlers.onSpotlight(note)
     else if (id === 'hide' || id === 'show') handlers.onSetHidden(note, id === 'hide')
     else if (id === 'delete') handlers.onDelete(note)

@@ -13,6 +13,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { Awareness } from 'y-protocols/awareness'
 import type { Placement } from '../commands'
 import type { NoteAbilities, NoteHandlers } from '../NoteActions'
+import { shorten } from '../NoteMeta'
 import type { FollowTarget } from '../NoteRows'
 import type { NoteView } from '../noteView'
 import type { ClusterHandlers } from '../OutlineView'
@@ -22,6 +23,7 @@ import { ClusterFrame } from './ClusterFrame'
 import { canvasLayout, noteRect, originOf } from './frames'
 import { LiveCursors } from './LiveCursors'
 import { createCursorSender } from './liveCursors'
+import { PlaceDialog, type Placing } from './PlaceDialog'
 import { placementsJoining } from './placements'
 import { useCanvasViewport } from './useCanvasViewport'
 
@@ -188,6 +190,16 @@ export function CanvasView(props: CanvasViewProps) {
     })
   }, [])
   const onClearSelection = useCallback(() => setSelection(new Set()), [])
+  // Free notes and frames also move by buttons, for whoever cannot drag (PlaceDialog).
+  const [placing, setPlacing] = useState<Placing | null>(null)
+  const placeable = useMemo<NoteHandlers>(
+    () => ({
+      ...handlers,
+      onPlace: (note) =>
+        setPlacing({ name: shorten(note.idea.text), move: (by) => placeAll([note.idea.id], by) }),
+    }),
+    [handlers, placeAll],
+  )
   const onKeyMove = useCallback(
     (note: NoteView, by: { dx: number; dy: number }) => {
       if (latest.current.layout.frames.some((f) => f.id === note.idea.clusterId))
@@ -336,6 +348,12 @@ export function CanvasView(props: CanvasViewProps) {
                 handlers={clusterHandlers}
                 onShift={(cluster, by) => props.onShiftCluster(cluster, by, frame.members)}
                 onResize={props.onResizeCluster}
+                onPlace={(cluster) =>
+                  setPlacing({
+                    name: cluster.name,
+                    move: (by) => props.onShiftCluster(cluster, by, frame.members),
+                  })
+                }
               />
             ))}
             {shownNotes.map((note) => (
@@ -349,7 +367,7 @@ export function CanvasView(props: CanvasViewProps) {
                 spotlit={note.idea.id === spotlitIdea}
                 helpId={helpId}
                 abilities={abilities}
-                handlers={handlers}
+                handlers={framed.has(note.idea.id) ? handlers : placeable}
                 onDragStart={onDragStart}
                 onDragMove={onDragMove}
                 onDrop={onDrop}
@@ -363,6 +381,7 @@ export function CanvasView(props: CanvasViewProps) {
           </div>
         </div>
       </div>
+      <PlaceDialog placing={placing} onClose={() => setPlacing(null)} />
     </section>
   )
 }

@@ -20,6 +20,8 @@ export interface ClusterFrameProps {
   /** Moves the frame (and its notes) by board pixels. */
   onShift(cluster: Cluster, by: { dx: number; dy: number }): void
   onResize(cluster: Cluster, size: { width: number; height: number }): void
+  /** "Siirrä taululla…": the frame moved by buttons instead of dragging (WCAG 2.5.7). */
+  onPlace(cluster: Cluster): void
 }
 
 /**
@@ -71,6 +73,7 @@ export const ClusterFrame = memo(function ClusterFrame(props: ClusterFrameProps)
   const menu = facilitates
     ? [
         { id: 'rename', label: intl.formatMessage({ id: 'cluster.rename' }) },
+        { id: 'place', label: intl.formatMessage({ id: 'canvas.place.open' }) },
         { id: 'spotlight', label: intl.formatMessage({ id: 'facilitation.spotlight.cluster' }) },
         {
           id: 'remove',
@@ -98,6 +101,7 @@ export const ClusterFrame = memo(function ClusterFrame(props: ClusterFrameProps)
         items={menu}
         onAction={(id) => {
           if (id === 'rename') handlers.onRename(cluster)
+          else if (id === 'place') props.onPlace(cluster)
           else if (id === 'spotlight') handlers.onSpotlight(cluster)
           else if (id === 'remove') handlers.onRemove(cluster)
         }}
