@@ -88,6 +88,7 @@ test('every page has the footer with the statement and the notice; the projectio
     [event.links.chair, eventPrivacy, /Hyte-neuvottelu/],
     [`${server.url}/admin#${server.adminToken}`, '/privacy', /.+/],
     [`${server.url}/admin/e/${event.id}`, '/privacy', /Hyte-neuvottelu/],
+    [`${server.url}/admin/settings`, '/privacy', 'Palvelun asetukset'],
     [`${server.url}/e/${event.id}/privacy`, eventPrivacy, 'Tietosuojaseloste'],
   ]
   for (const [url, privacy, heading] of pages) {

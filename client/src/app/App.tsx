@@ -38,6 +38,10 @@ const SeriesPage = lazyWithMessages(
   ['organiser', 'series', 'followUpItem', 'plenary'],
   () => import('../pages/SeriesPage'),
 )
+const ServiceSettingsPage = lazyWithMessages(
+  ['organiser'],
+  () => import('../pages/ServiceSettingsPage'),
+)
 const ManageEventPage = lazyWithMessages(['organiser'], () => import('../pages/ManageEventPage'))
 const JoinSheetPage = lazyWithMessages(['organiser'], () => import('../pages/JoinSheetPage'))
 const RegisterPage = lazyWithMessages(
@@ -97,6 +101,7 @@ export function App() {
             <Route path="/follow-up" component={FollowUpLinkPage} />
             <Route path="/admin/series" component={SeriesListPage} />
             <Route path="/admin/series/:seriesId" component={SeriesPage} />
+            <Route path="/admin/settings" component={ServiceSettingsPage} />
             <Route path="/admin/e/:eventId" component={ManageEventPage} />
             <Route path="/admin/e/:eventId/sheet" component={JoinSheetPage} />
             <Route path="/admin/e/:eventId/plenary" component={OrganiserPlenaryPage} />

@@ -90,6 +90,11 @@ function Console({ consoleKey }: { consoleKey: string }) {
               <FormattedMessage id="console.series.link" />
             </Link>
           </p>
+          <p>
+            <Link href="/admin/settings" className="standalone-link">
+              <FormattedMessage id="console.settings" />
+            </Link>
+          </p>
           <section className="card stack" aria-labelledby="console-new-heading">
             <h2 id="console-new-heading">
               <FormattedMessage id="console.create.heading" />

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Notice } from '../../ui/Notice'
 import type { OrganiserAccess } from './access'
 import { setFlash } from './flash'
+import { RetentionPanel } from './RetentionPanel'
 import { errorCodeOf, useAction } from './useAction'
 
 /** Hands a downloaded body to the browser as a file. */
@@ -25,7 +26,7 @@ function saveFile(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Tiedot: the event's data as a JSON file, and deleting the event for good. */
+/** Tiedot: when its personal data goes, the event's data as a JSON file, and deleting it. */
 export function DataPanel({ access, event }: { access: OrganiserAccess; event: ManagedEvent }) {
   const intl = useIntl()
   const [, navigate] = useLocation()
@@ -46,6 +47,7 @@ export function DataPanel({ access, event }: { access: OrganiserAccess; event: M
       <h2>
         <FormattedMessage id="organiser.data.heading" />
       </h2>
+      <RetentionPanel access={access} />
       <section className="card stack" aria-labelledby="data-export-heading">
         <h3 id="data-export-heading">
           <FormattedMessage id="organiser.data.export.heading" />
