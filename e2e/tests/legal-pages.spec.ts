@@ -9,6 +9,8 @@ import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 // notice before anyone types a name.
 
 test.use({ actionTimeout: 30_000 })
+// Sixteen pages in a row, and each page in three languages on two devices, on a shared machine.
+test.setTimeout(240_000)
 
 const SETTINGS = {
   controller: {
