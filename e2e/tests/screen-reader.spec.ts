@@ -159,7 +159,7 @@ for (const lang of ['fi', 'sv'] as const) {
       - main:
         - heading "${w.joinTitle}" [level=1]
         - textbox "${w.name}"
-        - textbox "${w.organisation}"
+        - combobox "${w.organisation}"
         - radiogroup "${w.group}":
           - radio
           - radio

@@ -208,7 +208,7 @@ test('joining asks each thing once: what was typed stays through an error and a 
   const page = await context.newPage()
   await page.goto(event.links.join)
   const name = page.getByRole('textbox', { name: 'Nimi' })
-  const organisation = page.getByRole('textbox', { name: /^Organisaatio/ })
+  const organisation = page.getByRole('combobox', { name: /^Organisaatio/ })
   await name.fill('Kerttu Kertaalleen')
   await organisation.fill('Kylätoimikunta')
   // The browser may fill both from what it knows of the person.
