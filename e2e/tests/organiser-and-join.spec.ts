@@ -167,7 +167,7 @@ test('an organiser creates an event in the console; a phone joins by code, a lap
   await check(organiser, 'console-desktop')
 
   const title = 'Hyte-neuvottelu 2026, Järvilaakson kuntaryhmä'
-  await organiser.getByLabel('Neuvottelun nimi').fill(title)
+  await organiser.getByLabel('Neuvottelun nimi', { exact: true }).fill(title)
   await organiser.getByLabel('Kuntaryhmän kunnat').fill('Järvilaakso, Harjuranta, Kivikoski')
   await organiser.getByLabel('Päivä', { exact: true }).fill('2026-09-17')
   await organiser.getByLabel('Alkaa klo').fill('09:00')
@@ -177,8 +177,8 @@ test('an organiser creates an event in the console; a phone joins by code, a lap
     .getByLabel('Etäkokouksen linkki')
     .fill('https://teams.example.com/l/meetup-join/abc')
   // The three default themes are there to start from.
-  await expect(organiser.getByLabel('Ryhmän 1 nimi')).toHaveValue(GROUP_A)
-  await expect(organiser.getByLabel('Ryhmän 3 nimi')).toHaveValue(GROUP_C)
+  await expect(organiser.getByLabel('Ryhmän 1 nimi', { exact: true })).toHaveValue(GROUP_A)
+  await expect(organiser.getByLabel('Ryhmän 3 nimi', { exact: true })).toHaveValue(GROUP_C)
   await organiser.getByRole('button', { name: 'Luo neuvottelu' }).click()
 
   await expect(organiser.getByRole('heading', { level: 1, name: title })).toBeVisible()
@@ -226,7 +226,7 @@ test('an organiser creates an event in the console; a phone joins by code, a lap
     .getByRole('listitem')
     .filter({ has: organiser.getByRole('heading', { name: GROUP_A }) })
   await groupCard.getByRole('button', { name: `Muokkaa: ${GROUP_A}` }).click()
-  await expect(groupCard.getByLabel('Ryhmän nimi')).toBeFocused()
+  await expect(groupCard.getByLabel('Ryhmän nimi', { exact: true })).toBeFocused()
   await groupCard.getByLabel('Fasilitaattorit').fill('Aino Aaltonen, Ville Vetäjä')
   await groupCard.getByRole('button', { name: 'Tallenna', exact: true }).click()
   await expect(organiser.getByText('Fasilitaattorit: Aino Aaltonen ja Ville Vetäjä')).toBeVisible()
@@ -236,7 +236,7 @@ test('an organiser creates an event in the console; a phone joins by code, a lap
   await openTab(organiser, 'Asialista')
   const agenda = organiser.getByRole('tabpanel')
   await expect(agenda.locator('.agenda-row__label', { hasText: '§9 c' })).toBeVisible()
-  await agenda.getByLabel('Otsikko').fill('Kahvitauko')
+  await agenda.getByLabel('Otsikko', { exact: true }).fill('Kahvitauko')
   await agenda.getByLabel('Kohdan laji').selectOption({ label: 'Muodollinen asia' })
   await agenda.getByLabel('Kellonaika').fill('10:30')
   await agenda.getByRole('button', { name: 'Lisää kohta' }).click()
@@ -251,7 +251,7 @@ test('an organiser creates an event in the console; a phone joins by code, a lap
 
   // --- Details: the form holds what was created.
   await openTab(organiser, 'Perustiedot')
-  await expect(organiser.getByLabel('Neuvottelun nimi')).toHaveValue(title)
+  await expect(organiser.getByLabel('Neuvottelun nimi', { exact: true })).toHaveValue(title)
   await expect(organiser.getByLabel('Alkaa klo')).toHaveValue('09:00')
   await organiser.getByLabel('Paikka').fill('Järvilaakson kaupungintalo, valtuustosali')
   // What was typed survives a look at another tab.
@@ -562,10 +562,10 @@ test('groups and the agenda are edited from the keyboard, and the decision sub-i
   // A fourth group, added with Enter, moved up with the keyboard.
   const addForm = page.getByRole('region', { name: 'Lisää ryhmä' })
   await addForm.getByLabel('Lyhyt kuvaus').fill('Kaikki mukaan päättämään.')
-  await addForm.getByLabel('Ryhmän nimi').fill('Osallisuus')
-  await addForm.getByLabel('Ryhmän nimi').press('Enter')
+  await addForm.getByLabel('Ryhmän nimi', { exact: true }).fill('Osallisuus')
+  await addForm.getByLabel('Ryhmän nimi', { exact: true }).press('Enter')
   await expect(page.getByRole('heading', { name: 'Työpajaryhmät (4)' })).toBeVisible()
-  await expect(addForm.getByLabel('Ryhmän nimi')).toHaveValue('')
+  await expect(addForm.getByLabel('Ryhmän nimi', { exact: true })).toHaveValue('')
   await page.getByRole('button', { name: 'Siirrä ylös: Osallisuus' }).focus()
   await page.keyboard.press('Enter')
   await expect(page.locator('.manage-item__title').nth(2)).toHaveText('Osallisuus')
@@ -608,8 +608,8 @@ test('groups and the agenda are edited from the keyboard, and the decision sub-i
     })
     .click()
   const subForm = agenda.locator('.agenda-row__sub-form')
-  await expect(subForm.getByLabel('Otsikko')).toBeFocused()
-  await subForm.getByLabel('Otsikko').fill('Kuntien tilannekatsaus')
+  await expect(subForm.getByLabel('Otsikko', { exact: true })).toBeFocused()
+  await subForm.getByLabel('Otsikko', { exact: true }).fill('Kuntien tilannekatsaus')
   await subForm.getByLabel('Esittelijä').fill('Kaija Kunnanjohtaja, Järvilaakso')
   await subForm.getByRole('button', { name: 'Lisää alakohta' }).click()
   await expect(

@@ -4,6 +4,7 @@ import type {
   EventMeta,
   Group,
   Language,
+  Translated,
 } from '@hytepaja/shared/doc/schema'
 import { ApiError, NETWORK_UNAVAILABLE, requestJson } from './http'
 
@@ -57,13 +58,13 @@ export interface ManagedEvent extends EventMeta {
 
 export type EventPatch = Partial<Omit<EventMeta, 'id'>>
 
-export interface GroupPatch {
+export interface GroupPatch extends Translated<'name' | 'description'> {
   name?: string
   description?: string
   facilitators?: string[]
 }
 
-export interface AgendaInput {
+export interface AgendaInput extends Translated<'title'> {
   title?: string
   kind?: AgendaKind
   startTime?: string | null

@@ -64,6 +64,16 @@ const byCode = defineMessages({
   'agenda.title.tooLong': { id: 'error.agenda.title.tooLong' },
   'agenda.startTime.invalid': { id: 'error.event.time.invalid' },
   'agenda.presenter.tooLong': { id: 'error.agenda.presenter.tooLong' },
+  // The Finnish and Swedish versions of a text (bilingual counties) break the text's own rules.
+  'event.titleFi.tooLong': { id: 'error.event.title.tooLong' },
+  'event.titleSv.tooLong': { id: 'error.event.title.tooLong' },
+  'group.nameFi.tooLong': { id: 'error.group.name.tooLong' },
+  'group.nameSv.tooLong': { id: 'error.group.name.tooLong' },
+  'group.descriptionFi.tooLong': { id: 'error.group.description.tooLong' },
+  'group.descriptionSv.tooLong': { id: 'error.group.description.tooLong' },
+  'agenda.titleFi.tooLong': { id: 'error.agenda.title.tooLong' },
+  'agenda.titleSv.tooLong': { id: 'error.agenda.title.tooLong' },
+  'version.sameLanguage': { id: 'error.version.sameLanguage' },
   'agenda.notFound': { id: 'error.agenda.notFound' },
   'idea.tags.invalid': { id: 'error.idea.tags.invalid' },
   'idea.tag.tooLong': { id: 'error.idea.tag.tooLong' },
@@ -129,5 +139,6 @@ export function errorMessage(code: string): MessageDescriptor {
   if (known) return known
   // Every text field's rule names control characters the same way (`event.title.control`).
   if (code.endsWith('.control')) return byCode['idea.text.control']
+  if (code.endsWith('.sameLanguage')) return byCode['version.sameLanguage']
   return fallback.unexpected
 }

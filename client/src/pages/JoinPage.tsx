@@ -15,6 +15,7 @@ import {
   type ParticipantForm,
   type ParticipantFormErrors,
 } from '../features/session/participantInput'
+import { useLangOf, useShownGroups, useShownMeta } from '../features/session/shownContent'
 import { useLinkSession } from '../features/session/useLinkSession'
 import { useOrganisationSuggestions } from '../features/session/useOrganisationSuggestions'
 import { errorMessage } from '../i18n/errorMessages'
@@ -80,7 +81,10 @@ function JoinForm({
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
-  const { event } = session
+  // The title and the groups in this person's language where the organiser gave it.
+  const event = useShownMeta(session.event) ?? session.event
+  const groups = useShownGroups(session.event.groups, session.event.language)
+  const langOf = useLangOf(session.event.language)
   const suggestions = useOrganisationSuggestions(eventId, token, form.organisation)
 
   // While the person types their name, the board's code arrives: after "Liity" the board then
@@ -121,7 +125,7 @@ function JoinForm({
         role: 'participant',
         groupId: form.groupId,
         participant: { id: created.participantId, displayName, organisation: organisation || null },
-        eventTitle: event.title,
+        eventTitle: session.event.title,
         authorKeys: created.authorKeys,
       })
       navigate(`/e/${eventId}/g/${form.groupId}`, { replace: true })
@@ -132,7 +136,10 @@ function JoinForm({
   }
 
   return (
-    <Page title={intl.formatMessage({ id: 'join.title' })} kicker={event.title}>
+    <Page
+      title={intl.formatMessage({ id: 'join.title' })}
+      kicker={<span lang={langOf(session.event, 'title')}>{event.title}</span>}
+    >
       <EventFacts event={event} />
       <p className="lead">
         <FormattedMessage id="join.lead" />
@@ -172,10 +179,12 @@ function JoinForm({
           onChange={change('groupId')}
           isRequired
           errorMessage={fieldError(errors.groupId)}
-          options={event.groups.map((group) => ({
+          options={groups.map((group) => ({
             value: group.id,
-            title: group.name,
-            description: group.description,
+            title: <span lang={langOf(group, 'name')}>{group.name}</span>,
+            description: group.description ? (
+              <span lang={langOf(group, 'description')}>{group.description}</span>
+            ) : undefined,
           }))}
         />
         {failure ? (

@@ -31,6 +31,8 @@ export interface TextFieldProps extends FieldProps {
   inputMode?: 'text' | 'numeric'
   placeholder?: string
   pattern?: string
+  /** The language of what is typed, when it is not the page's (a Swedish name on a Finnish page). */
+  lang?: string
 }
 
 function FieldLabel({ label, labelNote }: Pick<FieldProps, 'label' | 'labelNote'>) {
@@ -51,6 +53,7 @@ export function TextField({
   inputMode,
   placeholder,
   pattern,
+  lang,
   ...props
 }: TextFieldProps) {
   return (
@@ -72,6 +75,7 @@ export function TextField({
         inputMode={inputMode}
         placeholder={placeholder}
         pattern={pattern}
+        lang={lang}
       />
       <FieldError className="field__error">{errorMessage}</FieldError>
     </AriaTextField>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaItem, EventMeta, Group } from '../doc/schema.js'
-import { agendaItemIn, cleanTranslations, groupIn, metaIn, textIn } from './bilingual.js'
+import {
+  agendaItemIn,
+  cleanTranslations,
+  groupIn,
+  languageIn,
+  metaIn,
+  textIn,
+} from './bilingual.js'
 import { DomainError } from './errors.js'
 
 const group: Group = {
@@ -22,6 +29,13 @@ describe('textIn', () => {
   it('falls back to the event’s language when the reader’s version is missing or blank', () => {
     expect(textIn(group, 'description', 'fi', 'sv')).toBe('Mielenterveys ja yksinäisyys.')
     expect(textIn({ name: 'Turva', nameSv: '  ' }, 'name', 'fi', 'sv')).toBe('Turva')
+  })
+
+  it('says which language the shown text is in, for the page’s lang attributes', () => {
+    expect(languageIn(group, 'name', 'fi', 'sv')).toBe('sv')
+    expect(languageIn(group, 'description', 'fi', 'sv')).toBe('fi')
+    expect(languageIn(group, 'name', 'fi', 'en')).toBe('fi')
+    expect(languageIn({ titleFi: 'Avaus' }, 'title', 'sv', 'fi')).toBe('fi')
   })
 
   it('shows English readers the event’s own text', () => {

@@ -24,20 +24,31 @@ export function translatedKey<K extends string>(
 }
 
 /**
- * The text a reader whose UI speaks `reader` sees: the event's own text when the reader
- * speaks the event's language (or English, which nobody translates into), else the version
- * in the reader's language when given, else — the fallback — the event's own text.
+ * The language of the text a reader whose UI speaks `reader` sees: the reader's own when the
+ * event is in it or a version in it is given, else the event's (the fallback). English
+ * readers see the event's text: nobody translates into English.
  */
+export function languageIn<K extends string>(
+  record: Translated<K>,
+  key: K,
+  eventLanguage: Language,
+  reader: Language,
+): Language {
+  if (reader === eventLanguage || reader === 'en') return eventLanguage
+  const version = record[translatedKey(key, reader)]
+  return typeof version === 'string' && version.trim() !== '' ? reader : eventLanguage
+}
+
+/** The text a reader whose UI speaks `reader` sees (in `languageIn`'s language). */
 export function textIn<K extends string>(
   record: Record<K, string> & Translated<K>,
   key: K,
   eventLanguage: Language,
   reader: Language,
 ): string {
-  const own = record[key]
-  if (reader === eventLanguage || reader === 'en') return own
-  const version = (record as Translated<K>)[translatedKey(key, reader)]
-  return typeof version === 'string' && version.trim() !== '' ? version : own
+  const language = languageIn(record, key, eventLanguage, reader)
+  if (language === eventLanguage) return record[key]
+  return (record as Translated<K>)[translatedKey(key, language as ContentLanguage)] as string
 }
 
 /** The event's description with its title in the reader's language. */

@@ -65,25 +65,6 @@ describe('proposal fields', () => {
     expect(text).toContain('Koko')
   })
 
-  it('puts a letter typed beside the same letter at the writer’s caret, not after it', () => {
-    const doc = new Y.Doc()
-    const text = doc.getText('t')
-    text.insert(0, 'PL')
-    const inserts: unknown[] = []
-    text.observe((event) => inserts.push(event.delta))
-    // The caret after "P" (someone else's "L" follows); "L" typed there.
-    proposals.setText(text, 'PLL', 2)
-    // Backspace of that "L" from the caret after it.
-    proposals.setText(text, 'PL', 1)
-    // Without a caret: the common prefix decides (the old rule).
-    proposals.setText(text, 'PLL')
-    expect(inserts).toEqual([
-      [{ retain: 1 }, { insert: 'L' }],
-      [{ retain: 1 }, { delete: 1 }],
-      [{ retain: 2 }, { insert: 'L' }],
-    ])
-  })
-
   it('edits the title with the smallest change and keeps lists of parties and ideas', () => {
     const doc = new Y.Doc()
     proposals.editTitle(doc, 'Liikkumisen ilo', anna)

@@ -31,30 +31,20 @@ export const MAX_RESPONSIBLE = 12
 
 /**
  * Makes `text` equal `value` with the smallest edit (common prefix and suffix kept), so that a
- * field bound to a plain input merges with what others type at the same time. `caret` (where
- * the input's caret is after the edit) says where the edit ends: typing a letter beside the
- * same letter is otherwise ambiguous, and the common prefix would put it after someone
- * else's letter instead of at the writer's own place.
+ * field bound to a plain input merges with what others type at the same time.
  */
-export function setText(text: Y.Text, value: string, caret?: number): void {
+export function setText(text: Y.Text, value: string): void {
   const current = text.toString()
   if (current === value) return
   let start = 0
+  while (start < current.length && start < value.length && current[start] === value[start]) start++
   let end = 0
-  const sameFromEnd = (n: number) => current[current.length - 1 - n] === value[value.length - 1 - n]
-  if (caret === undefined) {
-    while (start < current.length && start < value.length && current[start] === value[start])
-      start++
-    while (end < current.length - start && end < value.length - start && sameFromEnd(end)) end++
-  } else {
-    const maxEnd = Math.max(0, value.length - caret)
-    while (end < maxEnd && end < current.length && end < value.length && sameFromEnd(end)) end++
-    while (
-      start < current.length - end &&
-      start < value.length - end &&
-      current[start] === value[start]
-    )
-      start++
+  while (
+    end < current.length - start &&
+    end < value.length - start &&
+    current[current.length - 1 - end] === value[value.length - 1 - end]
+  ) {
+    end++
   }
   text.delete(start, current.length - start - end)
   text.insert(start, value.slice(start, value.length - end))
@@ -67,9 +57,9 @@ function checkLength(value: string, max: number, field: string): string {
   return value
 }
 
-export function editTitle(doc: Y.Doc, value: string, actor: Actor, caret?: number): void {
+export function editTitle(doc: Y.Doc, value: string, actor: Actor): void {
   const clean = checkLength(value, MAX_TITLE, 'proposal.title')
-  doc.transact(() => setText(proposalTitle(doc), clean, caret), local(actor))
+  doc.transact(() => setText(proposalTitle(doc), clean), local(actor))
 }
 
 function actionMap(doc: Y.Doc, id: string): Y.Map<unknown> {
@@ -84,13 +74,12 @@ export function editActionField(
   field: ActionTextField,
   value: string,
   actor: Actor,
-  caret?: number,
 ): void {
   if (!ACTION_TEXT_FIELDS.includes(field))
     throw new DomainError('action.field.invalid', `unknown field ${field}`)
   const clean = checkLength(value, MAX_FIELD, `action.${field}`)
   const text = actionMap(doc, actionId).get(field) as Y.Text
-  doc.transact(() => setText(text, clean, caret), local(actor))
+  doc.transact(() => setText(text, clean), local(actor))
 }
 
 /** Adds a responsible party (vastuutaho) unless it is already listed. */

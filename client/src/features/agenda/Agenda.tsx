@@ -3,12 +3,7 @@ import {
   readCurrentItem,
   readDecisionRecords,
 } from '@hytepaja/shared/doc/plenary'
-import {
-  type AgendaItem,
-  type Promotion,
-  readAgenda,
-  readPromotions,
-} from '@hytepaja/shared/doc/schema'
+import { type Promotion, readPromotions } from '@hytepaja/shared/doc/schema'
 import { numbered } from '@hytepaja/shared/domain/agenda'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -18,12 +13,12 @@ import { Page } from '../../app/Page'
 import { useSnapshot, useSyncStatus } from '../../sync/hooks'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
+import { useLangOf, useShownAgenda } from '../session/shownContent'
 import { useEventDoc } from '../session/useEventDoc'
 import { outcomeLabel } from './outcomeLabel'
 import { PromotionView } from './PromotionView'
 import { promotionChanges, promotionStates } from './promotionChanges'
 
-const NO_ITEMS: AgendaItem[] = []
 const NO_PROMOTIONS: Promotion[] = []
 const NO_DECISIONS: Record<string, DecisionRecord> = {}
 
@@ -63,12 +58,13 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
   const event = useEventDoc(eventId, token, session?.event ?? null)
   const doc = event.synced?.doc ?? null
   const status = useSyncStatus(event.synced)
-  const items = useSnapshot(doc, readAgenda, NO_ITEMS)
+  const items = useShownAgenda(doc)
   const promotions = useSnapshot(doc, readPromotions, NO_PROMOTIONS)
   const current = useSnapshot(doc, readCurrentItem, null)
   const decisions = useSnapshot(doc, readDecisionRecords, NO_DECISIONS)
   const rows = useMemo(() => numbered(items), [items])
   const lang = event.meta?.language ?? 'fi'
+  const langOf = useLangOf(lang)
   const groupName = (groupId: string | null) =>
     event.groups.find((g) => g.id === groupId)?.name ?? ''
   const labelFor = (groupId: string) => rows.find((r) => r.item.groupId === groupId)?.label ?? ''
@@ -133,7 +129,7 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
                   ) : null}
                   <h2
                     className={depth === 0 ? 'agenda__title' : 'agenda__title agenda__title--sub'}
-                    lang={lang}
+                    lang={langOf(item, 'title')}
                     tabIndex={-1}
                   >
                     {label ? <span className="visually-hidden">{label} </span> : null}

@@ -1,12 +1,13 @@
-import { AGENDA_KINDS } from '@hytepaja/shared/doc/schema'
+import { AGENDA_KINDS, type Language } from '@hytepaja/shared/doc/schema'
 import { useIntl } from 'react-intl'
 import { SelectField } from '../../ui/SelectField'
 import { TextField } from '../../ui/TextField'
 import { type AgendaFormValues, checkAgendaForm } from './agendaInput'
 import { agendaKindName } from './agendaKinds'
 import { ItemFormActions, type ItemFormProps, useItemForm } from './ItemForm'
+import { VersionFields } from './VersionFields'
 
-export type AgendaItemFormProps = ItemFormProps<AgendaFormValues>
+export type AgendaItemFormProps = ItemFormProps<AgendaFormValues> & { eventLanguage: Language }
 
 /** Title, kind, start time and presenter of one agenda item. */
 export function AgendaItemForm(props: AgendaItemFormProps) {
@@ -22,6 +23,16 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
         maxLength={300}
         isRequired
         autoFocus={props.autoFocus}
+        name="agendaTitle"
+      />
+      <VersionFields
+        field="title"
+        label={intl.formatMessage({ id: 'agenda.form.title.label' })}
+        values={values}
+        errors={{ titleFi: error('titleFi'), titleSv: error('titleSv') }}
+        onChange={(name, value) => change(name)(value)}
+        eventLanguage={props.eventLanguage}
+        maxLength={300}
         name="agendaTitle"
       />
       <div className="field-row">

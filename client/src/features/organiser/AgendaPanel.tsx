@@ -1,3 +1,4 @@
+import type { Language } from '@hytepaja/shared/doc/schema'
 import { Suspense, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import {
@@ -33,7 +34,14 @@ const FollowUpOffer = lazyWithMessages(
   () => import('../followUpItem/FollowUpOffer'),
 )
 
-const NEW_ITEM: AgendaFormValues = { title: '', kind: 'talk', startTime: '', presenter: '' }
+const NEW_ITEM: AgendaFormValues = {
+  title: '',
+  titleFi: '',
+  titleSv: '',
+  kind: 'talk',
+  startTime: '',
+  presenter: '',
+}
 const NEW_SUB_ITEM: AgendaFormValues = { ...NEW_ITEM, kind: 'decision' }
 
 const nameOf = (row: AgendaRow) => (row.label ? `${row.label} ${row.title}` : row.title)
@@ -67,6 +75,7 @@ export function AgendaPanel({ access, event, onAgenda }: AgendaPanelProps) {
 
   const rowProps = {
     access,
+    eventLanguage: event.language,
     onAgenda,
     onMove: move,
     onRemove: setRemoving,
@@ -111,6 +120,7 @@ export function AgendaPanel({ access, event, onAgenda }: AgendaPanelProps) {
           <FormattedMessage id="agenda.add.heading" />
         </h3>
         <AgendaItemForm
+          eventLanguage={event.language}
           initial={NEW_ITEM}
           resetOnSave
           busy={adding.busy}
@@ -118,7 +128,7 @@ export function AgendaPanel({ access, event, onAgenda }: AgendaPanelProps) {
           submitLabel={<FormattedMessage id="agenda.add.submit" />}
           onSubmit={async (values) => {
             const done = await adding.run(() =>
-              addAgendaItem(access.eventId, access.token, agendaInput(values)),
+              addAgendaItem(access.eventId, access.token, agendaInput(values, event.language)),
             )
             if (!done) return false
             onAgenda(done.agenda)
@@ -167,6 +177,7 @@ export function AgendaPanel({ access, event, onAgenda }: AgendaPanelProps) {
 
 interface RowProps {
   access: OrganiserAccess
+  eventLanguage: Language
   row: AgendaRow
   index: number
   count: number
@@ -179,6 +190,7 @@ interface RowProps {
 
 function AgendaItemRow({
   access,
+  eventLanguage,
   row,
   index,
   count,
@@ -227,8 +239,11 @@ function AgendaItemRow({
       </p>
       {mode === 'edit' ? (
         <AgendaItemForm
+          eventLanguage={eventLanguage}
           initial={{
             title: row.title,
+            titleFi: row.titleFi ?? '',
+            titleSv: row.titleSv ?? '',
             kind: row.kind,
             startTime: row.startTime ?? '',
             presenter: row.presenter ?? '',
@@ -240,7 +255,12 @@ function AgendaItemRow({
           onCancel={close}
           onSubmit={async (values) => {
             const done = await saving.run(() =>
-              updateAgendaItem(access.eventId, access.token, row.id, agendaInput(values)),
+              updateAgendaItem(
+                access.eventId,
+                access.token,
+                row.id,
+                agendaInput(values, eventLanguage),
+              ),
             )
             if (!done) return false
             onAgenda(done.agenda)
@@ -285,6 +305,7 @@ function AgendaItemRow({
             <AgendaItemRow
               key={child.id}
               access={access}
+              eventLanguage={eventLanguage}
               row={child}
               index={childIndex}
               count={subItems.length}
@@ -299,6 +320,7 @@ function AgendaItemRow({
       {canHaveSubItems && mode === 'addSub' ? (
         <div className="agenda-row__sub-form">
           <AgendaItemForm
+            eventLanguage={eventLanguage}
             initial={NEW_SUB_ITEM}
             autoFocus
             busy={saving.busy}
@@ -308,7 +330,7 @@ function AgendaItemRow({
             onSubmit={async (values) => {
               const done = await saving.run(() =>
                 addAgendaItem(access.eventId, access.token, {
-                  ...agendaInput(values),
+                  ...agendaInput(values, eventLanguage),
                   parentId: row.id,
                 }),
               )

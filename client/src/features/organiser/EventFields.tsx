@@ -5,6 +5,7 @@ import { LOCALE_NAMES } from '../../i18n/locales'
 import { RadioCards } from '../../ui/RadioCards'
 import { TextAreaField, TextField } from '../../ui/TextField'
 import type { EventFormErrors, EventFormField, EventFormValues } from './eventForm'
+import { VersionFields } from './VersionFields'
 
 export interface EventFieldsProps {
   values: EventFormValues
@@ -45,6 +46,16 @@ export function EventFields({
         maxLength={200}
         isRequired
         autoFocus={autoFocus}
+      />
+      <VersionFields
+        field="title"
+        label={intl.formatMessage({ id: 'organiser.event.title.label' })}
+        values={values}
+        errors={{ titleFi: error('titleFi'), titleSv: error('titleSv') }}
+        onChange={onChange}
+        eventLanguage={values.language}
+        maxLength={200}
+        name="eventTitle"
       />
       <TextField
         {...field('municipalities')}

@@ -1,9 +1,11 @@
+import type { Language } from '@hytepaja/shared/doc/schema'
 import { useIntl } from 'react-intl'
 import { TextAreaField, TextField } from '../../ui/TextField'
 import { checkGroupForm, type GroupFormValues } from './groupInput'
 import { ItemFormActions, type ItemFormProps, useItemForm } from './ItemForm'
+import { VersionFields } from './VersionFields'
 
-export type GroupFormProps = ItemFormProps<GroupFormValues>
+export type GroupFormProps = ItemFormProps<GroupFormValues> & { eventLanguage: Language }
 
 /** Name, short description and facilitators of one workshop group. */
 export function GroupForm(props: GroupFormProps) {
@@ -21,6 +23,16 @@ export function GroupForm(props: GroupFormProps) {
         autoFocus={props.autoFocus}
         name="groupName"
       />
+      <VersionFields
+        field="name"
+        label={intl.formatMessage({ id: 'organiser.group.name.label' })}
+        values={values}
+        errors={{ nameFi: error('nameFi'), nameSv: error('nameSv') }}
+        onChange={(name, value) => change(name)(value)}
+        eventLanguage={props.eventLanguage}
+        maxLength={100}
+        name="groupName"
+      />
       <TextAreaField
         label={intl.formatMessage({ id: 'organiser.group.description.label' })}
         labelNote={intl.formatMessage({ id: 'form.optional' })}
@@ -29,6 +41,18 @@ export function GroupForm(props: GroupFormProps) {
         onChange={change('description')}
         errorMessage={error('description')}
         rows={2}
+        name="groupDescription"
+      />
+      <VersionFields
+        field="description"
+        label={intl.formatMessage({ id: 'organiser.group.description.short' })}
+        values={values}
+        errors={{ descriptionFi: error('descriptionFi'), descriptionSv: error('descriptionSv') }}
+        onChange={(name, value) => change(name)(value)}
+        eventLanguage={props.eventLanguage}
+        maxLength={500}
+        multiline
+        withHelp={false}
         name="groupDescription"
       />
       <TextField

@@ -1,4 +1,4 @@
-import type { Group } from '@hytepaja/shared/doc/schema'
+import type { Group, Language } from '@hytepaja/shared/doc/schema'
 import { useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import {
@@ -15,9 +15,15 @@ import { LiveRegion } from '../../ui/LiveRegion'
 import { Notice } from '../../ui/Notice'
 import type { OrganiserAccess } from './access'
 import { GroupForm } from './GroupForm'
-import { type GroupFormValues, groupPatch } from './groupInput'
+import {
+  type GroupFormValues,
+  groupPatch,
+  groupVersionValues,
+  NO_GROUP_VERSIONS,
+} from './groupInput'
 import { MoveButtons } from './MoveButtons'
 import { errorCodeOf, useAction } from './useAction'
+import { VersionsGiven } from './VersionFields'
 
 export interface GroupsPanelProps {
   access: OrganiserAccess
@@ -29,10 +35,16 @@ export interface GroupsPanelProps {
 const formOf = (group: Group): GroupFormValues => ({
   name: group.name,
   description: group.description,
+  ...groupVersionValues(group),
   facilitators: group.facilitators.join(', '),
 })
 
-const EMPTY: GroupFormValues = { name: '', description: '', facilitators: '' }
+const EMPTY: GroupFormValues = {
+  name: '',
+  description: '',
+  ...NO_GROUP_VERSIONS,
+  facilitators: '',
+}
 
 /** Ryhmät: the theme groups, each with a short description and its facilitators. */
 export function GroupsPanel({ access, event, onChanged }: GroupsPanelProps) {
@@ -74,6 +86,7 @@ export function GroupsPanel({ access, event, onChanged }: GroupsPanelProps) {
           <GroupCard
             key={group.id}
             access={access}
+            eventLanguage={event.language}
             group={group}
             index={index}
             count={groups.length}
@@ -91,6 +104,7 @@ export function GroupsPanel({ access, event, onChanged }: GroupsPanelProps) {
           <FormattedMessage id="organiser.groups.add.heading" />
         </h3>
         <GroupForm
+          eventLanguage={event.language}
           initial={EMPTY}
           resetOnSave
           busy={adding.busy}
@@ -98,7 +112,7 @@ export function GroupsPanel({ access, event, onChanged }: GroupsPanelProps) {
           submitLabel={<FormattedMessage id="organiser.groups.add.submit" />}
           onSubmit={async (values) => {
             const added = await adding.run(() =>
-              addGroup(access.eventId, access.token, groupPatch(values)),
+              addGroup(access.eventId, access.token, groupPatch(values, event.language)),
             )
             if (!added) return false
             await onChanged()
@@ -141,6 +155,7 @@ export function GroupsPanel({ access, event, onChanged }: GroupsPanelProps) {
 
 function GroupCard({
   access,
+  eventLanguage,
   group,
   index,
   count,
@@ -149,6 +164,7 @@ function GroupCard({
   onSaved,
 }: {
   access: OrganiserAccess
+  eventLanguage: Language
   group: Group
   index: number
   count: number
@@ -174,6 +190,7 @@ function GroupCard({
       </div>
       {editing ? (
         <GroupForm
+          eventLanguage={eventLanguage}
           initial={formOf(group)}
           autoFocus
           busy={saving.busy}
@@ -182,7 +199,12 @@ function GroupCard({
           onCancel={closeEditor}
           onSubmit={async (values) => {
             const done = await saving.run(() =>
-              updateGroup(access.eventId, access.token, group.id, groupPatch(values)),
+              updateGroup(
+                access.eventId,
+                access.token,
+                group.id,
+                groupPatch(values, eventLanguage),
+              ),
             )
             if (!done) return false
             await onSaved()
@@ -193,6 +215,7 @@ function GroupCard({
       ) : (
         <>
           {group.description ? <p>{group.description}</p> : null}
+          <VersionsGiven record={group} field="name" eventLanguage={eventLanguage} />
           <p className="manage-item__meta">
             {group.facilitators.length > 0 ? (
               <FormattedMessage

@@ -18,13 +18,20 @@ import {
   type EventFormValues,
   eventPatch,
 } from './eventForm'
-import { checkGroupForm, type GroupFormErrors, groupPatch } from './groupInput'
+import { checkGroupForm, type GroupFormErrors, groupPatch, groupVersionValues } from './groupInput'
 import { type NewGroupDraft, NewGroupsFields } from './NewGroupsFields'
 import { useAction } from './useAction'
 
 let draftIds = 0
 const themesOf = (language: Language): NewGroupDraft[] =>
-  defaultThemes(language).map((theme) => ({ key: `g${++draftIds}`, facilitators: '', ...theme }))
+  defaultThemes(language).map((theme) => ({
+    key: `g${++draftIds}`,
+    name: theme.name,
+    description: theme.description,
+    // The themes' Finnish and Swedish versions come with them, editable.
+    ...groupVersionValues(theme),
+    facilitators: '',
+  }))
 
 /** "Uusi neuvottelu": the description and the theme groups; the agenda comes from the template. */
 export function NewEventForm({
@@ -69,7 +76,7 @@ export function NewEventForm({
         title: patch.title ?? '',
         municipalities: patch.municipalities ?? [],
         startsAt: patch.startsAt ?? '',
-        groups: groups.map(groupPatch),
+        groups: groups.map((group) => groupPatch(group, values.language)),
       }),
     )
     if (created) navigate(`${managePath('console', created.id)}?tab=links&created=1`)
@@ -88,6 +95,7 @@ export function NewEventForm({
         }}
       />
       <NewGroupsFields
+        eventLanguage={values.language}
         groups={groups}
         errors={groupErrors}
         onChange={(next) => {

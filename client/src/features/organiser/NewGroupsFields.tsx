@@ -1,10 +1,12 @@
+import type { Language } from '@hytepaja/shared/doc/schema'
 import { MAX_GROUPS } from '@hytepaja/shared/domain/groups'
 import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
 import { TextField } from '../../ui/TextField'
-import type { GroupFormErrors, GroupFormValues } from './groupInput'
+import { type GroupFormErrors, type GroupFormValues, NO_GROUP_VERSIONS } from './groupInput'
+import { VersionFields } from './VersionFields'
 
 /** A group of the new event as typed: facilitators as one line of names. */
 export interface NewGroupDraft extends GroupFormValues {
@@ -22,8 +24,11 @@ export function NewGroupsFields({
   groups,
   errors,
   onChange,
+  eventLanguage,
 }: {
   groups: NewGroupDraft[]
+  /** The event's language: the names and descriptions in the other official one go beside. */
+  eventLanguage: Language
   /** Error codes by group key and field. */
   errors: Record<string, GroupFormErrors>
   onChange(groups: NewGroupDraft[]): void
@@ -62,6 +67,17 @@ export function NewGroupsFields({
                 maxLength={100}
                 isRequired
               />
+              <VersionFields
+                field="name"
+                label={intl.formatMessage({ id: 'console.groups.name' }, { number: index + 1 })}
+                values={group}
+                errors={{ nameFi: error(found.nameFi), nameSv: error(found.nameSv) }}
+                onChange={(name, value) => set(group.key, { [name]: value })}
+                eventLanguage={eventLanguage}
+                maxLength={100}
+                withHelp={false}
+                name={`group${index + 1}Name`}
+              />
               <TextField
                 label={intl.formatMessage(
                   { id: 'console.groups.description' },
@@ -72,6 +88,23 @@ export function NewGroupsFields({
                 onChange={(description) => set(group.key, { description })}
                 errorMessage={error(found.description)}
                 maxLength={500}
+              />
+              <VersionFields
+                field="description"
+                label={intl.formatMessage(
+                  { id: 'console.groups.description' },
+                  { number: index + 1 },
+                )}
+                values={group}
+                errors={{
+                  descriptionFi: error(found.descriptionFi),
+                  descriptionSv: error(found.descriptionSv),
+                }}
+                onChange={(name, value) => set(group.key, { [name]: value })}
+                eventLanguage={eventLanguage}
+                maxLength={500}
+                withHelp={false}
+                name={`group${index + 1}Description`}
               />
               <TextField
                 label={intl.formatMessage(
@@ -120,7 +153,10 @@ export function NewGroupsFields({
             size="small"
             onPress={() => {
               const key = `new${++added}`
-              onChange([...groups, { key, name: '', description: '', facilitators: '' }])
+              onChange([
+                ...groups,
+                { key, name: '', description: '', ...NO_GROUP_VERSIONS, facilitators: '' },
+              ])
               setFocusKey(key)
             }}
           >

@@ -3,10 +3,14 @@ import { DomainError } from '@hytepaja/shared/domain/errors'
 import { cleanWebUrl } from '@hytepaja/shared/domain/event'
 import { cleanText } from '@hytepaja/shared/validation/text'
 import type { EventPatch } from '../../api/organiser'
+import { checkVersions, versionBody, versionValues } from './versions'
 
 /** The event's description as the form holds it: plain strings, as typed. */
 export interface EventFormValues {
   title: string
+  /** The title in Finnish and Swedish beside the event's language ('' = none). */
+  titleFi: string
+  titleSv: string
   /** "Jämsä, Keuruu, Multia": commas, semicolons or new lines separate them. */
   municipalities: string
   /** "2026-09-12" (local date) */
@@ -26,6 +30,8 @@ export type EventFormErrors = Partial<Record<EventFormField, string>>
 
 export const EMPTY_EVENT_FORM: EventFormValues = {
   title: '',
+  titleFi: '',
+  titleSv: '',
   municipalities: '',
   date: '',
   startTime: '09:00',
@@ -70,6 +76,7 @@ export function formFromMeta(meta: EventMeta): EventFormValues {
   const end = localParts(meta.endsAt)
   return {
     title: meta.title,
+    ...versionValues(meta, 'title'),
     municipalities: meta.municipalities.join(', '),
     date: start.date,
     startTime: start.time,
@@ -96,6 +103,7 @@ export function checkEventForm(form: EventFormValues): EventFormErrors {
   const errors: EventFormErrors = {}
   const title = codeOf(() => cleanText(form.title, 'event.title', 200))
   if (title) errors.title = title
+  Object.assign(errors, checkVersions(form, 'title', 'event.title', 200))
   const municipalities = splitMunicipalities(form.municipalities)
   if (municipalities.length > 40) errors.municipalities = 'event.municipalities.invalid'
   for (const name of municipalities) {
@@ -131,6 +139,7 @@ export function eventPatch(form: EventFormValues): EventPatch {
   const startsAt = toInstant(form.date, form.startTime) ?? ''
   return {
     title: form.title.trim(),
+    ...versionBody(form, 'title', form.language),
     municipalities: splitMunicipalities(form.municipalities),
     startsAt,
     endsAt: form.endTime ? toInstant(form.date, form.endTime) : null,

@@ -1,4 +1,5 @@
 import type { Outcome } from '@hytepaja/shared/doc/plenary'
+import type { Language } from '@hytepaja/shared/doc/schema'
 import type { NumberedItem } from '@hytepaja/shared/domain/agenda'
 import type { ReactNode } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -7,6 +8,7 @@ import { Button } from '../../ui/Button'
 import { Disclosure } from '../../ui/Disclosure'
 import { outcomeLabel } from '../agenda/outcomeLabel'
 import { CommentList } from '../minutes/CommentList'
+import { useLangOf } from '../session/shownContent'
 import type { ItemWork } from './itemWork'
 
 const WORK_TITLE = {
@@ -38,6 +40,7 @@ export function ConsoleItem(props: ConsoleItemProps) {
   const { locked, lang, comments, version, children } = props
   const intl = useIntl()
   const { item, label, depth } = row
+  const langOf = useLangOf(lang as Language)
   const name = [label, item.title].filter(Boolean).join(' ')
   const panelTitle = work && work in WORK_TITLE ? WORK_TITLE[work as keyof typeof WORK_TITLE] : null
 
@@ -55,7 +58,7 @@ export function ConsoleItem(props: ConsoleItemProps) {
           </span>
         ) : null}
         <div className="console-item__name">
-          <h3 className="console-item__title" lang={lang}>
+          <h3 className="console-item__title" lang={langOf(item, 'title')}>
             {label ? <span className="visually-hidden">{label} </span> : null}
             {item.title}
           </h3>

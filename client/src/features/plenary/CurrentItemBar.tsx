@@ -1,8 +1,10 @@
+import type { Language } from '@hytepaja/shared/doc/schema'
 import type { NumberedItem } from '@hytepaja/shared/domain/agenda'
 import { adjacentItem } from '@hytepaja/shared/domain/plenary'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from '../../ui/Button'
 import { Notice } from '../../ui/Notice'
+import { useLangOf } from '../session/shownContent'
 import { plenaryError } from './plenaryErrors'
 
 export interface CurrentItemBarProps {
@@ -32,6 +34,7 @@ export function CurrentItemBar({
   const intl = useIntl()
   const items = rows.map((r) => r.item)
   const current = rows.find((r) => r.item.id === currentId)
+  const langOf = useLangOf(lang as Language)
   const nextId = adjacentItem(items, currentId, 1)
   const previousId = adjacentItem(items, currentId, -1)
   const next = nextId !== currentId ? rows.find((r) => r.item.id === nextId) : undefined
@@ -42,7 +45,7 @@ export function CurrentItemBar({
       <h2 id="current-bar-heading" className="current-bar__heading">
         <FormattedMessage id="plenary.current.heading" />
       </h2>
-      <p className="current-bar__now" lang={current ? lang : undefined}>
+      <p className="current-bar__now" lang={current ? langOf(current.item, 'title') : undefined}>
         {current ? describe(current) : <FormattedMessage id="plenary.current.none" />}
       </p>
       {locked ? null : (

@@ -1,13 +1,11 @@
 import { readCurrentItem } from '@hytepaja/shared/doc/plenary'
-import { type AgendaItem, readAgenda } from '@hytepaja/shared/doc/schema'
 import { labelOf } from '@hytepaja/shared/domain/agendaNumbers'
 import { useEffect, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'wouter'
 import { useSnapshot } from '../../sync/hooks'
+import { useLangOf, useShownAgenda } from '../session/shownContent'
 import type { useEventDoc } from '../session/useEventDoc'
-
-const NO_ITEMS: AgendaItem[] = []
 
 /**
  * "Nyt käsittelyssä: §9 a …" on participants' boards while the plenary runs, linking to the
@@ -31,7 +29,8 @@ export function CurrentItemLine({
   const doc = event.synced?.doc ?? null
   const lang = event.meta?.language ?? 'fi'
   const currentId = useSnapshot(doc, readCurrentItem, null)
-  const items = useSnapshot(doc, readAgenda, NO_ITEMS)
+  const items = useShownAgenda(doc)
+  const langOf = useLangOf(lang)
   const item = items.find((i) => i.id === currentId)
   const label = item ? labelOf(items, item.id) : null
   const spoken = item ? [label, item.title].filter(Boolean).join(' ') : null
@@ -56,7 +55,7 @@ export function CurrentItemLine({
         <span className="current-line__kicker">
           <FormattedMessage id="board.currentItem" />
         </span>{' '}
-        <span className="current-line__item" lang={lang}>
+        <span className="current-line__item" lang={langOf(item, 'title')}>
           {spoken}
         </span>
       </Link>

@@ -14,18 +14,13 @@ import {
   readMinutesCheck,
   readMinutesSettings,
 } from '@hytepaja/shared/doc/plenary'
-import {
-  type AgendaItem,
-  type Promotion,
-  readAgenda,
-  readPromotions,
-} from '@hytepaja/shared/doc/schema'
+import { type AgendaItem, type Promotion, readPromotions } from '@hytepaja/shared/doc/schema'
 import { type NumberedItem, numbered } from '@hytepaja/shared/domain/agenda'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { useSnapshot } from '../../sync/hooks'
+import { useShownAgenda } from '../session/shownContent'
 
-const NO_ITEMS: AgendaItem[] = []
 const NO_PROMOTIONS: Promotion[] = []
 const NO_RECORDS: Record<string, DecisionRecord> = {}
 
@@ -44,7 +39,8 @@ export interface PlenaryState {
 
 /** Live from the (read-only) event document; follows every server command as it lands. */
 export function usePlenaryState(doc: Y.Doc | null): PlenaryState {
-  const items = useSnapshot(doc, readAgenda, NO_ITEMS)
+  // Titled in the reader's language (the chair's, the presenter screen's), the event's as fallback.
+  const items = useShownAgenda(doc)
   const promotions = useSnapshot(doc, readPromotions, NO_PROMOTIONS)
   const currentId = useSnapshot(doc, readCurrentItem, null)
   const approval = useSnapshot(doc, readAgendaApproval, null)

@@ -1,9 +1,10 @@
 import type { ElectedPerson } from '@hytepaja/shared/doc/plenary'
-import type { Group } from '@hytepaja/shared/doc/schema'
+import type { Group, Language } from '@hytepaja/shared/doc/schema'
 import type { NumberedItem, OpeningRole } from '@hytepaja/shared/domain/agenda'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { outcomeLabel } from '../agenda/outcomeLabel'
 import { type PlenaryState, promotionOf } from '../plenary/usePlenaryState'
+import { useLangOf } from '../session/shownContent'
 import { PresentedOutcome, PresentedProposal } from './PresentedProposal'
 
 const names = (people: ElectedPerson[]) => people.map((p) => p.name)
@@ -23,6 +24,7 @@ export function PresentedItem({
   groups: Group[]
 }) {
   const intl = useIntl()
+  const langOf = useLangOf(lang as Language)
   const { item } = row
   const decision = state.decisions[item.id]?.history.at(-1) ?? null
   const promotion = promotionOf(state, item)
@@ -93,7 +95,7 @@ export function PresentedItem({
           return (
             <li key={child.item.id}>
               <span className="presenter__label">{child.label}</span>{' '}
-              <span lang={lang}>{child.item.title}</span>
+              <span lang={langOf(child.item, 'title')}>{child.item.title}</span>
               {childDecision ? (
                 <span className={`present-chip present-chip--${childDecision.outcome}`}>
                   <FormattedMessage {...outcomeLabel[childDecision.outcome]} />

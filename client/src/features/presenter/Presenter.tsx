@@ -9,6 +9,7 @@ import { lazyWithMessages } from '../../i18n/lazyWithMessages'
 import { useSnapshot, useSyncStatus } from '../../sync/hooks'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { type PlenaryState, promotionOf, usePlenaryState } from '../plenary/usePlenaryState'
+import { useLangOf } from '../session/shownContent'
 import { useEventDoc } from '../session/useEventDoc'
 import { JoinCorner } from './JoinCorner'
 import { PresentedItem } from './PresentedItem'
@@ -59,6 +60,7 @@ export function Presenter({ eventId, token, session }: PresenterProps) {
   const state = usePlenaryState(doc)
   const roles = useMemo(() => openingRoles(state.items), [state.items])
   const lang = event.meta?.language ?? 'fi'
+  const langOf = useLangOf(lang)
   const row = state.rows.find((r) => r.item.id === state.currentId) ?? null
   const followUpItemId = useSnapshot(doc, followUpAgendaItem, null)
   const role = row ? roles.get(row.item.id) : undefined
@@ -77,13 +79,15 @@ export function Presenter({ eventId, token, session }: PresenterProps) {
   return (
     <div className="presenter">
       <div className="presenter__stage" ref={box}>
-        <p className="presenter__event">{event.meta?.title}</p>
+        <p className="presenter__event" lang={event.meta ? langOf(event.meta, 'title') : lang}>
+          {event.meta?.title}
+        </p>
         {row ? (
           <>
             <p className="present-kicker present-kicker--now">
               <FormattedMessage id="presenter.now" />
             </p>
-            <h1 className="presenter__heading" lang={lang}>
+            <h1 className="presenter__heading" lang={langOf(row.item, 'title')}>
               {row.label ? <span className="presenter__label">{row.label}</span> : null}
               <span className="presenter__title">{row.item.title}</span>
             </h1>
@@ -106,7 +110,10 @@ export function Presenter({ eventId, token, session }: PresenterProps) {
           </>
         ) : (
           <>
-            <h1 className="presenter__heading" lang={lang}>
+            <h1
+              className="presenter__heading"
+              lang={event.meta ? langOf(event.meta, 'title') : lang}
+            >
               <span className="presenter__title">{event.meta?.title}</span>
             </h1>
             <p className="present-lead">

@@ -76,10 +76,8 @@ export function ActionCard(props: ActionCardProps) {
   const number = index + 1
   const title = intl.formatMessage({ id: 'proposal.action.heading' }, { number })
 
-  const editField = (field: ActionTextField) => (value: string, caret: number | undefined) => {
-    const code = attempt(() =>
-      proposals.editActionField(doc, action.id, field, value, actor, caret),
-    )
+  const editField = (field: ActionTextField) => (value: string) => {
+    const code = attempt(() => proposals.editActionField(doc, action.id, field, value, actor))
     setFieldError((prev) => ({
       ...prev,
       [field]: code ? intl.formatMessage(errorMessage(code)) : undefined,

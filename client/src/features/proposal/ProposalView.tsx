@@ -170,9 +170,9 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
                 text={mainDoc ? proposalTitle(mainDoc) : null}
                 label={<FormattedMessage id="proposal.titleField" />}
                 description={<FormattedMessage id="proposal.titleHelp" />}
-                onEdit={(value, caret) => {
+                onEdit={(value) => {
                   const code = mainDoc
-                    ? attempt(() => proposals.editTitle(mainDoc, value, p.actor, caret))
+                    ? attempt(() => proposals.editTitle(mainDoc, value, p.actor))
                     : null
                   setTitleError(code ? intl.formatMessage(errorMessage(code)) : null)
                   return code

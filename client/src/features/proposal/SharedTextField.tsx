@@ -8,11 +8,8 @@ export interface SharedTextFieldProps {
   text: Y.Text | null
   label: ReactNode
   description?: ReactNode
-  /**
-   * Writes a new value through the domain (minimal edit ending at `caret`, where the input's
-   * caret is after the edit); returns an error code or null.
-   */
-  onEdit(value: string, caret: number | undefined): string | null
+  /** Writes a new value through the domain (minimal edit); returns an error code or null. */
+  onEdit(value: string): string | null
   errorMessage?: string | null
   /** Others in this field right now, by name. */
   occupants: string[]
@@ -29,9 +26,8 @@ type Field = HTMLInputElement | HTMLTextAreaElement
 /**
  * A plain input bound to a Y.Text that others type into at the same time. The input is
  * uncontrolled: a remote change rewrites its value and maps the caret through the change, so
- * the person typing here keeps their place (before what someone else types at the same spot);
- * a local change goes to the Y.Text as the smallest edit ending at the caret, so both people's
- * words survive whole.
+ * the person typing here keeps their place; a local change goes to the Y.Text as the smallest
+ * edit, so both people's letters survive.
  */
 export function SharedTextField({
   text,
@@ -82,7 +78,7 @@ export function SharedTextField({
   const onInput = () => {
     const field = ref.current
     if (!field || !text) return
-    const failure = onEdit(field.value, field.selectionEnd ?? undefined)
+    const failure = onEdit(field.value)
     if (failure) field.value = text.toString()
   }
 

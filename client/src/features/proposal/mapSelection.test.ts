@@ -1,4 +1,3 @@
-import { setText } from '@hytepaja/shared/domain/proposals'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mapIndex, mapSelection, type TextDelta } from './mapSelection'
@@ -46,67 +45,5 @@ describe('mapping the caret through a remote change', () => {
     })
     const moved = mapSelection({ start: 6, end: 10 }, delta)
     expect(after.slice(moved.start, moved.end)).toBe('2026')
-  })
-
-  it('stays before text someone else inserts exactly at it', () => {
-    const { delta, after } = deltaOf('Aloitus: ', (t) => t.insert(9, 'Pekan'))
-    expect(mapIndex(9, delta)).toBe(9)
-    expect(after.slice(0, mapIndex(9, delta))).toBe('Aloitus: ')
-  })
-})
-
-/**
- * One person's plain input on their own copy: a value, a caret, and the field's rules (a
- * remote change maps the caret, a keystroke writes the smallest edit ending at the caret).
- */
-function field(doc: Y.Doc) {
-  const text = doc.getText('t')
-  const me = { caret: 0 }
-  text.observe((event, transaction) => {
-    if (!transaction.local) me.caret = mapIndex(me.caret, event.delta as TextDelta)
-  })
-  return {
-    me,
-    type(letter: string) {
-      const value = text.toString()
-      const next = value.slice(0, me.caret) + letter + value.slice(me.caret)
-      me.caret += letter.length
-      doc.transact(() => setText(text, next, me.caret))
-    },
-  }
-}
-
-describe('two people typing at one spot of a plain field', () => {
-  it.each([
-    ['Pihapeli', 'Lähiliikunta'],
-    ['kesä 2026', 'syksy 2027'],
-    ['aaa', 'aab'],
-  ])('keeps “%s” and “%s” each whole, on both copies, whoever comes first', (one, two) => {
-    for (const firstClient of [1, 2]) {
-      const a = new Y.Doc()
-      const b = new Y.Doc()
-      a.clientID = firstClient
-      b.clientID = 3 - firstClient
-      a.getText('t').insert(0, 'Alku: ')
-      Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
-      const anna = field(a)
-      const bo = field(b)
-      anna.me.caret = 6
-      bo.me.caret = 6
-      // Letter by letter at the same moment: each types before seeing the other's letter.
-      for (let i = 0; i < Math.max(one.length, two.length); i++) {
-        const beforeA = Y.encodeStateVector(a)
-        const beforeB = Y.encodeStateVector(b)
-        if (i < one.length) anna.type(one[i] as string)
-        if (i < two.length) bo.type(two[i] as string)
-        const fromA = Y.encodeStateAsUpdate(a, beforeA)
-        const fromB = Y.encodeStateAsUpdate(b, beforeB)
-        Y.applyUpdate(b, fromA)
-        Y.applyUpdate(a, fromB)
-      }
-      const result = a.getText('t').toString()
-      expect(b.getText('t').toString()).toBe(result)
-      expect([`Alku: ${one}${two}`, `Alku: ${two}${one}`]).toContain(result)
-    }
   })
 })

@@ -7,10 +7,8 @@ function insertLength(insert: unknown): number {
 
 /**
  * Where a caret index (UTF-16, as inputs and Y.Text count) moves when someone else's change
- * arrives. The caret keeps to the character on its left: text inserted before it pushes it
- * on, text inserted exactly at it goes after it, deleted text before it pulls it back. Two
- * people typing at one spot each keep their own place, so each word stays whole (pushed past
- * the other's letter, each next letter would land after it: "PLuhäpepliärni").
+ * arrives: text inserted before it or at it pushes it on (the Yjs convention: an insert at a
+ * position lands before what was there), deleted text before it pulls it back.
  */
 export function mapIndex(index: number, delta: TextDelta): number {
   let pos = 0
@@ -18,9 +16,8 @@ export function mapIndex(index: number, delta: TextDelta): number {
   for (const op of delta) {
     if (pos > index) break
     if (op.retain !== undefined) pos += op.retain
-    else if (op.insert !== undefined) {
-      if (pos < index) out += insertLength(op.insert)
-    } else if (op.delete !== undefined) {
+    else if (op.insert !== undefined) out += insertLength(op.insert)
+    else if (op.delete !== undefined) {
       out -= Math.max(0, Math.min(op.delete, index - pos))
       pos += op.delete
     }

@@ -1,6 +1,5 @@
 import type { Provider } from '@lexical/yjs'
 import type { SyncedDoc } from '../../../sync/openDoc'
-import { leftAnchoredCarets } from './caretAnchor'
 
 type Listener = (value: never) => void
 
@@ -29,8 +28,7 @@ export function lexicalProvider(synced: SyncedDoc): Provider {
   })
   const setOf = (type: string) => (type === 'sync' || type === 'status' ? listeners[type] : null)
   const provider = {
-    // This person's caret stays before what others type exactly at it (see caretAnchor).
-    awareness: leftAnchoredCarets(synced.awareness, synced.doc),
+    awareness: synced.awareness,
     connect: () => synced.start(),
     disconnect: () => {},
     on: (type: string, listener: Listener) => {
