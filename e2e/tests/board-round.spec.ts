@@ -11,6 +11,7 @@ import {
   openAsParticipant,
   phone,
   showView,
+  sortLane,
 } from '../fixtures/board.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 
@@ -122,10 +123,7 @@ test('a facilitator, two phones and a laptop run a whole round: ideas, clusters,
   await expect(laptopP.locator('section.frame', { hasText: 'Liikunta' })).toContainText('(3 ideaa)')
 
   // The phone sees the clusters by choosing the cluster order.
-  await phoneA
-    .getByRole('radiogroup', { name: 'Järjestys' })
-    .getByRole('radio', { name: 'Niput' })
-    .click()
+  await sortLane(phoneA, 'Niput')
   await expect(phoneA.getByRole('heading', { name: /^Liikunta/ })).toBeVisible()
   await expect(
     phoneA.getByRole('region', { name: /^Yhteisöllisyys/ }).getByText('Nuorten harrastusseteli'),
@@ -142,24 +140,30 @@ test('a facilitator, two phones and a laptop run a whole round: ideas, clusters,
   )
   await facilitator.getByRole('button', { name: 'Seuraava vaihe: Äänestys' }).click()
   for (const page of everyone) await expectPhase(page, 'Äänestys')
-  await expect(phoneA.getByText('2 ääntä jäljellä').first()).toBeVisible()
+  await expect(phoneA.getByText('2 ääntä jäljellä').filter({ visible: true }).first()).toBeVisible()
 
   const vote = (page: Page, text: string) =>
     page.getByRole('button', { name: `Äänestä ideaa: ${text}` }).click()
   await vote(phoneA, 'Kävelyreitit valaistaan')
-  await expect(phoneA.getByText('1 ääni jäljellä').first()).toBeVisible()
+  await expect(phoneA.getByText('1 ääni jäljellä').filter({ visible: true }).first()).toBeVisible()
   await vote(phoneA, 'Koulujen välituntiliikunta')
-  await expect(phoneA.getByText('Ei ääniä jäljellä').first()).toBeVisible()
-  // The server holds the budget: a third dot is refused, in words.
-  await vote(phoneA, 'Nuorten harrastusseteli')
-  await expect(phoneA.getByRole('alert')).toContainText('Olet käyttänyt kaikki äänesi')
+  await expect(
+    phoneA.getByText('Ei ääniä jäljellä').filter({ visible: true }).first(),
+  ).toBeVisible()
+  // Every dot used: "Äänestä" looks and is disabled, and says why (the server holds the
+  // budget too: server/src/http/votes.test.ts).
+  const spent = phoneA.getByRole('button', { name: 'Äänestä ideaa: Nuorten harrastusseteli' })
+  await expect(spent).toBeDisabled()
+  await expect(spent).toHaveAccessibleDescription(/^Kaikki äänesi on käytetty/)
   await shoot(phoneA, 'phone-lane-voting')
 
   await vote(phoneB, 'Kävelyreitit valaistaan')
   await vote(phoneB, 'Nuorten harrastusseteli')
-  await expect(phoneB.getByText('Ei ääniä jäljellä').first()).toBeVisible()
+  await expect(
+    phoneB.getByText('Ei ääniä jäljellä').filter({ visible: true }).first(),
+  ).toBeVisible()
   await vote(laptopP, 'Kävelyreitit valaistaan')
-  await expect(laptopP.getByText('1 ääni jäljellä').first()).toBeVisible()
+  await expect(laptopP.getByText('1 ääni jäljellä').filter({ visible: true }).first()).toBeVisible()
   // Nobody sees anyone else's dots before the reveal; the facilitator sees the count.
   await expect(phoneB.getByText(/^\d+ ääntä$/)).toHaveCount(0)
   await expect(facilitator.getByText('5 ääntä annettu · 3 äänestäjää')).toBeVisible()
@@ -179,6 +183,11 @@ test('a facilitator, two phones and a laptop run a whole round: ideas, clusters,
     // Two ideas with one vote each share the second place.
     await expect(ranking.getByRole('listitem').filter({ hasText: 'Jaettu 2. sija' })).toHaveCount(2)
   }
+  // Publishing the results closes voting: the phones say so and offer no more dots.
+  await expect(
+    phoneB.getByText('Äänestys on päättynyt: fasilitaattori julkaisi tulokset.'),
+  ).toBeVisible()
+  await expect(phoneB.getByRole('button', { name: /^(Äänestä|Peru ääni)/ })).toHaveCount(0)
   await facilitator.getByRole('button', { name: 'Seuraava vaihe: Ehdotus' }).click()
   for (const page of everyone) await expectPhase(page, 'Ehdotus')
   await showView(laptopP, 'Taulu')

@@ -10,13 +10,18 @@ export interface PageProps {
   kicker?: ReactNode
   children?: ReactNode
   className?: string
+  /**
+   * A status line that belongs with the heading (the board's phase, timer and connection):
+   * the two are wrapped together, so a page can keep them in view as one.
+   */
+  status?: ReactNode
 }
 
 /**
  * One page: sets the document title and, after client-side navigation, moves focus to the
  * heading so screen-reader users hear where they arrived.
  */
-export function Page({ title, kicker, children, className }: PageProps) {
+export function Page({ title, kicker, children, className, status }: PageProps) {
   const intl = useIntl()
   const heading = useRef<HTMLHeadingElement>(null)
   const appName = intl.formatMessage({ id: 'app.name' })
@@ -30,12 +35,22 @@ export function Page({ title, kicker, children, className }: PageProps) {
     firstPage = false
   }, [])
 
+  const heading1 = (
+    <h1 className="page__title" ref={heading} tabIndex={-1}>
+      {title}
+    </h1>
+  )
   return (
     <div className={['page', className].filter(Boolean).join(' ')}>
       {kicker ? <p className="page__kicker">{kicker}</p> : null}
-      <h1 className="page__title" ref={heading} tabIndex={-1}>
-        {title}
-      </h1>
+      {status ? (
+        <div className="page__head">
+          {heading1}
+          {status}
+        </div>
+      ) : (
+        heading1
+      )}
       {children}
     </div>
   )

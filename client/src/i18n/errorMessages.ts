@@ -90,6 +90,7 @@ const byCode = defineMessages({
   'vote.onePerIdea': { id: 'error.vote.onePerIdea' },
   'vote.closed': { id: 'error.vote.closed' },
   'vote.locked': { id: 'error.vote.locked' },
+  'vote.revealed': { id: 'error.vote.revealed' },
   'vote.noIdea': { id: 'error.vote.noIdea' },
   'vote.none': { id: 'error.vote.none' },
   'vote.budget.invalid': { id: 'error.vote.budget.invalid' },

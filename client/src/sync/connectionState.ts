@@ -9,6 +9,8 @@ export interface SyncStatus {
   loadedLocal: boolean
   /** The document holds changes the server has not confirmed as saved. */
   unsaved: boolean
+  /** Grows with each confirmation from the server (which single changes are on it may differ). */
+  confirmations: number
   /** Connection attempts that failed in a row (reset once a connection syncs). */
   failedAttempts: number
   /** The server ended the connection for good (a 44xx close code). */
@@ -25,6 +27,7 @@ export const INITIAL_STATUS: SyncStatus = {
   synced: false,
   loadedLocal: false,
   unsaved: false,
+  confirmations: 0,
   failedAttempts: 0,
   closed: null,
   rightsChanged: 0,

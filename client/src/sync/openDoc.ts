@@ -15,6 +15,8 @@ export interface SyncedDoc {
   readonly doc: Y.Doc
   readonly awareness: Awareness
   status(): SyncStatus
+  /** Whether the server has the change that made this item (false also while unknown). */
+  isOnServer(id: Y.ID): boolean
   onStatus(listener: () => void): () => void
   /** Reads the offline copy and connects; only needed with `deferStart`, and safe to repeat. */
   start(): void
@@ -66,7 +68,12 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
   let current: SyncStatus = INITIAL_STATUS
   const listeners = new Set<() => void>()
   const update = (change: Partial<SyncStatus>) => {
-    const next: SyncStatus = { ...current, ...change, unsaved: tracker.hasUnsaved() }
+    const next: SyncStatus = {
+      ...current,
+      ...change,
+      unsaved: tracker.hasUnsaved(),
+      confirmations: tracker.confirmations(),
+    }
     const keys = Object.keys(next) as Array<keyof SyncStatus>
     if (keys.every((key) => next[key] === current[key])) return
     current = next
@@ -141,6 +148,7 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     doc,
     awareness: provider.awareness,
     status: () => current,
+    isOnServer: (id) => tracker.hasItem(id),
     onStatus(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -36,6 +36,26 @@ describe('saved acknowledgements', () => {
     ])
   })
 
+  it('tells which single change the server has: a note written later is not on it yet', () => {
+    const doc = new Y.Doc()
+    const tracker = createSaveTracker(doc)
+    const ideas = doc.getMap<Y.Map<string>>('ideas')
+    const add = (id: string) => {
+      const note = new Y.Map<string>()
+      ideas.set(id, note)
+      return note._item?.id as Y.ID
+    }
+    const first = add('a')
+    tracker.acknowledge([{ clientId: doc.clientID, clock: Y.getState(doc.store, doc.clientID) }])
+    const seen = tracker.confirmations()
+    const second = add('b')
+    expect(tracker.hasItem(first)).toBe(true)
+    expect(tracker.hasItem(second)).toBe(false)
+    tracker.acknowledge([{ clientId: doc.clientID, clock: Y.getState(doc.store, doc.clientID) }])
+    expect(tracker.hasItem(second)).toBe(true)
+    expect(tracker.confirmations()).toBeGreaterThan(seen)
+  })
+
   it('reports unsaved changes until the server acknowledges our clock', () => {
     const doc = new Y.Doc()
     const tracker = createSaveTracker(doc)

@@ -14,8 +14,11 @@ export function readSavedClocks(decoder: decoding.Decoder): SavedClock[] {
   return clocks
 }
 
-function raise(known: Map<number, number>, clientId: number, clock: number): void {
-  if ((known.get(clientId) ?? 0) < clock) known.set(clientId, clock)
+/** Raises what is known of one client; true when that is news. */
+function raise(known: Map<number, number>, clientId: number, clock: number): boolean {
+  if ((known.get(clientId) ?? 0) >= clock) return false
+  known.set(clientId, clock)
+  return true
 }
 
 /**
@@ -31,17 +34,20 @@ export function createSaveTracker(doc: Y.Doc) {
   const durable = new Map<number, number>()
   /** Held in the server's memory on this connection: forgotten when the connection ends. */
   let connection = new Map<number, number>()
+  /** Grows whenever the server confirms more: a cheap signal to look at single items again. */
+  let confirmations = 0
 
   const known = (clientId: number) =>
     Math.max(durable.get(clientId) ?? 0, connection.get(clientId) ?? 0)
 
   return {
     acknowledge(clocks: SavedClock[]): void {
-      for (const { clientId, clock } of clocks) raise(durable, clientId, clock)
+      for (const { clientId, clock } of clocks) if (raise(durable, clientId, clock)) confirmations++
     },
 
     observeServerState(stateVector: Map<number, number>): void {
-      for (const [clientId, clock] of stateVector) raise(connection, clientId, clock)
+      for (const [clientId, clock] of stateVector)
+        if (raise(connection, clientId, clock)) confirmations++
     },
 
     /**
@@ -54,6 +60,13 @@ export function createSaveTracker(doc: Y.Doc) {
 
     connectionLost(): void {
       connection = new Map()
+    },
+
+    confirmations: () => confirmations,
+
+    /** Whether the server has the change that made this item (its id: client and clock). */
+    hasItem(id: { client: number; clock: number }): boolean {
+      return id.clock < known(id.client)
     },
 
     /** Whether the local document holds anything the server has not confirmed. */

@@ -92,6 +92,24 @@ describe('votes', () => {
     expect(JSON.stringify(await g.state())).not.toContain(g.anna.participantId)
   })
 
+  it('closes voting when the facilitator publishes the results, and reopens it when they hide them', async () => {
+    const g = await votingGroup()
+    const [a, b] = g.ids as [string, string]
+    await g.vote(g.anna.token, a)
+    const reveal = (revealed: boolean) =>
+      api(server, 'POST', `${g.base}/votes/reveal`, g.facilitator, { revealed })
+    expect((await reveal(true)).status).toBe(200)
+    const late = await g.vote(g.ben.token, b)
+    expect(late.status).toBe(400)
+    expect(late.json.error.code).toBe('vote.revealed')
+    expect(late.json.error.message).toMatch(/published/)
+    const moved = await api(server, 'DELETE', `${g.base}/votes/${a}`, g.anna.token)
+    expect(moved.json.error.code).toBe('vote.revealed')
+    expect((await g.state()).totals).toEqual({ [a]: 1 })
+    expect((await reveal(false)).status).toBe(200)
+    expect((await g.vote(g.ben.token, b)).status).toBe(200)
+  })
+
   it('stops counting dots on an idea the facilitator deletes, and gives those dots back', async () => {
     const g = await votingGroup({ budget: 2 })
     const [a, b, c] = g.ids as [string, string, string]

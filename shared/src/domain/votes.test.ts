@@ -60,6 +60,15 @@ describe('votes', () => {
     expect(codeOf(() => votes.cast({}, 'a', voting, undefined))).toBe('vote.noIdea')
   })
 
+  it('closes voting once the results are published: no dot is cast or taken back', () => {
+    const revealed: GroupState = { ...voting, revealed: true }
+    const ballot = votes.cast({}, 'a', voting, idea('a'))
+    expect(codeOf(() => votes.cast(ballot, 'b', revealed, idea('b')))).toBe('vote.revealed')
+    expect(codeOf(() => votes.retract(ballot, 'a', revealed))).toBe('vote.revealed')
+    // Hiding the results again reopens voting.
+    expect(votes.retract(ballot, 'a', voting)).toEqual({})
+  })
+
   it('counts only dots on ideas still on the board', () => {
     expect(votes.countable({ a: 2, gone: 1 }, new Set(['a', 'b']))).toEqual({ a: 2 })
   })

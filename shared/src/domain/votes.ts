@@ -35,8 +35,18 @@ export function cleanRules(rules: Partial<VotingRules>, current: VotingRules): V
 }
 
 /**
- * Adds one dot on `ideaId` to a ballot, within the rules: the voting phase, an unlocked board,
- * a live idea, the budget, and one dot per idea unless several are allowed.
+ * Publishing the results closes voting: a dot moved after everyone has seen the ranking would
+ * change a result already read out. The facilitator reopens voting by hiding the results.
+ */
+function closedByReveal(state: Pick<GroupState, 'revealed'>): void {
+  if (state.revealed)
+    throw new DomainError('vote.revealed', 'the results are published, so voting is closed')
+}
+
+/**
+ * Adds one dot on `ideaId` to a ballot, within the rules: the voting phase before the results
+ * are published, an unlocked board, a live idea, the budget, and one dot per idea unless
+ * several are allowed.
  */
 export function cast(
   ballot: Ballot,
@@ -45,6 +55,7 @@ export function cast(
   idea: Idea | undefined,
 ): Ballot {
   if (state.phase !== 'voting') throw new DomainError('vote.closed', 'voting is not open')
+  closedByReveal(state)
   if (state.locked) throw new DomainError('vote.locked', 'the board is locked')
   if (!idea || idea.deletedAt !== null || idea.hidden)
     throw new DomainError('vote.noIdea', 'no such idea')
@@ -60,6 +71,7 @@ export function cast(
 /** Takes one dot back from `ideaId`. */
 export function retract(ballot: Ballot, ideaId: string, state: GroupState): Ballot {
   if (state.phase !== 'voting') throw new DomainError('vote.closed', 'voting is not open')
+  closedByReveal(state)
   if (state.locked) throw new DomainError('vote.locked', 'the board is locked')
   const current = ballot[ideaId] ?? 0
   if (current === 0) throw new DomainError('vote.none', 'no dot on this idea')

@@ -12,7 +12,7 @@ import { lazyWithMessages } from '../../i18n/lazyWithMessages'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
 import { MessagesNotice } from '../facilitation/MessagesNotice'
-import { PhaseStatus } from '../facilitation/PhaseStatus'
+import { PhaseCard } from '../facilitation/PhaseStatus'
 import { rescueFocus } from '../facilitation/rescueFocus'
 import { SpotlightNotice } from '../facilitation/SpotlightNotice'
 import { useCommand } from '../facilitation/useCommand'
@@ -24,16 +24,17 @@ import { ChangeGroup } from '../groupChange/ChangeGroup'
 import { CurrentItemLine } from '../plenary/CurrentItemLine'
 import { PreAssignmentCard } from '../preAssignment/PreAssignmentCard'
 import { GroupLinks } from '../proposal/GroupLinks'
-import { SyncStatusLine } from '../session/SyncStatusLine'
 import { RankingPanel } from '../voting/RankingPanel'
 import { useBallot } from '../voting/useBallot'
 import { useEarlyTotals } from '../voting/useEarlyTotals'
 import { noteColorFor } from './actor'
 import { BoardDialogs } from './BoardDialogs'
+import { BoardDetails, BoardStatus } from './BoardHeader'
 import { BoardNotices } from './BoardNotices'
 import { BoardSettingsPanel } from './BoardSettingsPanel'
 import { BoardToolbar } from './BoardToolbar'
-import { BottomBar } from './BottomBar'
+import { LaneOrderSwitch, ViewSwitch } from './BoardViewControls'
+import { BottomBar, ballotSpent, SPENT_REASON_ID } from './BottomBar'
 import { CanvasView } from './canvas/CanvasView'
 import { canvasLayout } from './canvas/frames'
 import { endOfCluster } from './canvas/placements'
@@ -50,6 +51,7 @@ import { useAnnouncer } from './useAnnouncer'
 import { type BoardSource, useBoardModel } from './useBoardModel'
 import { useBoardSettings } from './useBoardSettings'
 import { useConnectionAnnouncements } from './useConnectionAnnouncements'
+import { latestFollow, useFreshIdeas } from './useFreshIdeas'
 import { useNoteHandlers } from './useNoteHandlers'
 import { useShortcuts } from './useShortcuts'
 
@@ -126,6 +128,7 @@ export function Board(props: BoardProps) {
         totals,
         ballot: ballot?.ballot ?? null,
         clusterNames,
+        unsentIds: model.unsentIds,
       }),
     [
       visibleIdeas,
@@ -137,12 +140,16 @@ export function Board(props: BoardProps) {
       totals,
       ballot?.ballot,
       clusterNames,
+      model.unsentIds,
     ],
   )
 
   useConnectionAnnouncements(model.summary, say)
   useGroupAnnouncements(state, model.eventReady, say)
   const spotlight = useSpotlight(state.spotlight, `${eventId}:${groupId}`)
+  const fresh = useFreshIdeas(visibleIdeas, model.boardReady)
+  const follow = latestFollow(spotlight.follow, fresh.follow)
+  const [detailsOpen, setDetailsOpen] = useState(false)
 
   const [failure, setFailure] = useState<string | null>(null)
   const report = useCallback(
@@ -160,7 +167,9 @@ export function Board(props: BoardProps) {
   const viewRect = useRef<Rect | null>(null)
   const [revealCluster, setRevealCluster] = useState<FollowTarget | null>(null)
 
-  const canVote = Boolean(voting && ballot && !state.locked && access.canWrite)
+  // Publishing the results closes voting (the server refuses dots after it, vote.revealed).
+  const votingClosed = voting && state.revealed
+  const canVote = Boolean(voting && ballot && !state.locked && !state.revealed && access.canWrite)
   const stranded = useMemo(() => {
     const shown = new Set(notes.filter((n) => !n.idea.hidden).map((n) => n.idea.id))
     return Object.keys(ballot?.ballot ?? {}).filter((id) => !shown.has(id))
@@ -173,6 +182,7 @@ export function Board(props: BoardProps) {
         canVote && ballot
           ? {
               multiple: state.voting.multiplePerIdea,
+              spentReasonId: ballotSpent(ballot) ? SPENT_REASON_ID : null,
               cast: (note) => ballot.cast(note.idea.id),
               retract: (note) => ballot.retract(note.idea.id),
             }
@@ -247,11 +257,45 @@ export function Board(props: BoardProps) {
   return (
     <Page
       title={model.group?.name ?? intl.formatMessage({ id: 'board.untitledGroup' })}
-      kicker={model.event.meta?.title}
       className="page--board"
+      status={
+        <BoardStatus
+          state={state}
+          offset={offset}
+          summary={model.summary}
+          terminal={model.terminal}
+          say={say}
+          detailsOpen={detailsOpen}
+          onToggleDetails={() => setDetailsOpen((open) => !open)}
+        />
+      }
     >
-      {model.group?.description ? <p className="board__theme">{model.group.description}</p> : null}
-      <GroupLinks eventId={eventId} groupId={groupId} />
+      <BoardDetails open={detailsOpen}>
+        {model.event.meta?.title ? (
+          <p className="board-details__event">{model.event.meta.title}</p>
+        ) : null}
+        {model.group?.description ? (
+          <p className="board__theme">{model.group.description}</p>
+        ) : null}
+        <GroupLinks eventId={eventId} groupId={groupId} />
+        <PresenceList present={model.present} />
+        <PhaseCard
+          state={state}
+          remainingDots={voting && ballot ? ballot.remaining : null}
+          showHelp={showPanelFor}
+        />
+        <div className="board-details__views">
+          <ViewSwitch layout={layout} onChange={setLayout} />
+          {layout === 'lane' ? (
+            <LaneOrderSwitch
+              order={settings.order}
+              totalsShown={totals !== null}
+              onChange={(order) => change({ order })}
+            />
+          ) : null}
+        </div>
+        <BoardSettingsPanel settings={settings} onChange={change} />
+      </BoardDetails>
       <CurrentItemLine eventId={eventId} event={model.event} ready={model.eventReady} say={say} />
       <BoardFollowUpSlot
         eventId={eventId}
@@ -259,11 +303,6 @@ export function Board(props: BoardProps) {
         doc={model.event.synced?.doc ?? null}
         lang={model.event.meta?.language ?? 'fi'}
       />
-      <div className="board__bar">
-        {/* In a terminal state the notice below says it all, with what to do next. */}
-        {model.terminal ? null : <SyncStatusLine summary={model.summary} />}
-        <PresenceList present={model.present} />
-      </div>
       <MessagesNotice
         eventId={eventId}
         messages={model.messages}
@@ -275,13 +314,6 @@ export function Board(props: BoardProps) {
         credential={credential}
         reason={access.reason}
         summary={model.summary}
-      />
-      <PhaseStatus
-        state={state}
-        offset={offset}
-        remainingDots={voting && ballot ? ballot.remaining : null}
-        showHelp={showPanelFor}
-        say={say}
       />
       {showPanelFor && question && state.phase === 'waiting' && !state.preAnswersImported ? (
         <PreAssignmentCard eventId={eventId} token={token} question={question} />
@@ -311,12 +343,13 @@ export function Board(props: BoardProps) {
         <SpotlightNotice
           kind={activeSpot.kind}
           name={spotlightName}
-          onShow={() => {
-            if (activeSpot.kind === 'cluster' && layout === 'lane') change({ order: 'cluster' })
-            spotlight.showAgain()
-          }}
           onDismiss={spotlight.dismiss}
         />
+      ) : null}
+      {votingClosed ? (
+        <p className="notice">
+          <FormattedMessage id="vote.closedRevealed" />
+        </p>
       ) : null}
       {state.revealed && state.totals ? (
         <RankingPanel
@@ -331,15 +364,12 @@ export function Board(props: BoardProps) {
         </p>
       ) : null}
       <BoardToolbar
-        layout={layout}
-        onLayoutChange={setLayout}
         count={notes.length}
         onAdd={adding && layout !== 'lane' ? openAdd : null}
         onAddCluster={
           facilitates && access.canWrite ? () => dialogs.setClusterEdit({ mode: 'add' }) : null
         }
       />
-      <BoardSettingsPanel settings={settings} onChange={change} />
       {model.loading ? (
         <Loading>
           <FormattedMessage id="board.loading" />
@@ -358,13 +388,13 @@ export function Board(props: BoardProps) {
           notes={notes}
           clusters={clusters}
           order={settings.order}
-          onOrderChange={(order) => change({ order })}
           totals={totals}
           abilities={abilities}
           handlers={noteHandlers}
-          follow={spotlight.follow}
+          follow={follow}
           spotlight={activeSpot}
           say={say}
+          fresh={fresh.fresh}
         />
       ) : layout === 'outline' ? (
         <OutlineView
@@ -374,9 +404,10 @@ export function Board(props: BoardProps) {
           abilities={abilities}
           handlers={noteHandlers}
           clusterHandlers={clusterHandlers}
-          follow={spotlight.follow}
+          follow={follow}
           spotlight={activeSpot}
           say={say}
+          fresh={fresh.fresh}
         />
       ) : (
         <CanvasView
@@ -401,7 +432,7 @@ export function Board(props: BoardProps) {
             model.clusterWrites && report(model.clusterWrites.resize(cluster.id, size))
           }
           viewRect={viewRect}
-          follow={spotlight.follow}
+          follow={follow}
           reveal={revealCluster}
           spotlight={activeSpot}
           awareness={model.board?.awareness ?? null}
@@ -424,7 +455,9 @@ export function Board(props: BoardProps) {
           const result = submitIdea(content)
           if (result.ok) {
             setFailure(null)
-            // Focus goes back to the button that opened the dialog: say where the idea went.
+            // One's own new note is brought into view (it may land under the sticky bars);
+            // focus goes back to the button that opened the dialog: say where the idea went.
+            if (result.id) fresh.show(result.id)
             say(
               intl.formatMessage(
                 adding ? { id: 'board.announce.ownAdded' } : { id: 'board.announce.ownSaved' },

@@ -4,6 +4,14 @@ import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
 import type { BallotState } from '../voting/useBallot'
 
+/** The words every disabled "Äänestä" button is described by. */
+export const SPENT_REASON_ID = 'vote-spent-reason'
+
+/** Every dot is used (and the ballot has arrived: before that the budget reads 0). */
+export function ballotSpent(ballot: BallotState): boolean {
+  return ballot.budget > 0 && ballot.remaining === 0
+}
+
 /**
  * What stays at the thumb on a phone: the large "Lisää idea" button, or in the voting phase the
  * dots left and why the last vote was refused. Dots on an idea that has since been deleted or
@@ -38,6 +46,7 @@ export function BottomBar({
   }, [shown])
 
   if (!shown) return null
+  const spent = ballot ? ballotSpent(ballot) : false
   return (
     <div className="add-bar" ref={bar}>
       {ballot ? (
@@ -45,6 +54,11 @@ export function BottomBar({
           <p className="vote-bar__left">
             <FormattedMessage id="vote.remaining" values={{ count: ballot.remaining }} />
           </p>
+          {spent ? (
+            <p className="vote-bar__reason" id={SPENT_REASON_ID}>
+              <FormattedMessage id="vote.spentReason" />
+            </p>
+          ) : null}
           {stranded.length > 0 ? (
             <Button size="small" onPress={() => ballot.retract(stranded[0] as string)}>
               <FormattedMessage id="vote.stranded" values={{ count: stranded.length }} />

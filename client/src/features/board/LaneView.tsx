@@ -7,7 +7,7 @@ import {
 } from '@hytepaja/shared/layout/order'
 import { useMemo, useRef } from 'react'
 import { useIntl } from 'react-intl'
-import { SegmentedControl } from '../../ui/SegmentedControl'
+import { laneOrder } from './BoardViewControls'
 import type { NoteAbilities, NoteHandlers } from './NoteActions'
 import { NoteCard } from './NoteCard'
 import { type FollowTarget, NoteRows } from './NoteRows'
@@ -19,23 +19,25 @@ import { WINDOW_FROM } from './useWindowedList'
 export interface LaneViewProps {
   notes: NoteView[]
   clusters: Cluster[]
+  /** The order chosen (its switch is with the board's other view settings). */
   order: IdeaOrder
-  onOrderChange(order: IdeaOrder): void
-  /** Totals this viewer may see; sorting by votes is offered only with them. */
+  /** Totals this viewer may see; sorting by votes works only with them. */
   totals: Record<string, number> | null
   abilities: NoteAbilities
   handlers: NoteHandlers
   follow: FollowTarget | null
   spotlight: { kind: 'idea' | 'cluster'; id: string } | null
   say(text: string): void
+  /** Notes that just arrived, highlighted for a moment. */
+  fresh: ReadonlySet<string>
 }
 
 /** The phone layout: one column of notes, newest first, by votes or by cluster. */
 export function LaneView(props: LaneViewProps) {
-  const { notes, clusters, totals, abilities, handlers, follow, spotlight } = props
+  const { notes, clusters, totals, abilities, handlers, spotlight, fresh } = props
   const intl = useIntl()
   const root = useRef<HTMLDivElement>(null)
-  const order = props.order === 'votes' && !totals ? 'newest' : props.order
+  const order = laneOrder(props.order, totals !== null)
   const sorted = useMemo(() => {
     const byId = new Map(notes.map((n) => [n.idea.id, n]))
     const ideas = notes.map((n) => n.idea)
@@ -54,6 +56,14 @@ export function LaneView(props: LaneViewProps) {
   )
   useFocusRecovery(root, shownIds, props.say)
 
+  // A cluster brought into view while the lane is not grouped by cluster: its first note.
+  const follow = useMemo<FollowTarget | null>(() => {
+    const target = props.follow
+    if (target?.kind !== 'cluster' || order === 'cluster') return target
+    const first = sorted.find((n) => n.idea.clusterId === target.id)
+    return first ? { kind: 'idea', id: first.idea.id, at: target.at } : null
+  }, [props.follow, order, sorted])
+
   const windowed = notes.length > WINDOW_FROM
   const spotlitIdea = spotlight?.kind === 'idea' ? spotlight.id : null
   const renderNote = (note: NoteView) => (
@@ -63,25 +73,12 @@ export function LaneView(props: LaneViewProps) {
       handlers={handlers}
       showCluster={order !== 'cluster'}
       spotlit={note.idea.id === spotlitIdea}
+      fresh={fresh.has(note.idea.id)}
     />
   )
-  const orders: Array<{ value: IdeaOrder; label: string }> = [
-    { value: 'newest', label: intl.formatMessage({ id: 'board.order.newest' }) },
-    ...(totals
-      ? [{ value: 'votes' as const, label: intl.formatMessage({ id: 'board.order.votes' }) }]
-      : []),
-    { value: 'cluster', label: intl.formatMessage({ id: 'board.order.cluster' }) },
-  ]
 
   return (
     <div className="lane" ref={root}>
-      <SegmentedControl
-        label={intl.formatMessage({ id: 'board.order.label' })}
-        value={order}
-        onChange={props.onOrderChange}
-        segments={orders}
-        className="lane__order"
-      />
       {order === 'cluster' ? (
         <NoteSections
           notes={notes}

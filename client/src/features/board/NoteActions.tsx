@@ -13,6 +13,8 @@ export interface NoteAbilities {
   /** Votes now (a participant in the voting phase); null otherwise. */
   voting: {
     multiple: boolean
+    /** Every dot is used: the id of the words that say so, for the disabled buttons. */
+    spentReasonId: string | null
     cast(note: NoteView): void
     retract(note: NoteView): void
   } | null
@@ -89,6 +91,7 @@ export function NoteActions({
           text={text}
           myVotes={note.myVotes}
           multiple={voting.multiple}
+          spentReasonId={voting.spentReasonId}
           onCast={() => voting.cast(note)}
           onRetract={() => voting.retract(note)}
         />

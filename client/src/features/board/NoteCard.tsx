@@ -10,6 +10,8 @@ export interface NoteCardProps {
   /** Say which cluster the note is in (lists not grouped by cluster). */
   showCluster: boolean
   spotlit: boolean
+  /** Just arrived: highlighted for a moment so the eye finds it. */
+  fresh?: boolean
 }
 
 /**
@@ -17,13 +19,21 @@ export interface NoteCardProps {
  * words, and its actions. Focusable as a whole (tabindex −1) only so focus has somewhere to go
  * when a neighbour disappears; the buttons are the tab stops.
  */
-export function NoteCard({ note, abilities, handlers, showCluster, spotlit }: NoteCardProps) {
+export function NoteCard({
+  note,
+  abilities,
+  handlers,
+  showCluster,
+  spotlit,
+  fresh = false,
+}: NoteCardProps) {
   const { idea } = note
   const classes = [
     'note',
     `note--${idea.color}`,
     'note-card',
     spotlit && 'is-spotlit',
+    fresh && 'is-fresh',
     idea.hidden && 'is-hidden',
   ]
   return (

@@ -5,7 +5,7 @@ import type { NoteView } from './noteView'
 /**
  * "Aino · klo 10.42" or "Sinä · 10:42"; "Nimetön" in anonymous mode; only the time when the
  * server names nobody for the note (a hidden note's author is named only through their notes
- * on the board).
+ * on the board). One's own note that has not reached the server yet says so.
  */
 export function NoteByline({ note }: { note: NoteView }) {
   const intl = useIntl()
@@ -17,6 +17,11 @@ export function NoteByline({ note }: { note: NoteView }) {
     <p className="note__byline">
       {who ? `${who} · ` : null}
       <time dateTime={new Date(note.idea.createdAt).toISOString()}>{time}</time>
+      {note.unsent ? (
+        <span className="note__unsent">
+          <FormattedMessage id="board.idea.unsent" />
+        </span>
+      ) : null}
     </p>
   )
 }

@@ -30,6 +30,8 @@ export interface OutlineViewProps {
   follow: FollowTarget | null
   spotlight: { kind: 'idea' | 'cluster'; id: string } | null
   say(text: string): void
+  /** Notes that just arrived, highlighted for a moment. */
+  fresh: ReadonlySet<string>
 }
 
 /**
@@ -118,6 +120,7 @@ export function OutlineView(props: OutlineViewProps) {
             handlers={handlers}
             showCluster={false}
             spotlit={note.idea.id === spotlitIdea}
+            fresh={props.fresh.has(note.idea.id)}
           />
         )}
       />

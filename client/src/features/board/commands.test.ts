@@ -16,13 +16,17 @@ const note = { text: 'Kävelykerho', x: 24, y: 24, color: 'yellow' as const, lan
 
 describe('idea commands', () => {
   it('turns broken rules into codes instead of exceptions', () => {
-    const commands = ideaCommands(new Y.Doc(), aino)
+    const doc = new Y.Doc()
+    const commands = ideaCommands(doc, aino)
     expect(commands.add({ ...note, text: '   ' })).toEqual({ ok: false, code: 'idea.text.empty' })
     expect(commands.add({ ...note, text: 'x'.repeat(501) })).toEqual({
       ok: false,
       code: 'idea.text.tooLong',
     })
-    expect(commands.add(note)).toEqual({ ok: true })
+    // A new note's id comes back, so the board can bring that note into view.
+    const added = commands.add(note)
+    expect(added).toEqual({ ok: true, id: expect.any(String) })
+    expect(readIdeas(doc).map((idea) => idea.id)).toEqual([added.ok ? added.id : ''])
   })
 
   it("refuses to rewrite someone else's note", () => {

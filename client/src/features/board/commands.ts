@@ -7,8 +7,11 @@ import type { Actor } from '@hytepaja/shared/domain/roles'
 import { cleanText } from '@hytepaja/shared/validation/text'
 import type * as Y from 'yjs'
 
-/** A failed command as the stable code of the rule it broke (`idea.text.tooLong`, …). */
-export type CommandResult = { ok: true } | { ok: false; code: string }
+/**
+ * A failed command as the stable code of the rule it broke (`idea.text.tooLong`, …); a new
+ * note's id when the command made one.
+ */
+export type CommandResult = { ok: true; id?: string } | { ok: false; code: string }
 
 function attempt(run: () => void): CommandResult {
   try {
@@ -55,7 +58,11 @@ export function ideaCommands(doc: Y.Doc, actor: Actor) {
         clusterId?: string | null
       },
     ) {
-      return attempt(() => ideas.add(doc, input, actor))
+      let id = ''
+      const result = attempt(() => {
+        id = ideas.add(doc, input, actor)
+      })
+      return result.ok ? { ok: true as const, id } : result
     },
     edit(id: string, text: string) {
       return attempt(() => ideas.edit(doc, id, text, actor))

@@ -21,6 +21,8 @@ export interface NoteView {
   myVotes: number
   /** The name of its cluster, if it is in one. */
   clusterName: string | null
+  /** Written on this device and not yet on the server (offline, or on its way). */
+  unsent: boolean
 }
 
 export interface NoteViewOptions {
@@ -32,10 +34,11 @@ export interface NoteViewOptions {
   totals?: Record<string, number> | null
   ballot?: Ballot | null
   clusterNames?: ReadonlyMap<string, string>
+  unsentIds?: ReadonlySet<string>
 }
 
 export function viewNotes(ideas: Idea[], actor: Actor, options: NoteViewOptions): NoteView[] {
-  const { totals = null, ballot = null, clusterNames, authorNames } = options
+  const { totals = null, ballot = null, clusterNames, authorNames, unsentIds } = options
   return ideas.map((idea) => {
     const own = isOwn(idea, actor)
     // A hidden note is off the board (the facilitator sees it dimmed): only shown again.
@@ -54,6 +57,7 @@ export function viewNotes(ideas: Idea[], actor: Actor, options: NoteViewOptions)
       votes: totals ? (totals[idea.id] ?? 0) : null,
       myVotes: ballot?.[idea.id] ?? 0,
       clusterName: (idea.clusterId && clusterNames?.get(idea.clusterId)) || null,
+      unsent: unsentIds?.has(idea.id) ?? false,
     }
   })
 }

@@ -5,6 +5,7 @@ import {
   type Cluster,
   type Idea,
   INITIAL_GROUP_STATE,
+  ideasRoot,
   readAnnouncements,
   readAuthorNames,
   readClusters,
@@ -30,6 +31,7 @@ const NO_IDEAS: Idea[] = []
 const NO_CLUSTERS: Cluster[] = []
 const NO_MESSAGES: Announcement[] = []
 const NO_NAMES: Record<string, AuthorName> = {}
+const NO_IDS: ReadonlySet<string> = new Set()
 
 export interface BoardSource {
   eventId: string
@@ -119,6 +121,19 @@ export function useBoardModel({
 
   const allIdeas = useSnapshot(board?.doc ?? null, readIdeas, NO_IDEAS)
   const clusters = useSnapshot(board?.doc ?? null, readClusters, NO_CLUSTERS)
+  // This person's notes the server has not confirmed yet (written offline, or on their way).
+  // Others' notes came from the server, so only one's own can be unsent.
+  const selfKey = actor.authorKey
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a confirmation changes what isOnServer answers.
+  const unsentIds = useMemo(() => {
+    if (!board || !status.unsaved || !selfKey) return NO_IDS
+    const root = ideasRoot(board.doc)
+    const unsent = allIdeas.filter((idea) => {
+      const item = idea.authorKey === selfKey ? root.get(idea.id)?._item : null
+      return item ? !board.isOnServer(item.id) : false
+    })
+    return unsent.length > 0 ? new Set(unsent.map((idea) => idea.id)) : NO_IDS
+  }, [board, allIdeas, status.unsaved, status.confirmations, selfKey])
   // Hidden and deleted notes leave the board document (every reader syncs it) for one only
   // the facilitator and the organiser may read; the panel and the dimmed notes come from it.
   const mayFacilitate = mayRun(holder, 'board.facilitate', groupId)
@@ -166,6 +181,8 @@ export function useBoardModel({
     votes,
     allIdeas,
     visibleIdeas,
+    /** Ids of this person's notes that have not reached the server yet. */
+    unsentIds,
     deletedIdeas,
     clusters,
     commands,

@@ -8,22 +8,18 @@ import { useCountdown } from './useCountdown'
 const LAST_MINUTE_MS = 60_000
 
 /**
- * The phase and the time left, in words, on every screen: "Vaihe: Äänestys · 4:32 jäljellä".
- * The countdown is not a live region (a screen reader would hear every second); the live
- * region says only "one minute left" and "time is up", once each.
+ * The phase and the time left, in words, on one line: "Vaihe: Äänestys · 4:32 jäljellä".
+ * It sits in the board's sticky header, so it stays in view on a phone. The countdown is not
+ * a live region (a screen reader would hear every second); `say` tells only "one minute
+ * left" and "time is up", once each.
  */
-export function PhaseStatus({
+export function PhaseLine({
   state,
   offset,
-  remainingDots,
-  showHelp,
   say,
 }: {
   state: GroupState
   offset: number
-  /** The participant's dots left in the voting phase; null for everyone else. */
-  remainingDots: number | null
-  showHelp: boolean
   say(text: string): void
 }) {
   const intl = useIntl()
@@ -58,24 +54,40 @@ export function PhaseStatus({
   }
 
   return (
+    <h2 id="phase-heading" className={`phase-line phase-line--${state.phase}`}>
+      <span>
+        <FormattedMessage
+          id="facilitation.phase.current"
+          values={{ phase: intl.formatMessage(phaseName[state.phase]) }}
+        />
+      </span>
+      {time ? (
+        <span className={`phase-line__time${left === 0 ? ' is-up' : ''}`}>
+          {' · '}
+          {time}
+        </span>
+      ) : null}
+    </h2>
+  )
+}
+
+/** What the phase means for this person: dots left, what to do now, a locked board. */
+export function PhaseCard({
+  state,
+  remainingDots,
+  showHelp,
+}: {
+  state: GroupState
+  /** The participant's dots left in the voting phase; null for everyone else. */
+  remainingDots: number | null
+  showHelp: boolean
+}) {
+  if (remainingDots === null && !showHelp && !state.locked) return null
+  return (
     <section
       className={`phase-status phase-status--${state.phase}`}
       aria-labelledby="phase-heading"
     >
-      <h2 id="phase-heading" className="phase-status__line">
-        <span>
-          <FormattedMessage
-            id="facilitation.phase.current"
-            values={{ phase: intl.formatMessage(phaseName[state.phase]) }}
-          />
-        </span>
-        {time ? (
-          <span className={`phase-status__time${left === 0 ? ' is-up' : ''}`}>
-            {' · '}
-            {time}
-          </span>
-        ) : null}
-      </h2>
       {remainingDots !== null ? (
         <p className="phase-status__dots">
           <FormattedMessage id="vote.remaining" values={{ count: remainingDots }} />

@@ -2,16 +2,18 @@ import { FormattedMessage } from 'react-intl'
 import { Button } from '../../ui/Button'
 import { rescueFocus } from './rescueFocus'
 
-/** "The facilitator brought this into view": what, with "show again" and "close". */
+/**
+ * "The facilitator brought this into view": what, and "close". Every screen has already
+ * scrolled to it by itself (useSpotlight), once; a second way to do the same ("Näytä") only
+ * made people wonder which one to use.
+ */
 export function SpotlightNotice({
   name,
   kind,
-  onShow,
   onDismiss,
 }: {
   name: string
   kind: 'idea' | 'cluster'
-  onShow(): void
   onDismiss(): void
 }) {
   return (
@@ -24,9 +26,6 @@ export function SpotlightNotice({
         )}
       </p>
       <div className="button-row">
-        <Button size="small" onPress={onShow}>
-          <FormattedMessage id="facilitation.spotlight.showAgain" />
-        </Button>
         <Button
           size="small"
           variant="quiet"

@@ -55,6 +55,7 @@ export function VotingControls({
       <Button
         variant={state.revealed ? 'secondary' : 'primary'}
         onPress={() => onReveal(!state.revealed)}
+        aria-describedby="voting-reveal-help"
       >
         {state.revealed ? (
           <FormattedMessage id="facilitation.voting.hide" />
@@ -62,6 +63,9 @@ export function VotingControls({
           <FormattedMessage id="facilitation.voting.reveal" />
         )}
       </Button>
+      <p id="voting-reveal-help" className="control-card__help">
+        <FormattedMessage id="facilitation.voting.revealHelp" />
+      </p>
     </div>
   )
 }

@@ -25,8 +25,5 @@ export function useSpotlight(spotlight: Spotlight | null, board: string) {
 
   const active = spotlight && dismissed !== spotlight.at ? spotlight : null
   const dismiss = useCallback(() => setDismissed(spotlight?.at ?? null), [spotlight])
-  const showAgain = useCallback(() => {
-    if (spotlight) setFollow({ kind: spotlight.kind, id: spotlight.id, at: Date.now() })
-  }, [spotlight])
-  return { follow, active, dismiss, showAgain }
+  return { follow, active, dismiss }
 }

@@ -20,6 +20,7 @@ export function combineStatus(statuses: SyncStatus[]): SyncStatus {
     synced: all.synced && one.synced,
     loadedLocal: all.loadedLocal && one.loadedLocal,
     unsaved: all.unsaved || one.unsaved,
+    confirmations: all.confirmations + one.confirmations,
     failedAttempts: Math.max(all.failedAttempts, one.failedAttempts),
     closed: all.closed ?? one.closed,
     rightsChanged: all.rightsChanged + one.rightsChanged,

@@ -6,6 +6,11 @@ export interface VoteControlsProps {
   myVotes: number
   /** Several dots on one idea allowed. */
   multiple: boolean
+  /**
+   * Every dot is used: "Äänestä" is disabled and described by the element with this id, which
+   * says why (null while dots are left).
+   */
+  spentReasonId: string | null
   onCast(): void
   onRetract(): void
 }
@@ -14,15 +19,24 @@ export interface VoteControlsProps {
  * "Äänestä" and "Peru ääni" on one note; each button names the idea it acts on. The buttons
  * never disappear under the keyboard: with one dot per idea it is one button whose words
  * change, with several dots both buttons stay (taking back a dot that is not there is refused
- * by the server, in words).
+ * by the server, in words). With every dot used, "Äänestä" is disabled and says why.
  */
-export function VoteControls({ text, myVotes, multiple, onCast, onRetract }: VoteControlsProps) {
+export function VoteControls({
+  text,
+  myVotes,
+  multiple,
+  spentReasonId,
+  onCast,
+  onRetract,
+}: VoteControlsProps) {
   const intl = useIntl()
   const cast = (
     <Button
       variant="primary"
       size="small"
       aria-label={intl.formatMessage({ id: 'vote.castNamed' }, { text })}
+      isDisabled={spentReasonId !== null}
+      aria-describedby={spentReasonId ?? undefined}
       onPress={onCast}
     >
       <FormattedMessage id="vote.cast" />

@@ -31,6 +31,7 @@ const view = (id: string, x: number, y: number, clusterId: string | null = null)
   votes: null,
   myVotes: 0,
   clusterName: null,
+  unsent: false,
 })
 
 const frame: Cluster = {
