@@ -68,6 +68,7 @@ test('with ten people present the first idea is in the first screen of a Pixel 7
   expect(firstBox).not.toBeNull()
   expect((firstBox?.y ?? 0) + (firstBox?.height ?? 0)).toBeLessThanOrEqual(addBar?.y ?? 0)
   expect(addBar?.y ?? 0).toBeLessThanOrEqual(viewport.height)
+  console.log(`first idea at ${Math.round(firstBox?.y ?? 0)} px of ${viewport.height}`)
   // Presence, the event, the links, the views and the settings wait behind one button.
   await expect(aino.getByRole('heading', { name: 'Paikalla nyt (10)' })).toBeHidden()
   await expect(aino.getByRole('radiogroup', { name: 'Näkymä' })).toBeHidden()
