@@ -16,6 +16,9 @@ test.describe.configure({ timeout: 300_000 })
 
 /** Picks the outline with the arrow keys in the view switch. */
 async function outlineByKeyboard(page: Page) {
+  // A narrow screen folds the views behind the header's "Tiedot" button.
+  if (await page.getByRole('button', { name: 'Tiedot ja asetukset' }).isVisible())
+    await activate(page, 'Tiedot ja asetukset')
   await pressUntil(page, /^(Lista|Taulu|Jäsennys)$/)
   await pressUntil(page, 'Jäsennys', { key: 'ArrowRight', max: 4 })
   await page.keyboard.press('Space')
@@ -110,8 +113,12 @@ test('the whole round works from the keyboard alone in the outline view', async 
     await expect.poll(async () => (await focused(aino)).name).toBe(`Peru ääni idealta: ${text}`)
   }
   await expect(aino.getByText('Ei ääniä jäljellä').first()).toBeVisible()
-  await activate(aino, 'Äänestä ideaa: Vertaistukiryhmä omaishoitajille')
-  await expect(aino.getByRole('alert')).toContainText('Olet käyttänyt kaikki äänesi')
+  // With every dot used the other buttons are disabled (no tab stop) and say why.
+  const spent = aino.getByRole('button', {
+    name: 'Äänestä ideaa: Vertaistukiryhmä omaishoitajille',
+  })
+  await expect(spent).toBeDisabled()
+  await expect(spent).toHaveAccessibleDescription(/^Kaikki äänesi on käytetty/)
   await activate(ville, 'Äänestä ideaa: Lähiliikuntapaikat kuntoon')
   await activate(ville, 'Äänestä ideaa: Vertaistukiryhmä omaishoitajille')
   await expect(facilitator.getByText('5 ääntä annettu · 2 äänestäjää')).toBeVisible()

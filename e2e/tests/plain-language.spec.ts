@@ -1,5 +1,5 @@
 import { createEvent } from '../fixtures/api.js'
-import { addIdea, openAsFacilitator, phone } from '../fixtures/board.js'
+import { addIdea, openAsFacilitator, openBoardDetails, phone } from '../fixtures/board.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 
 test.describe.configure({ timeout: 180_000 })
@@ -54,6 +54,8 @@ test('a participant chooses selkokieli on the join page and keeps it through the
 
   await facilitator.getByRole('button', { name: 'Aloita työpaja: Ideointi' }).click()
   await expect(page.getByRole('heading', { name: /^Nyt: Ideoiden kirjoitus/ })).toBeVisible()
+  // What the phase means is with the board's details, behind the header's button on a phone.
+  await openBoardDetails(page)
   await expect(page.getByText('Kirjoita ideoita. Kirjoita yksi idea kerrallaan.')).toBeVisible()
   await page.getByRole('button', { name: 'Kirjoita idea' }).click()
   const dialog = page.getByRole('dialog', { name: 'Uusi idea' })

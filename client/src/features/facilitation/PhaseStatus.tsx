@@ -8,7 +8,7 @@ import { useCountdown } from './useCountdown'
 const LAST_MINUTE_MS = 60_000
 
 /**
- * The phase and the time left, in words, on one line: "Vaihe: Äänestys · 4:32 jäljellä".
+ * The phase, the time left and a lock, in words, on one line: "Vaihe: Äänestys · 4:32 jäljellä".
  * It sits in the board's sticky header, so it stays in view on a phone. The countdown is not
  * a live region (a screen reader would hear every second); `say` tells only "one minute
  * left" and "time is up", once each.
@@ -67,11 +67,17 @@ export function PhaseLine({
           {time}
         </span>
       ) : null}
+      {state.locked ? (
+        <span className="phase-line__locked">
+          {' · '}
+          <FormattedMessage id="facilitation.lockedShort" />
+        </span>
+      ) : null}
     </h2>
   )
 }
 
-/** What the phase means for this person: dots left, what to do now, a locked board. */
+/** What the phase means for this person: dots left and what to do now. */
 export function PhaseCard({
   state,
   remainingDots,
@@ -82,7 +88,7 @@ export function PhaseCard({
   remainingDots: number | null
   showHelp: boolean
 }) {
-  if (remainingDots === null && !showHelp && !state.locked) return null
+  if (remainingDots === null && !showHelp) return null
   return (
     <section
       className={`phase-status phase-status--${state.phase}`}
@@ -96,11 +102,6 @@ export function PhaseCard({
       {showHelp ? (
         <p className="phase-status__help">
           <FormattedMessage {...phaseHelp[state.phase]} />
-        </p>
-      ) : null}
-      {state.locked ? (
-        <p className="phase-status__locked">
-          <FormattedMessage id="facilitation.lockedShort" />
         </p>
       ) : null}
     </section>
