@@ -120,6 +120,10 @@ test('the whole round works from the keyboard alone in the outline view', async 
   await expect(spent).toBeDisabled()
   await expect(spent).toHaveAccessibleDescription(/^Kaikki äänesi on käytetty/)
   await activate(ville, 'Äänestä ideaa: Lähiliikuntapaikat kuntoon')
+  // A vote on its way ignores another press: wait for the answer before the next one.
+  await expect
+    .poll(async () => (await focused(ville)).name)
+    .toBe('Peru ääni idealta: Lähiliikuntapaikat kuntoon')
   await activate(ville, 'Äänestä ideaa: Vertaistukiryhmä omaishoitajille')
   await expect(facilitator.getByText('5 ääntä annettu · 2 äänestäjää')).toBeVisible()
 

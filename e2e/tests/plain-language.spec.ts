@@ -95,6 +95,7 @@ test('a participant chooses selkokieli on the join page and keeps it through the
   await expect(page.getByRole('link', { name: 'Gruppens förslag →' })).toHaveCount(0)
   await page.getByRole('link', { name: /←/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
+  await openBoardDetails(page)
   await expect(page.getByRole('link', { name: 'Gruppens förslag →' })).toBeVisible()
   await expect(page.getByText('Du har 2 röster kvar').first()).toBeVisible()
   await page.screenshot({ path: 'screenshots/plain-board-sv-phone.png', fullPage: true })

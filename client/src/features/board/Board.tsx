@@ -432,7 +432,8 @@ export function Board(props: BoardProps) {
             model.clusterWrites && report(model.clusterWrites.resize(cluster.id, size))
           }
           viewRect={viewRect}
-          follow={follow}
+          // A new note is placed in the canvas's view already: only a spotlight moves it.
+          follow={spotlight.follow}
           reveal={revealCluster}
           spotlight={activeSpot}
           awareness={model.board?.awareness ?? null}
