@@ -174,10 +174,10 @@ test('a new idea is brought into view, highlighted and said once; offline and th
   await expect(added).toHaveClass(/\bis-fresh\b/)
   await expect.poll(() => inClearView(aino, added)).toBe(true)
   const live = aino.locator('[role="status"][aria-live="polite"]', {
-    hasText: 'Ideasi lisättiin taululle.',
+    hasText: 'Ideasi on lisätty taululle.',
   })
   await expect(live).toHaveCount(1)
-  await expect(live).toHaveText('Ideasi lisättiin taululle.')
+  await expect(live).toHaveText('Ideasi on lisätty taululle.')
   await shoot(aino, 'new-idea-in-view')
   await expect(added).not.toHaveClass(/\bis-fresh\b/, { timeout: 10_000 })
 
