@@ -89,6 +89,19 @@ describe('a full disk', () => {
       'the notes to be written',
       30_000,
     )
+    // The writer's client id, first used while the disk was full, was this seat's in memory
+    // meanwhile and is written once the store takes writes again.
+    await waitFor(
+      async () =>
+        (
+          await server.ctx.db.all<{ client_id: number }>(
+            'SELECT client_id FROM doc_client WHERE name = ?',
+            [a],
+          )
+        ).some((row) => Number(row.client_id) === writer.doc.clientID),
+      'the client id to be recorded',
+      30_000,
+    )
     const metrics = await server.ctx.metrics.registry.metrics()
     expect(metrics).toMatch(/hytepaja_store_write_failures_total [1-9]/)
   })

@@ -36,6 +36,10 @@ export class ClientOwners {
   private claims: Promise<unknown> = Promise.resolve()
   /** Claims waiting for the store, in the order they were asked. */
   private queued = 0
+  /** Ids held in memory only because the store could not write them (a full disk). */
+  private readonly unsaved = new Map<number, string>()
+  private retryMs = 0
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly name: string,
@@ -77,12 +81,61 @@ export class ClientOwners {
     this.queued++
     const done = this.claims
       .then(() => this.store.claim(this.name, clients, seat))
-      .then((seats) => this.record(seats))
+      .then(
+        (seats) => this.record(seats),
+        // The store cannot write (a full disk): the ids are this seat's here meanwhile, as the
+        // edits under them are kept in memory, and are written once the store takes writes
+        // again. Refusing them instead closed every new writer for as long as the disk was full.
+        () => this.keepUnsaved(clients, seat),
+      )
       .finally(() => {
         this.queued--
       })
     this.claims = done.catch(() => undefined)
     return done
+  }
+
+  /** Stops retrying (the room unloads). */
+  close(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+  }
+
+  private keepUnsaved(clients: readonly number[], seat: string): void {
+    for (const client of clients) {
+      if (this.seats.has(client)) continue
+      this.seats.set(client, seat)
+      this.unsaved.set(client, seat)
+    }
+    this.scheduleRetry()
+  }
+
+  /** Writes the unsaved ids again after 1 s, doubling up to 30 s while the store still fails. */
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.unsaved.size === 0) return
+    this.retryMs = Math.min(30_000, this.retryMs === 0 ? 1_000 : this.retryMs * 2)
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      const bySeat = new Map<string, number[]>()
+      for (const [client, seat] of this.unsaved) {
+        bySeat.set(seat, [...(bySeat.get(seat) ?? []), client])
+      }
+      this.claims = this.claims.then(async () => {
+        for (const [seat, clients] of bySeat) {
+          try {
+            const seats = await this.store.claim(this.name, clients, seat)
+            for (const client of clients) this.unsaved.delete(client)
+            // Another instance may have recorded one of them first: its record stands.
+            this.record(seats)
+          } catch {
+            // Still failing: tried again later.
+          }
+        }
+        if (this.unsaved.size === 0) this.retryMs = 0
+        else this.scheduleRetry()
+      })
+    }, this.retryMs)
+    this.retryTimer.unref?.()
   }
 
   private record(seats: ReadonlyMap<number, string>): void {

@@ -671,6 +671,7 @@ export class Room implements RemoteSink {
 
   destroy(): void {
     this.budget.destroy()
+    this.owners.close()
     this.feed?.leave()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessChange)
