@@ -32,6 +32,9 @@ async function addIdeaByKeyboard(page: Page, text: string) {
   await page.keyboard.type(text)
   await activate(page, 'Lisää idea')
   await expect(dialog).toBeHidden()
+  // Focus goes back to the button that opened the dialog (React Aria restores it a frame after
+  // the dialog goes, so wait for it): the person carries on from where they were.
+  await expect.poll(async () => (await focused(page)).name).toBe('Lisää idea')
 }
 
 async function moveByKeyboard(page: Page, text: string, cluster: string) {
