@@ -31,6 +31,8 @@ test('the console saves the service settings; each refused field says why; the s
   browser,
   server,
 }) => {
+  // The server is shared by the worker's tests: the legal pages' test saves other months.
+  await resetRetentionDefaults(server)
   const context = await laptop(browser)
   const page = await context.newPage()
   await page.goto(`${server.url}/admin#${server.adminToken}`)
