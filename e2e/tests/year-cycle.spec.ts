@@ -27,7 +27,7 @@ async function check(page: Page, name: string): Promise<void> {
 
 test("an organisation's follow-up link reports a status that the summary then shows, and the CSV opens right", async ({
   browser,
-  server,
+  ownServer: server,
 }) => {
   test.setTimeout(300_000)
   const made = await consoleCall<{ municipalityGroup: { id: string } }>(
