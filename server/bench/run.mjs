@@ -138,6 +138,23 @@ const SCENARIOS = [
       '3',
     ],
   },
+  {
+    name: 'saas 200x20',
+    desc: 'quiet SaaS load: 200 rooms x 20 clients = 4,000 sockets, one edit per client per 20 s, awareness on (several events: one holds at most 12 groups)',
+    rooms: 200,
+    // Every socket comes from 127.0.0.1: the per-address cap (2,000) would refuse half of them.
+    env: { MAX_SOCKETS_PER_ADDRESS: '10000' },
+    args: [
+      '--rooms',
+      '200',
+      '--clients-per-room',
+      '20',
+      '--edits-per-client-sec',
+      '0.05',
+      '--awareness',
+      'on',
+    ],
+  },
 ]
 const only = a.only ? a.only.split(',').map((s) => s.trim()) : null
 const scenarios = SCENARIOS.filter((s) => !only || only.some((o) => s.name.startsWith(o)))
@@ -226,27 +243,34 @@ async function startReference(peer) {
 }
 
 /** A fresh server of ours with an event whose boards are the run's rooms. */
-async function startOurs(serverMain, rooms) {
+async function startOurs(serverMain, scenario) {
   const nodeArgs = []
   if (a['cpu-prof']) {
     fs.mkdirSync(a['cpu-prof'], { recursive: true })
     nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.resolve(a['cpu-prof']))
   }
-  const srv = await startHytepaja(procs, { serverMain, groups: rooms, repoRoot, nodeArgs })
+  const srv = await startHytepaja(procs, {
+    serverMain,
+    groups: scenario.rooms,
+    repoRoot,
+    nodeArgs,
+    env: scenario.env,
+  })
   return {
     child: srv.child,
     pid: srv.pid,
     protocol: 'y-websocket',
     // Harness room r -> board of group r; the last one is the join room when there is one.
-    url: `ws://127.0.0.1:${srv.port}/sync/{room}?token=${encodeURIComponent(srv.event.tokens.organiser)}`,
-    roomNames: srv.boards,
+    // Each board with its own event's organiser token (load.mjs fills {token} from `name#token`).
+    url: `ws://127.0.0.1:${srv.port}/sync/{room}?token={token}`,
+    roomNames: srv.boards.map((board, i) => `${board}#${srv.tokens[i]}`),
     versions: null,
     cleanup: srv.cleanup,
   }
 }
 
 function startPeer(peer, scenario) {
-  return ourBuilds.has(peer) ? startOurs(ourBuilds.get(peer), scenario.rooms) : startReference(peer)
+  return ourBuilds.has(peer) ? startOurs(ourBuilds.get(peer), scenario) : startReference(peer)
 }
 
 /** Adds a warning to a run's summary. */
@@ -354,6 +378,12 @@ for (let rep = 1; rep <= REPEAT; rep++) {
       }
       res.scenario = sc.name
       res.repeat = rep
+      // The issue's memory figure: what the server holds per connected client above its idle RSS.
+      if (res.server_rss_mb != null && res.server_rss_base_mb != null && res.clients > 0) {
+        res.server_kb_per_client = Math.round(
+          ((res.server_rss_mb - res.server_rss_base_mb) * 1024) / res.clients,
+        )
+      }
       out.write(`${JSON.stringify(res)}\n`)
       results[sc.name] ??= {}
       results[sc.name][peer] ??= []
@@ -383,6 +413,7 @@ const cols = [
   ['srv CPU %', 'server_cpu_pct', 0],
   ['srv RSS MB', 'server_rss_mb', 0],
   ['srv RSS peak MB', 'server_rss_peak_mb', 0],
+  ['KB/client over idle', 'server_kb_per_client', 1],
   ['client CPU %', 'client_cpu_pct', 0],
   ['machine CPU %', 'machine_cpu_pct', 0],
 ]

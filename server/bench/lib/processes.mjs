@@ -169,31 +169,49 @@ export async function startHytepaja(
       if (Date.now() > deadline) throw new Error(`did not answer /healthz in 15 s: ${stderr()}`)
       await sleep(50)
     }
-    const res = await fetch(`${base}/api/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({
-        title: 'Benchmark',
-        municipalities: ['Bench'],
-        startsAt: new Date().toISOString(),
-        language: 'en',
-        groups: Array.from({ length: groups }, (_, i) => ({ name: `r${i}` })),
-      }),
-    })
-    const event = await res.json()
-    if (res.status !== 201)
-      throw new Error(`POST /api/events: ${res.status} ${JSON.stringify(event)}`)
-    // Room r -> the board of group r.
-    const byName = new Map(event.groups.map((g) => [g.name, g.id]))
-    const boards = Array.from(
-      { length: groups },
-      (_, i) => `board:${event.id}:${byName.get(`r${i}`)}`,
-    )
-    return { child, pid: child.pid, port, base, adminToken, event, boards, cleanup }
+    // One event holds at most MAX_GROUPS_PER_EVENT groups: more rooms take more events.
+    const events = []
+    const boards = []
+    const tokens = []
+    for (let first = 0; first < groups; first += MAX_GROUPS_PER_EVENT) {
+      const count = Math.min(MAX_GROUPS_PER_EVENT, groups - first)
+      const names = Array.from({ length: count }, (_, i) => `r${first + i}`)
+      const created = await createEvent(base, adminToken, names)
+      const byName = new Map(created.groups.map((g) => [g.name, g.id]))
+      for (const name of names) {
+        // Room r -> the board of group r.
+        boards.push(`board:${created.id}:${byName.get(name)}`)
+        tokens.push(created.tokens.organiser)
+      }
+      events.push(created)
+    }
+    const event = events[0]
+    return { child, pid: child.pid, port, base, adminToken, event, events, boards, tokens, cleanup }
   } catch (error) {
     await cleanup()
     throw error
   }
+}
+
+/** The most groups one event may have (the event contract's limit). */
+const MAX_GROUPS_PER_EVENT = 12
+
+async function createEvent(base, adminToken, groupNames) {
+  const res = await fetch(`${base}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({
+      title: 'Benchmark',
+      municipalities: ['Bench'],
+      startsAt: new Date().toISOString(),
+      language: 'en',
+      groups: groupNames.map((name) => ({ name })),
+    }),
+  })
+  const event = await res.json()
+  if (res.status !== 201)
+    throw new Error(`POST /api/events: ${res.status} ${JSON.stringify(event)}`)
+  return event
 }
 
 /** One run of the harness's load.mjs; resolves with its JSON summary or { error }. */

@@ -10,6 +10,7 @@ import { AwarenessBudget, type AwarenessRate, type Waiting } from './awarenessBu
 import { type AwarenessView, judge } from './awarenessPolicy.js'
 import { ClientOwners, seatKeyOf } from './clientOwners.js'
 import { shapeOf } from './docShape.js'
+import { FirstSync } from './firstSync.js'
 import type { Peer } from './peer.js'
 import {
   type AwarenessEntry,
@@ -21,7 +22,6 @@ import {
   encodeAwarenessFrame,
   encodeSaved,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
   savedClocks,
 } from './protocol.js'
@@ -122,6 +122,7 @@ export class Room implements RemoteSink {
   private readonly admission: Admission
   /** Which seat each Yjs client id of the document belongs to. */
   readonly owners: ClientOwners
+  private readonly firstSync = new FirstSync(this.doc)
 
   constructor(
     readonly name: string,
@@ -240,7 +241,7 @@ export class Room implements RemoteSink {
     }
     switch (message.type) {
       case 'syncStep1':
-        this.sendTo(peer, encodeSyncStep2(this.doc, message.stateVector))
+        this.sendTo(peer, this.firstSync.answer(message.stateVector))
         return
       case 'update': {
         if (!peer.canWrite()) {
@@ -672,6 +673,7 @@ export class Room implements RemoteSink {
   destroy(): void {
     this.budget.destroy()
     this.owners.close()
+    this.firstSync.destroy()
     this.feed?.leave()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessChange)
