@@ -10,8 +10,10 @@ import type { Caller } from '../http/caller.js'
 import { forbidden } from '../http/errors.js'
 import { freezeAttendance } from '../store/attendance.js'
 import { countComments, insertComment, listComments } from '../store/comments.js'
+import { freezeFollowUp } from '../store/minutesFollowUp.js'
 import { attendanceForMinutes, liveAttendance } from './attendance.js'
 import { audit, changeEventDoc, readEventDoc } from './change.js'
+import { followUpForMinutes, liveFollowUp } from './minutesFollowUp.js'
 import { serialised } from './serial.js'
 
 /**
@@ -104,8 +106,9 @@ function sha256(text: string): string {
 /** The content the lock's hash is taken over, and its hash as it stands now. */
 export async function currentContent(ctx: ServerContext, eventId: string) {
   const attendance = await attendanceForMinutes(ctx, eventId)
+  const followUp = await followUpForMinutes(ctx, eventId)
   return readEventDoc(ctx, eventId, (doc) => {
-    const content = minutesContent(doc, attendance)
+    const content = minutesContent(doc, attendance, followUp)
     const check = readMinutesCheck(doc)
     return {
       content,
@@ -117,7 +120,7 @@ export async function currentContent(ctx: ServerContext, eventId: string) {
 
 /**
  * A checker approves the draft. The approval that completes the pair locks the minutes: the
- * attendance is kept as it stands, and the hash is taken over it and the event document in
+ * attendance and the follow-up item's statuses are kept as they stand, and the hash is taken over it and the event document in
  * the same step as the lock.
  */
 export function approve(ctx: ServerContext, caller: Caller) {
@@ -125,6 +128,7 @@ export function approve(ctx: ServerContext, caller: Caller) {
   return serialised(ctx, eventId, async () => {
     const checker = await checkerOf(ctx, caller)
     const attendance = await liveAttendance(ctx, eventId)
+    const followUp = await liveFollowUp(ctx, eventId)
     const { willLock, version } = await readEventDoc(ctx, eventId, (doc) => {
       const check = readMinutesCheck(doc)
       const others = readElections(doc).checkers.filter((c) => c.id !== checker.id)
@@ -138,6 +142,7 @@ export function approve(ctx: ServerContext, caller: Caller) {
     })
     // Kept first: a lock whose attendance was not written would print the live list later.
     if (willLock) await freezeAttendance(ctx.db, eventId, version, attendance)
+    if (willLock && followUp) await freezeFollowUp(ctx.db, eventId, version, followUp)
     const minutes = await changeEventDoc(
       ctx,
       caller,
@@ -145,7 +150,7 @@ export function approve(ctx: ServerContext, caller: Caller) {
       String(version),
       (doc) =>
         minutesCheck.approve(doc, checker.id, Date.now(), (lockedDoc) =>
-          sha256(canonicalJson(minutesContent(lockedDoc, attendance))),
+          sha256(canonicalJson(minutesContent(lockedDoc, attendance, followUp))),
         ),
     )
     return { minutes }

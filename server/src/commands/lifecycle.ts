@@ -37,6 +37,7 @@ export async function deleteEvent(ctx: ServerContext, eventId: string) {
       'attendance',
       'minutes_comment',
       'minutes_attendance',
+      'minutes_follow_up',
       'decided_action',
       'event_retention',
       'token',

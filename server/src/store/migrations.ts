@@ -282,6 +282,17 @@ const STEPS: Step[] = [
       PRIMARY KEY (name, client_id)
     )`,
   ]),
+  // 14: the follow-up item's actions and their statuses as a version of the minutes locked
+  // with them (JSON), like the attendance in 7.
+  both([
+    `CREATE TABLE minutes_follow_up (
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      version INTEGER NOT NULL,
+      follow_up TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      PRIMARY KEY (event_id, version)
+    )`,
+  ]),
 ]
 
 function registerTables(): string[] {

@@ -58,3 +58,6 @@ export function parseHtml(html: string): HtmlDocument {
   window.document.write(html)
   return window.document
 }
+
+/** The structure tree with the text of each element, in the tree's (the reading) order. */
+export const pdfStructureText = (bytes: Uint8Array) => poppler('pdfinfo', bytes, ['-struct-text'])

@@ -8,6 +8,7 @@ import {
   readMinutesSettings,
 } from '../doc/plenary.js'
 import { type EventMeta, readAgenda, readMeta, readPromotions } from '../doc/schema.js'
+import type { MinutesFollowUp } from '../minutes/followUp.js'
 import { numbered } from './agenda.js'
 import { type AttendanceEntry, type PrintedAttendance, printedAttendance } from './attendance.js'
 
@@ -44,6 +45,11 @@ export interface MinutesContent {
     promoted: PromotedContent | null
     amended: AmendedProposal | null
   }>
+  /**
+   * The earlier meetings' actions the follow-up item went through and their statuses, only
+   * where the agenda has the item: minutes without one keep their content, and so their hash.
+   */
+  followUp?: MinutesFollowUp
 }
 
 type Person = { name: string; organisation: string | null }
@@ -70,8 +76,15 @@ function versions(record: { titleFi?: string | null; titleSv?: string | null }) 
 const person = (p: Person | null): Person | null =>
   p ? { name: p.name, organisation: p.organisation } : null
 
-/** The content of the minutes as they stand, from the event document and the attendance. */
-export function minutesContent(doc: Y.Doc, attendance: AttendanceEntry[]): MinutesContent {
+/**
+ * The content of the minutes as they stand, from the event document, the attendance and the
+ * follow-up item's actions.
+ */
+export function minutesContent(
+  doc: Y.Doc,
+  attendance: AttendanceEntry[],
+  followUp: MinutesFollowUp | null = null,
+): MinutesContent {
   const meta = readMeta(doc)
   const rows = numbered(readAgenda(doc))
   const elections = readElections(doc)
@@ -140,6 +153,7 @@ export function minutesContent(doc: Y.Doc, attendance: AttendanceEntry[]): Minut
         },
       ]
     }),
+    ...(followUp ? { followUp } : {}),
   }
 }
 

@@ -3,7 +3,14 @@ import * as Y from 'yjs'
 import { agendaRoot, readAgenda } from '../doc/schema.js'
 import { replaceAll, templateAgenda } from '../domain/agenda.js'
 import { numbered } from '../domain/agendaNumbers.js'
-import { accept, followUpIndex, leaveOut, standingItem, wasLeftOut } from './followUpItem.js'
+import {
+  accept,
+  followUpIndex,
+  followUpReportsUntil,
+  leaveOut,
+  standingItem,
+  wasLeftOut,
+} from './followUpItem.js'
 
 function eventDoc() {
   const doc = new Y.Doc()
@@ -60,5 +67,22 @@ describe('the follow-up item', () => {
     expect(standingItem(doc)).toBeNull()
     expect(wasLeftOut(doc)).toBe(true)
     expect(readAgenda(doc).some((i) => i.title.startsWith('Aiemmin'))).toBe(false)
+  })
+})
+
+describe('the reports the minutes print under the follow-up item', () => {
+  const meeting = { startsAt: '2026-10-22T17:00:00+03:00', endsAt: '2026-10-22T19:00:00+03:00' }
+  const end = Date.parse(meeting.endsAt)
+
+  it('count up to the meeting’s end, or up to now while it goes on', () => {
+    expect(followUpReportsUntil(meeting, end + 86_400_000)).toBe(end)
+    expect(followUpReportsUntil(meeting, end - 60_000)).toBe(end - 60_000)
+  })
+
+  it('count up to the end of the meeting’s day on Finnish clocks when it has no end', () => {
+    const open = { startsAt: meeting.startsAt, endsAt: null }
+    expect(followUpReportsUntil(open, end + 86_400_000)).toBe(
+      Date.parse('2026-10-23T00:00:00+03:00') - 1,
+    )
   })
 })

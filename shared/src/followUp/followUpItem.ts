@@ -4,6 +4,7 @@ import { server } from '../doc/origins.js'
 import { type AgendaItem, agendaRoot, type Language, readAgenda, readMeta } from '../doc/schema.js'
 import * as agenda from '../domain/agenda.js'
 import { byOrder } from '../domain/agendaNumbers.js'
+import { minutesOfDay } from '../domain/agendaTimes.js'
 import { requireDraft } from '../domain/minutesCheck.js'
 import type { ActionView } from './actionViews.js'
 import { type FollowUpStatus, isOpen } from './reports.js'
@@ -172,4 +173,24 @@ export function followUpItemAction(view: ActionView): FollowUpItemAction {
       ? { value: measured.measuredValue, on: measured.measuredOn }
       : null,
   }
+}
+
+const DAY_MINUTES = 24 * 60
+
+/**
+ * Until when the reports count that the minutes print under the follow-up item: what the
+ * responsible organisations had reported when the meeting ended (its end, else the end of its
+ * day on Finnish clocks), or now while it is still going on. Reports made after the meeting
+ * belong to the next one.
+ */
+export function followUpReportsUntil(
+  meeting: { startsAt: string; endsAt: string | null },
+  now: number,
+): number {
+  const end = meeting.endsAt ? Date.parse(meeting.endsAt) : Number.NaN
+  if (!Number.isNaN(end)) return Math.min(now, end)
+  const start = Date.parse(meeting.startsAt)
+  const startMinute = minutesOfDay(meeting.startsAt)
+  if (Number.isNaN(start) || startMinute === null) return now
+  return Math.min(now, start + (DAY_MINUTES - startMinute) * 60_000 - 1)
 }

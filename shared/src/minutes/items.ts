@@ -2,6 +2,7 @@ import type { AgendaItem } from '../doc/schema.js'
 import { numbered } from '../domain/agenda.js'
 import { type BuildContext, paragraph, standingDecision } from './context.js'
 import { decisionBlocks } from './decision.js'
+import { followUpBlocks } from './followUp.js'
 import { electedNames } from './header.js'
 import type { Block, MinutesSection } from './model.js'
 
@@ -62,6 +63,8 @@ function itemBlocks(
       break
     }
     default: {
+      const followUp = source.followUp
+      if (followUp?.agendaItemId === item.id) blocks.push(...followUpBlocks(ctx, followUp, level))
       if (standingDecision(ctx, item.id)) blocks.push(...decisionBlocks(ctx, item, level))
       else blocks.push(paragraph(t('item.noted')))
     }

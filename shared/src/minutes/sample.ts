@@ -1,6 +1,7 @@
 import type { DecisionRecord, ElectedPerson, MinutesCheck, Outcome } from '../doc/plenary.js'
 import type { AgeGroup, AgendaItem, Group, PromotedAction, Promotion } from '../doc/schema.js'
 import type { AttendanceEntry } from '../domain/attendance.js'
+import { sampleFollowUp } from './sampleFollowUp.js'
 import type { MinutesSource } from './source.js'
 
 /**
@@ -19,6 +20,8 @@ export interface SampleSize {
   locked?: boolean
   /** Put this text into every field a person can write. */
   hostile?: string
+  /** The first talk follows up three actions of two earlier meetings. */
+  followUp?: boolean
 }
 
 const T0 = Date.parse('2026-09-10T06:00:00Z')
@@ -200,6 +203,7 @@ export function sampleMinutesSource(size: SampleSize): MinutesSource {
     settings: { fullAttendance: false },
     check,
     attendance,
+    followUp: size.followUp ? sampleFollowUp('i4', T0 + 6 * 3600_000, h) : null,
   }
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../doc/schema.js'
 import type { AttendanceEntry } from '../domain/attendance.js'
 import { agendaItemIn, groupIn, metaIn } from '../domain/bilingual.js'
+import type { MinutesFollowUp } from './followUp.js'
 import type { MinutesLanguage } from './model.js'
 
 /**
@@ -44,13 +45,22 @@ export interface MinutesSource {
   check: MinutesCheck
   /** As the server lists it: registered participants and people added, confirmed or not. */
   attendance: AttendanceEntry[]
+  /**
+   * The earlier meetings' actions the follow-up item went through, when the agenda has one
+   * (from the server's store, like the attendance); absent or null otherwise.
+   */
+  followUp?: MinutesFollowUp | null
 }
 
 /**
  * Reads the minutes' part of an event document at one moment. Null for a document without
  * an event (deleted, or not yet synced).
  */
-export function readMinutesSource(doc: Y.Doc, attendance: AttendanceEntry[]): MinutesSource | null {
+export function readMinutesSource(
+  doc: Y.Doc,
+  attendance: AttendanceEntry[],
+  followUp: MinutesFollowUp | null = null,
+): MinutesSource | null {
   const meta = readMeta(doc)
   if (!meta) return null
   const decisions: DecisionRecord[] = []
@@ -68,6 +78,7 @@ export function readMinutesSource(doc: Y.Doc, attendance: AttendanceEntry[]): Mi
     settings: readMinutesSettings(doc),
     check: readMinutesCheck(doc),
     attendance,
+    followUp,
   }
 }
 
