@@ -1,7 +1,8 @@
 /**
  * The minutes as an editable Word document (`docx` 9): real heading styles (Heading 1–5, so
  * Word's navigation pane and screen readers see the outline), tables whose header row repeats
- * on every page, the document language on every run, "Sivu X / Y" in the footer and the
+ * on every page, the document language in the document's defaults (every run takes it from
+ * there: written on each run it was a third of a large summary's XML), "Sivu X / Y" in the footer and the
  * title in the document's properties. The library escapes text for XML itself; what XML 1.0
  * cannot hold at all (control characters) is dropped here.
  */
@@ -40,13 +41,12 @@ const HEADINGS = {
 const FONT = 'Arial'
 
 interface Style {
-  lang: string
   bold?: boolean
   change?: Run['change']
 }
 
 /** Runs of one text, a line break where it has a newline. */
-function textRuns(text: string, style: Style): TextRun[] {
+function textRuns(text: string, style: Style = {}): TextRun[] {
   return markedText({ text, change: style.change })
     .replace(NOT_XML, '')
     .split('\n')
@@ -55,23 +55,23 @@ function textRuns(text: string, style: Style): TextRun[] {
         new TextRun({
           text: line,
           break: i > 0 ? 1 : undefined,
-          bold: style.bold,
+          // Only where bold: `false` would write <w:b w:val="false"/> and <w:bCs …/> per run.
+          bold: style.bold || undefined,
           strike: style.change === 'removed' ? true : undefined,
           underline: style.change === 'added' ? {} : undefined,
-          language: { value: style.lang },
         }),
     )
 }
 
-function runsOf(runs: Run[], lang: string): ParagraphChild[] {
-  return runs.flatMap((run) => textRuns(run.text, { lang, bold: run.bold, change: run.change }))
+function runsOf(runs: Run[]): ParagraphChild[] {
+  return runs.flatMap((run) => textRuns(run.text, { bold: run.bold, change: run.change }))
 }
 
 /** A cell's or value's text as paragraphs: a blank line starts a new one. */
-function textParagraphs(text: string, lang: string, bold = false): Paragraph[] {
+function textParagraphs(text: string, bold = false): Paragraph[] {
   const parts = text.split(/\n[ \t]*\n/).filter((p) => p.trim())
   return (parts.length > 0 ? parts : ['']).map(
-    (part) => new Paragraph({ children: textRuns(part, { lang, bold }) }),
+    (part) => new Paragraph({ children: textRuns(part, { bold }) }),
   )
 }
 
@@ -86,25 +86,34 @@ function columnWidths(table: Table): { columnWidths?: number[] } {
   return { columnWidths: weights.map((w) => Math.round((TEXT_WIDTH_TWIPS * w) / total)) }
 }
 
-function tableOf(table: Table, lang: string): Array<Paragraph | DocxTable> {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' }
-  const borders = { top: border, bottom: border, left: border, right: border }
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' }
+
+function tableOf(table: Table): Array<Paragraph | DocxTable> {
+  // Borders and cell margins once for the table, not on each cell: a summary's tables have
+  // thousands of cells, and each element is an object the library builds, converts and writes.
   const cell = (text: string, header: boolean) =>
     new TableCell({
-      children: textParagraphs(text, lang, header),
-      borders,
+      children: textParagraphs(text, header),
       shading: header ? { fill: 'E8EEF5' } : undefined,
-      margins: { top: 60, bottom: 60, left: 100, right: 100 },
     })
   return [
     new Paragraph({
-      children: textRuns(table.caption, { lang, bold: true }),
+      children: textRuns(table.caption, { bold: true }),
       keepNext: true,
       spacing: { before: 160, after: 80 },
     }),
     new DocxTable({
       width: { size: 100, type: WidthType.PERCENTAGE },
       ...columnWidths(table),
+      borders: {
+        top: BORDER,
+        bottom: BORDER,
+        left: BORDER,
+        right: BORDER,
+        insideHorizontal: BORDER,
+        insideVertical: BORDER,
+      },
+      margins: { top: 60, bottom: 60, left: 100, right: 100 },
       rows: [
         new TableRow({
           tableHeader: true,
@@ -120,42 +129,38 @@ function tableOf(table: Table, lang: string): Array<Paragraph | DocxTable> {
   ]
 }
 
-function blockOf(block: Block, lang: string): Array<Paragraph | DocxTable> {
+function blockOf(block: Block): Array<Paragraph | DocxTable> {
   switch (block.kind) {
     case 'heading':
       return [
         new Paragraph({
           heading: HEADINGS[block.level],
           keepNext: true,
-          children: textRuns(block.text, { lang }),
+          children: textRuns(block.text),
         }),
       ]
     case 'paragraph':
-      return [new Paragraph({ children: runsOf(block.runs, lang), spacing: { after: 120 } })]
+      return [new Paragraph({ children: runsOf(block.runs), spacing: { after: 120 } })]
     case 'facts':
       return block.facts.map(
         (fact) =>
           new Paragraph({
             spacing: { after: 60 },
-            children: [
-              ...textRuns(`${fact.label}: `, { lang, bold: true }),
-              ...textRuns(fact.value, { lang }),
-            ],
+            children: [...textRuns(`${fact.label}: `, { bold: true }), ...textRuns(fact.value)],
           }),
       )
     case 'list':
       return block.items.map(
-        (item) => new Paragraph({ bullet: { level: 0 }, children: textRuns(item, { lang }) }),
+        (item) => new Paragraph({ bullet: { level: 0 }, children: textRuns(item) }),
       )
     case 'table':
-      return tableOf(block.table, lang)
+      return tableOf(block.table)
   }
 }
 
-function pageFooter(minutes: Minutes, lang: string): Footer {
+function pageFooter(minutes: Minutes): Footer {
   const [before, middle, after] = pageLabelParts(minutes.pageLabel)
-  const run = (children: Array<string>) =>
-    new TextRun({ children, language: { value: lang }, size: 18 })
+  const run = (children: Array<string>) => new TextRun({ children, size: 18 })
   return new Footer({
     children: [
       new Paragraph({
@@ -175,12 +180,9 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
   const body: Array<Paragraph | DocxTable> = [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
-      children: [
-        ...textRuns(minutes.kind, { lang }),
-        ...textRuns(`\n${minutes.eventTitle}`, { lang }),
-      ],
+      children: [...textRuns(minutes.kind), ...textRuns(`\n${minutes.eventTitle}`)],
     }),
-    new Paragraph({ children: textRuns(minutes.statusLine, { lang, bold: true }) }),
+    new Paragraph({ children: textRuns(minutes.statusLine, { bold: true }) }),
   ]
   if (minutes.draftNotice) {
     body.push(
@@ -189,7 +191,7 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
           top: { style: BorderStyle.SINGLE, size: 12, color: '8A5A00' },
           bottom: { style: BorderStyle.SINGLE, size: 12, color: '8A5A00' },
         },
-        children: textRuns(minutes.draftNotice, { lang, bold: true }),
+        children: textRuns(minutes.draftNotice, { bold: true }),
       }),
     )
   }
@@ -199,10 +201,10 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
       new Paragraph({
         heading: HEADINGS[section.level],
         keepNext: true,
-        children: textRuns(heading, { lang }),
+        children: textRuns(heading),
       }),
     )
-    for (const block of section.blocks) body.push(...blockOf(block, lang))
+    for (const block of section.blocks) body.push(...blockOf(block))
   }
   const document = new Document({
     title: minutes.title.replace(NOT_XML, ''),
@@ -226,12 +228,12 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
-                children: textRuns(minutes.statusLine, { lang }),
+                children: textRuns(minutes.statusLine),
               }),
             ],
           }),
         },
-        footers: { default: pageFooter(minutes, lang) },
+        footers: { default: pageFooter(minutes) },
         children: body,
       },
     ],

@@ -101,8 +101,14 @@ describe('DOCX minutes', () => {
       const firstRow = table.split('</w:tr>')[0] as string
       expect(firstRow).toContain('<w:tblHeader/>')
     }
-    expect(xml).toContain('<w:lang w:val="fi-FI"/>')
+    // The language in the defaults every run takes, and no run says otherwise.
     expect(docxPart(bytes, 'word/styles.xml')).toContain('<w:lang w:val="fi-FI"/>')
+    expect(xml).not.toContain('<w:lang')
+    // Borders and cell margins once per table (on every cell they were half a summary's XML).
+    expect(xml).toContain('<w:insideH w:val="single"')
+    expect(xml).toContain('<w:tblCellMar>')
+    expect(xml).not.toContain('<w:tcBorders>')
+    expect(xml).not.toContain('<w:b w:val="false"/>')
     const text = docxText(xml)
     expect(text).toContain('PÄÄTÖSPÖYTÄKIRJA')
     expect(text).toContain('§9 a Mielen hyvinvointi (esityksen mukaisesti)')
@@ -121,7 +127,8 @@ describe('DOCX minutes', () => {
   it('is Swedish when asked for, with Sida X / Y', async () => {
     const bytes = await renderMinutes(minutesOf('sv'), 'docx')
     const xml = docxPart(bytes, 'word/document.xml')
-    expect(xml).toContain('<w:lang w:val="sv-FI"/>')
+    expect(docxPart(bytes, 'word/styles.xml')).toContain('<w:lang w:val="sv-FI"/>')
+    expect(xml).not.toContain('<w:lang')
     expect(docxText(xml)).toContain('BESLUTSPROTOKOLL')
     expect(docxText(xml)).toContain('Förhandlingen beslutade enligt förslaget.')
     expect(docxText(docxPart(bytes, 'word/footer1.xml'))).toContain('Sida')
