@@ -33,6 +33,7 @@ import { sessionRoutes } from './http/session.js'
 import { settingsRoutes } from './http/settings.js'
 import { summaryRoutes } from './http/summaries.js'
 import { findEvent } from './store/events.js'
+import type { SocketRefusal } from './sync/connections.js'
 import { syncRoutes } from './sync/route.js'
 
 /** The largest request body a command takes: its JSON is a few kB at most. */
@@ -135,13 +136,9 @@ export function createApp(ctx: ServerContext) {
   app.route(
     '/sync',
     syncRoutes({
-      rooms: ctx.rooms,
+      ...syncSocketDeps(ctx),
       access,
-      connections: ctx.connections,
-      log: ctx.log,
       addressOf: (c) => addressKey(clientAddress(c, ctx.config.trustProxy)),
-      onRefused: (reason) => ctx.metrics.refusedSockets.inc({ reason }),
-      onClosed: (code) => ctx.metrics.closedSockets.inc({ code: String(code) }),
     }),
   )
   app.all('/api/*', (c) => c.json(errorBody('notFound', 'no such route'), 404))
@@ -153,6 +150,17 @@ export function createApp(ctx: ServerContext) {
     mountClient(app, ctx.config.clientDir)
   }
   return app
+}
+
+/** What an open sync socket needs (the route lets it in, `openSyncSocket` serves it). */
+export function syncSocketDeps(ctx: ServerContext) {
+  return {
+    rooms: ctx.rooms,
+    connections: ctx.connections,
+    log: ctx.log,
+    onRefused: (reason: SocketRefusal) => ctx.metrics.refusedSockets.inc({ reason }),
+    onClosed: (code: number) => ctx.metrics.closedSockets.inc({ code: String(code) }),
+  }
 }
 
 function mountClient(app: Hono, root: string) {

@@ -3,10 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
-import { createApp } from './app.js'
+import { createApp, syncSocketDeps } from './app.js'
 import { loadSecrets } from './auth/secrets.js'
 import { createLocalBus } from './bus/local.js'
-import { connectRedisBus } from './bus/redis.js'
 import type { Bus } from './bus/types.js'
 import { type Clock, systemClock } from './clock.js'
 import { applyControl, recheckSockets } from './commands/sockets.js'
@@ -28,6 +27,8 @@ import { openDatabase } from './store/open.js'
 import type { SqlDb } from './store/sql.js'
 import { Connections } from './sync/connections.js'
 import { Rooms } from './sync/rooms.js'
+import { openSyncSocket } from './sync/route.js'
+import { takeUpgrades } from './sync/upgrade.js'
 
 /** A frame over this closes the socket with 1009 (the contract's limit). */
 export const MAX_FRAME_BYTES = 2 * 1024 * 1024
@@ -76,8 +77,10 @@ export async function startServer(
   const logger = log ?? pino({ level: config.logLevel })
   const metrics = createMetrics()
   // Redis first: an instance that cannot reach the others must not start serving alone.
+  // ioredis is loaded only when there are other instances: alone, it would cost ~15 MB of
+  // memory (code and heap) for nothing.
   const bus: Bus = config.redisUrl
-    ? await connectRedisBus({
+    ? await (await import('./bus/redis.js')).connectRedisBus({
         url: config.redisUrl,
         prefix: config.redisPrefix,
         log: logger,
@@ -166,8 +169,11 @@ export async function startServer(
     fetch: app.fetch,
     port: config.port,
     hostname: config.host,
-    websocket: { server: wss },
   }) as Server
+  const socketDeps = syncSocketDeps(ctx)
+  takeUpgrades(httpServer, app.fetch, wss, (ws, accepted) =>
+    openSyncSocket(socketDeps, ws, accepted),
+  )
   await new Promise<void>((resolve, reject) => {
     httpServer.once('listening', resolve)
     httpServer.once('error', reject)

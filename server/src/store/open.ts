@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config.js'
 import { migrate } from './migrations.js'
-import { openPostgres } from './postgres.js'
 import type { SqlDb } from './sql.js'
 import { openSqlite } from './sqlite.js'
 
@@ -12,6 +11,8 @@ export async function openDatabase(
 ): Promise<SqlDb> {
   let db: SqlDb
   if (config.databaseUrl) {
+    // Loaded only when used: the driver costs a lone SQLite instance ~5 MB of memory for nothing.
+    const { openPostgres } = await import('./postgres.js')
     db = openPostgres(config.databaseUrl)
   } else {
     mkdirSync(config.dataDir, { recursive: true })

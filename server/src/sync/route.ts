@@ -1,4 +1,3 @@
-import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server'
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { type Context, Hono } from 'hono'
@@ -11,6 +10,7 @@ import { refuseSync } from './refuseUpgrade.js'
 import type { Room } from './room.js'
 import type { Rooms } from './rooms.js'
 import { seatOf } from './seat.js'
+import type { AcceptedSocket, UpgradeEnv } from './upgrade.js'
 
 export interface SyncRouteDeps {
   rooms: Rooms
@@ -75,113 +75,118 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
       c.set('address', address)
       return next()
     },
-    upgradeWebSocket((c) => {
-      const grant = c.get('grant')
-      const docName = c.get('docName')
-      const eventName = eventDocName(grant.eventId)
-      let connection: Connection | null = null
-      // The event document holds locks and ready marks; it stays loaded while the socket is
-      // open so that rights are read live for every update.
-      let held: { room: Room; event: Room } | null = null
-      // A lock or unlock arrives as a change of the event document (here or from another
-      // instance): a peer whose writes were dropped meanwhile is asked for them again.
-      const onEventChange = () => {
-        if (held && connection) held.room.rightsChanged(connection.peer)
-      }
-      let closed = false
-      const early: Uint8Array[] = []
-      let earlyBytes = 0
-      return {
-        onOpen(_event, ws) {
-          const socket = ws.raw as WebSocket & WebSocketLike
-          const address = c.get('address')
-          const peer = socketPeer(
-            socket,
-            {
-              canWrite: () => (held ? grant.canWrite(held.event.doc) : false),
-              wantsSaved: c.req.query('saved') === '1',
-              actor: grant.actor,
-              seat: () => seatOf(grant.actor, held?.event.doc ?? null),
-              sender: `${grant.tokenId}|${address}`,
-            },
-            deps.onClosed,
-          )
-          const opened: Connection = {
-            peer,
-            docName,
-            grant,
-            socket,
-            alive: true,
-            address,
-          }
-          const refused = deps.connections.add(opened)
-          if (refused) {
-            deps.onRefused?.(refused)
-            closed = true
-            peer.close(CloseCode.TooManySockets, 'too many sockets')
-            // Whoever opens sockets by the thousand need not answer the close: the socket goes.
-            setTimeout(() => socket.terminate(), 1_000).unref()
-            return
-          }
-          connection = opened
-          Promise.allSettled([deps.rooms.acquire(docName), deps.rooms.acquire(eventName)]).then(
-            ([room, event]) => {
-              if (closed || room.status === 'rejected' || event.status === 'rejected') {
-                if (room.status === 'fulfilled') deps.rooms.release(room.value)
-                if (event.status === 'fulfilled') deps.rooms.release(event.value)
-                if (!closed) {
-                  const error =
-                    room.status === 'rejected'
-                      ? room.reason
-                      : (event as PromiseRejectedResult).reason
-                  deps.log.warn({ err: error, docName }, 'room failed to load')
-                  // Damaged data stays damaged: the client is told so instead of retrying forever.
-                  if (error instanceof UnreadableDocument) {
-                    peer.close(CloseCode.Unreadable, 'document cannot be read')
-                  } else peer.close(CloseCode.ServiceRestart, 'try again')
-                }
-                return
-              }
-              held = { room: room.value, event: event.value }
-              held.room.attach(peer)
-              held.event.doc.on('update', onEventChange)
-              for (const frame of early.splice(0)) held.room.receive(peer, frame)
-            },
-          )
-        },
-        onMessage(event, ws) {
-          // A socket refused in onOpen is on its way out: nothing it sends is kept.
-          if (!connection) return
-          if (!(event.data instanceof ArrayBuffer)) {
-            ws.close(CloseCode.BadMessage, 'binary frames only')
-            return
-          }
-          const frame = new Uint8Array(event.data)
-          if (held && connection) held.room.receive(connection.peer, frame)
-          else if (
-            early.length < MAX_EARLY_FRAMES &&
-            earlyBytes + frame.byteLength <= MAX_EARLY_BYTES
-          ) {
-            early.push(frame)
-            earlyBytes += frame.byteLength
-          } else ws.close(CloseCode.BadMessage, 'too many frames before sync')
-        },
-        onClose() {
-          closed = true
-          if (!connection) return
-          deps.connections.delete(connection)
-          if (held) {
-            held.event.doc.off('update', onEventChange)
-            held.room.detach(connection.peer)
-            deps.rooms.release(held.room)
-            deps.rooms.release(held.event)
-            held = null
-          }
-        },
-      }
-    }),
+    (c, next) => {
+      // Let in: the upgrade (./upgrade.ts) opens the socket with these values only, so the
+      // request and this context are not kept for the socket's lifetime.
+      const env = c.env as Partial<UpgradeEnv> | undefined
+      if (!env?.acceptSync || c.req.header('upgrade')?.toLowerCase() !== 'websocket') return next()
+      env.acceptSync({
+        grant: c.get('grant'),
+        docName: c.get('docName'),
+        address: c.get('address'),
+        wantsSaved: c.req.query('saved') === '1',
+      })
+      return c.body(null, 204)
+    },
   )
   return app
+}
+
+/** Joins an opened socket to its document's room (and its event's, which holds the rights). */
+export function openSyncSocket(
+  deps: Pick<SyncRouteDeps, 'rooms' | 'connections' | 'log' | 'onRefused' | 'onClosed'>,
+  socket: WebSocket,
+  { grant, docName, address, wantsSaved }: AcceptedSocket,
+): void {
+  socket.binaryType = 'arraybuffer'
+  const eventName = eventDocName(grant.eventId)
+  // The event document holds locks and ready marks; it stays loaded while the socket is
+  // open so that rights are read live for every update.
+  let held: { room: Room; event: Room } | null = null
+  // A lock or unlock arrives as a change of the event document (here or from another
+  // instance): a peer whose writes were dropped meanwhile is asked for them again.
+  const onEventChange = () => {
+    if (held) held.room.rightsChanged(peer)
+  }
+  let closed = false
+  let early: Uint8Array[] | null = []
+  let earlyBytes = 0
+  const peer = socketPeer(
+    socket,
+    {
+      canWrite: () => (held ? grant.canWrite(held.event.doc) : false),
+      wantsSaved,
+      actor: grant.actor,
+      seat: () => seatOf(grant.actor, held?.event.doc ?? null),
+      sender: `${grant.tokenId}|${address}`,
+    },
+    deps.onClosed,
+  )
+  const connection: Connection = { peer, docName, grant, socket, alive: true, address }
+  // A socket that errs (a frame over the limit, a broken connection) is closed by ws; the close
+  // below cleans up. Without a listener the error would bring the process down.
+  socket.on('error', () => undefined)
+  const refused = deps.connections.add(connection)
+  if (refused) {
+    deps.onRefused?.(refused)
+    peer.close(CloseCode.TooManySockets, 'too many sockets')
+    // Whoever opens sockets by the thousand need not answer the close: the socket goes.
+    setTimeout(() => socket.terminate(), 1_000).unref()
+    // Nothing it sends is kept.
+    return
+  }
+  socket.on('message', (data, isBinary) => {
+    if (!isBinary || !(data instanceof ArrayBuffer)) {
+      socket.close(CloseCode.BadMessage, 'binary frames only')
+      return
+    }
+    const frame = new Uint8Array(data)
+    if (held) held.room.receive(peer, frame)
+    else if (
+      early &&
+      early.length < MAX_EARLY_FRAMES &&
+      earlyBytes + frame.byteLength <= MAX_EARLY_BYTES
+    ) {
+      early.push(frame)
+      earlyBytes += frame.byteLength
+    } else socket.close(CloseCode.BadMessage, 'too many frames before sync')
+  })
+  socket.on('close', () => {
+    closed = true
+    early = null
+    deps.connections.delete(connection)
+    if (held) {
+      held.event.doc.off('update', onEventChange)
+      held.room.detach(peer)
+      deps.rooms.release(held.room)
+      deps.rooms.release(held.event)
+      held = null
+    }
+  })
+  Promise.allSettled([deps.rooms.acquire(docName), deps.rooms.acquire(eventName)]).then(
+    ([room, event]) => {
+      if (closed || room.status === 'rejected' || event.status === 'rejected') {
+        if (room.status === 'fulfilled') deps.rooms.release(room.value)
+        if (event.status === 'fulfilled') deps.rooms.release(event.value)
+        if (!closed) {
+          const error =
+            room.status === 'rejected' ? room.reason : (event as PromiseRejectedResult).reason
+          deps.log.warn({ err: error, docName }, 'room failed to load')
+          // Damaged data stays damaged: the client is told so instead of retrying forever.
+          if (error instanceof UnreadableDocument) {
+            peer.close(CloseCode.Unreadable, 'document cannot be read')
+          } else peer.close(CloseCode.ServiceRestart, 'try again')
+        }
+        return
+      }
+      held = { room: room.value, event: event.value }
+      held.room.attach(peer)
+      held.event.doc.on('update', onEventChange)
+      const waited = early ?? []
+      early = null
+      for (const frame of waited) held.room.receive(peer, frame)
+    },
+  )
 }
 
 function socketPeer(

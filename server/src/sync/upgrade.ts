@@ -1,0 +1,95 @@
+import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocket, WebSocketServer } from 'ws'
+import type { SyncGrant } from './access.js'
+
+/** A socket the sync route let in: everything the open socket needs from its request. */
+export interface AcceptedSocket {
+  grant: SyncGrant
+  docName: string
+  /** The client's address as the socket caps count it. */
+  address: string
+  /** The client asked for "saved" acknowledgements (`?saved=1`). */
+  wantsSaved: boolean
+}
+
+/**
+ * What an upgrade request carries into the app (Hono's `c.env`): the Node request, as the
+ * Node adapter passes it (the client's address and refusals on the raw socket read it), and
+ * where the sync route hands over a socket it lets in.
+ */
+export interface UpgradeEnv {
+  incoming: IncomingMessage
+  outgoing: undefined
+  acceptSync(accepted: AcceptedSocket): void
+}
+
+/**
+ * Takes WebSocket upgrades: the app decides (the sync route checks the token and the document
+ * and answers refusals itself), then the socket is opened with only what the route accepted.
+ * The Node adapter's own upgrade helper kept the request, its headers, two URLs and the app's
+ * context alive for as long as each socket stayed open (about 3 KB a socket, more than the
+ * socket's own state) and built a MessageEvent for every frame; here they are garbage once
+ * the socket is open.
+ */
+export function takeUpgrades(
+  server: Server,
+  fetch: (request: Request, env: UpgradeEnv) => Response | Promise<Response>,
+  wss: WebSocketServer,
+  open: (ws: WebSocket, accepted: AcceptedSocket) => void,
+): void {
+  server.on('close', () => wss.close())
+  server.on('upgrade', async (incoming: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client that goes away mid-handshake must not bring the process down.
+    const ignore = () => undefined
+    socket.on('error', ignore)
+    if (incoming.headers.upgrade?.toLowerCase() !== 'websocket') {
+      answer(socket, 400)
+      return
+    }
+    const handed: { accepted: AcceptedSocket | null } = { accepted: null }
+    let status = 500
+    try {
+      const response = await fetch(requestOf(incoming), {
+        incoming,
+        outgoing: undefined,
+        acceptSync: (accepted) => {
+          handed.accepted = accepted
+        },
+      })
+      status = response.status
+    } catch {
+      // The app answers its own errors; this is a request it could not even read.
+      status = 400
+    }
+    // Refused and answered with a body on the socket by the route, or gone meanwhile.
+    if (socket.destroyed) return
+    const accepted = handed.accepted
+    if (!accepted) {
+      answer(socket, status)
+      return
+    }
+    wss.handleUpgrade(incoming, socket, head, (ws) => {
+      socket.off('error', ignore)
+      open(ws, accepted)
+    })
+  })
+}
+
+/** The request as the app sees it: path, query and headers (the host does not matter here). */
+function requestOf(incoming: IncomingMessage): Request {
+  const headers = new Headers()
+  for (const [key, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue
+    headers.append(key, Array.isArray(value) ? (value[0] ?? '') : value)
+  }
+  return new Request(new URL(incoming.url ?? '/', 'http://localhost'), { headers })
+}
+
+/** An upgrade that is not let in, answered with its status only (the app's 404, 426…). */
+function answer(socket: Duplex, status: number): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+  )
+  socket.destroy()
+}
