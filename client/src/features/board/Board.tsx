@@ -249,6 +249,10 @@ export function Board(props: BoardProps) {
   const activeSpot = spotlight.active && spotlightName ? spotlight.active : null
   const showPanelFor = credential.role === 'participant'
   const question = model.event.meta?.preAssignment ?? null
+  // In the proposal phase the group's work moves to its proposal: the way there leaves the
+  // phone's folded details and stands first under the header, where everyone sees it.
+  const proposalNext = state.phase === 'proposal'
+  const groupLinks = <GroupLinks eventId={eventId} groupId={groupId} />
 
   // An empty board says so in words; the lane has nothing to sort yet.
   const hideView =
@@ -277,7 +281,7 @@ export function Board(props: BoardProps) {
         {model.group?.description ? (
           <p className="board__theme">{model.group.description}</p>
         ) : null}
-        <GroupLinks eventId={eventId} groupId={groupId} />
+        {proposalNext ? null : groupLinks}
         <PresenceList present={model.present} />
         <PhaseCard
           state={state}
@@ -296,6 +300,7 @@ export function Board(props: BoardProps) {
         </div>
         <BoardSettingsPanel settings={settings} onChange={change} />
       </BoardDetails>
+      {proposalNext ? groupLinks : null}
       <CurrentItemLine eventId={eventId} event={model.event} ready={model.eventReady} say={say} />
       <BoardFollowUpSlot
         eventId={eventId}
