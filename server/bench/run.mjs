@@ -4,12 +4,15 @@
 //
 //   pnpm --filter @hytepaja/server bench [-- --seconds 5] [--repeat 3] [--only 1x50,join]
 //                                         [--nice=-10] [--peers …] [--variant n=main.js] [--help]
+//   … bench -- --only knee [--knee-steps 150,200,…] [--knee-repeat 2]   (the capacity knee)
 //
 // Every run starts a fresh server process (ours: server/dist/main.js on a fresh SQLite data dir;
 // the reference: the harness's `peers.mjs ywebsocket`), runs the harness's load.mjs against it
 // with --server-pid, and stops it again. Scenarios and peers are interleaved like the harness's
-// compare.mjs. Prints a markdown table (median [min-max] over repeats) on stdout and keeps every
-// raw JSON summary in bench/results/server-<time>.jsonl at the repository root.
+// compare.mjs. Prints a markdown table (median [min-max] over repeats, with the machine's load) on
+// stdout and keeps every raw JSON summary in bench/results/server-<time>.jsonl at the repository
+// root. The knee scan (lib/knee.mjs) raises the clients of one room step by step, ours and the
+// reference interleaved, until the median p99 passes 100 ms.
 //
 // Our server only serves documents that exist and only to holders of a token, so each run first
 // creates an event through the public contract (POST /api/events with one group per room) and
@@ -21,22 +24,26 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { kneeTable, scanKnee } from './lib/knee.mjs'
 import {
   createProcesses,
-  freePort,
   harnessWithDependencies,
   runLoad as runLoadIn,
   sleep,
   startHytepaja,
-  stop,
-  tail,
+  startReferencePeer,
   waitQuiet,
 } from './lib/processes.mjs'
+import { loadLine, loadNow, scenarioTable, spread } from './lib/report.mjs'
 
 const HELP = `usage: node bench/run.mjs [options]
   --seconds S        measured seconds per run (default 20, or $HYTEPAJA_BENCH_SECONDS)
   --repeat N         runs per scenario and peer (default 1)
-  --only a,b         scenarios whose name starts with one of these (e.g. 1x50,join)
+  --only a,b         scenarios whose name starts with one of these (e.g. 1x50,join); \`knee\`
+                     runs the capacity knee scan (not run unless asked)
+  --knee-steps a,b   clients in the one room at each knee step (default 150,200,250,300,350,400,450,500,600)
+  --knee-repeat N    runs per knee step and peer (default 2)
+  --knee-threshold-ms T  a knee step passes when its median p99 is at most T (default 100)
   --peers a,b        peers to run (default hytepaja,ywebsocket; hocuspocus also works)
   --cpu-prof DIR     run our server with --cpu-prof, profiles go to DIR (skews its numbers)
   --server-main F    our server's entry (default server/dist/main.js)
@@ -59,6 +66,9 @@ const { values: a } = parseArgs({
     seconds: { type: 'string', default: process.env.HYTEPAJA_BENCH_SECONDS || '20' },
     repeat: { type: 'string', default: '1' },
     only: { type: 'string' },
+    'knee-steps': { type: 'string', default: '150,200,250,300,350,400,450,500,600' },
+    'knee-repeat': { type: 'string', default: '2' },
+    'knee-threshold-ms': { type: 'string', default: '100' },
     peers: { type: 'string', default: 'hytepaja,ywebsocket' },
     'cpu-prof': { type: 'string' },
     'server-main': { type: 'string' },
@@ -158,6 +168,12 @@ const SCENARIOS = [
 ]
 const only = a.only ? a.only.split(',').map((s) => s.trim()) : null
 const scenarios = SCENARIOS.filter((s) => !only || only.some((o) => s.name.startsWith(o)))
+const KNEE = only?.includes('knee') ?? false
+const kneeSteps = a['knee-steps'].split(',').map(Number)
+if (KNEE && !kneeSteps.every((n) => Number.isInteger(n) && n > 1)) {
+  console.error(`--knee-steps wants client counts, got ${a['knee-steps']}`)
+  process.exit(2)
+}
 const peers = a.peers
   .split(',')
   .map((s) => s.trim())
@@ -171,7 +187,7 @@ for (const p of peers) {
     process.exit(2)
   }
 }
-if (scenarios.length === 0) {
+if (scenarios.length === 0 && !KNEE) {
   console.error(`no scenario matches --only ${a.only}`)
   process.exit(2)
 }
@@ -198,48 +214,11 @@ benchDir = harnessWithDependencies(benchDir, repoRoot, log)
 
 // ---------- everything started here is stopped again, whatever happens
 const procs = createProcesses({ nice: NICE, log })
-const spawnNode = (args, options) => procs.spawnNode(args, options)
 
 // ---------- peers
-/** A fresh reference server from the harness; resolves with { child, pid, url, protocol }. */
-async function startReference(peer) {
-  const port = await freePort()
-  const child = spawnNode(['peers.mjs', peer, '--port', String(port)], {
-    cwd: benchDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const stderr = tail(child.stderr)
-  const ready = await new Promise((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`${peer} did not start: ${stderr()}`)), 15000)
-    child.stdout.on('data', (d) => {
-      out += d
-      const m = out.match(/^READY (.*)$/m)
-      if (m) {
-        clearTimeout(timer)
-        resolve(JSON.parse(m[1]))
-      }
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`${peer} exited early (${code}): ${stderr()}`))
-    })
-  }).catch(async (error) => {
-    await stop(child)
-    throw error
-  })
-  return {
-    child,
-    pid: ready.pid,
-    protocol: REFERENCE_PEERS[peer],
-    url:
-      REFERENCE_PEERS[peer] === 'hocuspocus'
-        ? `ws://127.0.0.1:${port}`
-        : `ws://127.0.0.1:${port}/{room}`,
-    roomNames: null,
-    versions: ready.versions,
-    cleanup: async () => stop(child),
-  }
+/** A fresh reference server from the harness. */
+function startReference(peer) {
+  return startReferencePeer(procs, { benchDir, peer, protocol: REFERENCE_PEERS[peer] })
 }
 
 /** A fresh server of ours with an event whose boards are the run's rooms. */
@@ -331,21 +310,6 @@ const GIT = (() => {
   return rev.status === 0 ? rev.stdout.trim() : null
 })()
 
-// ---------- table helpers (as the harness's compare.mjs)
-const median = (xs) => {
-  const s = xs.filter((x) => x != null && !Number.isNaN(x)).sort((p, q) => p - q)
-  if (!s.length) return null
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-function spread(runs, field, digits) {
-  const xs = runs.map((r) => r[field]).filter((x) => x != null && !Number.isNaN(x))
-  if (!xs.length) return 'n/a'
-  const f = (x) => Number(x).toFixed(digits)
-  const med = median(xs)
-  if (xs.length === 1) return f(med)
-  return `${f(med)} [${f(Math.min(...xs))}-${f(Math.max(...xs))}]`
-}
-
 // ---------- main
 fs.mkdirSync(resultsDir, { recursive: true })
 const stamp = new Date().toISOString().replace(/[:.]/g, '-')
@@ -353,129 +317,113 @@ const outPath = path.join(resultsDir, `server-${stamp}.jsonl`)
 const out = fs.createWriteStream(outPath)
 const results = {}
 const t0 = Date.now()
+const loadAtStart = loadNow()
 const perRun = SECONDS + 2 + 5 + (scenarios.some((s) => s.name.startsWith('join')) ? 5 : 3)
 log(
-  `${scenarios.length} scenario(s) x ${peers.length} peer(s) x ${REPEAT} repeat(s), ${SECONDS} s measured each ` +
-    `(about ${Math.ceil((scenarios.length * peers.length * REPEAT * perRun) / 60)} min); harness ${benchDir}`,
+  `${scenarios.length} scenario(s)${KNEE ? ' and the knee scan' : ''} x ${peers.length} peer(s) x ${REPEAT} repeat(s), ${SECONDS} s measured each ` +
+    `(about ${Math.ceil((scenarios.length * peers.length * REPEAT * perRun) / 60)} min before any knee scan); harness ${benchDir}; ` +
+    `load ${loadAtStart.join(' ')}`,
 )
+
+/** One run on a quiet-as-possible machine; its summary is saved as a raw row and returned. */
+async function measure(peer, sc, rep) {
+  const quietS = Number(a['quiet-wait'])
+  const idleBefore = quietS > 0 ? await waitQuiet(quietS) : null
+  if (idleBefore != null && idleBefore >= 20)
+    log(`machine still ${idleBefore.toFixed(0)} % busy after ${quietS} s; running anyway`)
+  const started = Date.now()
+  const res = await runOne(peer, sc)
+  if (idleBefore != null) res.machine_busy_before_pct = Math.round(idleBefore)
+  // Whole machine (100 = all cores) well above server + load generator: something else ran.
+  const own = ((res.server_cpu_pct ?? 0) + (res.client_cpu_pct ?? 0)) / os.cpus().length
+  if (res.machine_cpu_pct != null && res.machine_cpu_pct > own + 15) {
+    warn(
+      res,
+      `machine ${res.machine_cpu_pct}% busy vs ${own.toFixed(0)}% for server + load generator: other processes (or kernel I/O such as fsync) shared the cores`,
+    )
+  }
+  res.peer ??= peer
+  res.scenario = sc.name
+  res.repeat = rep
+  // The issue's memory figure: what the server holds per connected client above its idle RSS.
+  if (res.server_rss_mb != null && res.server_rss_base_mb != null && res.clients > 0) {
+    res.server_kb_per_client = Math.round(
+      ((res.server_rss_mb - res.server_rss_base_mb) * 1024) / res.clients,
+    )
+  }
+  res.loadavg = loadNow()
+  res.load_1m = res.loadavg[0]
+  out.write(`${JSON.stringify(res)}\n`)
+  const secs = ((Date.now() - started) / 1000).toFixed(0)
+  if (res.error) log(`${sc.name} ${peer} #${rep}: ERROR ${res.error}`)
+  else
+    log(
+      `${sc.name} ${peer} #${rep}: p50 ${res.p50_ms} p99 ${res.p99_ms} max ${res.max_ms} ms, ` +
+        `${res.delivered}/${res.expected}, sync ${res.sync_all_ms} ms, join ${res.join_ms ?? '-'} ms, ` +
+        `srv cpu ${res.server_cpu_pct}% rss ${res.server_rss_mb} MB, load ${res.loadavg[0]} (${secs} s)`,
+    )
+  return res
+}
+
 for (let rep = 1; rep <= REPEAT; rep++) {
   for (const sc of scenarios) {
     for (const peer of rep % 2 ? peers : [...peers].reverse()) {
-      const quietS = Number(a['quiet-wait'])
-      const idleBefore = quietS > 0 ? await waitQuiet(quietS) : null
-      if (idleBefore != null && idleBefore >= 20)
-        log(`machine still ${idleBefore.toFixed(0)} % busy after ${quietS} s; running anyway`)
-      const started = Date.now()
-      const res = await runOne(peer, sc)
-      if (idleBefore != null) res.machine_busy_before_pct = Math.round(idleBefore)
-      // Whole machine (100 = all cores) well above server + load generator: something else ran.
-      const own = ((res.server_cpu_pct ?? 0) + (res.client_cpu_pct ?? 0)) / os.cpus().length
-      if (res.machine_cpu_pct != null && res.machine_cpu_pct > own + 15) {
-        warn(
-          res,
-          `machine ${res.machine_cpu_pct}% busy vs ${own.toFixed(0)}% for server + load generator: other processes (or kernel I/O such as fsync) shared the cores`,
-        )
-      }
-      res.scenario = sc.name
-      res.repeat = rep
-      // The issue's memory figure: what the server holds per connected client above its idle RSS.
-      if (res.server_rss_mb != null && res.server_rss_base_mb != null && res.clients > 0) {
-        res.server_kb_per_client = Math.round(
-          ((res.server_rss_mb - res.server_rss_base_mb) * 1024) / res.clients,
-        )
-      }
-      out.write(`${JSON.stringify(res)}\n`)
+      const res = await measure(peer, sc, rep)
       results[sc.name] ??= {}
       results[sc.name][peer] ??= []
       results[sc.name][peer].push(res)
-      const secs = ((Date.now() - started) / 1000).toFixed(0)
-      if (res.error) log(`${sc.name} ${peer} #${rep}: ERROR ${res.error}`)
-      else
-        log(
-          `${sc.name} ${peer} #${rep}: p50 ${res.p50_ms} p99 ${res.p99_ms} max ${res.max_ms} ms, ` +
-            `${res.delivered}/${res.expected}, sync ${res.sync_all_ms} ms, join ${res.join_ms ?? '-'} ms, ` +
-            `srv cpu ${res.server_cpu_pct}% rss ${res.server_rss_mb} MB (${secs} s)`,
-        )
     }
   }
 }
+const scenarioLines = scenarios.length
+  ? scenarioTable({
+      scenarios,
+      peers,
+      ours: peers.filter((p) => ourBuilds.has(p)),
+      results,
+      repeat: REPEAT,
+      seconds: SECONDS,
+      loadAtStart,
+    })
+  : []
+const kneeRepeat = Math.max(1, Number(a['knee-repeat']))
+const kneeThreshold = Number(a['knee-threshold-ms'])
+const kneeAtStart = loadNow()
+const knee = KNEE
+  ? await scanKnee({
+      peers,
+      steps: kneeSteps,
+      repeat: kneeRepeat,
+      thresholdMs: kneeThreshold,
+      measure,
+    })
+  : null
 await new Promise((resolve) => out.end(resolve))
 
-const cols = [
-  ['p50 ms', 'p50_ms', 2],
-  ['p95 ms', 'p95_ms', 2],
-  ['p99 ms', 'p99_ms', 2],
-  ['max ms', 'max_ms', 1],
-  ['sync all ms', 'sync_all_ms', 0],
-  ['join ms', 'join_ms', 0],
-  ['join wire ms', 'join_wire_ms', 0],
-  ['join loaded ms', 'join_under_load_ms', 0],
-  ['srv CPU %', 'server_cpu_pct', 0],
-  ['srv RSS MB', 'server_rss_mb', 0],
-  ['srv RSS peak MB', 'server_rss_peak_mb', 0],
-  ['KB/client over idle', 'server_kb_per_client', 1],
-  ['client CPU %', 'client_cpu_pct', 0],
-  ['machine CPU %', 'machine_cpu_pct', 0],
-]
-const lines = []
-lines.push(
-  `Server benchmark: ${peers.join(' vs ')}, ${REPEAT} run(s) per cell, ${SECONDS} s measured per run ` +
-    '(after 2 s warm-up), a fresh server process per run. Cells: median [min-max].',
-)
-lines.push('')
-lines.push(
-  `| scenario | peer | delivered/expected | ${cols.map((c) => c[0]).join(' | ')} | warnings |`,
-)
-lines.push(`|---|---|---|${cols.map(() => '---').join('|')}|---|`)
-for (const sc of scenarios) {
-  for (const peer of peers) {
-    const all = results[sc.name]?.[peer] || []
-    const runs = all.filter((r) => !r.error)
-    const errs = all.length - runs.length
-    const del = runs.reduce((s, r) => s + (r.delivered || 0), 0)
-    const exp = runs.reduce((s, r) => s + (r.expected || 0), 0)
-    const hasJoin = runs.some((r) => r.join_ms != null)
-    const cells = cols.map(([, f, d]) =>
-      f.startsWith('join') && !hasJoin ? '-' : spread(runs, f, d),
-    )
-    const warnCount = runs.reduce((s, r) => s + (r.warnings?.length || 0), 0)
-    lines.push(
-      `| ${sc.name} | ${peer}${errs ? ` (${errs} failed)` : ''} | ${del}/${exp} | ${cells.join(' | ')} | ${warnCount} |`,
-    )
-  }
-}
-lines.push('')
-for (const sc of scenarios) lines.push(`- ${sc.name}: ${sc.desc}`)
-
-// Our p99 against the reference's, per scenario (the issue's aim: at or below).
-if (peers.includes('ywebsocket')) {
-  const p99 = (sc, peer) =>
-    median((results[sc.name]?.[peer] || []).filter((r) => !r.error).map((r) => r.p99_ms))
-  for (const ours of peers.filter((p) => ourBuilds.has(p))) {
-    lines.push('')
-    lines.push(`p99, ${ours} vs ywebsocket (median over repeats):`)
-    for (const sc of scenarios) {
-      const mine = p99(sc, ours)
-      const ref = p99(sc, 'ywebsocket')
-      const verdict =
-        mine == null || ref == null
-          ? 'n/a'
-          : mine <= ref
-            ? 'at or below'
-            : `ABOVE by ${(mine - ref).toFixed(2)} ms`
-      const ms = (v) => (v == null ? 'n/a' : v.toFixed(2))
-      lines.push(`- ${sc.name}: ${ms(mine)} vs ${ms(ref)} ms: ${verdict}`)
-    }
-  }
+const lines = [...scenarioLines]
+if (knee) {
+  if (lines.length) lines.push('')
+  const load = loadLine(kneeAtStart)
+  lines.push(
+    ...kneeTable(knee, {
+      thresholdMs: kneeThreshold,
+      repeat: kneeRepeat,
+      seconds: SECONDS,
+      spread,
+      load,
+    }),
+  )
 }
 
 const warnings = []
-for (const sc of scenarios)
-  for (const peer of peers)
-    for (const r of results[sc.name]?.[peer] || []) {
-      if (r.error) warnings.push(`${sc.name} ${peer} #${r.repeat}: ERROR ${r.error}`)
-      for (const w of r.warnings || []) warnings.push(`${sc.name} ${peer} #${r.repeat}: ${w}`)
-    }
+const allRuns = [
+  ...Object.values(results).flatMap((byPeer) => Object.values(byPeer).flat()),
+  ...(knee?.rows.flatMap((r) => r.runs) ?? []),
+]
+for (const r of allRuns) {
+  if (r.error) warnings.push(`${r.scenario} ${r.peer ?? ''} #${r.repeat}: ERROR ${r.error}`)
+  for (const w of r.warnings || []) warnings.push(`${r.scenario} ${r.peer} #${r.repeat}: ${w}`)
+}
 if (warnings.length) {
   lines.push('')
   lines.push('Warnings:')

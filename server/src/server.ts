@@ -164,7 +164,14 @@ export async function startServer(
     recheckSockets(ctx).catch((err) => logger.error({ err }, 'checking sockets again failed'))
   })
   const app = createApp(ctx)
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  // No permessage-deflate: compressing every relayed update per socket costs more CPU than the
+  // few hundred bytes it saves, and rooms write their relayed frames to the socket themselves
+  // (route.ts, sendBatch), which only keeps order with ws's own writes when nothing is deflated.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    perMessageDeflate: false,
+  })
   const httpServer = serve({
     fetch: app.fetch,
     port: config.port,

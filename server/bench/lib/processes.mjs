@@ -160,13 +160,14 @@ export async function startHytepaja(
   }
   try {
     const base = `http://127.0.0.1:${port}`
-    const deadline = Date.now() + 15000
+    // A shared machine under load (other people's test runs) can take this long to start it.
+    const deadline = Date.now() + 60000
     for (;;) {
       if (child.exitCode !== null) throw new Error(`exited early (${child.exitCode}): ${stderr()}`)
       try {
         if ((await fetch(`${base}/healthz`)).ok) break
       } catch {}
-      if (Date.now() > deadline) throw new Error(`did not answer /healthz in 15 s: ${stderr()}`)
+      if (Date.now() > deadline) throw new Error(`did not answer /healthz in 60 s: ${stderr()}`)
       await sleep(50)
     }
     // One event holds at most MAX_GROUPS_PER_EVENT groups: more rooms take more events.
@@ -270,4 +271,45 @@ export function harnessWithDependencies(benchDir, repoRoot, log) {
     process.exit(1)
   }
   return dir
+}
+
+/**
+ * A fresh reference server from the harness (\`peers.mjs <peer>\`); resolves with { child, pid,
+ * url, protocol, cleanup }.
+ */
+export async function startReferencePeer(procs, { benchDir, peer, protocol }) {
+  const port = await freePort()
+  const child = procs.spawnNode(['peers.mjs', peer, '--port', String(port)], {
+    cwd: benchDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const stderr = tail(child.stderr)
+  const ready = await new Promise((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`${peer} did not start: ${stderr()}`)), 15000)
+    child.stdout.on('data', (d) => {
+      out += d
+      const m = out.match(/^READY (.*)$/m)
+      if (m) {
+        clearTimeout(timer)
+        resolve(JSON.parse(m[1]))
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${peer} exited early (${code}): ${stderr()}`))
+    })
+  }).catch(async (error) => {
+    await stop(child)
+    throw error
+  })
+  return {
+    child,
+    pid: ready.pid,
+    protocol,
+    url: protocol === 'hocuspocus' ? `ws://127.0.0.1:${port}` : `ws://127.0.0.1:${port}/{room}`,
+    roomNames: null,
+    versions: ready.versions,
+    cleanup: async () => stop(child),
+  }
 }

@@ -1,5 +1,6 @@
 import type { Seat } from '@hytepaja/shared/domain/presence'
 import type { Actor } from '@hytepaja/shared/domain/roles'
+import type { Batch } from './outbox.js'
 
 /**
  * What a room needs from a connected client. The room never sees a socket library: the route
@@ -10,6 +11,11 @@ export interface Peer {
   /** Evaluated per message: a board becomes read-only for participants while it is locked. */
   canWrite(): boolean
   send(frame: Uint8Array): void
+  /**
+   * Sends what a room relays to all its peers at once; the batch's wire bytes are encoded once
+   * for all of them. Without it, the room sends the batch's frames one by one.
+   */
+  sendBatch?(batch: Batch): void
   close(code: number, reason: string): void
   /** Bytes queued in the send buffer, for closing peers that do not keep up. */
   bufferedAmount(): number

@@ -103,6 +103,8 @@ describe('a room', () => {
     const marks = [writer, a, b].map((p) => p.frames.length)
 
     r.receive(writer, wire.update(notesUpdate(['hello'])))
+    // Relayed at the end of the turn, with whatever else arrived in it.
+    r.flush()
     expect(noteTexts(r.doc)).toEqual(['hello'])
     expect(appended).toHaveLength(1)
     expect(updatesTo(writer, marks[0])).toHaveLength(0)
@@ -130,6 +132,7 @@ describe('a room', () => {
     expect(kinds(reader).at(-1)).toMatchObject({ type: 'sync', syncType: 1 })
     const me = clientAwareness({ user: 'reader' })
     r.receive(reader, me.frame())
+    r.flush()
     expect(r.awareness.getStates().get(me.id)).toEqual({ user: 'reader' })
     expect(kinds(other, mark).some((m) => m.type === 'awareness')).toBe(true)
     me.doc.destroy()
@@ -177,7 +180,9 @@ describe('slow peers', () => {
     const marks = [slow.frames.length, fast.frames.length]
 
     r.receive(writer, wire.update(notesUpdate(['one'])))
+    r.flush()
     r.receive(writer, wire.update(notesUpdate(['two'])))
+    r.flush()
     expect(slow.closes).toEqual([{ code: CloseCode.SlowConsumer, reason: 'too slow' }])
     expect(slow.frames.length).toBe(marks[0])
     expect(r.peers.has(slow)).toBe(false)
@@ -228,6 +233,7 @@ describe('awareness in a room', () => {
     const me = clientAwareness({ name: 'Aino' })
     const marks = [a.frames.length, b.frames.length]
     r.receive(a, me.frame())
+    r.flush()
     expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'Aino' })
     expect(kinds(a, marks[0]).filter((m) => m.type === 'awareness')).toHaveLength(1)
     expect(kinds(b, marks[1]).filter((m) => m.type === 'awareness')).toHaveLength(1)
@@ -241,6 +247,7 @@ describe('awareness in a room', () => {
     r.attach(b)
     const aino = clientAwareness({ name: 'Aino' })
     r.receive(a, aino.frame())
+    r.flush()
     const mark = a.frames.length
 
     // b echoes a's state (as y-websocket does): nothing goes anywhere.
@@ -250,6 +257,7 @@ describe('awareness in a room', () => {
     // Then b tries to overwrite it: only b gets its own frame back.
     aino.awareness.setLocalState({ name: 'forged' })
     r.receive(b, aino.frame())
+    r.flush()
     expect(r.awareness.getStates().get(aino.id)).toEqual({ name: 'Aino' })
     expect(kinds(a, mark)).toEqual([])
     expect(b.frames.length).toBe(bMark + 1)
@@ -264,14 +272,17 @@ describe('awareness in a room', () => {
     r.attach(other)
     const me = clientAwareness({ name: 'phone' })
     r.receive(before, me.frame())
+    r.flush()
     // The old socket goes; the room shows the phone as gone (under the clock of its state).
     r.detach(before)
+    r.flush()
     expect(r.awareness.getStates().has(me.id)).toBe(false)
     const after = fakePeer()
     r.attach(after)
     const marks = [after.frames.length, other.frames.length]
     // The phone reconnects with the state it had (y-websocket keeps its own state and clock).
     r.receive(after, me.frame())
+    r.flush()
     expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone' })
     expect(r.peers.get(after)?.clients).toEqual(new Set([me.id]))
     // Everyone, the phone included, gets it under a newer clock: a client that applies, in
@@ -291,6 +302,7 @@ describe('awareness in a room', () => {
     awarenessProtocol.applyAwarenessUpdate(me.awareness, told.payload, 'server')
     me.awareness.setLocalState({ name: 'phone', typing: true })
     r.receive(after, me.frame())
+    r.flush()
     expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone', typing: true })
     me.doc.destroy()
   })
@@ -302,11 +314,13 @@ describe('awareness in a room', () => {
     r.attach(other)
     const me = clientAwareness({ name: 'phone' })
     r.receive(stale, me.frame())
+    r.flush()
     const fresh = fakePeer()
     r.attach(fresh)
     me.awareness.setLocalState({ name: 'phone' })
     const marks = [fresh.frames.length, other.frames.length]
     r.receive(fresh, me.frame())
+    r.flush()
     expect(fresh.frames.slice(marks[0])).toEqual([me.frame()])
     expect(other.frames.length).toBe(marks[1])
     expect(fresh.closes).toEqual([])
@@ -320,6 +334,7 @@ describe('awareness in a room', () => {
     r.attach(other)
     const me = clientAwareness({ name: 'phone' })
     r.receive(stale, me.frame())
+    r.flush()
     const fresh = fakePeer()
     r.attach(fresh)
     // The phone's first frame on its new socket, then a renewal (15 s later): refused while
@@ -328,16 +343,19 @@ describe('awareness in a room', () => {
     me.awareness.setLocalState({ name: 'phone' })
     const freshMark = fresh.frames.length
     r.receive(fresh, me.frame())
+    r.flush()
     expect(fresh.frames.slice(freshMark)).toEqual([me.frame()])
     const mark = other.frames.length
     // The keep-alive drops the old socket: the phone does not vanish for the others.
     r.detach(stale)
+    r.flush()
     expect(other.frames.length).toBe(mark)
     expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone' })
     expect(r.peers.get(fresh)?.clients).toEqual(new Set([me.id]))
     // And its next change is shown.
     me.awareness.setLocalState({ name: 'phone', typing: true })
     r.receive(fresh, me.frame())
+    r.flush()
     expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone', typing: true })
     expect(kinds(other, mark).filter((m) => m.type === 'awareness')).toHaveLength(1)
     me.doc.destroy()
@@ -350,15 +368,18 @@ describe('awareness in a room', () => {
     r.attach(other)
     const me = clientAwareness({ name: 'phone' })
     r.receive(stale, me.frame())
+    r.flush()
     const fresh = fakePeer()
     r.attach(fresh)
     r.receive(fresh, me.frame())
     r.detach(stale)
+    r.flush()
     expect(r.awareness.getStates().has(me.id)).toBe(false)
     // Its renewal is news (the old socket had stopped sending).
     me.awareness.setLocalState({ name: 'phone' })
     const mark = other.frames.length
     r.receive(fresh, me.frame())
+    r.flush()
     expect(r.awareness.getStates().get(me.id)).toEqual({ name: 'phone' })
     const view = new awarenessProtocol.Awareness(new Y.Doc())
     for (const m of kinds(other)) {
@@ -388,6 +409,7 @@ describe('awareness in a room', () => {
     r.attach(b)
     const aino = clientAwareness({ name: 'Aino' })
     r.receive(a, aino.frame())
+    r.flush()
     const bertta = clientAwareness({ name: 'Bertta' })
     const mixed = new Map([
       [aino.id, { clock: 99, state: { name: 'forged' } }],
@@ -398,6 +420,7 @@ describe('awareness in a room', () => {
       b,
       wire.awareness([...mixed].map(([client, e]) => ({ client, clock: e.clock, state: e.state }))),
     )
+    r.flush()
     expect(r.awareness.getStates().get(aino.id)).toEqual({ name: 'Aino' })
     expect(r.awareness.getStates().get(bertta.id)).toEqual({ name: 'Bertta' })
     const relayed = kinds(a, mark).filter((m) => m.type === 'awareness') as Array<{
@@ -422,8 +445,10 @@ describe('awareness in a room', () => {
     r.attach(b)
     const aino = clientAwareness({ name: 'Aino' })
     r.receive(a, aino.frame())
+    r.flush()
     const mark = b.frames.length
     r.detach(a)
+    r.flush()
     expect(r.awareness.getStates().has(aino.id)).toBe(false)
     const told = kinds(b, mark).filter((m) => m.type === 'awareness') as Array<{
       payload: Uint8Array
@@ -506,6 +531,7 @@ describe('awareness in a room', () => {
     r.attach(b)
     const aino = clientAwareness({ name: 'Aino' })
     r.receive(a, aino.frame())
+    r.flush()
     const mark = b.frames.length
     r.receive(b, wire.queryAwareness())
     const answer = kinds(b, mark)

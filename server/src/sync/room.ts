@@ -11,6 +11,7 @@ import { type AwarenessView, judge } from './awarenessPolicy.js'
 import { ClientOwners, seatKeyOf } from './clientOwners.js'
 import { shapeOf } from './docShape.js'
 import { FirstSync } from './firstSync.js'
+import { type Batch, Outbox, type RelayedEntry } from './outbox.js'
 import type { Peer } from './peer.js'
 import {
   type AwarenessEntry,
@@ -19,10 +20,8 @@ import {
   decodeFrame,
   encodeAwareness,
   encodeAwarenessEntries,
-  encodeAwarenessFrame,
   encodeSaved,
   encodeSyncStep1,
-  encodeUpdate,
   savedClocks,
 } from './protocol.js'
 import type { DocFeed, RemoteSink } from './replication.js'
@@ -40,6 +39,8 @@ export interface RoomLimits {
   /** Compact when the update log since the last snapshot holds more updates or bytes. */
   compactAfterUpdates: number
   compactAfterBytes: number
+  /** How long awareness waits to be relayed with others' (unless document updates go first). */
+  awarenessWindowMs: number
 }
 
 export const DEFAULT_LIMITS: RoomLimits = {
@@ -49,6 +50,9 @@ export const DEFAULT_LIMITS: RoomLimits = {
   awarenessRate: { perSecond: 15, burst: 30 },
   compactAfterUpdates: 500,
   compactAfterBytes: 1024 * 1024,
+  // Below what a person notices of a cursor or a name; a 300-client room's renewals then
+  // mostly travel with the edits instead of costing every socket a write of their own.
+  awarenessWindowMs: 40,
 }
 
 export interface RoomEvents {
@@ -91,6 +95,9 @@ interface PeerState {
   waiting: { frames: Uint8Array[]; bytes: number } | null
 }
 
+/** Updates gathered into one relayed batch at most (Hocuspocus' `flushMaxBytes` too). */
+const MAX_BATCH_BYTES = 1024 * 1024
+
 /** What may wait for a client id's seat to be recorded (one database round trip). */
 const MAX_WAITING_BYTES = 4 * 1024 * 1024
 
@@ -123,6 +130,8 @@ export class Room implements RemoteSink {
   /** Which seat each Yjs client id of the document belongs to. */
   readonly owners: ClientOwners
   private readonly firstSync = new FirstSync(this.doc)
+  /** Gathers what is relayed to every peer and sends it once per turn (or window). */
+  private readonly outbox: Outbox
 
   constructor(
     readonly name: string,
@@ -134,6 +143,12 @@ export class Room implements RemoteSink {
   ) {
     this.admission = new Admission(this.doc, shapeOf(name), encodedSize)
     this.owners = new ClientOwners(name, this.doc, clientSeats)
+    this.outbox = new Outbox(
+      this.peers,
+      (peer, batch) => this.deliver(peer, batch),
+      limits.awarenessWindowMs,
+      Math.min(MAX_BATCH_BYTES, limits.maxBufferedBytes / 4),
+    )
     this.budget = new AwarenessBudget(
       limits.awarenessRate,
       (entries) => this.releaseAwareness(entries),
@@ -192,7 +207,7 @@ export class Room implements RemoteSink {
     if (shown.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, shown, peer)
       this.markRemoved(shown)
-      this.broadcast(encodeAwareness(this.awareness, shown), null)
+      this.outbox.awareness(this.removals(shown))
     }
   }
 
@@ -417,19 +432,15 @@ export class Room implements RemoteSink {
     if (sized.length > 0 && !this.budget.spend(senderOf(peer), sized, peer)) return
     const shown = this.stamped(peer, sized)
     const rewritten = shown.length !== out.length || shown.some((entry, i) => entry !== out[i])
-    if (entries.length > 0 && shown.length === entries.length && !restamped && !rewritten) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
-      // Relayed byte for byte to everyone, the sender included: y-websocket's watchdog counts
-      // its own echoed renewals as signs of life.
-      this.broadcast(frame, null)
-      return
-    }
     if (shown.length > 0) {
-      const accepted = encodeAwarenessEntries(shown)
+      const unchanged = shown.length === entries.length && !restamped && !rewritten
+      const accepted = unchanged ? update : encodeAwarenessEntries(shown)
       awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer)
-      // A returning client must learn its new clock, or its next renewal would not be news.
-      this.broadcast(encodeAwarenessFrame(accepted), restamped ? null : peer)
-      if (restamped) return
+      // Relayed to everyone, the sender included: y-websocket's watchdog counts its own echoed
+      // renewals as signs of life, and a returning client must learn its new clock (or its
+      // next renewal would not be news). Its own entries under its own clock change nothing.
+      this.outbox.awareness(shown)
+      return
     }
     // The sender still gets its frame back unless it only repeated what others said: a client
     // whose renewals are not relayed (its id still held by its own half-dead socket from before
@@ -466,9 +477,12 @@ export class Room implements RemoteSink {
       .filter(({ entry, from }) => this.peers.get(from)?.clients.has(entry.client))
       .flatMap(({ entry, from }) => this.stamped(from, [entry]))
     if (current.length === 0) return
-    const update = encodeAwarenessEntries(current)
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELEASED)
-    this.broadcast(encodeAwarenessFrame(update), null)
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encodeAwarenessEntries(current),
+      RELEASED,
+    )
+    this.outbox.awareness(current)
   }
 
   private awarenessView(peer: Peer, state: PeerState): AwarenessView {
@@ -519,7 +533,7 @@ export class Room implements RemoteSink {
     this.admission.grew(update.byteLength)
     this.sinceCompaction.updates++
     this.sinceCompaction.bytes += update.byteLength
-    this.broadcast(encodeUpdate(update), origin)
+    this.outbox.update(update, origin)
     if (
       (this.sinceCompaction.updates >= this.limits.compactAfterUpdates ||
         this.sinceCompaction.bytes >= this.limits.compactAfterBytes) &&
@@ -548,7 +562,7 @@ export class Room implements RemoteSink {
     // Every instance times out the states it stopped hearing about on its own (a crashed
     // instance's clients vanish this way), so timeouts are not published.
     this.markRemoved(change.removed)
-    this.broadcast(encodeAwareness(this.awareness, change.removed), null)
+    this.outbox.awareness(this.removals(change.removed))
     this.forgetRemote(change.removed)
   }
 
@@ -572,7 +586,7 @@ export class Room implements RemoteSink {
     const accepted = kept.length === entries.length ? update : encodeAwarenessEntries(kept)
     awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, REMOTE)
     for (const entry of kept) if (!entry.removed) this.remoteClients.add(entry.client)
-    this.broadcast(encodeAwarenessFrame(accepted), null)
+    this.outbox.awareness(kept)
     const removed = kept.filter((entry) => entry.removed).map((entry) => entry.client)
     if (removed.length > 0) {
       this.markRemoved(removed)
@@ -592,10 +606,19 @@ export class Room implements RemoteSink {
     return false
   }
 
-  private broadcast(frame: Uint8Array, except: unknown): void {
-    for (const peer of this.peers.keys()) {
-      if (peer !== except) this.sendTo(peer, frame)
-    }
+  /** Removals of clients just removed from the room's awareness, as relayed. */
+  private removals(clients: number[]): RelayedEntry[] {
+    return clients.map((client) => ({
+      client,
+      clock: this.awareness.meta.get(client)?.clock ?? 0,
+      state: 'null',
+      removed: true,
+    }))
+  }
+
+  /** Sends what waits to be relayed now instead of at the end of the turn (or window). */
+  flush(): void {
+    this.outbox.flush()
   }
 
   /**
@@ -612,6 +635,17 @@ export class Room implements RemoteSink {
     }
     peer.send(frame)
     return true
+  }
+
+  /** A relayed batch to one peer, under the same limit as every other frame. */
+  private deliver(peer: Peer, batch: Batch): void {
+    if (peer.bufferedAmount() + batch.bytes > this.limits.maxBufferedBytes) {
+      peer.close(CloseCode.SlowConsumer, 'too slow')
+      this.detach(peer)
+      return
+    }
+    if (peer.sendBatch) peer.sendBatch(batch)
+    else for (const frame of batch.frames) peer.send(frame)
   }
 
   /** Folds the update log into one snapshot of the live (garbage-collected) document. */
@@ -671,6 +705,7 @@ export class Room implements RemoteSink {
   }
 
   destroy(): void {
+    this.outbox.destroy()
     this.budget.destroy()
     this.owners.close()
     this.firstSync.destroy()

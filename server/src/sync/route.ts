@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream'
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { type Context, Hono } from 'hono'
@@ -199,6 +200,16 @@ function socketPeer(
     ...traits,
     send(frame) {
       if (socket.readyState === socket.OPEN) socket.send(frame, { binary: true })
+    },
+    sendBatch(batch) {
+      if (socket.readyState !== socket.OPEN) return
+      // The batch's frames, framed once for the whole room, go straight to the TCP socket: one
+      // write each, where `send` would build a header and a write per frame per socket. This
+      // keeps the order of `ws`'s own writes because its sender writes at once when it neither
+      // compresses (permessage-deflate is off, server.ts) nor reads a Blob (never sent here).
+      const raw = (socket as unknown as { _socket?: Writable | null })._socket
+      if (raw) raw.write(batch.wire())
+      else for (const frame of batch.frames) socket.send(frame, { binary: true })
     },
     close(code, reason) {
       if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
