@@ -1,7 +1,8 @@
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { PublicSettings } from '../../api/settings'
-import { ContactList } from './ContactList'
+import { ContactList, givenRows } from './ContactList'
 import { formatCalendarDate, formatDay } from './dates'
+import { AuthorityContact, LegalSection } from './LegalSection'
 
 /** The supervisory authority since 1.1.2025 (Act 306/2019 as amended by HE 71/2024). */
 const TRAFICOM_EMAIL = 'saavutettavuus@traficom.fi'
@@ -16,7 +17,13 @@ export function AccessibilityStatement({ settings }: { settings: PublicSettings 
   const intl = useIntl()
   const { controller, accessibility } = settings
   const { assessedOn, assessmentMethod, assessor } = accessibility
-  const hasChannel = Boolean(accessibility.feedbackEmail || accessibility.feedbackUrl)
+  const feedback = givenRows([
+    { label: { id: 'legal.label.email' }, value: accessibility.feedbackEmail, kind: 'email' },
+    { label: { id: 'legal.label.form' }, value: accessibility.feedbackUrl, kind: 'web' },
+  ])
+  const handler = givenRows([
+    { label: { id: 'legal.label.handler' }, value: accessibility.feedbackHandler },
+  ])
 
   return (
     <>
@@ -28,19 +35,13 @@ export function AccessibilityStatement({ settings }: { settings: PublicSettings 
         )}
       </p>
 
-      <section className="legal-section" aria-labelledby="a11y-status">
-        <h2 id="a11y-status">
-          <FormattedMessage id="statement.status.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="statement.status.body" />
-        </p>
-      </section>
+      <LegalSection
+        anchor="a11y-status"
+        heading={{ id: 'statement.status.heading' }}
+        paragraphs={[{ id: 'statement.status.body' }]}
+      />
 
-      <section className="legal-section" aria-labelledby="a11y-gaps">
-        <h2 id="a11y-gaps">
-          <FormattedMessage id="statement.gaps.heading" />
-        </h2>
+      <LegalSection anchor="a11y-gaps" heading={{ id: 'statement.gaps.heading' }}>
         <ul className="legal-list">
           <li>
             <p>
@@ -54,12 +55,9 @@ export function AccessibilityStatement({ settings }: { settings: PublicSettings 
             <FormattedMessage id="statement.gaps.screenReaders" />
           </li>
         </ul>
-      </section>
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="a11y-assessment">
-        <h2 id="a11y-assessment">
-          <FormattedMessage id="statement.assessment.heading" />
-        </h2>
+      <LegalSection anchor="a11y-assessment" heading={{ id: 'statement.assessment.heading' }}>
         {assessedOn ? (
           <p>
             <FormattedMessage
@@ -93,76 +91,36 @@ export function AccessibilityStatement({ settings }: { settings: PublicSettings 
             />
           </p>
         ) : null}
-      </section>
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="a11y-feedback">
-        <h2 id="a11y-feedback">
-          <FormattedMessage id="statement.feedback.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="statement.feedback.body" />
-        </p>
-        {hasChannel ? (
-          <ContactList
-            rows={[
-              ...(accessibility.feedbackEmail
-                ? [
-                    {
-                      label: { id: 'legal.label.email' },
-                      value: accessibility.feedbackEmail,
-                      kind: 'email' as const,
-                    },
-                  ]
-                : []),
-              ...(accessibility.feedbackUrl
-                ? [
-                    {
-                      label: { id: 'legal.label.form' },
-                      value: accessibility.feedbackUrl,
-                      kind: 'web' as const,
-                    },
-                  ]
-                : []),
-              ...(accessibility.feedbackHandler
-                ? [{ label: { id: 'legal.label.handler' }, value: accessibility.feedbackHandler }]
-                : []),
-            ]}
-          />
+      <LegalSection
+        anchor="a11y-feedback"
+        heading={{ id: 'statement.feedback.heading' }}
+        paragraphs={[{ id: 'statement.feedback.body' }]}
+      >
+        {/* A handler alone is no channel: without an address or a form, say there is none. */}
+        {feedback.length > 0 ? (
+          <ContactList rows={[...feedback, ...handler]} />
         ) : (
           <p>
             <FormattedMessage id="statement.feedback.none" />
           </p>
         )}
-      </section>
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="a11y-authority">
-        <h2 id="a11y-authority">
-          <FormattedMessage id="statement.authority.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="statement.authority.body" />
-        </p>
-        <p className="legal-address">
-          <FormattedMessage id="statement.authority.name" />
-          <br />
-          <FormattedMessage id="statement.authority.unit" />
-        </p>
-        <ContactList
-          rows={[
-            {
-              label: { id: 'legal.label.web' },
-              value: intl.formatMessage({ id: 'statement.authority.web' }),
-              kind: 'web',
-            },
-            { label: { id: 'legal.label.email' }, value: TRAFICOM_EMAIL, kind: 'email' },
-            {
-              label: { id: 'legal.label.phone' },
-              value: intl.formatMessage({ id: 'statement.authority.phone' }),
-              kind: 'phone',
-            },
-          ]}
+      <LegalSection
+        anchor="a11y-authority"
+        heading={{ id: 'statement.authority.heading' }}
+        paragraphs={[{ id: 'statement.authority.body' }]}
+      >
+        <AuthorityContact
+          name={{ id: 'statement.authority.name' }}
+          secondLine={{ id: 'statement.authority.unit' }}
+          web={{ id: 'statement.authority.web' }}
+          email={TRAFICOM_EMAIL}
+          phone={{ id: 'statement.authority.phone' }}
         />
-      </section>
+      </LegalSection>
     </>
   )
 }

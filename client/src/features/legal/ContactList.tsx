@@ -8,6 +8,11 @@ export interface ContactRow {
   kind?: 'email' | 'phone' | 'web' | 'text'
 }
 
+/** The rows whose value has been given: for lists that leave out what is not set. */
+export function givenRows(rows: ContactRow[]): ContactRow[] {
+  return rows.filter((row) => row.value !== '')
+}
+
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`
 
 function Value({ row }: { row: ContactRow }) {

@@ -1,19 +1,16 @@
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { PublicSettings, RetentionMonthsSet } from '../../api/settings'
-import { ContactList, type ContactRow } from './ContactList'
+import { ContactList, type ContactRow, givenRows } from './ContactList'
+import { AuthorityContact, LegalSection, MessageList } from './LegalSection'
 
 const OMBUDSMAN_EMAIL = 'tietosuoja@om.fi'
 
-/** The lines of the controller's contact that the controller has given. */
+/** The lines of a contact that have been given. */
 function contactRows(person: { email: string; phone: string }): ContactRow[] {
-  return [
-    ...(person.email
-      ? [{ label: { id: 'legal.label.email' }, value: person.email, kind: 'email' as const }]
-      : []),
-    ...(person.phone
-      ? [{ label: { id: 'legal.label.phone' }, value: person.phone, kind: 'phone' as const }]
-      : []),
-  ]
+  return givenRows([
+    { label: { id: 'legal.label.email' }, value: person.email, kind: 'email' },
+    { label: { id: 'legal.label.phone' }, value: person.phone, kind: 'phone' },
+  ])
 }
 
 /**
@@ -42,10 +39,8 @@ export function PrivacyNotice({
         <FormattedMessage id="privacy.intro" />
       </p>
 
-      <section className="legal-section" aria-labelledby="privacy-controller">
-        <h2 id="privacy-controller">
-          <FormattedMessage id="privacy.controller.heading" />
-        </h2>
+      {/* Every line is shown, given or not: a missing detail reads as missing. */}
+      <LegalSection anchor="privacy-controller" heading={{ id: 'privacy.controller.heading' }}>
         <ContactList
           rows={[
             { label: { id: 'legal.label.name' }, value: controller.name },
@@ -55,12 +50,9 @@ export function PrivacyNotice({
             { label: { id: 'legal.label.phone' }, value: controller.phone, kind: 'phone' },
           ]}
         />
-      </section>
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="privacy-dpo">
-        <h2 id="privacy-dpo">
-          <FormattedMessage id="privacy.dpo.heading" />
-        </h2>
+      <LegalSection anchor="privacy-dpo" heading={{ id: 'privacy.dpo.heading' }}>
         <ContactList
           rows={[
             { label: { id: 'legal.label.name' }, value: officer.name },
@@ -68,113 +60,66 @@ export function PrivacyNotice({
             { label: { id: 'legal.label.phone' }, value: officer.phone, kind: 'phone' },
           ]}
         />
-      </section>
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="privacy-data">
-        <h2 id="privacy-data">
-          <FormattedMessage id="privacy.data.heading" />
-        </h2>
-        <ul className="legal-list">
-          <li>
-            <FormattedMessage id="privacy.data.name" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.organisation" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.group" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.ideas" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.votes" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.proposals" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.decisions" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.preAnswers" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.device" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.data.address" />
-          </li>
-        </ul>
-      </section>
+      <LegalSection anchor="privacy-data" heading={{ id: 'privacy.data.heading' }}>
+        <MessageList
+          items={[
+            { id: 'privacy.data.name' },
+            { id: 'privacy.data.organisation' },
+            { id: 'privacy.data.group' },
+            { id: 'privacy.data.ideas' },
+            { id: 'privacy.data.votes' },
+            { id: 'privacy.data.proposals' },
+            { id: 'privacy.data.decisions' },
+            { id: 'privacy.data.preAnswers' },
+            { id: 'privacy.data.device' },
+            { id: 'privacy.data.address' },
+          ]}
+        />
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="privacy-purpose">
-        <h2 id="privacy-purpose">
-          <FormattedMessage id="privacy.purpose.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="privacy.purpose.body" />
-        </p>
-        <p>
-          {settings.legalBasisConfirmed ? (
-            <FormattedMessage id="privacy.basis.confirmed" />
-          ) : (
-            <FormattedMessage id="privacy.basis.unconfirmed" />
-          )}
-        </p>
-      </section>
+      <LegalSection
+        anchor="privacy-purpose"
+        heading={{ id: 'privacy.purpose.heading' }}
+        paragraphs={[
+          { id: 'privacy.purpose.body' },
+          settings.legalBasisConfirmed
+            ? { id: 'privacy.basis.confirmed' }
+            : { id: 'privacy.basis.unconfirmed' },
+        ]}
+      />
 
-      <section className="legal-section" aria-labelledby="privacy-retention">
-        <h2 id="privacy-retention">
-          <FormattedMessage id="privacy.retention.heading" />
-        </h2>
-        <p>
-          <FormattedMessage
-            id="privacy.retention.rule"
-            values={{
+      <LegalSection
+        anchor="privacy-retention"
+        heading={{ id: 'privacy.retention.heading' }}
+        paragraphs={[
+          {
+            id: 'privacy.retention.rule',
+            values: {
               afterLock: monthsText(months.afterLockMonths),
               afterEnd: monthsText(months.afterEndMonths),
-            }}
-          />
-        </p>
-        <p>
-          <FormattedMessage id="privacy.retention.erased" />
-        </p>
-        <p>
-          <FormattedMessage id="privacy.retention.kept" />
-        </p>
-        <p>
-          <FormattedMessage id="privacy.retention.copies" />
-        </p>
-      </section>
+            },
+          },
+          { id: 'privacy.retention.erased' },
+          { id: 'privacy.retention.kept' },
+          { id: 'privacy.retention.copies' },
+        ]}
+      />
 
-      <section className="legal-section" aria-labelledby="privacy-roles">
-        <h2 id="privacy-roles">
-          <FormattedMessage id="privacy.roles.heading" />
-        </h2>
-        <ul className="legal-list">
-          <li>
-            <FormattedMessage id="privacy.roles.everyone" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.roles.facilitator" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.roles.chair" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.roles.checker" />
-          </li>
-          <li>
-            <FormattedMessage id="privacy.roles.organiser" />
-          </li>
-        </ul>
-      </section>
+      <LegalSection anchor="privacy-roles" heading={{ id: 'privacy.roles.heading' }}>
+        <MessageList
+          items={[
+            { id: 'privacy.roles.everyone' },
+            { id: 'privacy.roles.facilitator' },
+            { id: 'privacy.roles.chair' },
+            { id: 'privacy.roles.checker' },
+            { id: 'privacy.roles.organiser' },
+          ]}
+        />
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="privacy-processors">
-        <h2 id="privacy-processors">
-          <FormattedMessage id="privacy.processors.heading" />
-        </h2>
+      <LegalSection anchor="privacy-processors" heading={{ id: 'privacy.processors.heading' }}>
         {settings.processors ? (
           <p className="legal-text">{settings.processors}</p>
         ) : (
@@ -182,15 +127,13 @@ export function PrivacyNotice({
             <FormattedMessage id="privacy.processors.none" />
           </p>
         )}
-      </section>
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="privacy-rights">
-        <h2 id="privacy-rights">
-          <FormattedMessage id="privacy.rights.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="privacy.rights.body" />
-        </p>
+      <LegalSection
+        anchor="privacy-rights"
+        heading={{ id: 'privacy.rights.heading' }}
+        paragraphs={[{ id: 'privacy.rights.body' }]}
+      >
         {ask.length > 0 ? (
           <ContactList rows={ask} />
         ) : (
@@ -198,36 +141,21 @@ export function PrivacyNotice({
             <FormattedMessage id="privacy.rights.none" />
           </p>
         )}
-      </section>
+      </LegalSection>
 
-      <section className="legal-section" aria-labelledby="privacy-authority">
-        <h2 id="privacy-authority">
-          <FormattedMessage id="privacy.authority.heading" />
-        </h2>
-        <p>
-          <FormattedMessage id="privacy.authority.body" />
-        </p>
-        <p className="legal-address">
-          <FormattedMessage id="privacy.authority.name" />
-          <br />
-          <FormattedMessage id="privacy.authority.address" />
-        </p>
-        <ContactList
-          rows={[
-            {
-              label: { id: 'legal.label.web' },
-              value: intl.formatMessage({ id: 'privacy.authority.web' }),
-              kind: 'web',
-            },
-            { label: { id: 'legal.label.email' }, value: OMBUDSMAN_EMAIL, kind: 'email' },
-            {
-              label: { id: 'legal.label.phone' },
-              value: intl.formatMessage({ id: 'privacy.authority.phone' }),
-              kind: 'phone',
-            },
-          ]}
+      <LegalSection
+        anchor="privacy-authority"
+        heading={{ id: 'privacy.authority.heading' }}
+        paragraphs={[{ id: 'privacy.authority.body' }]}
+      >
+        <AuthorityContact
+          name={{ id: 'privacy.authority.name' }}
+          secondLine={{ id: 'privacy.authority.address' }}
+          web={{ id: 'privacy.authority.web' }}
+          email={OMBUDSMAN_EMAIL}
+          phone={{ id: 'privacy.authority.phone' }}
         />
-      </section>
+      </LegalSection>
     </>
   )
 }
