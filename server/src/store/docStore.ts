@@ -90,11 +90,16 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
     serial(async () => {
       if (batch.length === 0) return
       try {
-        await db.transaction(async (tx) => {
+        const insert = async (tx: SqlDb) => {
           for (const [name, data] of batch) {
             await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [name, data])
           }
-        })
+        }
+        // Whoever waits for these updates (a "saved" acknowledgement) is told once they are on
+        // disk; the wait for the disk does not hold up the event loop where the backend can
+        // sync later (SQLite).
+        if (db.transactionSyncedLater) await (await db.transactionSyncedLater(insert)).synced
+        else await db.transaction(insert)
       } catch (error) {
         failures++
         requeue(batch)

@@ -10,6 +10,14 @@ export interface SqlDb {
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>
   /** Runs `fn` in one transaction; `tx` must be used inside it (the outer db waits). */
   transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T>
+  /**
+   * Like `transaction`, but the commit may return before it is on disk; `synced` then says
+   * when it is. For a backend whose commit blocks the process while the disk syncs (SQLite):
+   * the wait for the disk leaves the event loop. Absent: `transaction` is durable as it returns.
+   */
+  transactionSyncedLater?<T>(
+    fn: (tx: SqlDb) => Promise<T>,
+  ): Promise<{ result: T; synced: Promise<void> }>
   close(): Promise<void>
 }
 
