@@ -19,6 +19,7 @@ import { compressAnswers } from './http/compressAnswers.js'
 import { errorBody, respondToError, unauthorised } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
+import { facilitatorSeatRoutes } from './http/facilitatorSeats.js'
 import { followUpRoutes } from './http/followUp.js'
 import { followUpItemRoutes } from './http/followUpItem.js'
 import { joinRoutes } from './http/join.js'
@@ -104,6 +105,7 @@ export function createApp(ctx: ServerContext) {
   api.route('/events', adminRoutes(ctx))
   api.route('/events', organiserRoutes(ctx))
   api.route('/events', facilitationRoutes(ctx))
+  api.route('/events', facilitatorSeatRoutes(ctx))
   api.route('/events', proposalRoutes(ctx))
   api.route('/events', plenaryRoutes(ctx))
   api.route('/events', checkingRoutes(ctx))

@@ -48,11 +48,11 @@ export async function demoEventOnRecord(ctx: ServerContext): Promise<CreatedEven
   )
   const event = created ? await findEvent(ctx.db, created.event_id) : null
   if (!event) return null
-  const { tokens, links } = await eventLinks(ctx, event.id)
+  const { tokens, links, facilitatorSeats } = await eventLinks(ctx, event.id)
   const groups = await readEventDoc(ctx, event.id, (doc) =>
     readGroups(doc).map(({ id, name, nameFi, nameSv }) => ({ id, name, nameFi, nameSv })),
   )
-  return { id: event.id, joinCode: event.join_code, groups, tokens, links }
+  return { id: event.id, joinCode: event.join_code, groups, tokens, links, facilitatorSeats }
 }
 
 export function describeLinks(event: CreatedEvent, consoleUrl: string | null): string {

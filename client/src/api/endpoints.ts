@@ -13,6 +13,11 @@ export interface Session {
   role: Role
   groupId: string | null
   participant: { id: string; displayName: string; organisation: string | null } | null
+  /**
+   * A facilitator's own seat (the organiser named them, or they named themselves); null for a
+   * group's shared facilitator link, whose holder is asked who they are.
+   */
+  facilitator?: { id: string; name: string } | null
   event: SessionEvent
   /** This token's author key per group whose board it writes. */
   authorKeys: Record<string, string>
@@ -20,6 +25,22 @@ export interface Session {
 
 export function fetchSession(token: string, signal?: AbortSignal): Promise<Session> {
   return requestJson<Session>('/api/session', { token, signal })
+}
+
+/**
+ * `POST /api/events/{id}/facilitators`: someone on a group's shared facilitator link says who
+ * they are and gets a facilitator seat (and token) of their own.
+ */
+export function nameFacilitator(
+  eventId: string,
+  sharedToken: string,
+  name: string,
+): Promise<{ facilitatorId: string; name: string; groupId: string; token: string }> {
+  return requestJson(`/api/events/${encodeURIComponent(eventId)}/facilitators`, {
+    method: 'POST',
+    token: sharedToken,
+    body: { name },
+  })
 }
 
 /** `POST /api/join`: the eight-digit code gives the event's join token. */

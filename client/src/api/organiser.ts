@@ -21,10 +21,20 @@ export interface RoleLinks<T> {
   facilitators: Record<string, T>
 }
 
+/** A facilitator the organiser named, with a link of their own. */
+export interface FacilitatorSeatLink {
+  id: string
+  name: string
+  token: string
+  link: string
+}
+
 export interface EventLinks {
   joinCode: string
   tokens: RoleLinks<string>
   links: RoleLinks<string>
+  /** Per group, each named facilitator's own link (missing from servers before seats). */
+  facilitatorSeats?: Record<string, FacilitatorSeatLink[]>
 }
 
 export interface NewEvent {
@@ -118,6 +128,14 @@ export function fetchLinks(eventId: string, token: string, signal?: AbortSignal)
 
 export function rotateJoin(eventId: string, token: string) {
   return requestJson<EventLinks>(`${base(eventId)}/join/rotate`, { method: 'POST', token })
+}
+
+/** A new link for one named facilitator: the same seat, the old link opens nothing. */
+export function renewFacilitatorLink(eventId: string, token: string, seatId: string) {
+  return requestJson<EventLinks>(
+    `${base(eventId)}/facilitators/${encodeURIComponent(seatId)}/renew`,
+    { method: 'POST', token },
+  )
 }
 
 export function addGroup(eventId: string, token: string, input: GroupPatch & { name: string }) {

@@ -36,6 +36,25 @@ describe('credential store', () => {
     expect(store.list('ev1').map((c) => c.token)).toEqual(['v2', 'f2', 'f1'])
   })
 
+  it('remembers a facilitator’s own seat beside the group’s shared link and opens the board with it', () => {
+    const storage = memoryStore()
+    const store = createCredentialStore(storage)
+    store.remember('ev1', shared('shared-g1', 'facilitator', 'g1'))
+    store.remember('ev1', {
+      ...shared('own-g1', 'facilitator', 'g1'),
+      facilitator: { id: 's1', name: 'Aino Aalto' },
+    })
+    // Opening the shared link again must not make the browser forget who it said it was.
+    store.remember('ev1', shared('shared-g1', 'facilitator', 'g1'))
+    const reloaded = createCredentialStore(storage)
+    expect(reloaded.forBoard('ev1', 'g1')?.token).toBe('own-g1')
+    expect(reloaded.facilitatorSeat('ev1', 'g1')?.facilitator).toEqual({
+      id: 's1',
+      name: 'Aino Aalto',
+    })
+    expect(reloaded.facilitatorSeat('ev1', 'g2')).toBeNull()
+  })
+
   it('survives a reload through the same storage', () => {
     const storage = memoryStore()
     createCredentialStore(storage).remember('ev1', participant('a', 'g1'))

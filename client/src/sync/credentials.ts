@@ -14,12 +14,20 @@ export interface SeatPerson {
   organisation: string | null
 }
 
+/** A facilitator's own seat: named by the organiser, or self-named on the group's shared link. */
+export interface FacilitatorSeat {
+  id: string
+  name: string
+}
+
 export interface Credential {
   token: string
   role: Role
   /** The participant's or facilitator's group. */
   groupId: string | null
   participant: SeatPerson | null
+  /** A facilitator's own seat; null or missing for the group's shared facilitator link. */
+  facilitator?: FacilitatorSeat | null
   /** Shown on the home page before anything is loaded. */
   eventTitle: string
   /**
@@ -47,6 +55,12 @@ function parsePerson(value: unknown): SeatPerson | null {
   return { id, displayName, organisation: typeof organisation === 'string' ? organisation : null }
 }
 
+function parseFacilitatorSeat(value: unknown): FacilitatorSeat | null {
+  if (!value || typeof value !== 'object') return null
+  const { id, name } = value as Record<string, unknown>
+  return typeof id === 'string' && typeof name === 'string' ? { id, name } : null
+}
+
 function parseAuthorKeys(value: unknown): Record<string, string> {
   if (!value || typeof value !== 'object') return {}
   return Object.fromEntries(
@@ -58,10 +72,8 @@ function parseAuthorKeys(value: unknown): Record<string, string> {
 
 function parseCredential(value: unknown): Credential | null {
   if (!value || typeof value !== 'object') return null
-  const { token, role, groupId, participant, eventTitle, authorKeys } = value as Record<
-    string,
-    unknown
-  >
+  const { token, role, groupId, participant, facilitator, eventTitle, authorKeys } =
+    value as Record<string, unknown>
   if (typeof token !== 'string' || token.length === 0 || !isRole(role)) return null
   const person = parsePerson(participant)
   if (role === 'participant' && !person) return null
@@ -70,6 +82,7 @@ function parseCredential(value: unknown): Credential | null {
     role,
     groupId: typeof groupId === 'string' ? groupId : null,
     participant: person,
+    facilitator: role === 'facilitator' ? parseFacilitatorSeat(facilitator) : null,
     eventTitle: typeof eventTitle === 'string' ? eventTitle : '',
     authorKeys: parseAuthorKeys(authorKeys),
   }
@@ -91,11 +104,16 @@ function parseStored(value: unknown): Stored {
   return stored
 }
 
-/** Two credentials fill the same slot: one seat per event, one link per role (and group). */
+/**
+ * Two credentials fill the same slot: one seat per event, one link per role (and group). A
+ * facilitator's own seat is a slot of its own: opening the group's shared link again must
+ * not make this browser forget who it said it was.
+ */
 function sameSlot(a: Credential, b: Credential): boolean {
   if (a.token === b.token) return true
   if (a.role !== b.role) return false
-  return a.role === 'facilitator' ? a.groupId === b.groupId : true
+  if (a.role !== 'facilitator') return true
+  return a.groupId === b.groupId && (a.facilitator?.id ?? null) === (b.facilitator?.id ?? null)
 }
 
 /** Writers first; among equals, the person's own seat before shared links. */
@@ -116,7 +134,9 @@ function boardRank(credential: Credential, eventId: string, groupId: string): nu
     { boardLocked: false, proposalFrozen: false },
   )
   const accessRank = access === 'write' ? 0 : access === 'read' ? 10 : 100
-  return accessRank + ROLE_PREFERENCE.indexOf(credential.role)
+  // A facilitator's own seat before the group's shared link, which would ask the name again.
+  const sharedLink = credential.role === 'facilitator' && !credential.facilitator ? 0.5 : 0
+  return accessRank + ROLE_PREFERENCE.indexOf(credential.role) + sharedLink
 }
 
 export function createCredentialStore(store: KeyValueStore) {
@@ -153,6 +173,15 @@ export function createCredentialStore(store: KeyValueStore) {
     /** The participant seat of this device in an event. */
     seat(eventId: string): Credential | null {
       return this.list(eventId).find((c) => c.role === 'participant') ?? null
+    },
+
+    /** A facilitator seat of this browser's own in a group (it said who it is there). */
+    facilitatorSeat(eventId: string, groupId: string): Credential | null {
+      return (
+        this.list(eventId).find(
+          (c) => c.role === 'facilitator' && c.groupId === groupId && c.facilitator,
+        ) ?? null
+      )
     },
 
     forRole(eventId: string, role: Role): Credential | null {

@@ -1,4 +1,5 @@
 import type { Role } from '@hytepaja/shared/domain/roles'
+import { findFacilitatorSeat } from '../store/facilitatorSeats.js'
 import { findParticipant } from '../store/participants.js'
 import type { SqlDb } from '../store/sql.js'
 import { findToken } from '../store/tokens.js'
@@ -13,6 +14,11 @@ export interface Session {
   participant: { id: string; displayName: string; organisation: string | null } | null
   /** The elected minute-checker a `checker` token speaks for. */
   checkerId: string | null
+  /**
+   * The facilitator a personal facilitator token speaks for (the organiser named them, or they
+   * named themselves on the group's shared link); null for the shared link itself.
+   */
+  facilitator: { id: string; name: string } | null
 }
 
 /** The session of a live token, or null for an unknown or revoked one. */
@@ -24,6 +30,19 @@ export async function resolveSession(
   const hash = hashToken(token)
   const row = await findToken(db, hash)
   if (!row || row.revoked_at !== null) return null
+  if (row.role === 'facilitator' && row.facilitator_id) {
+    const seat = await findFacilitatorSeat(db, row.facilitator_id)
+    if (!seat || seat.revoked_at !== null || seat.event_id !== row.event_id) return null
+    return {
+      tokenHash: hash,
+      eventId: row.event_id,
+      role: 'facilitator',
+      groupId: seat.group_id,
+      participant: null,
+      checkerId: null,
+      facilitator: { id: seat.id, name: seat.name },
+    }
+  }
   if (row.role !== 'participant' || !row.participant_id) {
     return {
       tokenHash: hash,
@@ -32,6 +51,7 @@ export async function resolveSession(
       groupId: row.group_id,
       participant: null,
       checkerId: row.role === 'checker' ? row.checker_id : null,
+      facilitator: null,
     }
   }
   const participant = await findParticipant(db, row.participant_id)
@@ -47,5 +67,6 @@ export async function resolveSession(
       organisation: participant.organisation,
     },
     checkerId: null,
+    facilitator: null,
   }
 }

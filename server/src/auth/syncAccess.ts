@@ -1,7 +1,7 @@
 import { parseDocName } from '@hytepaja/shared/doc/names'
 import { readGroupState } from '@hytepaja/shared/doc/schema'
 import { docAccess } from '@hytepaja/shared/domain/permissions'
-import type { Actor } from '@hytepaja/shared/domain/roles'
+import { type Actor, facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import type { SqlDb } from '../store/sql.js'
 import type { SyncAccess, SyncDecision } from '../sync/access.js'
 import { resolveSession, type Session } from './sessions.js'
@@ -28,8 +28,9 @@ export function actorOf(session: Session): Actor {
   }
   if (session.role === 'facilitator') {
     return {
-      id: `facilitator:${session.groupId}`,
-      name: 'facilitator',
+      id: facilitatorActorId(session.groupId ?? '', session.facilitator?.id),
+      // A facilitator's own seat has their name; the shared link is named by the group's list.
+      name: session.facilitator?.name ?? 'facilitator',
       role: 'facilitator',
       groupId: session.groupId ?? undefined,
     }

@@ -8,15 +8,18 @@ import {
 } from '@hytepaja/shared/doc/schema'
 import { publishAuthorNames } from '@hytepaja/shared/domain/authors'
 import * as ideas from '@hytepaja/shared/domain/ideas'
+import { facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
+import { listFacilitatorSeats } from '../store/facilitatorSeats.js'
 import { listParticipants } from '../store/participants.js'
 import { authorKey } from './authorKeys.js'
 
 /**
  * Every seat that may have written on a group's board, by its author key: the event's
  * participants (also those who moved group or were removed: their notes stay), the group's
- * facilitator link and the organiser.
+ * shared facilitator link, each of its facilitators' own seats (revoked ones too) and the
+ * organiser.
  */
 async function boardSeats(
   ctx: ServerContext,
@@ -27,7 +30,11 @@ async function boardSeats(
   const seats = new Map<string, AuthorName & { seat: string }>()
   const add = (seat: string, author: AuthorName) =>
     seats.set(authorKey(ctx.secrets.linkSecret, eventId, groupId, seat), { ...author, seat })
-  add(`facilitator:${groupId}`, { name: facilitators.join(', '), role: 'facilitator' })
+  add(facilitatorActorId(groupId), { name: facilitators.join(', '), role: 'facilitator' })
+  for (const f of await listFacilitatorSeats(ctx.db, eventId)) {
+    if (f.group_id === groupId)
+      add(facilitatorActorId(groupId, f.id), { name: f.name, role: 'facilitator' })
+  }
   add('organiser', { name: '', role: 'organiser' })
   for (const p of await listParticipants(ctx.db, eventId)) {
     add(p.id, { name: p.display_name, role: 'participant' })

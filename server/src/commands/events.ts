@@ -16,6 +16,11 @@ import { findEventByCode, insertEvent, setMunicipalityGroup } from '../store/eve
 import type { SqlDb } from '../store/sql.js'
 import { insertToken, roleTokens } from '../store/tokens.js'
 import { audit } from './change.js'
+import {
+  type FacilitatorSeatLink,
+  facilitatorSeatLinks,
+  followNamedFacilitators,
+} from './facilitatorSeats.js'
 import { municipalityGroupViews, requireMunicipalityGroup } from './municipalityGroups.js'
 
 export interface CreateEventInput extends Translated<'title'> {
@@ -56,6 +61,8 @@ export interface CreatedEvent {
   groups: Array<{ id: string; name: string } & Translated<'name'>>
   tokens: RoleLinks<string>
   links: RoleLinks<string>
+  /** Per group, a link of its own for each facilitator the organiser named. */
+  facilitatorSeats: Record<string, FacilitatorSeatLink[]>
 }
 
 const SHARED_ROLES = ['organiser', 'chair', 'viewer', 'join'] as const
@@ -161,13 +168,15 @@ export async function createEvent(
     ),
   )
   await ctx.docs.flush(name)
-  const { tokens, links } = await eventLinks(ctx, id)
+  for (const g of groups) await followNamedFacilitators(ctx, id, g.id, g.facilitators, now)
+  const { tokens, links, facilitatorSeats } = await eventLinks(ctx, id)
   return {
     id,
     joinCode,
     groups: groups.map((g) => ({ id: g.id, name: g.name, nameFi: g.nameFi, nameSv: g.nameSv })),
     tokens,
     links,
+    facilitatorSeats,
   }
 }
 
@@ -201,6 +210,8 @@ export async function eventLinks(ctx: ServerContext, eventId: string) {
   }
   for (const row of rows) {
     const token = deriveToken(ctx.secrets.linkSecret, row.nonce as string)
+    // A named facilitator's own link is listed with their seat, not as the group's link.
+    if (row.facilitator_id) continue
     const link = roleLink(ctx.config.publicUrl, eventId, row.role, token, row.group_id ?? undefined)
     if (row.role === 'facilitator' && row.group_id) {
       tokens.facilitators[row.group_id] = token
@@ -210,5 +221,5 @@ export async function eventLinks(ctx: ServerContext, eventId: string) {
       links[row.role as (typeof SHARED_ROLES)[number]] = link
     }
   }
-  return { tokens, links }
+  return { tokens, links, facilitatorSeats: await facilitatorSeatLinks(ctx, eventId) }
 }

@@ -14,6 +14,7 @@ import {
   readPromotions,
   readProposal,
 } from '@hytepaja/shared/doc/schema'
+import { facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import * as votes from '@hytepaja/shared/domain/votes'
 import * as Y from 'yjs'
 import { resolveAuthors } from '../boards/authors.js'
@@ -23,6 +24,7 @@ import type { Caller } from '../http/caller.js'
 import { listAudit } from '../store/audit.js'
 import { eventActionRows, partyRows } from '../store/decidedActions.js'
 import { findEvent } from '../store/events.js'
+import { listFacilitatorSeats } from '../store/facilitatorSeats.js'
 import { reportRows } from '../store/followUp.js'
 import { unlessUnreadable } from '../store/integrity.js'
 import { listParticipants } from '../store/participants.js'
@@ -165,6 +167,15 @@ export async function exportEvent(ctx: ServerContext, caller: Caller) {
       groupId: p.group_id,
       joinedAt: p.created_at,
       removedAt: p.revoked_at,
+    })),
+    // Who the facilitators' seats in the audit trail and on the boards are.
+    facilitators: (await listFacilitatorSeats(ctx.db, eventId)).map((f) => ({
+      id: facilitatorActorId(f.group_id, f.id),
+      name: f.name,
+      groupId: f.group_id,
+      namedByOrganiser: f.named_by_organiser === 1,
+      createdAt: f.created_at,
+      removedAt: f.revoked_at,
     })),
     // The follow-up goes with the event: its agreed actions (those a correction took out too),
     // their parties and every report on them.

@@ -9,6 +9,7 @@ import { ApiError } from '../http/errors.js'
 import { listParticipants } from '../store/participants.js'
 import { insertToken, revokeTokens } from '../store/tokens.js'
 import { changeEventDoc } from './change.js'
+import { followNamedFacilitators } from './facilitatorSeats.js'
 import { closeTokenSockets, dropDocs } from './sockets.js'
 
 /** The document-name prefixes that belong to one group (its board and proposal documents). */
@@ -41,6 +42,7 @@ export async function addGroup(
     nonce,
     created_at: Date.now(),
   })
+  await followNamedFacilitators(ctx, eventId, id, group.facilitators)
   return group
 }
 

@@ -1,4 +1,5 @@
 import { type Command, type Holder, mayRun } from '@hytepaja/shared/domain/permissions'
+import { facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import type { Context } from 'hono'
 import { resolveSession, type Session } from '../auth/sessions.js'
 import { hashToken } from '../auth/tokens.js'
@@ -56,7 +57,7 @@ export async function callerOf(ctx: ServerContext, c: Context, eventId: string):
     actorId:
       session.participant?.id ??
       (session.role === 'facilitator'
-        ? `facilitator:${session.groupId}`
+        ? facilitatorActorId(session.groupId ?? '', session.facilitator?.id)
         : session.role === 'checker'
           ? `checker:${session.checkerId}`
           : session.role),

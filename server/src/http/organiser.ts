@@ -13,6 +13,7 @@ import * as v from 'valibot'
 import { changeEventDoc, readEventDoc } from '../commands/change.js'
 import { eventLinks, setEventMunicipalityGroup } from '../commands/events.js'
 import { exportEvent } from '../commands/exportEvent.js'
+import { followNamedFacilitators } from '../commands/facilitatorSeats.js'
 import { addGroup, removeGroup } from '../commands/groups.js'
 import { deleteEvent } from '../commands/lifecycle.js'
 import { requireMunicipalityGroup } from '../commands/municipalityGroups.js'
@@ -158,7 +159,12 @@ export function organiserRoutes(ctx: ServerContext) {
     await changeEventDoc(ctx, caller, 'group.update', groupId, (doc) =>
       groups.update(doc, groupId, c.req.valid('json')),
     )
-    return c.json({ groups: await readEventDoc(ctx, caller.holder.eventId, readGroups) })
+    const updated = await readEventDoc(ctx, caller.holder.eventId, readGroups)
+    // Each named facilitator has a link of their own: a new name gets one, a removed one loses it.
+    const names = updated.find((g) => g.id === groupId)?.facilitators
+    if (c.req.valid('json').facilitators !== undefined && names)
+      await followNamedFacilitators(ctx, caller.holder.eventId, groupId, names)
+    return c.json({ groups: updated })
   })
 
   app.post('/:id/groups/:groupId/move', validate('json', MoveBody), async (c) => {

@@ -30,6 +30,9 @@ export function sessionRoutes(ctx: ServerContext) {
       role: session.role,
       groupId: session.groupId,
       participant: session.participant,
+      // A facilitator's own seat (the organiser named them, or they named themselves on the
+      // group's shared link); null for the shared link, whose holder is asked who they are.
+      facilitator: session.facilitator,
       // A minute-checker's seat (name, organisation) for a checker token; null otherwise.
       checker: event.checker,
       event: { ...event.meta, groups: event.groups },

@@ -41,6 +41,7 @@ import {
   replaceFrozen,
   storedDocNames,
 } from '../store/erasure.js'
+import { eraseFacilitatorSeatNames } from '../store/facilitatorSeats.js'
 import { unlessUnreadable } from '../store/integrity.js'
 import { revokeTokens } from '../store/tokens.js'
 
@@ -205,12 +206,15 @@ export function eraseEvent(
       }
       const participants = await eraseParticipants(tx, eventId, now)
       const links = await revokeTokens(tx, { eventId, role: 'participant' }, now)
+      // The facilitators' own seats lose their names and links too (counted with the
+      // facilitators' names in the event document, which name the same people).
+      const facilitatorLinks = await eraseFacilitatorSeatNames(tx, eventId, now)
       const preAnswers = (await deletePreAnswers(tx, eventId)).changes
       const checkerComments = (await deleteComments(tx, eventId)).changes
-      return { attendance, participants, links, preAnswers, checkerComments }
+      return { attendance, participants, links, facilitatorLinks, preAnswers, checkerComments }
     })
     // Their open boards close at once (4401); the link opens nothing any more.
-    await closeTokenSockets(ctx, sql.links, 'personal data erased')
+    await closeTokenSockets(ctx, [...sql.links, ...sql.facilitatorLinks], 'personal data erased')
 
     const unreadable: string[] = []
     let noteAuthors = 0

@@ -293,6 +293,22 @@ const STEPS: Step[] = [
       PRIMARY KEY (event_id, version)
     )`,
   ]),
+  // 15: each facilitator of a group as a seat of their own: the organiser's named ones (a
+  // link each) and those who named themselves on the group's shared facilitator link. A
+  // facilitator token points at its seat; the group's shared link has none.
+  both([
+    `CREATE TABLE facilitator_seat (
+      id TEXT PRIMARY KEY,
+      event_id TEXT NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+      group_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      named_by_organiser INTEGER NOT NULL,
+      created_at BIGINT NOT NULL,
+      revoked_at BIGINT
+    )`,
+    'CREATE INDEX facilitator_seat_event ON facilitator_seat (event_id, group_id)',
+    'ALTER TABLE token ADD COLUMN facilitator_id TEXT',
+  ]),
 ]
 
 function registerTables(): string[] {

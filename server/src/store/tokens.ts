@@ -11,17 +11,22 @@ export interface TokenRow {
   nonce: string | null
   /** The elected minute-checker a `checker` link speaks for; null for other roles. */
   checker_id: string | null
+  /** The facilitator seat a `facilitator` token speaks for; null for a group's shared link. */
+  facilitator_id: string | null
   created_at: number
   revoked_at: number | null
 }
 
 export function insertToken(
   db: SqlDb,
-  row: Omit<TokenRow, 'revoked_at' | 'checker_id'> & { checker_id?: string | null },
+  row: Omit<TokenRow, 'revoked_at' | 'checker_id' | 'facilitator_id'> & {
+    checker_id?: string | null
+    facilitator_id?: string | null
+  },
 ) {
   return db.run(
-    `INSERT INTO token (hash, event_id, role, group_id, participant_id, nonce, created_at, checker_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO token (hash, event_id, role, group_id, participant_id, nonce, created_at, checker_id, facilitator_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       row.hash,
       row.event_id,
@@ -31,6 +36,7 @@ export function insertToken(
       row.nonce,
       row.created_at,
       row.checker_id ?? null,
+      row.facilitator_id ?? null,
     ],
   )
 }
@@ -56,6 +62,7 @@ export async function revokeTokens(
     groupId?: string
     participantId?: string
     checkerId?: string
+    facilitatorId?: string
   },
   now = Date.now(),
 ): Promise<string[]> {
@@ -76,6 +83,10 @@ export async function revokeTokens(
   if (where.checkerId) {
     clauses.push('checker_id = ?')
     params.push(where.checkerId)
+  }
+  if (where.facilitatorId) {
+    clauses.push('facilitator_id = ?')
+    params.push(where.facilitatorId)
   }
   const condition = clauses.join(' AND ')
   const rows = await db.all<{ hash: string }>(`SELECT hash FROM token WHERE ${condition}`, params)

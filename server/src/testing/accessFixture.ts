@@ -49,6 +49,9 @@ export interface CreatedEventBody {
     join: string
     facilitators: Record<string, string>
   }
+  links: { facilitators: Record<string, string> }
+  /** Per group, a link of their own for each facilitator the organiser named. */
+  facilitatorSeats: Record<string, Array<{ id: string; name: string; token: string; link: string }>>
 }
 
 /** One HTTP call to a server (in this process or a child); the body parsed as JSON. */

@@ -27,3 +27,12 @@ export interface Actor {
    */
   authorKey?: string
 }
+
+/**
+ * A facilitator's actor id: `facilitator:{groupId}` for the group's shared link (as before
+ * facilitators had seats), `facilitator:{groupId}:{seatId}` for one facilitator's own seat, so
+ * two facilitators of one group are two people on the board, in presence and in the audit.
+ */
+export function facilitatorActorId(groupId: string, seatId?: string | null): string {
+  return seatId ? `facilitator:${groupId}:${seatId}` : `facilitator:${groupId}`
+}

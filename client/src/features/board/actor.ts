@@ -1,5 +1,5 @@
 import { IDEA_COLORS, type IdeaColor } from '@hytepaja/shared/doc/schema'
-import type { Actor, Role } from '@hytepaja/shared/domain/roles'
+import { type Actor, facilitatorActorId, type Role } from '@hytepaja/shared/domain/roles'
 import type { Credential } from '../../sync/credentials'
 
 export interface ActorNames {
@@ -10,9 +10,9 @@ export interface ActorNames {
 }
 
 /**
- * Who this device acts as on a board. Participants are themselves; the shared role links
- * (facilitator, organiser, read-only links) act under the role's id, so every device using
- * the same facilitator link is the same person to the others. On a board (`boardGroupId`)
+ * Who this device acts as on a board. Participants and facilitators with a seat of their own
+ * are themselves; the shared role links (a group's facilitator link, organiser, read-only
+ * links) act under the role's id, so every device using the same link is one person. On a board (`boardGroupId`)
  * it carries the seat's author key there, when the session has told it.
  */
 export function boardActor(
@@ -35,10 +35,14 @@ function seatActor(credential: Credential, names: ActorNames): Actor {
       ...(groupId ? { groupId } : {}),
     }
   }
+  if (role === 'facilitator' && groupId && credential.facilitator) {
+    const { id, name } = credential.facilitator
+    return { id: facilitatorActorId(groupId, id), name, role, groupId }
+  }
   if (role === 'facilitator' && groupId) {
     const name =
       names.facilitators.length > 0 ? names.facilitators.join(', ') : names.roleName(role)
-    return { id: `facilitator:${groupId}`, name, role, groupId }
+    return { id: facilitatorActorId(groupId), name, role, groupId }
   }
   return { id: role, name: names.roleName(role), role }
 }

@@ -1,8 +1,7 @@
-import type { Group } from '@hytepaja/shared/doc/schema'
 import { type ReactNode, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'wouter'
-import { type EventLinks, type ManagedEvent, rotateJoin } from '../../api/organiser'
+import { type ManagedEvent, rotateJoin } from '../../api/organiser'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
@@ -13,6 +12,8 @@ import { Notice } from '../../ui/Notice'
 import { QrCode } from '../../ui/QrCode'
 import { formatJoinCode } from '../session/joinCode'
 import { type OrganiserAccess, sheetPath } from './access'
+import { CopyLink } from './CopyLink'
+import { FacilitatorLinks } from './FacilitatorLinks'
 import { errorCodeOf } from './useAction'
 import { homeAddressOf, presenterLinkOf, useEventLinks } from './useEventLinks'
 
@@ -133,7 +134,7 @@ export function LinksPanel({ access, event, onJoinCode }: LinksPanelProps) {
         url={links.links.chair}
         name={intl.formatMessage({ id: 'links.chair.heading' })}
       />
-      <FacilitatorLinks groups={event.groups} links={links} />
+      <FacilitatorLinks access={access} groups={event.groups} links={links} onRenewed={replace} />
       <RoleLinkSection
         id="organiser"
         title={<FormattedMessage id="links.organiser.heading" />}
@@ -173,20 +174,6 @@ export function LinksPanel({ access, event, onJoinCode }: LinksPanelProps) {
   )
 }
 
-function CopyLink({ text, name }: { text: string; name: string }) {
-  const intl = useIntl()
-  return (
-    <CopyButton
-      text={text}
-      aria-label={intl.formatMessage({ id: 'links.copyNamed' }, { name })}
-      copiedLabel={intl.formatMessage({ id: 'links.copied' })}
-      failedLabel={intl.formatMessage({ id: 'links.copyFailed' })}
-    >
-      <FormattedMessage id="links.copy" />
-    </CopyButton>
-  )
-}
-
 function RoleLinkSection({
   id,
   title,
@@ -221,39 +208,6 @@ function RoleLinkSection({
           </a>
         ) : null}
       </div>
-    </section>
-  )
-}
-
-function FacilitatorLinks({ groups, links }: { groups: Group[]; links: EventLinks }) {
-  const intl = useIntl()
-  return (
-    <section className="card stack" aria-labelledby="links-facilitators-heading">
-      <h3 id="links-facilitators-heading">
-        <FormattedMessage id="links.facilitators.heading" />
-      </h3>
-      <p>
-        <FormattedMessage id="links.facilitators.help" />
-      </p>
-      <ul className="facilitator-links">
-        {groups.map((group) => {
-          const url = links.links.facilitators[group.id]
-          return (
-            <li key={group.id} className="facilitator-links__item">
-              <span className="facilitator-links__name">{group.name}</span>
-              {url ? (
-                <CopyLink
-                  text={url}
-                  name={intl.formatMessage(
-                    { id: 'links.facilitators.linkOf' },
-                    { group: group.name },
-                  )}
-                />
-              ) : null}
-            </li>
-          )
-        })}
-      </ul>
     </section>
   )
 }

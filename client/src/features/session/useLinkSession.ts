@@ -34,6 +34,7 @@ function credentialOf(token: string, session: Session): Credential {
     role: session.role,
     groupId: session.groupId,
     participant: session.participant,
+    facilitator: session.facilitator ?? null,
     eventTitle: session.event.title,
     authorKeys: session.authorKeys,
   }

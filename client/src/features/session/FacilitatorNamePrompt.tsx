@@ -1,0 +1,120 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { nameFacilitator, type Session } from '../../api/endpoints'
+import { ApiError } from '../../api/http'
+import { Page } from '../../app/Page'
+import { errorMessage } from '../../i18n/errorMessages'
+import { type Credential, credentials } from '../../sync/credentials'
+import { Button } from '../../ui/Button'
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid'
+import { Loading } from '../../ui/Loading'
+import { TextField } from '../../ui/TextField'
+import { useShownGroups } from './shownContent'
+
+/**
+ * Whether a link session is a group's shared facilitator link, whose holder must say who they
+ * are first: several people may hold it, and each must show as themselves.
+ */
+export function asksWhoIsThere(credential: Credential, session: Session | null): boolean {
+  // Offline (no session) nobody can be given a seat: the shared link opens the board as before.
+  return credential.role === 'facilitator' && session !== null && !session.facilitator
+}
+
+export interface FacilitatorNamePromptProps {
+  eventId: string
+  groupId: string
+  /** The group's shared facilitator token. */
+  sharedToken: string
+  session: Session | null
+  /** This browser now holds a seat of its own for the group: open the board with it. */
+  onSeat(): void
+}
+
+/**
+ * "Kuka olet?": the first time a browser opens a group's shared facilitator link, the person
+ * types their name and the server gives them a facilitator seat of their own (so two people
+ * on one link are two people in presence, on their notes and in the audit trail). A browser
+ * that has answered once goes straight on.
+ */
+export function FacilitatorNamePrompt(props: FacilitatorNamePromptProps) {
+  const { eventId, groupId, sharedToken, session, onSeat } = props
+  const intl = useIntl()
+  const known = credentials.facilitatorSeat(eventId, groupId)
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const groups = useShownGroups(session?.event.groups ?? [], session?.event.language ?? 'fi')
+  const group = groups.find((g) => g.id === groupId)
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked once, when the page opens.
+  useEffect(() => {
+    if (known) onSeat()
+  }, [])
+  if (known) {
+    return (
+      <Loading>
+        <FormattedMessage id="link.checking" />
+      </Loading>
+    )
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (busy) return
+    if (!name.trim()) {
+      setError(intl.formatMessage({ id: 'error.participant.displayName.empty' }))
+      focusFirstInvalid(formRef.current)
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const seat = await nameFacilitator(eventId, sharedToken, name)
+      credentials.remember(eventId, {
+        token: seat.token,
+        role: 'facilitator',
+        groupId: seat.groupId,
+        participant: null,
+        facilitator: { id: seat.facilitatorId, name: seat.name },
+        eventTitle: session?.event.title ?? '',
+      })
+      onSeat()
+    } catch (caught) {
+      const code = caught instanceof ApiError ? caught.code : 'unexpected'
+      setError(intl.formatMessage(errorMessage(code)))
+      setBusy(false)
+      focusFirstInvalid(formRef.current)
+    }
+  }
+
+  return (
+    <Page title={intl.formatMessage({ id: 'facilitatorSeat.title' })} kicker={group?.name}>
+      <p className="lead">
+        <FormattedMessage id="facilitatorSeat.lead" />
+      </p>
+      <form className="card stack" onSubmit={submit} noValidate ref={formRef}>
+        <TextField
+          label={intl.formatMessage({ id: 'facilitatorSeat.name' })}
+          description={intl.formatMessage({ id: 'facilitatorSeat.help' })}
+          value={name}
+          onChange={(value) => {
+            setName(value)
+            setError(null)
+          }}
+          autoComplete="name"
+          errorMessage={error}
+          isRequired
+          name="name"
+        />
+        <Button type="submit" variant="primary" size="large" wide>
+          {busy ? (
+            <FormattedMessage id="facilitatorSeat.submitting" />
+          ) : (
+            <FormattedMessage id="facilitatorSeat.submit" />
+          )}
+        </Button>
+      </form>
+    </Page>
+  )
+}

@@ -1,0 +1,158 @@
+import { type BrowserContext, devices, type Page } from '@playwright/test'
+import { createEvent } from '../fixtures/api.js'
+import { openBoardDetails, SAVED, sayWhoIAm } from '../fixtures/board.js'
+import { focused, pressUntil } from '../fixtures/keyboard.js'
+import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
+
+/*
+ * Two facilitators of one group are two people: each named facilitator opens the board with a
+ * link of their own, and whoever opens the group's shared facilitator link says their name
+ * first. Each sees the others by name in "Paikalla nyt", on a 1366×768 laptop and a Pixel 7.
+ */
+
+const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'fi-FI' }
+const GROUP = 'Arjen turvallisuus'
+
+async function check(page: Page, name: string): Promise<void> {
+  await expectNoAxeViolations(page)
+  await page.screenshot({ path: `screenshots/facilitators-${name}.png`, fullPage: true })
+}
+
+/**
+ * That the board's "Paikalla nyt" list (folded behind 'Tiedot' on a phone) names exactly these
+ * people, each once, in whatever order they came.
+ */
+async function expectPresent(page: Page, people: string[]): Promise<void> {
+  await openBoardDetails(page)
+  const items = page.getByRole('region', { name: /Paikalla nyt/ }).getByRole('listitem')
+  await expect(items).toHaveCount(people.length)
+  for (const person of people) await expect(items.filter({ hasText: person })).toHaveCount(1)
+}
+
+async function openBoard(context: BrowserContext, link: string): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(link)
+  // The board's chunk may take long on a machine that several test runs share.
+  await expect(page.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible({
+    timeout: 60_000,
+  })
+  await expect(page.getByText(SAVED)).toBeVisible({ timeout: 30_000 })
+  return page
+}
+
+test('each named facilitator opens the board with a link of their own, and the two see each other as two people', async ({
+  browser,
+  server,
+}) => {
+  // Six browser contexts and axe on six pages, on a machine shared by several test runs.
+  test.setTimeout(300_000)
+  const event = await createEvent(server, {
+    groups: [{ name: GROUP, facilitators: ['Aino Aalto', 'Bo Berg'] }, { name: 'Liikkuminen' }],
+  })
+  const group = event.groups[0] as { id: string; name: string }
+
+  // The organiser finds a link for each named facilitator beside the group's shared link.
+  const organiserContext = await browser.newContext(LAPTOP)
+  const organiser = await organiserContext.newPage()
+  await organiser.goto(event.links.organiser)
+  await organiser.getByRole('tab', { name: 'Linkit ja QR', exact: true }).click()
+  const own = organiser.getByRole('list', { name: `Omat linkit, ${GROUP}` })
+  await expect(own.getByRole('listitem')).toHaveText([/Aino Aalto/, /Bo Berg/])
+  await expect(
+    organiser.getByRole('button', { name: `Kopioi linkki: Aino Aalto, ${GROUP}` }),
+  ).toBeVisible()
+  await expect(
+    organiser.getByRole('button', { name: `Kopioi linkki: fasilitaattori, ${GROUP}` }),
+  ).toBeVisible()
+  await check(organiser, 'organiser-links')
+
+  // Aino on a laptop and Bo on a phone, each with their own link.
+  const seats = event.facilitatorSeats[group.id] ?? []
+  const linkOf = (name: string) => seats.find((s) => s.name === name)?.link as string
+  const ainoContext = await browser.newContext(LAPTOP)
+  const boContext = await browser.newContext({ ...devices['Pixel 7'], locale: 'fi-FI' })
+  const aino = await openBoard(ainoContext, linkOf('Aino Aalto'))
+  const bo = await openBoard(boContext, linkOf('Bo Berg'))
+  await expectPresent(aino, ['Aino Aalto (sinä, fasilitaattori)', 'Bo Berg (fasilitaattori)'])
+  await expectPresent(bo, ['Aino Aalto (fasilitaattori)', 'Bo Berg (sinä, fasilitaattori)'])
+  await check(aino, 'laptop-aino')
+  await check(bo, 'phone-bo')
+  await Promise.all([organiserContext, ainoContext, boContext].map((c) => c.close()))
+})
+
+test('the group’s shared facilitator link asks who is there, once per browser, and a renewed link retires the old one', async ({
+  browser,
+  server,
+}) => {
+  test.setTimeout(300_000)
+  const event = await createEvent(server, {
+    groups: [{ name: GROUP, facilitators: ['Aino Aalto', 'Bo Berg'] }, { name: 'Liikkuminen' }],
+  })
+  const group = event.groups[0] as { id: string; name: string }
+  const seats = event.facilitatorSeats[group.id] ?? []
+  const linkOf = (name: string) => seats.find((s) => s.name === name)?.link as string
+  const ainoContext = await browser.newContext(LAPTOP)
+  const aino = await openBoard(ainoContext, linkOf('Aino Aalto'))
+
+  // Someone opens the group's shared link on a laptop: asked who they are, from the keyboard.
+  const sharedContext = await browser.newContext(LAPTOP)
+  const eeva = await sharedContext.newPage()
+  await eeva.goto(event.links.facilitators[group.id] as string)
+  await expect(eeva.getByRole('heading', { name: 'Kuka olet?', level: 1 })).toBeVisible()
+  await check(eeva, 'laptop-who-are-you')
+  await pressUntil(eeva, 'Nimesi')
+  expect((await focused(eeva)).tag).toBe('input')
+  await eeva.keyboard.press('Enter')
+  await expect(eeva.getByText('Kirjoita nimesi.')).toBeVisible()
+  await eeva.keyboard.type('Eeva Esimerkki')
+  await eeva.keyboard.press('Enter')
+  await expect(eeva.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible()
+  await expect(eeva.getByText(SAVED)).toBeVisible()
+  await expectPresent(aino, [
+    'Aino Aalto (sinä, fasilitaattori)',
+    'Eeva Esimerkki (fasilitaattori)',
+  ])
+
+  // A second person on the same shared link, on a phone, is a fourth person, not Eeva.
+  const otherContext = await browser.newContext({ ...devices['Pixel 7'], locale: 'fi-FI' })
+  const olli = await otherContext.newPage()
+  await olli.goto(event.links.facilitators[group.id] as string)
+  await check(olli, 'phone-who-are-you')
+  await sayWhoIAm(olli, 'Olli Ojala')
+  await expect(olli.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible()
+  await expectPresent(aino, [
+    'Aino Aalto (sinä, fasilitaattori)',
+    'Eeva Esimerkki (fasilitaattori)',
+    'Olli Ojala (fasilitaattori)',
+  ])
+  await olli.screenshot({ path: 'screenshots/facilitators-phone-olli.png', fullPage: true })
+
+  // Eeva's browser remembers her: the shared link opens her board without asking again.
+  const again = await sharedContext.newPage()
+  await again.goto(event.links.facilitators[group.id] as string)
+  await expect(again.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible()
+  await expect(again.getByRole('heading', { name: 'Kuka olet?' })).toHaveCount(0)
+  await expect(again.getByText(SAVED)).toBeVisible()
+  await openBoardDetails(again)
+  await expect(
+    again
+      .getByRole('region', { name: /Paikalla nyt/ })
+      .getByText('Eeva Esimerkki (sinä, fasilitaattori)'),
+  ).toBeVisible()
+
+  // The organiser renews Bo's link: the old one opens nothing any more.
+  const organiserContext = await browser.newContext(LAPTOP)
+  const organiser = await organiserContext.newPage()
+  await organiser.goto(event.links.organiser)
+  await organiser.getByRole('tab', { name: 'Linkit ja QR', exact: true }).click()
+  await organiser.getByRole('button', { name: 'Uusi linkki: Bo Berg' }).click()
+  await organiser.getByRole('alertdialog').getByRole('button', { name: 'Uusi linkki' }).click()
+  await expect(organiser.getByText('Bo Berg: uusi linkki on tehty.')).toBeAttached()
+  const stale = await (await browser.newContext(LAPTOP)).newPage()
+  await stale.goto(linkOf('Bo Berg'))
+  await expect(stale.getByRole('heading', { name: 'Tämä linkki ei enää toimi' })).toBeVisible()
+
+  await Promise.all(
+    [organiserContext, ainoContext, sharedContext, otherContext].map((c) => c.close()),
+  )
+})
