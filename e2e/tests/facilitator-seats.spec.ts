@@ -106,7 +106,9 @@ test('the group’s shared facilitator link asks who is there, once per browser,
   await expect(eeva.getByText('Kirjoita nimesi.')).toBeVisible()
   await eeva.keyboard.type('Eeva Esimerkki')
   await eeva.keyboard.press('Enter')
-  await expect(eeva.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible()
+  await expect(eeva.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible({
+    timeout: 60_000,
+  })
   await expect(eeva.getByText(SAVED)).toBeVisible()
   await expectPresent(aino, [
     'Aino Aalto (sinä, fasilitaattori)',
@@ -119,7 +121,9 @@ test('the group’s shared facilitator link asks who is there, once per browser,
   await olli.goto(event.links.facilitators[group.id] as string)
   await check(olli, 'phone-who-are-you')
   await sayWhoIAm(olli, 'Olli Ojala')
-  await expect(olli.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible()
+  await expect(olli.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible({
+    timeout: 60_000,
+  })
   await expectPresent(aino, [
     'Aino Aalto (sinä, fasilitaattori)',
     'Eeva Esimerkki (fasilitaattori)',
@@ -130,7 +134,9 @@ test('the group’s shared facilitator link asks who is there, once per browser,
   // Eeva's browser remembers her: the shared link opens her board without asking again.
   const again = await sharedContext.newPage()
   await again.goto(event.links.facilitators[group.id] as string)
-  await expect(again.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible()
+  await expect(again.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible({
+    timeout: 60_000,
+  })
   await expect(again.getByRole('heading', { name: 'Kuka olet?' })).toHaveCount(0)
   await expect(again.getByText(SAVED)).toBeVisible()
   await openBoardDetails(again)

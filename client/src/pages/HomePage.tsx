@@ -8,12 +8,17 @@ import { credentials } from '../sync/credentials'
 
 /** The places this device can go back to without the link: its seats and opened role links. */
 function useDeviceLinks() {
-  return credentials.eventIds().flatMap((eventId) =>
+  const links = credentials.eventIds().flatMap((eventId) =>
     credentials.list(eventId).flatMap((credential) => {
       const href = homeOf(eventId, credential)
       return href && credential.eventTitle ? [{ href, credential }] : []
     }),
   )
+  // A facilitator's own seat and the group's shared link lead to the same board: list it once,
+  // as the seat (the board opens with it).
+  const seated = new Set(links.filter((l) => l.credential.facilitator).map((l) => l.href))
+  const kept = links.filter((l) => l.credential.facilitator || !seated.has(l.href))
+  return kept.filter((link, i) => kept.findIndex((l) => l.href === link.href) === i)
 }
 
 export function HomePage() {
@@ -35,9 +40,9 @@ export function HomePage() {
                 <Link href={href} className="link-card">
                   <span className="link-card__title">{credential.eventTitle}</span>
                   <span className="link-card__meta">
-                    {credential.participant
-                      ? credential.participant.displayName
-                      : intl.formatMessage(roleName(credential.role))}
+                    {credential.participant?.displayName ??
+                      credential.facilitator?.name ??
+                      intl.formatMessage(roleName(credential.role))}
                   </span>
                 </Link>
               </li>
