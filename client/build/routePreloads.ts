@@ -32,20 +32,25 @@ export function routePreloads(routes: Record<string, string[]>): Plugin {
       root = config.root
       base = config.base
     },
-    generateBundle(_options, bundle) {
-      const list = preloadsOf(
-        bundle,
-        Object.entries(routes).map(([path, modules]) => ({
-          path,
-          modules: modules.map((m) => join(root, m)),
-        })),
-        base,
-      )
-      this.emitFile({
-        type: 'asset',
-        fileName: ROUTE_PRELOADS_FILE,
-        source: JSON.stringify({ routes: list }, null, 2),
-      })
+    // After Vite's own hooks: its CSS plugin drops chunks that held only a stylesheet, and a
+    // preload of such a file answers 404 and takes a connection on the critical path.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const list = preloadsOf(
+          bundle,
+          Object.entries(routes).map(([path, modules]) => ({
+            path,
+            modules: modules.map((m) => join(root, m)),
+          })),
+          base,
+        )
+        this.emitFile({
+          type: 'asset',
+          fileName: ROUTE_PRELOADS_FILE,
+          source: JSON.stringify({ routes: list }, null, 2),
+        })
+      },
     },
   }
 }

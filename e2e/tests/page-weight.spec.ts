@@ -6,7 +6,19 @@ import { expect, test } from '../fixtures/test.js'
 const isLexical = (source: string) =>
   /node_modules\/(\.pnpm\/)?(@lexical|lexical)[@+/]/.test(source)
 
-test('the board page loads no Lexical; the proposal view loads it as its own chunk', async ({
+/** Code a participant's phone has no use for until asked: it must load later, if ever. */
+const LATER = [
+  // The canvas: a phone shows the list.
+  /src\/features\/board\/canvas\/CanvasView\.tsx$/,
+  // React Aria's menu: loaded by the first press of a note's "Toiminnot".
+  /react-aria-components\/dist\/private\/Menu\.mjs$/,
+  // The facilitator's controls.
+  /src\/features\/facilitation\/FacilitatorPanel\.tsx$/,
+  // The folded details (switches, settings): loaded when "Tiedot" is first opened.
+  /src\/features\/board\/BoardSettingsPanel\.tsx$/,
+]
+
+test('the phone board loads no Lexical, canvas, menu, facilitator or settings code; the proposal view loads Lexical as its own chunk', async ({
   browser,
   server,
 }) => {
@@ -24,6 +36,7 @@ test('the board page loads no Lexical; the proposal view loads it as its own chu
   const boardSources = await bundledSources(onBoard)
   expect(boardSources.length).toBeGreaterThan(50)
   expect(boardSources.filter(isLexical)).toEqual([])
+  expect(boardSources.filter((source) => LATER.some((later) => later.test(source)))).toEqual([])
 
   const proposalContext = await laptop(browser)
   const proposal = await proposalContext.newPage()

@@ -1,7 +1,5 @@
-import type { ReactNode } from 'react'
-import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components'
-import { Button } from './Button'
-import '../styles/controls.css'
+import { lazy, type ReactNode, Suspense, useId, useRef, useState } from 'react'
+import type { MenuFocus } from './ActionMenuPopover'
 
 export interface ActionMenuItem {
   id: string
@@ -20,10 +18,19 @@ export interface ActionMenuProps {
   variant?: 'secondary' | 'quiet'
 }
 
+// React Aria's menu (collections, selection, overlay positioning: about 25 kB gzip) loads on the
+// first press of any menu button, not with the page: a participant's phone shows a button on
+// every note and may never open one.
+const ActionMenuPopover = lazy(() =>
+  import('./ActionMenuPopover').then((m) => ({ default: m.ActionMenuPopover })),
+)
+
 /**
- * A button that opens a menu of actions (React Aria: arrow keys move, Enter picks, Escape
- * closes and focus returns to the button). The menu is the keyboard and touch path to
- * everything a pointer does by dragging.
+ * A button that opens a menu of actions. The button is a native one that behaves as React
+ * Aria's menu trigger does: Enter, Space or a screen reader's press open the menu on its first
+ * item, ArrowDown on the first and ArrowUp on the last, a pointer opens it with focus on the
+ * menu; Escape closes and focus returns to the button. The menu is the keyboard and touch path
+ * to everything a pointer does by dragging.
  */
 export function ActionMenu({
   children,
@@ -33,25 +40,52 @@ export function ActionMenu({
   size = 'small',
   variant = 'quiet',
 }: ActionMenuProps) {
+  const trigger = useRef<HTMLButtonElement>(null)
+  const menuId = useId()
+  const [focus, setFocus] = useState<MenuFocus | null>(null)
+  // Mounted from the first press on, so the menu's code stays loaded and later presses are instant.
+  const [wanted, setWanted] = useState(false)
   if (items.length === 0) return null
+  const open = (at: MenuFocus) => {
+    // Safari does not focus a pressed button; the menu returns focus to what had it.
+    trigger.current?.focus()
+    setWanted(true)
+    setFocus(at)
+  }
+  const classes = ['button', `button--${variant}`, `button--${size}`, 'action-menu__button']
   return (
-    <MenuTrigger>
-      <Button variant={variant} size={size} aria-label={label} className="action-menu__button">
+    <>
+      <button
+        ref={trigger}
+        type="button"
+        className={classes.join(' ')}
+        aria-label={label}
+        aria-haspopup="true"
+        aria-expanded={focus !== null}
+        aria-controls={focus !== null ? menuId : undefined}
+        // A click from the keyboard or a screen reader has no pointer detail: focus the first item.
+        onClick={(event) => (focus ? setFocus(null) : open(event.detail === 0 ? 'first' : true))}
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+          event.preventDefault()
+          open(event.key === 'ArrowDown' ? 'first' : 'last')
+        }}
+      >
         {children}
-      </Button>
-      <Popover className="popover" placement="bottom start">
-        <Menu className="menu" onAction={(key) => onAction(String(key))}>
-          {items.map((item) => (
-            <MenuItem
-              key={item.id}
-              id={item.id}
-              className={item.tone === 'danger' ? 'menu__item menu__item--danger' : 'menu__item'}
-            >
-              {item.label}
-            </MenuItem>
-          ))}
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+      </button>
+      {wanted ? (
+        <Suspense fallback={null}>
+          <ActionMenuPopover
+            id={menuId}
+            triggerRef={trigger}
+            label={label}
+            items={items}
+            focus={focus}
+            onClose={() => setFocus(null)}
+            onAction={onAction}
+          />
+        </Suspense>
+      ) : null}
+    </>
   )
 }

@@ -1,18 +1,12 @@
-import type { Rect } from '@hytepaja/shared/layout/canvas'
-import { NEW_FRAME_SIZE, spotForNewFrame } from '@hytepaja/shared/layout/clusterLayout'
-import { noteSize } from '@hytepaja/shared/layout/noteSize'
-import { freeSpot } from '@hytepaja/shared/layout/placement'
-import { Suspense, useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { facilitationApi } from '../../api/board'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
 import { useLocaleControl } from '../../i18n/LocaleProvider'
-import { lazyWithMessages } from '../../i18n/lazyWithMessages'
 import { LiveRegion } from '../../ui/LiveRegion'
 import { Loading } from '../../ui/Loading'
 import { MessagesNotice } from '../facilitation/MessagesNotice'
-import { PhaseCard } from '../facilitation/PhaseStatus'
 import { rescueFocus } from '../facilitation/rescueFocus'
 import { SpotlightNotice } from '../facilitation/SpotlightNotice'
 import { useCommand } from '../facilitation/useCommand'
@@ -28,39 +22,28 @@ import { RankingPanel } from '../voting/RankingPanel'
 import { useBallot } from '../voting/useBallot'
 import { useEarlyTotals } from '../voting/useEarlyTotals'
 import { noteColorFor } from './actor'
-import { BoardDialogs } from './BoardDialogs'
+import { BoardDialogs, usePreloadIdeaEditor } from './BoardDialogs'
 import { BoardDetails, BoardStatus } from './BoardHeader'
 import { BoardNotices } from './BoardNotices'
-import { BoardSettingsPanel } from './BoardSettingsPanel'
 import { BoardToolbar } from './BoardToolbar'
-import { LaneOrderSwitch, ViewSwitch } from './BoardViewControls'
+import { BoardViews } from './BoardViews'
 import { BottomBar, ballotSpent, SPENT_REASON_ID } from './BottomBar'
-import { CanvasView } from './canvas/CanvasView'
-import { canvasLayout } from './canvas/frames'
-import { endOfCluster } from './canvas/placements'
-import type { CommandResult, IdeaContent } from './commands'
-import { LaneView } from './LaneView'
+import type { CommandResult } from './commands'
+import { FacilitatorSlot } from './FacilitatorSlot'
 import type { NoteAbilities } from './NoteActions'
 import { shorten } from './NoteMeta'
-import type { FollowTarget } from './NoteRows'
 import { viewNotes } from './noteView'
-import { OutlineView } from './OutlineView'
-import { PresenceList } from './PresenceList'
 import { SeatNote } from './SeatNote'
 import { useAnnouncer } from './useAnnouncer'
 import { type BoardSource, useBoardModel } from './useBoardModel'
 import { useBoardSettings } from './useBoardSettings'
+import { useBoardWrites } from './useBoardWrites'
 import { useConnectionAnnouncements } from './useConnectionAnnouncements'
 import { latestFollow, useFreshIdeas } from './useFreshIdeas'
 import { useNoteHandlers } from './useNoteHandlers'
 import { useShortcuts } from './useShortcuts'
 
 export type BoardProps = BoardSource
-
-// Only a facilitator or the organiser sees these controls: participants' phones never load them.
-const FacilitatorPanel = lazyWithMessages(['facilitator'], () =>
-  import('../facilitation/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })),
-)
 
 const NO_IDS: string[] = []
 
@@ -164,8 +147,6 @@ export function Board(props: BoardProps) {
     command,
     report,
   })
-  const viewRect = useRef<Rect | null>(null)
-  const [revealCluster, setRevealCluster] = useState<FollowTarget | null>(null)
 
   // Publishing the results closes voting (the server refuses dots after it, vote.revealed).
   const votingClosed = voting && state.revealed
@@ -200,44 +181,17 @@ export function Board(props: BoardProps) {
     access.canWrite && (facilitates || (state.phase !== 'voting' && state.phase !== 'proposal'))
   const setLayout = (next: typeof layout) => change({ layout: next })
   useShortcuts(settings.shortcuts, { add: adding ? openAdd : null, layout: setLayout })
+  usePreloadIdeaEditor(adding && model.boardReady)
 
-  const submitIdea = (content: IdeaContent): CommandResult => {
-    const { commands } = model
-    const target = dialogs.editor
-    if (!commands || !target) return { ok: false, code: 'unexpected' }
-    if (target.mode === 'edit') return commands.update(target.idea.id, content)
-    const cluster = clusters.find((c) => c.id === target.clusterId)
-    const spot = cluster ? endOfCluster(cluster, content, notes) : freeSpotInView(content)
-    return commands.add({ ...content, ...spot, lang: locale, clusterId: cluster?.id ?? null })
-  }
-
-  /** A free spot for a new note, from the top-left of what the canvas shows. */
-  const freeSpotInView = (content: IdeaContent) => {
-    const board = canvasLayout(notes, clusters)
-    const taken = [...board.rects.values(), ...board.frames.map((f) => f.bounds)]
-    const view = layout === 'canvas' ? viewRect.current : null
-    return freeSpot(taken, noteSize(content), {
-      x: Math.max(0, view?.x ?? 0),
-      y: Math.max(0, view?.y ?? 0),
-    })
-  }
-
-  const addCluster = (name: string): CommandResult => {
-    const writes = model.clusterWrites
-    if (!writes) return { ok: false, code: 'unexpected' }
-    if (dialogs.clusterEdit?.mode === 'rename')
-      return writes.rename(dialogs.clusterEdit.cluster.id, name)
-    // In the person's view, where they see it appear (the canvas's view, or its top-left).
-    const board = canvasLayout(notes, clusters)
-    const view = viewRect.current ?? { x: 0, y: 0, width: 1200, height: 600 }
-    const spot = spotForNewFrame(view, [
-      ...board.rects.values(),
-      ...board.frames.map((f) => f.bounds),
-    ])
-    const result = writes.add({ name, ...spot, ...NEW_FRAME_SIZE })
-    if (result.ok && result.id) setRevealCluster({ kind: 'cluster', id: result.id, at: Date.now() })
-    return result
-  }
+  const writes = useBoardWrites({
+    commands: model.commands,
+    clusterWrites: model.clusterWrites,
+    dialogs,
+    notes,
+    clusters,
+    layout,
+    lang: locale,
+  })
 
   const spotlightName = (() => {
     const target = state.spotlight
@@ -274,31 +228,29 @@ export function Board(props: BoardProps) {
         />
       }
     >
-      <BoardDetails open={detailsOpen}>
+      <BoardDetails
+        open={detailsOpen}
+        body={{
+          eventId,
+          groupId,
+          present: model.present,
+          state,
+          remainingDots: voting && ballot ? ballot.remaining : null,
+          showHelp: showPanelFor,
+          layout,
+          onLayout: setLayout,
+          settings,
+          onSettings: change,
+          totalsShown: totals !== null,
+          links: !proposalNext,
+        }}
+      >
         {model.event.meta?.title ? (
           <p className="board-details__event">{model.event.meta.title}</p>
         ) : null}
         {model.group?.description ? (
           <p className="board__theme">{model.group.description}</p>
         ) : null}
-        {proposalNext ? null : groupLinks}
-        <PresenceList present={model.present} />
-        <PhaseCard
-          state={state}
-          remainingDots={voting && ballot ? ballot.remaining : null}
-          showHelp={showPanelFor}
-        />
-        <div className="board-details__views">
-          <ViewSwitch layout={layout} onChange={setLayout} />
-          {layout === 'lane' ? (
-            <LaneOrderSwitch
-              order={settings.order}
-              totalsShown={totals !== null}
-              onChange={(order) => change({ order })}
-            />
-          ) : null}
-        </div>
-        <BoardSettingsPanel settings={settings} onChange={change} />
       </BoardDetails>
       {proposalNext ? groupLinks : null}
       <CurrentItemLine eventId={eventId} event={model.event} ready={model.eventReady} say={say} />
@@ -324,25 +276,17 @@ export function Board(props: BoardProps) {
         <PreAssignmentCard eventId={eventId} token={token} question={question} />
       ) : null}
       {api ? (
-        <Suspense
-          fallback={
-            <Loading>
-              <FormattedMessage id="app.loading" />
-            </Loading>
-          }
-        >
-          <FacilitatorPanel
-            eventId={eventId}
-            state={state}
-            api={api}
-            command={command}
-            deleted={model.deletedIdeas}
-            hidden={visibleIdeas.filter((i) => i.hidden)}
-            spotlightName={spotlightName}
-            onRestore={(idea) => command.run('restore', () => api.restoreIdea(idea.id))}
-            onShow={(idea) => command.run('restore', () => api.restoreIdea(idea.id))}
-          />
-        </Suspense>
+        <FacilitatorSlot
+          eventId={eventId}
+          state={state}
+          api={api}
+          command={command}
+          deleted={model.deletedIdeas}
+          hidden={visibleIdeas.filter((i) => i.hidden)}
+          spotlightName={spotlightName}
+          onRestore={(idea) => command.run('restore', () => api.restoreIdea(idea.id))}
+          onShow={(idea) => command.run('restore', () => api.restoreIdea(idea.id))}
+        />
       ) : null}
       {activeSpot && spotlightName ? (
         <SpotlightNotice
@@ -388,59 +332,27 @@ export function Board(props: BoardProps) {
           )}
         </p>
       ) : null}
-      {hideView ? null : layout === 'lane' ? (
-        <LaneView
+      {hideView ? null : (
+        <BoardViews
+          layout={layout}
+          order={settings.order}
           notes={notes}
           clusters={clusters}
-          order={settings.order}
           totals={totals}
           abilities={abilities}
-          handlers={noteHandlers}
-          follow={follow}
-          spotlight={activeSpot}
-          say={say}
-          fresh={fresh.fresh}
-        />
-      ) : layout === 'outline' ? (
-        <OutlineView
-          notes={notes}
-          clusters={clusters}
+          noteHandlers={noteHandlers}
+          clusterHandlers={clusterHandlers}
+          commands={model.commands}
+          clusterWrites={model.clusterWrites}
+          report={report}
           canAdd={adding}
-          abilities={abilities}
-          handlers={noteHandlers}
-          clusterHandlers={clusterHandlers}
           follow={follow}
+          spotlightFollow={spotlight.follow}
+          revealCluster={writes.revealCluster}
           spotlight={activeSpot}
-          say={say}
           fresh={fresh.fresh}
-        />
-      ) : (
-        <CanvasView
-          notes={notes}
-          clusters={clusters}
-          abilities={abilities}
-          handlers={noteHandlers}
-          clusterHandlers={clusterHandlers}
-          onPlace={(placements) => model.commands && report(model.commands.place(placements))}
-          onShiftCluster={(cluster, by, members) =>
-            model.clusterWrites &&
-            report(
-              model.clusterWrites.shift(
-                cluster.id,
-                { x: cluster.x + by.dx, y: cluster.y + by.dy },
-                members.map((m) => m.idea),
-                by,
-              ),
-            )
-          }
-          onResizeCluster={(cluster, size) =>
-            model.clusterWrites && report(model.clusterWrites.resize(cluster.id, size))
-          }
-          viewRect={viewRect}
-          // A new note is placed in the canvas's view already: only a spotlight moves it.
-          follow={spotlight.follow}
-          reveal={revealCluster}
-          spotlight={activeSpot}
+          say={say}
+          viewRect={writes.viewRect}
           awareness={model.board?.awareness ?? null}
         />
       )}
@@ -458,7 +370,7 @@ export function Board(props: BoardProps) {
         defaultColor={noteColorFor(actor.id)}
         onSubmitIdea={(content) => {
           const adding = dialogs.editor?.mode === 'add'
-          const result = submitIdea(content)
+          const result = writes.submitIdea(content)
           if (result.ok) {
             setFailure(null)
             // One's own new note is brought into view (it may land under the sticky bars);
@@ -474,7 +386,7 @@ export function Board(props: BoardProps) {
         }}
         onDelete={(idea) => model.commands && report(model.commands.remove(idea.id))}
         onMove={moveInto}
-        onSubmitCluster={addCluster}
+        onSubmitCluster={writes.submitCluster}
         onRemoveCluster={(cluster) => {
           if (model.clusterWrites) report(model.clusterWrites.remove(cluster.id))
           rescueFocus()

@@ -1,12 +1,24 @@
 import type { GroupState } from '@hytepaja/shared/doc/schema'
-import type { ReactNode } from 'react'
+import { type ComponentProps, lazy, type ReactNode, Suspense } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ConnectionSummary } from '../../sync/connectionState'
 import { Button } from '../../ui/Button'
+import { Loading } from '../../ui/Loading'
+import { useMediaQuery } from '../../ui/useMediaQuery'
+import { useOpenedOnce } from '../../ui/useOpenedOnce'
 import { PhaseLine } from '../facilitation/PhaseStatus'
 import { SyncStatusLine } from '../session/SyncStatusLine'
 
 export const DETAILS_ID = 'board-details'
+
+/** From this width the details are always shown (`board.css`); below it, when unfolded. */
+const DETAILS_ALWAYS = '(min-width: 40em)'
+
+// The links, presence, switches and settings (React Aria's toggle groups, switches and
+// disclosure) load when the details are first shown: a phone's first screen is the ideas.
+const BoardDetailsBody = lazy(() =>
+  import('./BoardDetailsBody').then((m) => ({ default: m.BoardDetailsBody })),
+)
 
 /**
  * What sits beside the board's heading and stays in view (sticky) while the ideas scroll: the
@@ -54,12 +66,34 @@ export function BoardStatus({
 
 /**
  * Everything about the board that is not the ideas: on a phone folded behind the header's
- * button (so the ideas are the page), on a wider screen always shown.
+ * button (so the ideas are the page), on a wider screen always shown. `children` are the
+ * event's own words; `body` the rest, drawn from the first time the details are shown.
  */
-export function BoardDetails({ open, children }: { open: boolean; children: ReactNode }) {
+export function BoardDetails({
+  open,
+  children,
+  body,
+}: {
+  open: boolean
+  children: ReactNode
+  body: ComponentProps<typeof BoardDetailsBody>
+}) {
+  const wide = useMediaQuery(DETAILS_ALWAYS)
+  const shown = useOpenedOnce(open || wide)
   return (
     <div id={DETAILS_ID} className={`board-details${open ? ' is-open' : ''}`}>
       {children}
+      {shown ? (
+        <Suspense
+          fallback={
+            <Loading>
+              <FormattedMessage id="app.loading" />
+            </Loading>
+          }
+        >
+          <BoardDetailsBody {...body} />
+        </Suspense>
+      ) : null}
     </div>
   )
 }

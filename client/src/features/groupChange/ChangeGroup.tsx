@@ -1,17 +1,14 @@
 import { readGroupState, readGroups } from '@hytepaja/shared/doc/schema'
-import { type FormEvent, useMemo, useState } from 'react'
-import { FormattedMessage, useIntl } from 'react-intl'
+import { type FormEvent, lazy, Suspense, useMemo, useState } from 'react'
+import { FormattedMessage } from 'react-intl'
 import { useLocation } from 'wouter'
 import type * as Y from 'yjs'
 import { changeMyGroup } from '../../api/endpoints'
 import { ApiError } from '../../api/http'
-import { errorMessage } from '../../i18n/errorMessages'
 import { type Credential, credentials } from '../../sync/credentials'
 import { useSnapshot } from '../../sync/hooks'
 import { Button } from '../../ui/Button'
-import { ModalDialog } from '../../ui/Dialog'
-import { Notice } from '../../ui/Notice'
-import { RadioCards } from '../../ui/RadioCards'
+import { useOpenedOnce } from '../../ui/useOpenedOnce'
 import { useEventDoc } from '../session/useEventDoc'
 import '../../styles/groupChange.css'
 
@@ -22,6 +19,11 @@ export interface ChangeGroupProps {
   token: string
   credential: Credential
 }
+
+// The dialog and its radio cards load when "Vaihda ryhmää" is first pressed.
+const ChangeGroupDialog = lazy(() =>
+  import('./ChangeGroupDialog').then((m) => ({ default: m.ChangeGroupDialog })),
+)
 
 const NO_WAITING: string[] = []
 /** The groups whose workshop has not started: a participant may still move between them. */
@@ -35,7 +37,6 @@ const readWaiting = (doc: Y.Doc) =>
  * (or of the one they move to) starts. The server decides; the seat on this device follows.
  */
 export function ChangeGroup({ eventId, groupId, token, credential }: ChangeGroupProps) {
-  const intl = useIntl()
   const [, navigate] = useLocation()
   const event = useEventDoc(eventId, token, null)
   const waitingIds = useSnapshot(event.synced?.doc ?? null, readWaiting, NO_WAITING)
@@ -44,6 +45,7 @@ export function ChangeGroup({ eventId, groupId, token, credential }: ChangeGroup
   const [choice, setChoice] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const opened = useOpenedOnce(open)
 
   const ownBoard = credential.role === 'participant' && credential.groupId === groupId
   const targets = event.groups.filter((g) => g.id !== groupId && waiting.has(g.id))
@@ -84,46 +86,24 @@ export function ChangeGroup({ eventId, groupId, token, credential }: ChangeGroup
       <Button size="small" onPress={() => setOpen(true)}>
         <FormattedMessage id="groupChange.open" />
       </Button>
-      <ModalDialog
-        isOpen={open}
-        onOpenChange={(isOpen) => (isOpen ? setOpen(true) : close())}
-        title={<FormattedMessage id="groupChange.title" />}
-        isDismissable={!busy}
-      >
-        <form className="stack" onSubmit={submit} noValidate>
-          <RadioCards
-            label={intl.formatMessage({ id: 'groupChange.label' })}
-            description={intl.formatMessage({ id: 'groupChange.help' })}
-            value={choice}
-            onChange={(value) => {
+      {opened ? (
+        <Suspense fallback={null}>
+          <ChangeGroupDialog
+            open={open}
+            busy={busy}
+            failure={failure}
+            choice={choice}
+            targets={targets}
+            onChoose={(value) => {
               setChoice(value)
               setFailure(null)
             }}
-            options={targets.map((group) => ({
-              value: group.id,
-              title: group.name,
-              description: group.description,
-            }))}
+            onOpen={() => setOpen(true)}
+            onClose={close}
+            onSubmit={submit}
           />
-          {failure ? (
-            <Notice tone="error" announce>
-              <FormattedMessage {...errorMessage(failure)} />
-            </Notice>
-          ) : null}
-          <div className="button-row">
-            <Button type="submit" variant="primary">
-              {busy ? (
-                <FormattedMessage id="groupChange.busy" />
-              ) : (
-                <FormattedMessage id="groupChange.submit" />
-              )}
-            </Button>
-            <Button variant="secondary" onPress={close}>
-              <FormattedMessage id="groupChange.cancel" />
-            </Button>
-          </div>
-        </form>
-      </ModalDialog>
+        </Suspense>
+      ) : null}
     </div>
   )
 }
