@@ -9,8 +9,10 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     include: ['src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Generous: a spawned server (tsx, no build) needs 10 s to start at load 30 and over 30 s at
+    // load 45; a timeout here only says the machine was busy, never that Hytepaja was slow.
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
     // Integration tests start real servers, databases and child processes on two cores.
     maxWorkers: 2,
   },

@@ -24,7 +24,7 @@ export interface ServerProcess {
  */
 export async function spawnServer(
   dataDir: string,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
   /** More environment (DATABASE_URL, REDIS_URL…). */
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
