@@ -66,6 +66,7 @@ const WORDS = {
       cast: 'Ääni annettu. 2 ääntä jäljellä.',
       revealed: 'Äänestyksen tulokset on julkaistu.',
       proposal: 'Vaihe vaihtui: Ehdotus.',
+      promoted: 'Ryhmän esitys on päätösasialistalla kohtana §9 a, versio 1.',
       current: /^Nyt käsittelyssä: §1 \S/,
     },
   },
@@ -121,6 +122,7 @@ const WORDS = {
       cast: 'Rösten är given. 2 röster kvar.',
       revealed: 'Röstningens resultat har publicerats.',
       proposal: 'Ny fas: Förslag.',
+      promoted: 'Gruppens förslag finns på beslutslistan som punkt §9 a, version 1.',
       current: /^Behandlas nu: §1 \S/,
     },
   },
@@ -346,6 +348,8 @@ for (const lang of ['fi', 'sv'] as const) {
       body: 'Kunnat valaisevat reitit.',
       actions: [{ what: 'Valaistus', responsible: 'Kunta', timeline: '2027', indicator: 'Km' }],
     })
+    // The participant still on the proposal view hears where the proposal went.
+    await expectSaid(page, w.said.promoted)
     await page.goBack()
     await expect(
       page.getByRole('heading', { level: 2, name: w.phase(w.phases.proposal) }),
@@ -383,6 +387,7 @@ for (const lang of ['fi', 'sv'] as const) {
       w.said.cast,
       w.said.revealed,
       w.said.proposal,
+      w.said.promoted,
       w.said.current,
     ]
     expect(said.length, said.join(' | ')).toBe(expected.length)

@@ -18,6 +18,7 @@ import { useEventDoc } from '../session/useEventDoc'
 import { outcomeLabel } from './outcomeLabel'
 import { PromotionView } from './PromotionView'
 import { promotionChanges, promotionStates } from './promotionChanges'
+import { useMeetingAnnouncements } from './useMeetingAnnouncements'
 
 const NO_PROMOTIONS: Promotion[] = []
 const NO_DECISIONS: Record<string, DecisionRecord> = {}
@@ -73,6 +74,8 @@ export function Agenda({ eventId, token, session }: AgendaProps) {
   const seen = useRef<Map<string, string> | null>(null)
   const loaded = status.synced || status.loadedLocal
   useItemInAddress(rows.length > 0)
+  // After the server's copy has arrived: a copy kept on the device may be behind it.
+  useMeetingAnnouncements(status.synced, rows, current, decisions, setMessage)
   // biome-ignore lint/correctness/useExhaustiveDependencies: speaks about new promotions only.
   useEffect(() => {
     if (!loaded) return

@@ -1,5 +1,5 @@
 import type { MinutesSection } from '@hytepaja/shared/minutes/model'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { Session } from '../../api/endpoints'
 import { approveMinutes, type CheckerSelf, fetchCheckerSelf } from '../../api/plenary'
@@ -55,6 +55,22 @@ export function CheckerView({ eventId, token, session }: CheckerViewProps) {
 
   const check = state.check
   const locked = check.state === 'locked'
+  // The minutes lock while this page is open: said once. When this checker's approval locked
+  // them, the words are those the approval itself says (a live region does not repeat them).
+  const wasLocked = useRef<boolean | null>(null)
+  const lastApprover = check.approvals.at(-1)?.checkerId ?? null
+  const myId = self?.checker.id ?? null
+  useEffect(() => {
+    if (!event.synced || !myId) return
+    const was = wasLocked.current
+    wasLocked.current = locked
+    if (was !== false || !locked) return
+    setSaid(
+      lastApprover === myId
+        ? intl.formatMessage({ id: 'minutes.checker.saidLocked' })
+        : intl.formatMessage({ id: 'minutes.checker.saidLockedByOther' }),
+    )
+  }, [locked, event.synced, myId, lastApprover, intl])
   const me = self?.checker ?? null
   const approved = me !== null && check.approvals.some((a) => a.checkerId === me.id)
   const title = intl.formatMessage({ id: 'minutes.checker.title' })
@@ -68,7 +84,8 @@ export function CheckerView({ eventId, token, session }: CheckerViewProps) {
         <CommentList comments={onItem} version={check.version} lang={lang} />
         {locked ? null : (
           <Disclosure
-            level={5}
+            // One level under the § it comments (§9 a is a level deeper than §1).
+            level={section.level === 3 ? 6 : 5}
             title={<FormattedMessage id="minutes.comment.open" values={{ item: section.label }} />}
           >
             <CommentForm

@@ -61,7 +61,9 @@ export function MinutesPanel({
         onLangChange={setFilesLang}
       />
       <Disclosure level={3} title={<FormattedMessage id="minutes.preview.heading" />}>
-        <PreviewOf eventId={eventId} token={token} lang={filesLang} doc={doc} level={4} />
+        {/* The document's title at the disclosure's level, not under it: a level deeper and the
+            parts of §9 a (proposal, decision) would pass h6 and flatten to the level of §9 a. */}
+        <PreviewOf eventId={eventId} token={token} lang={filesLang} doc={doc} level={3} />
       </Disclosure>
       {locked ? (
         canReopen ? (

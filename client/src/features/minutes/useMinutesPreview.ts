@@ -46,7 +46,10 @@ export function useMinutesPreview(
   useEffect(() => {
     const abort = new AbortController()
     fetchMinutesPreview(eventId, token, lang, abort.signal).then(
-      (minutes) => setLoad({ state: 'ready', minutes }),
+      (minutes) => {
+        // A newer round has asked again: this answer is out of date.
+        if (!abort.signal.aborted) setLoad({ state: 'ready', minutes })
+      },
       (error: unknown) => {
         if (abort.signal.aborted) return
         // A preview already shown stays while the network is away.

@@ -82,7 +82,9 @@ export function AttendancePanel(props: AttendancePanelProps) {
 
   return (
     <div className="attendance stack">
-      <p className="attendance__counts" aria-live="polite">
+      {/* Read in place, not live: the secretary marks people one by one, each radio says its
+          own choice, and the counts after every press would talk over the next name. */}
+      <p className="attendance__counts">
         <FormattedMessage id="plenary.attendance.counts" values={counts} />
       </p>
       <Switch

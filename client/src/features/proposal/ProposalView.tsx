@@ -14,7 +14,7 @@ import { errorMessage } from '../../i18n/errorMessages'
 import { useLocaleControl } from '../../i18n/LocaleProvider'
 import { summarise } from '../../sync/connectionState'
 import type { Credential } from '../../sync/credentials'
-import { usePresence } from '../../sync/hooks'
+import { usePresence, useSyncStatus } from '../../sync/hooks'
 import type { SyncedDoc } from '../../sync/openDoc'
 import { presenceColor } from '../../sync/presence'
 import { Button } from '../../ui/Button'
@@ -27,6 +27,7 @@ import { FacilitatorPanel } from './FacilitatorPanel'
 import { titleField } from './fieldPresence'
 import { IdeaPicker } from './IdeaPicker'
 import { PeopleHere } from './PeopleHere'
+import { PromotionNotice } from './PromotionNotice'
 import { RichTextEditor } from './richtext/RichTextEditor'
 import { SharedTextField } from './SharedTextField'
 import { useCombinedStatus } from './useCombinedStatus'
@@ -64,6 +65,7 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
       setEditorDocs((prev) => ({ ...prev, [name]: synced })),
     [],
   )
+  const eventSynced = useSyncStatus(p.event.synced).synced
   const status = useCombinedStatus([p.event.synced, p.main, ...Object.values(editorDocs)])
   const summary = summarise(status, { readOnly: !p.canWrite })
 
@@ -146,6 +148,14 @@ export function ProposalView({ eventId, groupId, token, credential, session }: P
           <FormattedMessage id="proposal.readyFacilitator" />
         </Notice>
       ) : null}
+      {p.canFacilitate ? null : (
+        <PromotionNotice
+          promotion={p.placement.promotion}
+          label={p.placement.label}
+          ready={eventSynced}
+          say={setAnnouncement}
+        />
+      )}
       {failure ? (
         <Notice tone="error" announce>
           <FormattedMessage {...errorMessage(failure)} />
