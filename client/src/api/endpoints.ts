@@ -93,6 +93,8 @@ export interface EventListing {
   title: string
   startsAt: string
   joinCode: string
+  /** The partnership group (series) the event is a meeting of, if any. */
+  seriesId?: string | null
 }
 
 /** `GET /api/events` with the organisers' console key. */

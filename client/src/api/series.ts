@@ -65,3 +65,19 @@ export function createNextMeeting(consoleKey: string, seriesId: string) {
     { method: 'POST', token: consoleKey, body: {} },
   )
 }
+
+/** Makes an event that already exists a meeting of the series (moved from another series). */
+export function attachMeeting(consoleKey: string, seriesId: string, eventId: string) {
+  return requestJson<SeriesPage>(
+    `/api/series/${encodeURIComponent(seriesId)}/meetings/${encodeURIComponent(eventId)}`,
+    { method: 'PUT', token: consoleKey },
+  )
+}
+
+/** Takes a meeting out of the series; the event itself stays as it is. */
+export function detachMeeting(consoleKey: string, seriesId: string, eventId: string) {
+  return requestJson<void>(
+    `/api/series/${encodeURIComponent(seriesId)}/meetings/${encodeURIComponent(eventId)}`,
+    { method: 'DELETE', token: consoleKey },
+  )
+}

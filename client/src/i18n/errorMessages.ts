@@ -16,6 +16,7 @@ const byCode = defineMessages({
   'series.members.invalid': { id: 'error.series.list.invalid' },
   'series.tooMany': { id: 'error.series.tooMany' },
   'series.meetings.tooMany': { id: 'error.series.meetings.tooMany' },
+  'series.meeting.notFound': { id: 'error.series.meeting.notFound' },
   'token.invalid': { id: 'error.token.invalid' },
   forbidden: { id: 'error.forbidden' },
   notFound: { id: 'error.notFound' },

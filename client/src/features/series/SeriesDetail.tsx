@@ -1,8 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
+import { type RefObject, useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'wouter'
 import { ApiError } from '../../api/http'
-import { createNextMeeting, fetchSeriesPage, type SeriesPage } from '../../api/series'
+import {
+  createNextMeeting,
+  detachMeeting,
+  fetchSeriesPage,
+  type SeriesPage,
+} from '../../api/series'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
@@ -11,6 +16,7 @@ import { Notice } from '../../ui/Notice'
 import { filesLanguageOf, MinutesDownloads } from '../minutes/MinutesDownloads'
 import { ConsoleKeyMissing, consoleKeyOfDevice, managePath } from '../organiser/access'
 import { useAction } from '../organiser/useAction'
+import { AttachMeeting } from './AttachMeeting'
 import { OpenActions } from './OpenActions'
 
 const MINUTES_STATE = {
@@ -24,6 +30,14 @@ const NEXT = {
   leadFirst: { id: 'series.next.leadFirst' },
   made: { id: 'series.next.made' },
   madeWithFollowUp: { id: 'series.next.madeWithFollowUp' },
+} as const
+
+/** A meeting that joined or left the series just now, said above the meetings. */
+type Change = { kind: 'attached' | 'detached'; title: string }
+
+const CHANGED = {
+  attached: { id: 'series.attach.done' },
+  detached: { id: 'series.detach.done' },
 } as const
 
 type Load =
@@ -45,6 +59,9 @@ function Detail({ consoleKey, seriesId }: { consoleKey: string; seriesId: string
   const [made, setMade] = useState<{ id: string; followUp: boolean } | null>(null)
   const making = useAction()
   const madeRef = useRef<HTMLDivElement>(null)
+  const [change, setChange] = useState<Change | null>(null)
+  const detaching = useAction()
+  const meetingsHeading = useRef<HTMLHeadingElement>(null)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` reloads after a new meeting.
   useEffect(() => {
@@ -75,6 +92,18 @@ function Detail({ consoleKey, seriesId }: { consoleKey: string; seriesId: string
     setMade({ id: created.id, followUp: created.followUpItemId !== null })
     setVersion((n) => n + 1)
     requestAnimationFrame(() => madeRef.current?.querySelector('a')?.focus())
+  }
+
+  const detach = async (meeting: SeriesPage['meetings'][number]) => {
+    const done = await detaching.run(async () => {
+      await detachMeeting(consoleKey, seriesId, meeting.id)
+      return true
+    })
+    if (!done) return
+    setChange({ kind: 'detached', title: meeting.title })
+    setVersion((n) => n + 1)
+    // The pressed button leaves with its meeting: the list's heading keeps the place.
+    meetingsHeading.current?.focus()
   }
 
   return (
@@ -166,7 +195,24 @@ function Detail({ consoleKey, seriesId }: { consoleKey: string; seriesId: string
               </Button>
             </div>
           </section>
-          <Meetings page={load.page} consoleKey={consoleKey} day={day} />
+          <Meetings
+            page={load.page}
+            consoleKey={consoleKey}
+            day={day}
+            change={change}
+            failure={detaching.failure}
+            headingRef={meetingsHeading}
+            onDetach={detach}
+          />
+          <AttachMeeting
+            consoleKey={consoleKey}
+            page={load.page}
+            day={day}
+            onAttached={(page, attached) => {
+              setLoad({ state: 'ready', page })
+              setChange({ kind: 'attached', title: attached })
+            }}
+          />
           <OpenActions actions={load.page.openActions} />
         </>
       ) : null}
@@ -178,16 +224,34 @@ function Meetings({
   page,
   consoleKey,
   day,
+  change,
+  failure,
+  headingRef,
+  onDetach,
 }: {
   page: SeriesPage
   consoleKey: string
   day(iso: string): string
+  change: Change | null
+  failure: string | null
+  headingRef: RefObject<HTMLHeadingElement | null>
+  onDetach(meeting: SeriesPage['meetings'][number]): void
 }) {
   return (
     <section className="stack" aria-labelledby="series-meetings-heading">
-      <h2 id="series-meetings-heading">
+      <h2 id="series-meetings-heading" ref={headingRef} tabIndex={-1}>
         <FormattedMessage id="series.meetings.heading" values={{ count: page.meetings.length }} />
       </h2>
+      {change ? (
+        <Notice tone="success" announce>
+          <FormattedMessage {...CHANGED[change.kind]} values={{ title: change.title }} />
+        </Notice>
+      ) : null}
+      {failure ? (
+        <Notice tone="error" announce>
+          <FormattedMessage {...errorMessage(failure)} />
+        </Notice>
+      ) : null}
       {page.meetings.length === 0 ? (
         <p>
           <FormattedMessage id="series.meetings.none" />
@@ -195,7 +259,13 @@ function Meetings({
       ) : (
         <ol className="series-meetings">
           {[...page.meetings].reverse().map((meeting) => (
-            <MeetingCard key={meeting.id} meeting={meeting} consoleKey={consoleKey} day={day} />
+            <MeetingCard
+              key={meeting.id}
+              meeting={meeting}
+              consoleKey={consoleKey}
+              day={day}
+              onDetach={() => onDetach(meeting)}
+            />
           ))}
         </ol>
       )}
@@ -207,11 +277,14 @@ function MeetingCard({
   meeting,
   consoleKey,
   day,
+  onDetach,
 }: {
   meeting: SeriesPage['meetings'][number]
   consoleKey: string
   day(iso: string): string
+  onDetach(): void
 }) {
+  const intl = useIntl()
   const [lang, setLang] = useState(filesLanguageOf('fi'))
   const state = meeting.minutes?.state ?? 'none'
   return (
@@ -234,6 +307,15 @@ function MeetingCard({
           onLangChange={setLang}
         />
       ) : null}
+      <div>
+        {/* Its name says which meeting: a list of the same words is no help in a list of buttons. */}
+        <Button
+          aria-label={intl.formatMessage({ id: 'series.detach.label' }, { title: meeting.title })}
+          onPress={onDetach}
+        >
+          <FormattedMessage id="series.detach.button" />
+        </Button>
+      </div>
     </li>
   )
 }
