@@ -3,6 +3,7 @@ import { createEvent, joinParticipant } from '../fixtures/api.js'
 import { laptop, phone } from '../fixtures/board.js'
 import { listenToLiveRegions } from '../fixtures/liveRegions.js'
 import { plenaryCall, promoteThroughProposalView } from '../fixtures/plenary.js'
+import { PLENARY_WORDS } from '../fixtures/plenaryWords.js'
 import { expectHeardOnce, expectHeardOnly } from '../fixtures/screenReader.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 
@@ -17,120 +18,13 @@ test.use({ actionTimeout: 30_000 })
  * accessibility tree, kept to the stable structure), and every change said once in the page's
  * live regions: not twice, not never. (The first half is in screen-reader.spec.ts.)
  */
-const WORDS = {
-  fi: {
-    language: null,
-    opening: '§1 Kokouksen avaus',
-    attendance: '§2 Läsnäolijoiden toteaminen ja esittelyt',
-    /** The first group's name as a reader of this language sees it (null: the event's). */
-    groupName: null,
-    proposalNav: 'Ryhmän sivut',
-    proposalHeading: 'Päätösesitys',
-    titleField: 'Otsikko',
-    body: 'Esitys',
-    promoted: 'Ryhmän esitys on päätösasialistalla kohtana §9 a, versio 1.',
-    kicker: 'Kokouksen ohjaus',
-    views: 'Kokouksen näkymät',
-    present: 'Avaa esitysnäkymä (Teams-jako)',
-    agendaLink: 'Päätösasialista',
-    now: 'Nyt käsittelyssä',
-    notStarted: 'Kokous ei ole vielä alkanut. Siirry ensimmäiseen kohtaan painamalla Seuraava.',
-    previous: 'Edellinen',
-    next: (item: string) => `Seuraava ${item}`,
-    agenda: 'Asialista',
-    makeCurrent: (item: string) => `Käsittele nyt: ${item}`,
-    current: 'Käsittelyssä nyt',
-    decision: (item: string) => `Päätös: ${item}`,
-    record: 'Kirjaa päätös',
-    correct: 'Korjaa päätös',
-    asProposed: 'Esityksen mukaisesti',
-    standing: 'Kirjattu päätös',
-    minutes: 'Päätöspöytäkirja',
-    files: 'Tiedostot',
-    filesLanguage: 'Pöytäkirjan kieli',
-    preview: 'Esikatselu',
-    agendaTitle: 'Päätösasialista',
-    checkerTitle: 'Pöytäkirjan tarkastus',
-    checkerStatus: 'Tarkastuksen tila',
-    checkerDraft: 'Pöytäkirja',
-    general: 'Kommentti koko pöytäkirjasta',
-    comment: (item: string) => `Kommentoi kohtaa ${item}`,
-    commentField: (item: string) => `Kommenttisi: ${item}`,
-    send: 'Lähetä kommentti',
-    approve: 'Hyväksy pöytäkirja (versio 1)',
-    confirmTitle: 'Hyväksytkö pöytäkirjan version 1?',
-    confirm: 'Hyväksy',
-    cancel: 'Peruuta',
-    approvedTitle: 'Olet hyväksynyt pöytäkirjan',
-    lockedTitle: 'Pöytäkirja on lopullinen',
-    said: {
-      current: (item: string) => `Nyt käsittelyssä: ${item}`,
-      decided: '§9 a: päätös kirjattu, Esityksen mukaisesti.',
-      commented: 'Kommentti kohtaan §9 a lähetetty sihteerille.',
-      approved: 'Hyväksyntäsi on kirjattu.',
-      locked: 'Molemmat tarkastajat ovat hyväksyneet pöytäkirjan. Se on nyt lukittu ja lopullinen.',
-    },
-  },
-  sv: {
-    language: 'Svenska',
-    opening: '§1 Mötets öppnande',
-    attendance: '§2 Konstaterande av närvarande och presentationer',
-    groupName: 'Psykiskt välbefinnande',
-    proposalNav: 'Gruppens sidor',
-    proposalHeading: 'Beslutsförslag',
-    titleField: 'Rubrik',
-    body: 'Förslag',
-    promoted: 'Gruppens förslag finns på beslutslistan som punkt §9 a, version 1.',
-    kicker: 'Mötesstyrning',
-    views: 'Mötets vyer',
-    present: 'Öppna presentationsvyn (delning i Teams)',
-    agendaLink: 'Beslutsföredragningslista',
-    now: 'Behandlas nu',
-    notStarted: 'Mötet har inte börjat. Gå till den första punkten med Nästa.',
-    previous: 'Föregående',
-    next: (item: string) => `Nästa ${item}`,
-    agenda: 'Föredragningslista',
-    makeCurrent: (item: string) => `Behandla nu: ${item}`,
-    current: 'Behandlas nu',
-    decision: (item: string) => `Beslut: ${item}`,
-    record: 'Anteckna beslutet',
-    correct: 'Rätta beslutet',
-    asProposed: 'Enligt förslaget',
-    standing: 'Antecknat beslut',
-    minutes: 'Beslutsprotokoll',
-    files: 'Filer',
-    filesLanguage: 'Protokollets språk',
-    preview: 'Förhandsvisning',
-    agendaTitle: 'Beslutsföredragningslista',
-    checkerTitle: 'Justering av protokollet',
-    checkerStatus: 'Justeringens läge',
-    checkerDraft: 'Protokollet',
-    general: 'Kommentar om hela protokollet',
-    comment: (item: string) => `Kommentera punkt ${item}`,
-    commentField: (item: string) => `Din kommentar: ${item}`,
-    send: 'Skicka kommentaren',
-    approve: 'Godkänn protokollet (version 1)',
-    confirmTitle: 'Godkänner du version 1 av protokollet?',
-    confirm: 'Godkänn',
-    cancel: 'Avbryt',
-    approvedTitle: 'Du har godkänt protokollet',
-    lockedTitle: 'Protokollet är slutgiltigt',
-    said: {
-      current: (item: string) => `Behandlas nu: ${item}`,
-      decided: '§9 a: beslutet antecknat, Enligt förslaget.',
-      commented: 'Kommentaren om punkt §9 a skickades till sekreteraren.',
-      approved: 'Ditt godkännande har antecknats.',
-      locked: 'Båda justerarna har godkänt protokollet. Det är nu låst och slutgiltigt.',
-    },
-  },
-} as const
 
 async function inLanguage(page: Page, language: string | null) {
   if (language) await page.getByRole('radio', { name: language }).click()
 }
 
 for (const lang of ['fi', 'sv'] as const) {
-  const w = WORDS[lang]
+  const w = PLENARY_WORDS[lang]
   // The default agenda and themes have both languages: each reader sees their own titles.
   const OPENING = w.opening
   const ATTENDANCE = w.attendance
