@@ -80,7 +80,9 @@ function seedUpdates(groupId) {
 async function seed(browser, server, event, groupId) {
   const frames = seedUpdates(groupId)
   const page = await browser.newPage()
-  await page.goto(`${server.url}/healthz`)
+  // A page of the app, whose Content-Security-Policy lets it open sockets to its own server
+  // (/healthz answers with default-src 'none', which blocks them).
+  await page.goto(`${server.url}/`)
   const doc = encodeURIComponent(`board:${event.id}:${groupId}`)
   const socketUrl = `${server.url.replace('http', 'ws')}/sync/${doc}?token=${event.tokens.facilitators[groupId]}`
   await page.evaluate(
