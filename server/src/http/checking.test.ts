@@ -1,12 +1,11 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { readMinutesCheck } from '@hytepaja/shared/doc/plenary'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createTestEvent, joinAs, startTestServer } from '../testing/accessFixture.js'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { api, createTestEvent, joinAs, type startTestServer } from '../testing/accessFixture.js'
+import { describeOnBothStores } from '../testing/bothStores.js'
 import { agendaOf, auditCount, eventState, promoteProposal } from '../testing/plenaryFixture.js'
-import { createTestDatabase, postgresAvailable } from '../testing/postgres.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
-const havePostgres = await postgresAvailable()
 
 /**
  * A plenary up to the checking: attendance, elections, three decisions (as proposed, amended,
@@ -314,24 +313,4 @@ function checkingSuite(start: () => Promise<Server>, stop: (server: Server) => P
   })
 }
 
-describe('checking the minutes (SQLite)', () => {
-  checkingSuite(
-    () => startTestServer(),
-    (server) => server.dispose(),
-  )
-})
-
-describe.skipIf(!havePostgres)('checking the minutes (PostgreSQL)', () => {
-  let drop: () => Promise<void> = async () => undefined
-  checkingSuite(
-    async () => {
-      const database = await createTestDatabase()
-      drop = database.drop
-      return startTestServer({ DATABASE_URL: database.url })
-    },
-    async (server) => {
-      await server.dispose()
-      await drop()
-    },
-  )
-})
+describeOnBothStores('checking the minutes', checkingSuite)

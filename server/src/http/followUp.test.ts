@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, startTestServer } from '../testing/accessFixture.js'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { api, type startTestServer } from '../testing/accessFixture.js'
+import { describeOnBothStores } from '../testing/bothStores.js'
 import { agendaOf } from '../testing/plenaryFixture.js'
-import { createTestDatabase, postgresAvailable } from '../testing/postgres.js'
 import { holdNegotiation } from '../testing/yearCycleFixture.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
-const havePostgres = await postgresAvailable()
 
 const KUNTA = 'Järvilaakson kunta'
 const SEURAKUNTA = 'Kivikosken seurakunta'
@@ -414,24 +413,4 @@ function followUpSuite(start: () => Promise<Server>, stop: (server: Server) => P
   })
 }
 
-describe('follow-up of agreed actions (SQLite)', () => {
-  followUpSuite(
-    () => startTestServer(),
-    (server) => server.dispose(),
-  )
-})
-
-describe.skipIf(!havePostgres)('follow-up of agreed actions (PostgreSQL)', () => {
-  let drop: () => Promise<void> = async () => undefined
-  followUpSuite(
-    async () => {
-      const database = await createTestDatabase()
-      drop = database.drop
-      return startTestServer({ DATABASE_URL: database.url })
-    },
-    async (server) => {
-      await server.dispose()
-      await drop()
-    },
-  )
-})
+describeOnBothStores('follow-up of agreed actions', followUpSuite)

@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, type CreatedEventBody, joinAs, startTestServer } from '../testing/accessFixture.js'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import {
+  api,
+  type CreatedEventBody,
+  joinAs,
+  type startTestServer,
+} from '../testing/accessFixture.js'
+import { describeOnBothStores } from '../testing/bothStores.js'
 import { agendaOf } from '../testing/plenaryFixture.js'
-import { createTestDatabase, postgresAvailable } from '../testing/postgres.js'
 import { holdNegotiation } from '../testing/yearCycleFixture.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
-const havePostgres = await postgresAvailable()
 
 /**
  * Last year's negotiation of a municipality group decided three actions (one amended, one
@@ -168,24 +172,4 @@ function followUpItemSuite(start: () => Promise<Server>, stop: (server: Server) 
   })
 }
 
-describe('follow-up item (SQLite)', () => {
-  followUpItemSuite(
-    () => startTestServer(),
-    (server) => server.dispose(),
-  )
-})
-
-describe.skipIf(!havePostgres)('follow-up item (PostgreSQL)', () => {
-  let drop: () => Promise<void> = async () => undefined
-  followUpItemSuite(
-    async () => {
-      const database = await createTestDatabase()
-      drop = database.drop
-      return startTestServer({ DATABASE_URL: database.url })
-    },
-    async (server) => {
-      await server.dispose()
-      await drop()
-    },
-  )
-})
+describeOnBothStores('follow-up item', followUpItemSuite)

@@ -1,12 +1,11 @@
 import type { Element } from 'happy-dom'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, type CreatedEventBody, startTestServer } from '../testing/accessFixture.js'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { api, type CreatedEventBody, type startTestServer } from '../testing/accessFixture.js'
+import { describeOnBothStores } from '../testing/bothStores.js'
 import { parseHtml } from '../testing/minutesFiles.js'
-import { createTestDatabase, postgresAvailable } from '../testing/postgres.js'
 import { holdNegotiation } from '../testing/yearCycleFixture.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
-const havePostgres = await postgresAvailable()
 
 interface Action {
   id: string
@@ -170,24 +169,4 @@ function minutesFollowUpSuite(
   })
 }
 
-describe('the follow-up item in the minutes (SQLite)', () => {
-  minutesFollowUpSuite(
-    () => startTestServer(),
-    (server) => server.dispose(),
-  )
-})
-
-describe.skipIf(!havePostgres)('the follow-up item in the minutes (PostgreSQL)', () => {
-  let drop: () => Promise<void> = async () => undefined
-  minutesFollowUpSuite(
-    async () => {
-      const database = await createTestDatabase()
-      drop = database.drop
-      return startTestServer({ DATABASE_URL: database.url })
-    },
-    async (server) => {
-      await server.dispose()
-      await drop()
-    },
-  )
-})
+describeOnBothStores('the follow-up item in the minutes', minutesFollowUpSuite)

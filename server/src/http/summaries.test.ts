@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, startTestServer } from '../testing/accessFixture.js'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { api, type startTestServer } from '../testing/accessFixture.js'
+import { describeOnBothStores } from '../testing/bothStores.js'
 import {
   docxPart,
   docxText,
@@ -10,11 +11,9 @@ import {
   pdfStructure,
   pdfText,
 } from '../testing/minutesFiles.js'
-import { createTestDatabase, postgresAvailable } from '../testing/postgres.js'
 import { holdNegotiation } from '../testing/yearCycleFixture.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
-const havePostgres = await postgresAvailable()
 const HOSTILE = '=HYPERLINK("http://evil.example","klikkaa") <script>alert(1)</script>'
 
 async function download(server: Server, query: string) {
@@ -256,24 +255,4 @@ function summarySuite(start: () => Promise<Server>, stop: (server: Server) => Pr
   })
 }
 
-describe('summaries (SQLite)', () => {
-  summarySuite(
-    () => startTestServer(),
-    (server) => server.dispose(),
-  )
-})
-
-describe.skipIf(!havePostgres)('summaries (PostgreSQL)', () => {
-  let drop: () => Promise<void> = async () => undefined
-  summarySuite(
-    async () => {
-      const database = await createTestDatabase()
-      drop = database.drop
-      return startTestServer({ DATABASE_URL: database.url })
-    },
-    async (server) => {
-      await server.dispose()
-      await drop()
-    },
-  )
-})
+describeOnBothStores('summaries', summarySuite)
