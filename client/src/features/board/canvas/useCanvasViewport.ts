@@ -18,6 +18,8 @@ import {
   useState,
 } from 'react'
 
+const CONTROLS = 'button, a, input, textarea, select, [role="menu"]'
+
 export interface ScrollState {
   scrollLeft: number
   scrollTop: number
@@ -171,6 +173,9 @@ export function useCanvasViewport(scroller: RefObject<HTMLElement | null>, origi
     onPointerDown(event: PointerEvent<HTMLElement>) {
       const el = scroller.current
       if (!el || (event.pointerType === 'mouse' && event.button !== 0)) return
+      // A press on a control is the control's: capturing the pointer here would send its click
+      // to the canvas, and a native button (the notes' "Toiminnot") would never open.
+      if ((event.target as Element).closest(CONTROLS)) return
       pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY })
       event.currentTarget.setPointerCapture(event.pointerId)
       begin(el)
