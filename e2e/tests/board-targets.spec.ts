@@ -65,6 +65,8 @@ test('on a phone every control is at least 44 px and note edges stand out 3:1 fr
 
   for (const view of ['Lista', 'Jäsennys'] as const) {
     await showView(participant, view)
+    // The outline's code loads when first asked for: measure the view once it is there.
+    await expect(note(participant, 'Kerhot iltapäiviin')).toBeVisible()
     expect({ view, small: await smallTargets(participant, MIN_TARGET) }).toEqual({
       view,
       small: [],

@@ -22,7 +22,7 @@ import { RankingPanel } from '../voting/RankingPanel'
 import { useBallot } from '../voting/useBallot'
 import { useEarlyTotals } from '../voting/useEarlyTotals'
 import { noteColorFor } from './actor'
-import { BoardDialogs, usePreloadIdeaEditor } from './BoardDialogs'
+import { BoardDialogs } from './BoardDialogs'
 import { BoardDetails, BoardStatus } from './BoardHeader'
 import { BoardNotices } from './BoardNotices'
 import { BoardToolbar } from './BoardToolbar'
@@ -181,7 +181,6 @@ export function Board(props: BoardProps) {
     access.canWrite && (facilitates || (state.phase !== 'voting' && state.phase !== 'proposal'))
   const setLayout = (next: typeof layout) => change({ layout: next })
   useShortcuts(settings.shortcuts, { add: adding ? openAdd : null, layout: setLayout })
-  usePreloadIdeaEditor(adding && model.boardReady)
 
   const writes = useBoardWrites({
     commands: model.commands,

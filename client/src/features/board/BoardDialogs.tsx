@@ -1,14 +1,15 @@
 import type { Cluster, Idea, IdeaColor } from '@hytepaja/shared/doc/schema'
-import { lazy, type ReactNode, Suspense, useEffect } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { useOpenedOnce } from '../../ui/useOpenedOnce'
 import type { CommandResult, IdeaContent } from './commands'
+import { IdeaEditor } from './IdeaEditor'
 import type { NoteView } from './noteView'
 import type { useNoteHandlers } from './useNoteHandlers'
 
-// Each dialog's code (and React Aria's modal under it) loads when the dialog is first opened:
-// the board's first paint on a phone needs none of them.
-const loadIdeaEditor = () => import('./IdeaEditor')
-const IdeaEditor = lazy(() => loadIdeaEditor().then((m) => ({ default: m.IdeaEditor })))
+// Each dialog's code loads when the dialog is first opened: the board's first paint on a phone
+// needs none of them. Not the idea editor: "Lisää idea" must open on a phone that lost the
+// wifi a second after the board appeared, when no chunk can be fetched (board-sync's offline
+// test caught a lazy editor that never opened offline).
 const DeleteIdeaDialog = lazy(() =>
   import('./DeleteIdeaDialog').then((m) => ({ default: m.DeleteIdeaDialog })),
 )
@@ -21,18 +22,6 @@ const ClusterNameDialog = lazy(() =>
 const RemoveClusterDialog = lazy(() =>
   import('./ClusterDialogs').then((m) => ({ default: m.RemoveClusterDialog })),
 )
-
-/**
- * Fetches the idea editor once the board is shown to someone who may add: nearly every
- * participant does, and a press of "Lisää idea" should open it without a round trip.
- */
-export function usePreloadIdeaEditor(wanted: boolean) {
-  useEffect(() => {
-    if (!wanted) return
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200))
-    idle(() => void loadIdeaEditor().catch(() => undefined))
-  }, [wanted])
-}
 
 /** One lazily loaded dialog: mounted from its first opening on, in its own boundary. */
 function Lazily({ open, children }: { open: boolean; children: ReactNode }) {
@@ -64,15 +53,13 @@ export function BoardDialogs({
 }) {
   return (
     <>
-      <Lazily open={dialogs.editor !== null}>
-        <IdeaEditor
-          target={dialogs.editor}
-          lang={lang}
-          defaultColor={defaultColor}
-          onSubmit={onSubmitIdea}
-          onClose={() => dialogs.setEditor(null)}
-        />
-      </Lazily>
+      <IdeaEditor
+        target={dialogs.editor}
+        lang={lang}
+        defaultColor={defaultColor}
+        onSubmit={onSubmitIdea}
+        onClose={() => dialogs.setEditor(null)}
+      />
       <Lazily open={dialogs.deleting !== null}>
         <DeleteIdeaDialog
           idea={dialogs.deleting}
