@@ -443,7 +443,8 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
     )
     expect(docx.name).toMatch(/\.docx$/)
     const xml = docxPart(docx.bytes, 'word/document.xml')
-    expect(xml).toContain(`w:val="${words.tag}"`)
+    // The language is set once, in the document defaults (31a2d92), so Word spell-checks in it.
+    expect(docxPart(docx.bytes, 'word/styles.xml')).toContain(`<w:lang w:val="${words.tag}"/>`)
     const docxWords = docxText(xml)
     for (const text of [words.kind, words.amended, 'Mielen hyvinvointi kouluissa', 'Otso Öhman'])
       expect(docxWords).toContain(text)
