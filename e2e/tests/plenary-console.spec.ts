@@ -73,7 +73,8 @@ test("the chair's console from the keyboard alone: move the meeting, record and 
   await activate(chair, 'Kirjaa päätös muutettuna')
   await expect(a.locator('.decision__outcome')).toContainText('Muutettuna')
   await expect(a.locator('.decision .changes ins', { hasText: 'ja kirjastoissa' })).toBeVisible()
-  expect((await focused(chair)).name).toBe('Muutettuna…')
+  // The outcome arrives through the document, maybe before the answer to the press: wait for focus.
+  await expect.poll(async () => (await focused(chair)).name).toBe('Muutettuna…')
   await expect(a.getByRole('button', { name: /Korjaushistoria \(1 korjaus\)/ })).toBeVisible()
   await activate(chair, /Korjaushistoria/)
   await expect(a.locator('.decision-history li')).toHaveCount(2)

@@ -1,7 +1,7 @@
 import type { DecisionRecord, Outcome } from '@hytepaja/shared/doc/plenary'
 import type { AgendaItem, Promotion } from '@hytepaja/shared/doc/schema'
 import { amendableCopy, MAX_NOTE } from '@hytepaja/shared/domain/decisions'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { FormattedMessage, FormattedTime, useIntl } from 'react-intl'
 import { type AmendedActionInput, recordDecision } from '../../api/plenary'
 import { Button } from '../../ui/Button'
@@ -42,8 +42,17 @@ export function DecisionPanel(props: DecisionPanelProps) {
   const [note, setNote] = useState(standing?.note ?? '')
   const [amending, setAmending] = useState(false)
   const [said, setSaid] = useState('')
+  const [refocusAmend, setRefocusAmend] = useState(false)
   const action = useAction()
   const amendId = useId()
+
+  // When the amend form closes, focus returns to the button that opened it, once that button
+  // is back on the page: a frame after the press can come before React has drawn it again.
+  useEffect(() => {
+    if (!refocusAmend || amending) return
+    document.getElementById(amendId)?.focus()
+    setRefocusAmend(false)
+  }, [refocusAmend, amending, amendId])
 
   const decide = async (
     outcome: Outcome,
@@ -60,8 +69,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
     if (!done) return
     if (amending) {
       setAmending(false)
-      // The form is gone; focus returns to the button that opened it.
-      requestAnimationFrame(() => document.getElementById(amendId)?.focus())
+      setRefocusAmend(true)
     }
     const values = { label, outcome: intl.formatMessage(outcomeLabel[outcome]) }
     setSaid(
@@ -122,8 +130,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
             onSubmit={(amended) => decide('amended', amended)}
             onCancel={() => {
               setAmending(false)
-              // The form is gone; its button is back where the person started.
-              requestAnimationFrame(() => document.getElementById(amendId)?.focus())
+              setRefocusAmend(true)
             }}
           />
         </>
