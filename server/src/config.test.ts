@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig } from './config.js'
+import { ConfigError, parseConfig, withListeningPort } from './config.js'
 
 describe('parseConfig: the environment of the public contract', () => {
   const noLan = () => null
@@ -36,6 +36,19 @@ describe('parseConfig: the environment of the public contract', () => {
       publicUrl: 'https://hyte.example.fi',
       publicUrlFrom: 'PUBLIC_URL',
     })
+  })
+
+  it('with PORT=0 names the port the server got in the links it builds, and keeps a PUBLIC_URL', () => {
+    const lan = () => '192.168.1.23'
+    const local = withListeningPort(parseConfig({ PORT: '0', HOST: '127.0.0.1' }, '/srv'), 41234)
+    expect(local).toMatchObject({ port: 41234, publicUrl: 'http://localhost:41234' })
+    const onLan = withListeningPort(parseConfig({ PORT: '0' }, '/srv', lan), 41234)
+    expect(onLan).toMatchObject({ port: 41234, publicUrl: 'http://192.168.1.23:41234' })
+    const given = parseConfig({ PORT: '0', PUBLIC_URL: 'https://hyte.example.fi' }, '/srv', lan)
+    expect(withListeningPort(given, 41234).publicUrl).toBe('https://hyte.example.fi')
+    // A port the operator chose stays as it was.
+    const fixed = parseConfig({ PORT: '9000' }, '/srv', noLan)
+    expect(withListeningPort(fixed, 9000)).toBe(fixed)
   })
 
   it('takes every variable, and a PUBLIC_URL without its trailing slash', () => {

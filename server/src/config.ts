@@ -167,6 +167,18 @@ export function parseConfig(
   }
 }
 
+/**
+ * The config as it stands once the server listens: with PORT=0 the system picked the port, and
+ * links built from the machine's own address (PUBLIC_URL unset) must carry that port, not ":0".
+ * A PUBLIC_URL is the operator's and is kept as given.
+ */
+export function withListeningPort(config: Config, listening: number): Config {
+  if (config.port !== 0 || config.publicUrlFrom === 'PUBLIC_URL') return config
+  const url = new URL(config.publicUrl)
+  url.port = String(listening)
+  return { ...config, port: listening, publicUrl: url.toString().replace(/\/+$/, '') }
+}
+
 function defaultClientDir(): string {
   // server/dist/config.js → client/dist
   return new URL('../../client/dist', import.meta.url).pathname

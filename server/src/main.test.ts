@@ -36,6 +36,11 @@ describe('the server process (main.ts)', () => {
     // Bound to 127.0.0.1 without PUBLIC_URL: the start says phones cannot open the links.
     expect(first.output()).toContain('Links point at localhost')
     expect(first.output()).toContain('set PUBLIC_URL')
+    // PORT=0: every printed link names the port the server got, none says ":0".
+    expect(first.output()).toContain(`http://localhost:${first.port}/admin#${adminToken}`)
+    expect(joinLink).toMatch(new RegExp(`^http://localhost:${first.port}/e/`))
+    expect(first.output()).toContain(`PUBLIC_URL=http://<this machine's address>:${first.port}`)
+    expect(first.output()).not.toMatch(/localhost:0\b|address>:0\b/)
     const health = await fetch(`${first.url}/healthz`)
     expect(health.status).toBe(200)
     expect(await health.json()).toEqual({ status: 'ok' })
@@ -52,11 +57,13 @@ describe('the server process (main.ts)', () => {
     expect(second.output()).toContain('secrets.json')
     expect(second.output()).not.toContain(adminToken)
     expect(second.output()).toContain('Demo event:')
-    expect(second.output()).toContain(`Join (participants):   ${joinLink}`)
-    const again = await fetch(`${second.url}/api/events`, {
+    // The same link, on the port this start got.
+    const again = /Join \(participants\): +(\S+)/.exec(second.output())?.[1] as string
+    expect(again).toBe((joinLink as string).replace(`:${first.port}/`, `:${second.port}/`))
+    const listed = await fetch(`${second.url}/api/events`, {
       headers: { authorization: `Bearer ${adminToken}` },
     })
-    expect(((await again.json()) as { events: unknown[] }).events).toHaveLength(1)
+    expect(((await listed.json()) as { events: unknown[] }).events).toHaveLength(1)
     await stop(second)
   }, 180_000)
 })

@@ -7,9 +7,10 @@ import { startServer } from './server.js'
 
 /** The composition root: the only place that reads the environment and handles signals. */
 async function main() {
-  const config = parseConfig(process.env)
-  const server = await startServer(config)
+  const server = await startServer(parseConfig(process.env))
   const { ctx } = server
+  // The config as the server listens: with PORT=0 its links carry the port it got.
+  const { config } = ctx
   ctx.log.info(
     {
       port: server.port,

@@ -9,7 +9,7 @@ import { createLocalBus } from './bus/local.js'
 import type { Bus } from './bus/types.js'
 import { type Clock, systemClock } from './clock.js'
 import { applyControl, recheckSockets } from './commands/sockets.js'
-import type { Config } from './config.js'
+import { type Config, withListeningPort } from './config.js'
 import type { ServerContext } from './context.js'
 import { guardDocument } from './documentRules.js'
 import { createRateLimits, type RateLimitSettings } from './http/rateLimits.js'
@@ -185,6 +185,9 @@ export async function startServer(
     httpServer.once('listening', resolve)
     httpServer.once('error', reject)
   })
+  const port = (httpServer.address() as AddressInfo).port
+  // PORT=0: the links the server makes from now on name the port it got.
+  ctx.config = withListeningPort(config, port)
   connections.startKeepalive(tuning.keepaliveMs ?? 30_000)
   const retention = createRetentionScheduler(ctx, {
     ...DEFAULT_RETENTION_TIMING,
@@ -192,7 +195,6 @@ export async function startServer(
   })
   const metricsServer =
     config.metricsPort === null ? null : await serveMetrics(ctx, config.host, config.metricsPort)
-  const port = (httpServer.address() as AddressInfo).port
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   let closing: Promise<void> | null = null
   return {
