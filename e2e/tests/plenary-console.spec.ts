@@ -60,10 +60,13 @@ test("the chair's console from the keyboard alone: move the meeting, record and 
   await chair.keyboard.type('Hyväksyttiin yksimielisesti.')
   await chair.keyboard.press('Alt+ArrowDown')
   await expect(now).toHaveText(`§9 a ${group.name}`)
-  await activate(chair, 'Esityksen mukaisesti')
+  // The buttons' group is heard as one phrase, with no space before the colon.
   const a = item(chair, '§9 a')
+  await expect(a.getByRole('group', { name: 'Kirjaa päätös: §9 a', exact: true })).toBeVisible()
+  await activate(chair, 'Esityksen mukaisesti')
   await expect(a.locator('.decision__outcome')).toContainText('Esityksen mukaisesti')
   await expect(a.locator('.decision__note')).toContainText('Hyväksyttiin yksimielisesti.')
+  await expect(a.getByRole('group', { name: 'Korjaa päätös: §9 a', exact: true })).toBeVisible()
 
   // A correction to "amended": the form takes focus, and gives it back when recorded.
   await activate(chair, 'Muutettuna…')

@@ -158,23 +158,23 @@ export function DecisionPanel(props: DecisionPanelProps) {
           />
           <fieldset className="outcome-buttons">
             <legend className="outcome-buttons__legend">
-              {standing ? (
-                <FormattedMessage
-                  id="plenary.decision.correctGroup"
-                  values={{
-                    label,
-                    hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                  }}
-                />
-              ) : (
-                <FormattedMessage
-                  id="plenary.decision.recordGroup"
-                  values={{
-                    label,
-                    hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                  }}
-                />
-              )}
+              {/* Seen: "Kirjaa päätös"; heard: "Kirjaa päätös: §9 a". One hidden piece inside
+                  the seen words made Chromium read "Kirjaa päätös : §9 a" (a visually hidden
+                  span is positioned, so it counts as a block, and blocks get spaces around). */}
+              <span aria-hidden="true">
+                {standing ? (
+                  <FormattedMessage id="plenary.decision.correct" />
+                ) : (
+                  <FormattedMessage id="plenary.decision.record" />
+                )}
+              </span>
+              <span className="visually-hidden">
+                {standing ? (
+                  <FormattedMessage id="plenary.decision.correctGroup" values={{ label }} />
+                ) : (
+                  <FormattedMessage id="plenary.decision.recordGroup" values={{ label }} />
+                )}
+              </span>
             </legend>
             <Button variant="primary" onPress={() => decide('asProposed')}>
               <FormattedMessage {...outcomeLabel.asProposed} />
