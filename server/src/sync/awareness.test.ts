@@ -16,7 +16,7 @@ import {
   wire,
 } from '../testing/sync.js'
 import { awarenessEntries } from './protocol.js'
-import { DEFAULT_LIMITS } from './room.js'
+import { DEFAULT_LIMITS } from './roomLimits.js'
 
 const servers: TestServer[] = []
 const clients = new Clients()

@@ -3,7 +3,9 @@ import { type ClientSeatStore, memoryClientSeatStore } from '../store/clientSeat
 import type { DocStore } from '../store/docStore.js'
 import { UnreadableDocument } from '../store/integrity.js'
 import { LOCAL_FEED, LOCAL_REPLICATION, type Replication } from './replication.js'
-import { DEFAULT_LIMITS, Room, type RoomEvents, type RoomLimits } from './room.js'
+import { Room } from './room.js'
+import type { RoomEvents } from './roomEvents.js'
+import { DEFAULT_LIMITS, type RoomLimits } from './roomLimits.js'
 
 export interface RoomsOptions {
   store: DocStore

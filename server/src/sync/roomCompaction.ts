@@ -1,0 +1,98 @@
+import * as Y from 'yjs'
+import type { DocStore } from '../store/docStore.js'
+import type { Admission } from './admission.js'
+import type { DocFeed } from './replication.js'
+
+/**
+ * A room's hand-off to the store besides each update (which the room appends itself): folding
+ * the update log into one snapshot once it has grown, backing off after failed attempts, and
+ * writing everything when the room unloads or the server stops.
+ *
+ * The room counts every applied update into `updates`, `bytes` and `dirty` with plain field
+ * writes and checks the thresholds itself: that runs for each update on the relay path, where a
+ * call per update is what this split must not add. Everything here runs only when a compaction
+ * is due.
+ */
+export class Compaction {
+  /** Updates appended to the store's log since the last compaction (or the load). */
+  updates = 0
+  bytes = 0
+  /** The document changed since the last snapshot was taken (or a compaction failed). */
+  dirty = false
+  /** After failed compactions, the next one waits until then. */
+  againAt = 0
+  private failures = 0
+  private running: Promise<void> | null = null
+
+  constructor(
+    private readonly name: string,
+    private readonly store: DocStore,
+    private readonly doc: Y.Doc,
+    /** Told the document's encoded size whenever it is encoded whole. */
+    private readonly admission: Admission,
+    private readonly feed: DocFeed | null,
+  ) {}
+
+  /** What the store held past its snapshot at load counts toward the next compaction. */
+  loaded(updates: number, bytes: number): void {
+    this.updates = updates
+    this.bytes = bytes
+  }
+
+  /** Folds the update log into one snapshot of the live (garbage-collected) document. */
+  compact(): Promise<void> {
+    if (this.running) return this.running
+    const counted = { updates: this.updates, bytes: this.bytes }
+    this.updates = 0
+    this.bytes = 0
+    this.dirty = false
+    this.running = this.underLease()
+      .then(() => {
+        this.failures = 0
+        this.againAt = 0
+      })
+      .catch((error) => {
+        // Not again with the next update (a full disk): each attempt encodes the whole
+        // document and waits for the store. Unloading and stopping still try at once.
+        this.failures++
+        this.againAt = Date.now() + Math.min(30_000, 500 * 2 ** this.failures)
+        this.dirty = true
+        this.updates += counted.updates
+        this.bytes += counted.bytes
+        throw error
+      })
+      .finally(() => {
+        this.running = null
+      })
+    return this.running
+  }
+
+  /** Writes what is pending and leaves a compacted snapshot if anything changed. */
+  async settle(): Promise<void> {
+    if (this.running) await this.running.catch(() => undefined)
+    if (this.dirty || this.updates > 0) await this.compact()
+    else await this.store.flush(this.name)
+  }
+
+  private async underLease(): Promise<void> {
+    if (!this.feed) return this.store.compact(this.name, this.encodeMeasured())
+    const release = await this.feed.acquireCompaction()
+    if (!release) {
+      // Another instance is compacting this document; this one's own updates go to the log.
+      return this.store.flush(this.name)
+    }
+    try {
+      // Encoded after the wait: it must hold every update appended so far.
+      await this.store.compact(this.name, this.encodeMeasured())
+    } finally {
+      release()
+    }
+  }
+
+  /** The whole document, encoded; its size is the one updates are judged against. */
+  private encodeMeasured(): Uint8Array {
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.admission.measured(state.byteLength)
+    return state
+  }
+}

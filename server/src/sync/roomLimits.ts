@@ -1,0 +1,34 @@
+import type { AwarenessRate } from './awarenessBudget.js'
+
+/**
+ * What one room allows its peers. Set once per server (`Rooms` merges the operator's tuning
+ * over the defaults) and read by the room and its awareness and compaction parts.
+ */
+export interface RoomLimits {
+  /**
+   * Close a peer whose send buffer would hold more than this many bytes with the next frame
+   * (above the largest document's size, so that every reader can take its first sync).
+   */
+  maxBufferedBytes: number
+  /** Client ids one connection may speak for in awareness (one per Y.Doc it syncs). */
+  maxAwarenessClients: number
+  /** How often one sender's (token and address) awareness is relayed to the others. */
+  awarenessRate: AwarenessRate
+  /** Compact when the update log since the last snapshot holds more updates or bytes. */
+  compactAfterUpdates: number
+  compactAfterBytes: number
+  /** How long awareness waits to be relayed with others' (unless document updates go first). */
+  awarenessWindowMs: number
+}
+
+export const DEFAULT_LIMITS: RoomLimits = {
+  maxBufferedBytes: 8 * 1024 * 1024,
+  maxAwarenessClients: 4,
+  // A live cursor sends ten a second; a person typing in a shared text a few more.
+  awarenessRate: { perSecond: 15, burst: 30 },
+  compactAfterUpdates: 500,
+  compactAfterBytes: 1024 * 1024,
+  // Below what a person notices of a cursor or a name; a 300-client room's renewals then
+  // mostly travel with the edits instead of costing every socket a write of their own.
+  awarenessWindowMs: 40,
+}
