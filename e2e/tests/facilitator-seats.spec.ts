@@ -1,7 +1,7 @@
 import { type BrowserContext, devices, type Page } from '@playwright/test'
 import { createEvent } from '../fixtures/api.js'
 import { openBoardDetails, SAVED, sayWhoIAm } from '../fixtures/board.js'
-import { focused, pressUntil } from '../fixtures/keyboard.js'
+import { activate, focused, pressUntil } from '../fixtures/keyboard.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 
 /*
@@ -162,3 +162,122 @@ test('the group’s shared facilitator link asks who is there, once per browser,
     [organiserContext, ainoContext, sharedContext, otherContext].map((c) => c.close()),
   )
 })
+
+test('the proposal asks who is there like the board, one seat per browser; the organiser sees who named themselves and renews or removes their seats', async ({
+  browser,
+  server,
+}) => {
+  test.setTimeout(300_000)
+  const event = await createEvent(server, {
+    groups: [{ name: GROUP, facilitators: ['Aino Aalto'] }, { name: 'Liikkuminen' }],
+  })
+  const group = event.groups[0] as { id: string; name: string }
+  const shared = event.links.facilitators[group.id] as string
+  const sharedProposal = shared.replace('#', '/proposal#')
+  const proposalHeading = { name: `Päätösesitys: ${GROUP}`, level: 1 } as const
+
+  // Eeva follows the shared link straight to the proposal on a phone: asked who she is first.
+  const eevaContext = await browser.newContext({ ...devices['Pixel 7'], locale: 'fi-FI' })
+  const eeva = await eevaContext.newPage()
+  await eeva.goto(sharedProposal)
+  await expect(eeva.getByRole('heading', { name: 'Kuka olet?', level: 1 })).toBeVisible({
+    timeout: 60_000,
+  })
+  await expect(eeva.getByRole('button', { name: 'Jatka päätösesitykseen' })).toBeVisible()
+  await check(eeva, 'phone-proposal-who-are-you')
+  await eeva.getByRole('textbox', { name: 'Nimesi' }).fill('Eeva Esimerkki')
+  await eeva.getByRole('button', { name: 'Jatka päätösesitykseen' }).click()
+  await expect(eeva.getByRole('heading', proposalHeading)).toBeVisible({ timeout: 60_000 })
+  await expect(eeva.getByText(SAVED)).toBeVisible({ timeout: 30_000 })
+  await expect(eeva.locator('.proposal-presence')).toContainText('Eeva Esimerkki')
+  await check(eeva, 'phone-proposal-eeva')
+  // The same browser on the board, with the same shared link: no second question, same Eeva.
+  await eeva.goto(shared)
+  await expect(eeva.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible({
+    timeout: 60_000,
+  })
+  await expect(eeva.getByRole('heading', { name: 'Kuka olet?' })).toHaveCount(0)
+  await expectPresent(eeva, ['Eeva Esimerkki (sinä, fasilitaattori)'])
+
+  // Olli answers on the board on a laptop; his proposal then opens without asking again.
+  const olliContext = await browser.newContext(LAPTOP)
+  const olli = await olliContext.newPage()
+  await olli.goto(shared)
+  await sayWhoIAm(olli, 'Olli Ojala')
+  await expect(olli.getByText(SAVED)).toBeVisible({ timeout: 60_000 })
+  await olli.goto(sharedProposal)
+  await expect(olli.getByRole('heading', proposalHeading)).toBeVisible({ timeout: 60_000 })
+  await expect(olli.locator('.proposal-presence')).toContainText('Olli Ojala')
+  await expect(olli.getByRole('heading', { name: 'Kuka olet?' })).toHaveCount(0)
+  await check(olli, 'laptop-proposal-olli')
+
+  // The organiser sees both beside Aino, on a laptop and on a phone.
+  const organiserContext = await browser.newContext(LAPTOP)
+  const organiser = await organiserContext.newPage()
+  await organiser.goto(event.links.organiser)
+  await organiser.getByRole('tab', { name: 'Linkit ja QR', exact: true }).click()
+  const selfNamed = organiser.getByRole('list', {
+    name: `Yhteisellä linkillä nimensä kertoneet, ${GROUP}`,
+  })
+  await expect(selfNamed.getByRole('listitem')).toHaveText([
+    /^Eeva Esimerkki\s*kertoi nimensä yhteisellä linkillä/,
+    /^Olli Ojala\s*kertoi nimensä yhteisellä linkillä/,
+  ])
+  await expect(
+    organiser.getByRole('list', { name: `Omat linkit, ${GROUP}` }).getByRole('listitem'),
+  ).toHaveText([/Aino Aalto/])
+  await check(organiser, 'organiser-self-named')
+  const phoneOrganiserContext = await browser.newContext({ ...devices['Pixel 7'], locale: 'fi-FI' })
+  const phoneOrganiser = await phoneOrganiserContext.newPage()
+  await phoneOrganiser.goto(`${event.links.organiser.replace('#', '?tab=links#')}`)
+  await expect(
+    phoneOrganiser.getByRole('button', { name: 'Poista paikka: Olli Ojala' }),
+  ).toBeVisible()
+  await check(phoneOrganiser, 'phone-organiser-self-named')
+
+  // Eeva's seat is removed from the keyboard: her board says so, and the link asks again.
+  await activate(organiser, 'Poista paikka: Eeva Esimerkki')
+  const dialog = organiser.getByRole('alertdialog', {
+    name: 'Poistetaanko paikka: Eeva Esimerkki?',
+  })
+  await expect(dialog).toContainText('pysyy hänen nimissään')
+  await check(organiser, 'organiser-remove-seat')
+  await dialog.getByRole('button', { name: 'Poista paikka' }).click()
+  await expect(organiser.getByText('Eeva Esimerkki: paikka on poistettu.')).toBeAttached()
+  await expect(selfNamed.getByRole('listitem')).toHaveText([/^Olli Ojala/])
+  await expect.poll(async () => (await focused(organiser)).name).toBe('Fasilitaattorien linkit')
+  await expect(eeva.getByText(/Pääsy poistettu/).first()).toBeVisible({ timeout: 30_000 })
+  const eevaAgain = await eevaContext.newPage()
+  await eevaAgain.goto(shared)
+  await expect(eevaAgain.getByRole('heading', { name: 'Kuka olet?', level: 1 })).toBeVisible({
+    timeout: 60_000,
+  })
+
+  // Olli's seat gets a link of its own (his laptop is left behind): same seat, old one closed.
+  await organiser.getByRole('button', { name: 'Uusi linkki: Olli Ojala' }).click()
+  await expect(organiser.getByRole('alertdialog')).toContainText('Paikka siirtyy uudelle linkille')
+  await organiser.getByRole('alertdialog').getByRole('button', { name: 'Uusi linkki' }).click()
+  await expect(organiser.getByText('Olli Ojala: uusi linkki on tehty.')).toBeAttached()
+  await expect(
+    organiser.getByRole('button', { name: `Kopioi linkki: Olli Ojala, ${GROUP}` }),
+  ).toBeVisible()
+  await check(organiser, 'organiser-self-named-renewed')
+  await expect(olli.getByText(/Pääsy poistettu/).first()).toBeVisible({ timeout: 30_000 })
+  const links = await fetch(`${server.url}/api/events/${event.id}/links`, {
+    headers: { authorization: `Bearer ${event.tokens.organiser}` },
+  })
+  const seats = ((await links.json()) as { facilitatorSelfSeats: Record<string, SelfSeat[]> })
+    .facilitatorSelfSeats[group.id] as SelfSeat[]
+  expect(seats.map((s) => s.name)).toEqual(['Olli Ojala'])
+  const tablet = await openBoard(await browser.newContext(LAPTOP), seats[0]?.link as string)
+  await expectPresent(tablet, ['Olli Ojala (sinä, fasilitaattori)'])
+
+  await Promise.all(
+    [eevaContext, olliContext, organiserContext, phoneOrganiserContext].map((c) => c.close()),
+  )
+})
+
+interface SelfSeat {
+  name: string
+  link: string | null
+}

@@ -6,6 +6,7 @@ import {
   type Page,
 } from '@playwright/test'
 import { type CreatedEvent, createEvent, joinParticipant } from '../fixtures/api.js'
+import { sayWhoIAm } from '../fixtures/board.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 
 const SAVED = /kaikki muutokset tallennettu/
@@ -18,11 +19,19 @@ async function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ ...devices['Pixel 7'], locale: 'fi-FI' })
 }
 
-/** Opens a link (which stores its token on the device), then the group's proposal view. */
+/**
+ * Opens a link (which stores its token on the device), then the group's proposal view; on the
+ * group's shared facilitator link the proposal asks "Kuka olet?" first, as the board does.
+ */
 async function openProposal(page: Page, link: string, event: CreatedEvent, groupId: string) {
   await page.goto(link)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await page.goto(`${new URL(link).origin}/e/${event.id}/g/${groupId}/proposal`)
+  const prompt = page.getByRole('heading', { level: 1, name: 'Kuka olet?' })
+  await expect(
+    prompt.or(page.getByRole('heading', { level: 1, name: /Päätösesitys/ })),
+  ).toBeVisible()
+  if (await prompt.isVisible()) await sayWhoIAm(page, 'Fiia Fasilitaattori')
   await expect(page.getByRole('heading', { level: 1, name: /Päätösesitys/ })).toBeVisible()
 }
 

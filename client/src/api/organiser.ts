@@ -29,12 +29,25 @@ export interface FacilitatorSeatLink {
   link: string
 }
 
+/** Someone who named themselves on a group's shared facilitator link. */
+export interface SelfNamedSeat {
+  id: string
+  name: string
+  /** When they said their name (ms since the epoch). */
+  namedAt: number
+  /** A link of their own once the organiser renewed their seat; null until then. */
+  link: string | null
+  token: string | null
+}
+
 export interface EventLinks {
   joinCode: string
   tokens: RoleLinks<string>
   links: RoleLinks<string>
   /** Per group, each named facilitator's own link (missing from servers before seats). */
   facilitatorSeats?: Record<string, FacilitatorSeatLink[]>
+  /** Per group, who named themselves on its shared link (missing from older servers). */
+  facilitatorSelfSeats?: Record<string, SelfNamedSeat[]>
 }
 
 export interface NewEvent {
@@ -130,7 +143,15 @@ export function rotateJoin(eventId: string, token: string) {
   return requestJson<EventLinks>(`${base(eventId)}/join/rotate`, { method: 'POST', token })
 }
 
-/** A new link for one named facilitator: the same seat, the old link opens nothing. */
+/** Takes away the seat of someone who named themselves on the group's shared link. */
+export function retireFacilitatorSeat(eventId: string, token: string, seatId: string) {
+  return requestJson<EventLinks>(`${base(eventId)}/facilitators/${encodeURIComponent(seatId)}`, {
+    method: 'DELETE',
+    token,
+  })
+}
+
+/** A new link for one facilitator's seat: the same seat, the old link opens nothing. */
 export function renewFacilitatorLink(eventId: string, token: string, seatId: string) {
   return requestJson<EventLinks>(
     `${base(eventId)}/facilitators/${encodeURIComponent(seatId)}/renew`,

@@ -42,6 +42,7 @@ const byCode = defineMessages({
   'facilitator.name.tooLong': { id: 'error.facilitator.name.tooLong' },
   'facilitator.name.control': { id: 'error.text.control' },
   'facilitator.unknown': { id: 'error.facilitator.unknown' },
+  'facilitator.named': { id: 'error.facilitator.named' },
   'participant.organisation.tooLong': { id: 'error.participant.organisation.tooLong' },
   'participant.organisation.control': { id: 'error.text.control' },
   'participant.group.missing': { id: 'error.participant.group.missing' },

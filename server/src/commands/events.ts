@@ -221,5 +221,11 @@ export async function eventLinks(ctx: ServerContext, eventId: string) {
       links[row.role as (typeof SHARED_ROLES)[number]] = link
     }
   }
-  return { tokens, links, facilitatorSeats: await facilitatorSeatLinks(ctx, eventId) }
+  const seats = await facilitatorSeatLinks(ctx, eventId)
+  return {
+    tokens,
+    links,
+    facilitatorSeats: seats.named,
+    facilitatorSelfSeats: seats.selfNamed,
+  }
 }

@@ -1,5 +1,5 @@
 import { readGroups } from '@hytepaja/shared/doc/schema'
-import { NotFoundError } from '@hytepaja/shared/domain/errors'
+import { ConflictError, NotFoundError } from '@hytepaja/shared/domain/errors'
 import { facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import { newId } from '@hytepaja/shared/ids'
 import { cleanText } from '@hytepaja/shared/validation/text'
@@ -25,6 +25,21 @@ export interface FacilitatorSeatLink {
   name: string
   token: string
   link: string
+}
+
+/**
+ * Someone who named themselves on the group's shared facilitator link, as the organiser sees
+ * them: who holds a seat and since when. Their first token is theirs alone (in their browser);
+ * once the organiser has renewed it, the new link is shown here like a named facilitator's.
+ */
+export interface SelfNamedSeat {
+  id: string
+  name: string
+  /** When they said their name (ms since the epoch). */
+  namedAt: number
+  /** A link of their own the organiser made by renewing; null until then. */
+  link: string | null
+  token: string | null
 }
 
 /** A role link token (re-derivable for the console) for one facilitator seat. */
@@ -93,15 +108,22 @@ export async function followNamedFacilitators(
   await closeTokenSockets(ctx, revoked, 'facilitator taken off the group')
 }
 
+/** A live seat of the caller's event, or 404 `facilitator.unknown`. */
+async function liveSeat(ctx: ServerContext, eventId: string, seatId: string) {
+  const seat = await findFacilitatorSeat(ctx.db, seatId)
+  if (!seat || seat.event_id !== eventId || seat.revoked_at !== null)
+    throw new NotFoundError('facilitator.unknown', 'no such facilitator')
+  return seat
+}
+
 /**
- * A new link for one named facilitator (the old one was passed on, or lost): the same seat,
- * so what they wrote stays theirs; the old link opens nothing from now on.
+ * A new link for one facilitator's seat (the old one was passed on, or lost, or a person who
+ * named themselves needs their seat on another device): the same seat, so what they wrote
+ * stays theirs; the old link (or the browser's own token) opens nothing from now on.
  */
 export async function renewFacilitatorLink(ctx: ServerContext, caller: Caller, seatId: string) {
   const eventId = caller.holder.eventId
-  const seat = await findFacilitatorSeat(ctx.db, seatId)
-  if (!seat || seat.event_id !== eventId || seat.revoked_at !== null || !seat.named_by_organiser)
-    throw new NotFoundError('facilitator.unknown', 'no such named facilitator')
+  const seat = await liveSeat(ctx, eventId, seatId)
   const revoked = await ctx.db.transaction(async (tx) => {
     const hashes = await revokeTokens(tx, { eventId, facilitatorId: seat.id })
     await insertSeatLink(tx, ctx, { id: seat.id, eventId, groupId: seat.group_id }, Date.now())
@@ -109,6 +131,29 @@ export async function renewFacilitatorLink(ctx: ServerContext, caller: Caller, s
   })
   await closeTokenSockets(ctx, revoked, 'facilitator link renewed')
   await audit(ctx, caller, 'facilitator.renewLink', facilitatorActorId(seat.group_id, seat.id))
+}
+
+/**
+ * The organiser takes away the seat of someone who named themselves on the group's shared
+ * link (a name typed wrong, a device lost or a person gone): their token opens nothing from
+ * now on and their boards close at once; their notes keep their name. A named facilitator
+ * leaves by being taken off the group's list (409 `facilitator.named`).
+ */
+export async function retireSelfNamedFacilitator(
+  ctx: ServerContext,
+  caller: Caller,
+  seatId: string,
+) {
+  const eventId = caller.holder.eventId
+  const seat = await liveSeat(ctx, eventId, seatId)
+  if (seat.named_by_organiser)
+    throw new ConflictError('facilitator.named', 'take a named facilitator off the group instead')
+  const revoked = await ctx.db.transaction(async (tx) => {
+    await revokeFacilitatorSeat(tx, seat.id)
+    return revokeTokens(tx, { eventId, facilitatorId: seat.id })
+  })
+  await closeTokenSockets(ctx, revoked, 'facilitator seat retired')
+  await audit(ctx, caller, 'facilitator.retire', facilitatorActorId(seat.group_id, seat.id))
 }
 
 /**
@@ -147,25 +192,46 @@ export async function nameSharedFacilitator(ctx: ServerContext, caller: Caller, 
   return { facilitatorId: id, name, groupId, token }
 }
 
-/** The live links of an event's named facilitators, per group, in the order they were named. */
+/**
+ * The live seats of an event's facilitators, per group: the named ones with their links, in
+ * the order the organiser named them, and those who named themselves on the shared link, in
+ * the order they came (with a link once the organiser renewed theirs).
+ */
 export async function facilitatorSeatLinks(
   ctx: ServerContext,
   eventId: string,
-): Promise<Record<string, FacilitatorSeatLink[]>> {
-  const seats = new Map(
-    (await listFacilitatorSeats(ctx.db, eventId))
-      .filter((s) => s.named_by_organiser === 1 && s.revoked_at === null)
-      .map((s) => [s.id, s]),
-  )
-  const byGroup: Record<string, FacilitatorSeatLink[]> = {}
+): Promise<{
+  named: Record<string, FacilitatorSeatLink[]>
+  selfNamed: Record<string, SelfNamedSeat[]>
+}> {
+  const live = (await listFacilitatorSeats(ctx.db, eventId)).filter((s) => s.revoked_at === null)
+  const links = new Map<string, { token: string; link: string }>()
   for (const row of await roleTokens(ctx.db, eventId)) {
-    const seat = row.facilitator_id ? seats.get(row.facilitator_id) : undefined
+    const seat = live.find((s) => s.id === row.facilitator_id)
     if (!seat || !row.nonce) continue
     const token = deriveToken(ctx.secrets.linkSecret, row.nonce)
     const link = roleLink(ctx.config.publicUrl, eventId, 'facilitator', token, seat.group_id)
-    const list = byGroup[seat.group_id] ?? []
-    list.push({ id: seat.id, name: seat.name, token, link })
-    byGroup[seat.group_id] = list
+    links.set(seat.id, { token, link })
+  }
+  const byGroup: Record<string, FacilitatorSeatLink[]> = {}
+  const selfNamed: Record<string, SelfNamedSeat[]> = {}
+  for (const seat of live) {
+    const own = links.get(seat.id)
+    if (seat.named_by_organiser !== 1) {
+      const list = selfNamed[seat.group_id] ?? []
+      list.push({
+        id: seat.id,
+        name: seat.name,
+        namedAt: Number(seat.created_at),
+        link: own?.link ?? null,
+        token: own?.token ?? null,
+      })
+      selfNamed[seat.group_id] = list
+    } else if (own) {
+      const list = byGroup[seat.group_id] ?? []
+      list.push({ id: seat.id, name: seat.name, ...own })
+      byGroup[seat.group_id] = list
+    }
   }
   // In the order the organiser listed the names (several are made in the same millisecond).
   const order = await readEventDoc(ctx, eventId, (doc) =>
@@ -175,5 +241,5 @@ export async function facilitatorSeatLinks(
     const names = order[groupId] ?? []
     list.sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name))
   }
-  return byGroup
+  return { named: byGroup, selfNamed }
 }

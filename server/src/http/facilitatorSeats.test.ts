@@ -27,6 +27,14 @@ interface SeatLink {
   link: string
 }
 
+interface SelfSeat {
+  id: string
+  name: string
+  namedAt: number
+  link: string | null
+  token: string | null
+}
+
 /** An event whose first group has two named facilitators, Aino and Bo. */
 async function setup() {
   const server = await startSyncServer()
@@ -216,6 +224,82 @@ describe('the group’s shared facilitator link asks who is there', () => {
     // Self-named seats are nobody's link to hand out: the organiser's list stays the named ones.
     const links = await api(server, 'GET', `/api/events/${event.id}/links`, event.tokens.organiser)
     expect(links.json.facilitatorSeats[group]).toHaveLength(2)
+  })
+
+  it('shows the organiser who named themselves, and lets them renew or retire such a seat', async () => {
+    const { server, event, group, aino, board } = await setup()
+    const shared = event.tokens.facilitators[group] as string
+    const named = (name: string) =>
+      api(server, 'POST', `/api/events/${event.id}/facilitators`, shared, { name })
+    const eeva = (await named('Eeva Esimerkki')).json
+    const olli = (await named('Olli Ojala')).json
+    const links = await api(server, 'GET', `/api/events/${event.id}/links`, event.tokens.organiser)
+    const selfSeats = links.json.facilitatorSelfSeats[group] as SelfSeat[]
+    expect(selfSeats.map((s) => [s.id, s.name, s.link])).toEqual([
+      [eeva.facilitatorId, 'Eeva Esimerkki', null],
+      [olli.facilitatorId, 'Olli Ojala', null],
+    ])
+    expect(selfSeats[0]?.namedAt).toBeGreaterThan(Date.now() - 60_000)
+    expect(links.json.facilitatorSelfSeats[event.groups[1]?.id as string]).toBeUndefined()
+
+    // Eeva's seat is retired while her board is open: it closes, and her token opens nothing.
+    const eevaClient = clients.connect(server, board, eeva.token)
+    await eevaClient.synced()
+    const seatPath = (id: string) => `/api/events/${event.id}/facilitators/${id}`
+    for (const token of [shared, aino.token, olli.token, event.tokens.chair])
+      expect((await api(server, 'DELETE', seatPath(eeva.facilitatorId), token)).status).toBe(403)
+    const retired = await api(
+      server,
+      'DELETE',
+      seatPath(eeva.facilitatorId),
+      event.tokens.organiser,
+    )
+    expect(retired.status).toBe(200)
+    expect(retired.json.facilitatorSelfSeats[group].map((s: SelfSeat) => s.name)).toEqual([
+      'Olli Ojala',
+    ])
+    await waitFor(() => eevaClient.closes.some((c) => c.code === CloseCode.Revoked), 'Eeva closed')
+    expect((await session(server, eeva.token)).status).toBe(401)
+    const again = await api(server, 'DELETE', seatPath(eeva.facilitatorId), event.tokens.organiser)
+    expect(again.status).toBe(404)
+    // A named facilitator leaves by being taken off the group's list, not here.
+    const namedOne = await api(server, 'DELETE', seatPath(aino.id), event.tokens.organiser)
+    expect(namedOne.status).toBe(409)
+    expect(namedOne.json.error.code).toBe('facilitator.named')
+    expect((await session(server, aino.token)).status).toBe(200)
+
+    // Olli lost his phone: a renewed seat gets a link the organiser can pass on, same seat.
+    const before = await session(server, olli.token)
+    const renewed = await api(
+      server,
+      'POST',
+      `${seatPath(olli.facilitatorId)}/renew`,
+      event.tokens.organiser,
+    )
+    expect(renewed.status).toBe(200)
+    const [fresh] = renewed.json.facilitatorSelfSeats[group] as SelfSeat[]
+    expect(fresh).toMatchObject({ id: olli.facilitatorId, name: 'Olli Ojala' })
+    expect(fresh?.link).toBe(
+      `${server.ctx.config.publicUrl}/e/${event.id}/g/${group}#${fresh?.token}`,
+    )
+    expect((await session(server, olli.token)).status).toBe(401)
+    const after = await session(server, fresh?.token as string)
+    expect(after.json.facilitator).toEqual({ id: olli.facilitatorId, name: 'Olli Ojala' })
+    expect(after.json.authorKeys[group]).toBe(before.json.authorKeys[group])
+
+    const trail = await api(server, 'GET', `/api/events/${event.id}/audit`, event.tokens.organiser)
+    const actions = trail.json.audit.map((a: { action: string; target: string }) => [
+      a.action,
+      a.target,
+    ])
+    expect(actions).toContainEqual([
+      'facilitator.retire',
+      `facilitator:${group}:${eeva.facilitatorId}`,
+    ])
+    expect(actions).toContainEqual([
+      'facilitator.renewLink',
+      `facilitator:${group}:${olli.facilitatorId}`,
+    ])
   })
 
   it('refuses an empty name, and any token but a group’s shared facilitator link', async () => {

@@ -1,7 +1,11 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { eventLinks } from '../commands/events.js'
-import { nameSharedFacilitator, renewFacilitatorLink } from '../commands/facilitatorSeats.js'
+import {
+  nameSharedFacilitator,
+  renewFacilitatorLink,
+  retireSelfNamedFacilitator,
+} from '../commands/facilitatorSeats.js'
 import type { ServerContext } from '../context.js'
 import { findEvent } from '../store/events.js'
 import { authorise, callerOf } from './caller.js'
@@ -12,7 +16,8 @@ const NameBody = v.object({ name: v.pipe(v.string(), v.maxLength(400)) })
 
 /**
  * `/api/events/{id}/facilitators…`: a person on a group's shared facilitator link says who
- * they are (and gets a seat of their own); the organiser renews a named facilitator's link.
+ * they are (and gets a seat of their own); the organiser renews a facilitator's link, or takes
+ * away the seat of someone who named themselves.
  */
 export function facilitatorSeatRoutes(ctx: ServerContext) {
   const app = new Hono()
@@ -33,11 +38,23 @@ export function facilitatorSeatRoutes(ctx: ServerContext) {
     return c.json(await nameSharedFacilitator(ctx, caller, c.req.valid('json').name), 201)
   })
 
+  const linksAnswer = async (eventId: string) => {
+    const row = await findEvent(ctx.db, eventId)
+    return { joinCode: row?.join_code, ...(await eventLinks(ctx, eventId)) }
+  }
+
   app.post('/:id/facilitators/:seatId/renew', async (c) => {
     const caller = await authorise(ctx, c, c.req.param('id'), 'event.manage')
     await renewFacilitatorLink(ctx, caller, c.req.param('seatId'))
-    const row = await findEvent(ctx.db, caller.holder.eventId)
-    return c.json({ joinCode: row?.join_code, ...(await eventLinks(ctx, caller.holder.eventId)) })
+    return c.json(await linksAnswer(caller.holder.eventId))
+  })
+
+  // Someone who named themselves on the shared link loses their seat (named ones leave the
+  // group's list instead).
+  app.delete('/:id/facilitators/:seatId', async (c) => {
+    const caller = await authorise(ctx, c, c.req.param('id'), 'event.manage')
+    await retireSelfNamedFacilitator(ctx, caller, c.req.param('seatId'))
+    return c.json(await linksAnswer(caller.holder.eventId))
   })
 
   return app

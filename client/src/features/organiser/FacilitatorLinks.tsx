@@ -1,17 +1,14 @@
 import type { Group } from '@hytepaja/shared/doc/schema'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import {
-  type EventLinks,
-  type FacilitatorSeatLink,
-  renewFacilitatorLink,
-} from '../../api/organiser'
+import { type EventLinks, renewFacilitatorLink, retireFacilitatorSeat } from '../../api/organiser'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { LiveRegion } from '../../ui/LiveRegion'
 import type { OrganiserAccess } from './access'
 import { CopyLink } from './CopyLink'
+import { SelfNamedSeats } from './SelfNamedSeats'
 import { errorCodeOf } from './useAction'
 
 export interface FacilitatorLinksProps {
@@ -21,17 +18,50 @@ export interface FacilitatorLinksProps {
   onRenewed(links: EventLinks): void
 }
 
+/** A seat the organiser is about to give a new link or take away. */
+interface Pending {
+  kind: 'renew' | 'retire'
+  seat: { id: string; name: string }
+  /** The person gave their name on the shared link (their token is only in their browser). */
+  selfNamed: boolean
+}
+
 /**
- * Per group: its shared facilitator link (whoever opens it says their name first) and a link of
- * their own for each facilitator the organiser named, each renewable on its own.
+ * Per group: its shared facilitator link (whoever opens it says their name first), a link of
+ * their own for each facilitator the organiser named, each renewable on its own, and the people
+ * who gave their name on the shared link, whose seats can be renewed or taken away.
  */
 export function FacilitatorLinks({ access, groups, links, onRenewed }: FacilitatorLinksProps) {
   const intl = useIntl()
-  const [renewing, setRenewing] = useState<FacilitatorSeatLink | null>(null)
+  // The last seat asked about stays while the dialog closes (its words, and where focus goes).
+  const [pending, setPending] = useState<Pending | null>(null)
+  const [asking, setAsking] = useState(false)
+  const ask = (next: Pending) => {
+    setPending(next)
+    setAsking(true)
+  }
   const [said, setSaid] = useState('')
+  const heading = useRef<HTMLHeadingElement>(null)
+  const name = pending?.seat.name ?? ''
+  const confirm = async () => {
+    if (!pending) return null
+    const { kind, seat } = pending
+    try {
+      if (kind === 'renew') {
+        onRenewed(await renewFacilitatorLink(access.eventId, access.token, seat.id))
+        setSaid(intl.formatMessage({ id: 'links.facilitators.renewed' }, { name: seat.name }))
+      } else {
+        onRenewed(await retireFacilitatorSeat(access.eventId, access.token, seat.id))
+        setSaid(intl.formatMessage({ id: 'links.facilitators.retired' }, { name: seat.name }))
+      }
+      return null
+    } catch (error) {
+      return intl.formatMessage(errorMessage(errorCodeOf(error)))
+    }
+  }
   return (
     <section className="card stack" aria-labelledby="links-facilitators-heading">
-      <h3 id="links-facilitators-heading">
+      <h3 id="links-facilitators-heading" ref={heading} tabIndex={-1}>
         <FormattedMessage id="links.facilitators.heading" />
       </h3>
       <p>
@@ -84,7 +114,7 @@ export function FacilitatorLinks({ access, groups, links, onRenewed }: Facilitat
                         />
                         <Button
                           variant="secondary"
-                          onPress={() => setRenewing(seat)}
+                          onPress={() => ask({ kind: 'renew', seat, selfNamed: false })}
                           aria-label={intl.formatMessage(
                             { id: 'links.facilitators.renewNamed' },
                             { name: seat.name },
@@ -97,36 +127,46 @@ export function FacilitatorLinks({ access, groups, links, onRenewed }: Facilitat
                   ))}
                 </ul>
               ) : null}
+              <SelfNamedSeats
+                group={group}
+                seats={links.facilitatorSelfSeats?.[group.id] ?? []}
+                onRenew={(seat) => ask({ kind: 'renew', seat, selfNamed: true })}
+                onRetire={(seat) => ask({ kind: 'retire', seat, selfNamed: true })}
+              />
             </li>
           )
         })}
       </ul>
       <ConfirmDialog
-        isOpen={renewing !== null}
-        onClose={() => setRenewing(null)}
+        isOpen={asking}
+        onClose={() => setAsking(false)}
         title={
-          <FormattedMessage
-            id="links.facilitators.renewTitle"
-            values={{ name: renewing?.name ?? '' }}
-          />
+          pending?.kind === 'retire' ? (
+            <FormattedMessage id="links.facilitators.retireTitle" values={{ name }} />
+          ) : (
+            <FormattedMessage id="links.facilitators.renewTitle" values={{ name }} />
+          )
         }
-        confirmLabel={<FormattedMessage id="links.facilitators.renew" />}
+        confirmLabel={
+          pending?.kind === 'retire' ? (
+            <FormattedMessage id="links.facilitators.retire" />
+          ) : (
+            <FormattedMessage id="links.facilitators.renew" />
+          )
+        }
         cancelLabel={<FormattedMessage id="organiser.cancel" />}
-        onConfirm={async () => {
-          if (!renewing) return null
-          try {
-            onRenewed(await renewFacilitatorLink(access.eventId, access.token, renewing.id))
-            setSaid(
-              intl.formatMessage({ id: 'links.facilitators.renewed' }, { name: renewing.name }),
-            )
-            return null
-          } catch (error) {
-            return intl.formatMessage(errorMessage(errorCodeOf(error)))
-          }
-        }}
+        onConfirm={confirm}
+        // A seat taken away takes its buttons with it: focus goes back to the section.
+        focusAfterConfirm={pending?.kind === 'retire' ? heading : undefined}
       >
         <p>
-          <FormattedMessage id="links.facilitators.renewBody" />
+          {pending?.kind === 'retire' ? (
+            <FormattedMessage id="links.facilitators.retireBody" values={{ name }} />
+          ) : pending?.selfNamed ? (
+            <FormattedMessage id="links.facilitators.renewSelfBody" />
+          ) : (
+            <FormattedMessage id="links.facilitators.renewBody" />
+          )}
         </p>
       </ConfirmDialog>
       <LiveRegion message={said} />

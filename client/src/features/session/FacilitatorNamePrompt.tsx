@@ -20,12 +20,16 @@ export function asksWhoIsThere(credential: Credential, session: Session | null):
   return credential.role === 'facilitator' && session !== null && !session.facilitator
 }
 
+/** The page the person is on its way to: the group's board or its proposal. */
+export type SeatDestination = 'board' | 'proposal'
+
 export interface FacilitatorNamePromptProps {
   eventId: string
   groupId: string
   /** The group's shared facilitator token. */
   sharedToken: string
   session: Session | null
+  destination: SeatDestination
   /** This browser now holds a seat of its own for the group: open the board with it. */
   onSeat(): void
 }
@@ -33,11 +37,11 @@ export interface FacilitatorNamePromptProps {
 /**
  * "Kuka olet?": the first time a browser opens a group's shared facilitator link, the person
  * types their name and the server gives them a facilitator seat of their own (so two people
- * on one link are two people in presence, on their notes and in the audit trail). A browser
- * that has answered once goes straight on.
+ * on one link are two people in presence, on their notes and in the audit trail), on the
+ * group's board and its proposal alike. A browser that has answered once goes straight on.
  */
 export function FacilitatorNamePrompt(props: FacilitatorNamePromptProps) {
-  const { eventId, groupId, sharedToken, session, onSeat } = props
+  const { eventId, groupId, sharedToken, session, destination, onSeat } = props
   const intl = useIntl()
   const known = credentials.facilitatorSeat(eventId, groupId)
   const [name, setName] = useState('')
@@ -110,6 +114,8 @@ export function FacilitatorNamePrompt(props: FacilitatorNamePromptProps) {
         <Button type="submit" variant="primary" size="large" wide>
           {busy ? (
             <FormattedMessage id="facilitatorSeat.submitting" />
+          ) : destination === 'proposal' ? (
+            <FormattedMessage id="facilitatorSeat.submitProposal" />
           ) : (
             <FormattedMessage id="facilitatorSeat.submit" />
           )}
