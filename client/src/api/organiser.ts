@@ -75,6 +75,8 @@ export interface ManagedEvent extends EventMeta {
   joinCode: string
   /** The municipality group (kuntaryhmä) of the county's register it belongs to, if any. */
   municipalityGroupId?: string | null
+  /** The partnership group (series) it is a meeting of, if any (missing from older servers). */
+  seriesId?: string | null
   groups: Group[]
   agenda: AgendaRow[]
 }

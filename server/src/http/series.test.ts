@@ -92,6 +92,8 @@ function seriesSuite(start: () => Promise<Server>, stop: (server: Server) => Pro
       kind: 'talk',
       index: 4,
     })
+    // The event's own page says which series it is a meeting of: none yet, then this one.
+    expect((await api(server, 'GET', base, organiser)).json.seriesId).toBeNull()
     const attach = await api(
       server,
       'PUT',
@@ -100,6 +102,7 @@ function seriesSuite(start: () => Promise<Server>, stop: (server: Server) => Pro
     )
     expect(attach.status).toBe(200)
     expect(attach.json.meetings.map((m: { id: string }) => m.id)).toEqual([first.event.id])
+    expect((await api(server, 'GET', base, key)).json.seriesId).toBe(seriesId)
 
     const res = await api(server, 'POST', `/api/series/${seriesId}/meetings`, key, {})
     expect(res.status).toBe(201)
@@ -109,6 +112,7 @@ function seriesSuite(start: () => Promise<Server>, stop: (server: Server) => Pro
     const next = await api(server, 'GET', `/api/events/${res.json.id}`, key)
     expect(next.json.startsAt).toBe('2027-06-10T09:00:00+03:00')
     expect(next.json.title).toBe('Keskinen kumppanuusryhmä 10.6.2027')
+    expect(next.json.seriesId).toBe(seriesId)
     expect(next.json.remoteUrl).toBe('https://teams.example/keskinen')
     expect(next.json.municipalities).toEqual(['Joensuu', 'Kontiolahti', 'Liperi'])
     expect(next.json.groups.map((g: { name: string }) => g.name)).toEqual(

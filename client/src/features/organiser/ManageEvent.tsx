@@ -12,6 +12,7 @@ import { AgendaPanel } from './AgendaPanel'
 import { type OrganiserAccess, plenaryPath } from './access'
 import { DataPanel } from './DataPanel'
 import { DetailsPanel } from './DetailsPanel'
+import { EventSeriesForm } from './EventSeriesForm'
 import { GroupsPanel } from './GroupsPanel'
 import { LinksPanel } from './LinksPanel'
 import { MunicipalityGroupForm } from './MunicipalityGroupForm'
@@ -84,13 +85,20 @@ export function ManageEvent({ access }: { access: OrganiserAccess }) {
           onSaved={(meta) => handle.update((prev) => ({ ...prev, ...meta }))}
         />
         {access.via === 'console' ? (
-          <MunicipalityGroupForm
-            access={access}
-            event={event}
-            onSaved={(municipalityGroupId) =>
-              handle.update((prev) => ({ ...prev, municipalityGroupId }))
-            }
-          />
+          <>
+            <MunicipalityGroupForm
+              access={access}
+              event={event}
+              onSaved={(municipalityGroupId) =>
+                handle.update((prev) => ({ ...prev, municipalityGroupId }))
+              }
+            />
+            <EventSeriesForm
+              access={access}
+              event={event}
+              onSaved={(seriesId) => handle.update((prev) => ({ ...prev, seriesId }))}
+            />
+          </>
         ) : null}
       </div>
     ),
