@@ -1,178 +1,27 @@
-import {
-  boardDocName,
-  eventDocName,
-  proposalDocName,
-  withheldDocName,
-} from '@hytepaja/shared/doc/names'
-import { proposalTitle, readIdeas } from '@hytepaja/shared/doc/schema'
-import * as ideas from '@hytepaja/shared/domain/ideas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import {
-  api,
-  type CreatedEventBody,
-  createTestEvent,
-  joinAs,
-  rawSyncClient,
-  startTestServer,
-  upgradeStatus,
-} from '../testing/accessFixture.js'
-import { agendaOf } from '../testing/plenaryFixture.js'
+import { api } from '../testing/accessFixture.js'
+import { type AccessMatrix, ELECTED, startAccessMatrix, WHO } from '../testing/accessMatrix.js'
 
 /**
- * The access matrix of the contract, cell by cell, against the real server: every role of an
- * event and every outsider, on every kind of document and on every command.
+ * The commands' half of the contract's access matrix, cell by cell, against the real server:
+ * every role of an event and every outsider on every command. (The sockets' half:
+ * sync/access.test.ts.)
  */
-type Server = Awaited<ReturnType<typeof startTestServer>>
-let server: Server
-let event: CreatedEventBody
-let other: CreatedEventBody
+let server: AccessMatrix['server']
+let event: AccessMatrix['event']
 let groupA: string
 let groupB: string
-const tokens: Record<string, string | undefined> = {}
 let participantAId: string
 let talkItem: string
 let decisionSubItem: string
-const ELECTED = (second: string) => ({
-  chair: null,
-  secretary: null,
-  checkers: [{ name: 'Tarkastaja Yksi' }, { name: second }],
-  voteCounters: [],
-})
+let tokens: AccessMatrix['tokens']
 
 beforeAll(async () => {
-  // Every cell with a wrong token is a guess at the console key; the limit on guesses is
-  // tested in limits.test.ts, the matrix needs room for all of them.
-  server = await startTestServer({}, { rateLimits: { tokenFailures: 10_000 } })
-  event = await createTestEvent(server)
-  other = await createTestEvent(server, { title: 'Toinen neuvottelu' })
-  groupA = event.groups[0]?.id as string
-  groupB = event.groups[1]?.id as string
-  const revoked = await joinAs(server, event, 'Poistettu', groupA)
-  await api(
-    server,
-    'DELETE',
-    `/api/events/${event.id}/participants/${revoked.participantId}`,
-    event.tokens.organiser,
-  )
-  // Two checkers elected, then the second replaced: the first's link works, the second's not.
-  const elections = `/api/events/${event.id}/plenary/elections`
-  const before = await api(server, 'PUT', elections, event.tokens.organiser, ELECTED('Kaksi'))
-  const after = await api(server, 'PUT', elections, event.tokens.organiser, ELECTED('Kolme'))
-  const participantA = await joinAs(server, event, 'Anna', groupA)
-  participantAId = participantA.participantId
-  const { byLabel, byKind } = await agendaOf(server, event.id)
-  talkItem = byKind('talk')[0]?.item.id as string
-  decisionSubItem = byLabel['§9 a'] as string
-  Object.assign(tokens, {
-    checker: after.json.checkers[0].token,
-    revokedChecker: before.json.checkers[1].token,
-    organiser: event.tokens.organiser,
-    chair: event.tokens.chair,
-    viewer: event.tokens.viewer,
-    join: event.tokens.join,
-    facilitatorA: event.tokens.facilitators[groupA],
-    facilitatorB: event.tokens.facilitators[groupB],
-    participantA: participantA.token,
-    participantB: (await joinAs(server, event, 'Bertil', groupB)).token,
-    revokedParticipant: revoked.token,
-    otherEventOrganiser: other.tokens.organiser,
-    consoleKey: server.ctx.secrets.adminToken,
-    garbage: 'not-a-token',
-    none: undefined,
-  })
+  ;({ server, event, groupA, groupB, participantAId, talkItem, decisionSubItem, tokens } =
+    await startAccessMatrix())
 })
 
 afterAll(() => server?.dispose())
-
-type Access = 'write' | 'read' | 401 | 403 | 404
-const WRITERS_A = ['organiser', 'facilitatorA', 'participantA']
-const UNAUTHENTICATED: Record<string, Access> = {
-  revokedParticipant: 401,
-  revokedChecker: 401,
-  garbage: 401,
-  none: 401,
-  consoleKey: 401,
-}
-
-function expected(
-  doc: 'event' | 'boardA' | 'proposalA' | 'withheldA' | 'otherEvent' | 'missingGroup',
-  who: string,
-): Access {
-  if (who in UNAUTHENTICATED) return UNAUTHENTICATED[who] as Access
-  if (doc === 'otherEvent') return who === 'otherEventOrganiser' ? 'read' : 403
-  if (who === 'otherEventOrganiser') return 403
-  if (doc === 'missingGroup') return 404
-  if (doc === 'event') return 'read'
-  // A board's hidden and deleted notes: its facilitator and the organiser read them, nobody writes.
-  if (doc === 'withheldA') return who === 'organiser' || who === 'facilitatorA' ? 'read' : 403
-  return WRITERS_A.includes(who) ? 'write' : 'read'
-}
-
-const docs = () => ({
-  event: eventDocName(event.id),
-  boardA: boardDocName(event.id, groupA),
-  proposalA: proposalDocName(event.id, groupA, 'main'),
-  withheldA: withheldDocName(event.id, groupA),
-  otherEvent: eventDocName(other.id),
-  missingGroup: boardDocName(event.id, 'nosuchgroup'),
-})
-
-const WHO = [
-  'organiser',
-  'chair',
-  'viewer',
-  'join',
-  'facilitatorA',
-  'facilitatorB',
-  'participantA',
-  'participantB',
-  'checker',
-  'revokedParticipant',
-  'revokedChecker',
-  'otherEventOrganiser',
-  'consoleKey',
-  'garbage',
-  'none',
-]
-
-describe('WebSocket access matrix', () => {
-  const kinds = ['event', 'boardA', 'proposalA', 'withheldA', 'otherEvent', 'missingGroup'] as const
-  for (const docKey of kinds) {
-    for (const who of WHO) {
-      const want = expected(docKey, who)
-      it(`${who} on ${docKey}: ${want}`, async () => {
-        const name = docs()[docKey]
-        const token = tokens[who]
-        if (typeof want === 'number') {
-          expect(await upgradeStatus(server, name, token)).toBe(want)
-          return
-        }
-        const client = await rawSyncClient(server, name, token as string)
-        try {
-          // A write of the document's own kind: a note on a board, a title in a proposal.
-          const writer = new Y.Doc()
-          const mark = `${who} kirjoittaa`
-          let id = mark
-          if (docKey === 'proposalA') proposalTitle(writer).insert(0, mark)
-          else id = ideas.add(writer, { text: mark }, { id: who, name: who, role: 'organiser' })
-          client.sendUpdate(Y.encodeStateAsUpdate(writer))
-          await client.roundTrip()
-          const room = await server.ctx.rooms.loaded(name)
-          const written = !room
-            ? false
-            : docKey === 'proposalA'
-              ? proposalTitle(room.doc).toString().includes(mark)
-              : readIdeas(room.doc).some((i) => i.id === id)
-          expect(written ? 'write' : 'read').toBe(want)
-          expect(client.ws.readyState).toBe(client.ws.OPEN)
-        } finally {
-          client.close()
-        }
-      })
-    }
-  }
-})
 
 type Call = {
   method: string
