@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
-import type { Download, Locator, Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { type CreatedEvent, createEvent } from '../fixtures/api.js'
 import { laptop, phone } from '../fixtures/board.js'
-import { docxPart, docxText, pdfInfo, pdfText } from '../fixtures/minutesFiles.js'
+import { docxPart, docxText, downloaded, pdfInfo, pdfText } from '../fixtures/minutesFiles.js'
 import { fontSizeOf, plenaryCall, promoteThroughProposalView } from '../fixtures/plenary.js'
 import type { ServerProcess } from '../fixtures/serverProcess.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
@@ -47,14 +46,6 @@ async function expectCurrent(
   await expect(
     screens.board.getByRole('link', { name: `Nyt käsittelyssä: ${label} ${title}` }),
   ).toBeVisible()
-}
-
-async function downloaded(page: Page, press: () => Promise<void>) {
-  const waiting = page.waitForEvent('download')
-  await press()
-  const download: Download = await waiting
-  const path = await download.path()
-  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) }
 }
 
 test('a whole plenary: the chair moves through the agenda, every screen follows, the checkers lock the minutes and the files say what was decided', async ({

@@ -1,6 +1,7 @@
 import { createEvent, joinParticipant } from '../fixtures/api.js'
 import { laptop, phone } from '../fixtures/board.js'
 import { activate, pressUntil } from '../fixtures/keyboard.js'
+import { docxPart, docxText, downloaded, pdfInfo, pdfText } from '../fixtures/minutesFiles.js'
 import { plenaryCall, promoteThroughProposalView } from '../fixtures/plenary.js'
 import type { ServerProcess } from '../fixtures/serverProcess.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
@@ -158,6 +159,66 @@ test('last year’s actions come back on the next negotiation’s agenda, presen
   await expect(shown).toContainText('Hyte-neuvottelu 2025')
   await expectNoAxeViolations(presenter)
   await presenter.screenshot({ path: 'screenshots/year-cycle-presenter.png' })
+
+  // The minutes' files from the chair's console record what §6 went through: last year's
+  // open action with its status as reported by the meeting's end; the one done is not there.
+  const chair = await desk.newPage()
+  await chair.goto(second.links.chair)
+  const files = chair.locator('.console-minutes')
+  const meeting2025 = 'Hyte-neuvottelu 2025, 23.10.2025'
+  const html = await downloaded(chair, () =>
+    files.getByRole('button', { name: 'Lataa HTML' }).click(),
+  )
+  const reading = await desk.newPage()
+  await reading.setContent(new TextDecoder().decode(html.bytes))
+  const item6 = reading.getByRole('region', {
+    name: '§6 Aiemmin sovittujen toimenpiteiden seuranta',
+  })
+  await expect(item6).toContainText(/vastuutahot olivat sen raportoineet .* mennessä\./)
+  await expect(item6.getByRole('heading', { level: 3 })).toHaveText([meeting2025])
+  const table = item6.getByRole('table', {
+    name: `Toimenpiteet ja niiden tilanne: ${meeting2025}`,
+  })
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Toimenpide',
+    'Aikataulu',
+    'Seuranta / mittari',
+    'Vastuutahot ja tilanne',
+  ])
+  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.locator('tbody tr td')).toHaveText([
+    /§9 a .*Kävelykerho kirjastolta kerran viikossa/,
+    'Syksy 2026',
+    'Osallistujia kerralla',
+    /Tilanne: ei raportoitu.*Järvilaakson kunta – ei raportoitu/,
+  ])
+  await expect(item6).not.toContainText('Koulupihojen iltakäyttö')
+  await expectNoAxeViolations(reading)
+  await item6.screenshot({ path: 'screenshots/year-cycle-minutes-follow-up.png' })
+  const docx = await downloaded(chair, () =>
+    files.getByRole('button', { name: 'Lataa DOCX (Word)' }).click(),
+  )
+  const xml = docxPart(docx.bytes, 'word/document.xml')
+  // Last year's meeting is a level 3 heading under §6, then its table of actions.
+  expect(xml).toMatch(new RegExp(`<w:pStyle w:val="Heading3"/>.*?<w:t[^>]*>${meeting2025}</w:t>`))
+  const words = docxText(xml)
+  const at6 = words.search(/§6\s?Aiemmin sovittujen toimenpiteiden seuranta/)
+  expect(at6).toBeGreaterThan(-1)
+  expect(words.indexOf(meeting2025, at6)).toBeGreaterThan(at6)
+  expect(words.indexOf('Kävelykerho kirjastolta kerran viikossa', at6)).toBeGreaterThan(
+    words.indexOf(meeting2025, at6),
+  )
+  expect(words).toContain('Järvilaakson kunta – ei raportoitu')
+  expect(words).not.toContain('Koulupihojen iltakäyttö')
+  const pdf = await downloaded(chair, () =>
+    files.getByRole('button', { name: 'Lataa PDF' }).click(),
+  )
+  expect(pdfInfo(pdf.bytes)).toMatch(/Tagged:\s+yes/)
+  const text = pdfText(pdf.bytes)
+  expect(text).toContain(meeting2025)
+  expect(text).toContain('Kävelykerho')
+  expect(text).not.toContain('Koulupihojen')
+  await Promise.all([chair.close(), reading.close()])
 
   // A participant's phone: the board shows the earlier action beside the new ideas, closed.
   const g2 = second.groups[1] as { id: string; name: string }
