@@ -188,7 +188,7 @@ for (const lang of ['fi', 'sv'] as const) {
           - group:
             - heading "Valoa kävelyreiteille"
           - textbox
-          - group /${w.record}/:
+          - 'group "${w.record}: §9 a"':
             - button "${w.asProposed}"
             - button
             - button
@@ -202,7 +202,7 @@ for (const lang of ['fi', 'sv'] as const) {
       - listitem:
         - 'group "${w.decision(item9a)}"':
           - region "${w.standing}"
-          - group /${w.correct}/
+          - 'group "${w.correct}: §9 a"'
           - status: "${w.said.decided}"
     `)
     await expectNoAxeViolations(chair)
