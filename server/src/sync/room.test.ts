@@ -157,16 +157,40 @@ describe('slow peers', () => {
   })
 })
 
+/** One turn of the event loop: what the room starts in the background has begun by then. */
+const turn = () => new Promise((resolve) => setImmediate(resolve))
+
 describe('compaction in a room', () => {
   it('compacts after the configured number of updates into the live document’s state', async () => {
     const { room: r, compacted } = room({ compactAfterUpdates: 3 })
     const writer = fakePeer()
     r.attach(writer)
-    for (const text of ['a', 'b', 'c']) r.receive(writer, wire.update(notesUpdate([text])))
+    for (const text of ['a', 'b']) r.receive(writer, wire.update(notesUpdate([text])))
+    await turn()
+    expect(compacted).toHaveLength(0)
+    // The third update starts it while the room is in use, not only its unload: a busy board's
+    // log would otherwise grow for as long as anyone is connected.
+    r.receive(writer, wire.update(notesUpdate(['c'])))
+    await turn()
+    expect(compacted).toHaveLength(1)
     await r.settle()
     expect(compacted).toHaveLength(1)
     const copy = new Y.Doc()
     Y.applyUpdate(copy, compacted[0] as Uint8Array)
     expect(noteTexts(copy)).toEqual(['a', 'b', 'c'])
+  })
+  it('compacts once the log since the last snapshot holds the configured bytes', async () => {
+    const { room: r, compacted } = room({ compactAfterUpdates: 1000, compactAfterBytes: 1000 })
+    const writer = fakePeer()
+    r.attach(writer)
+    r.receive(writer, wire.update(notesUpdate(['a'.repeat(300)])))
+    await turn()
+    expect(compacted).toHaveLength(0)
+    r.receive(writer, wire.update(notesUpdate(['b'.repeat(400), 'c'.repeat(400)])))
+    await turn()
+    expect(compacted).toHaveLength(1)
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, compacted[0] as Uint8Array)
+    expect(noteTexts(copy)).toEqual(['a'.repeat(300), 'b'.repeat(400), 'c'.repeat(400)])
   })
 })

@@ -9,6 +9,29 @@ import { wire } from '../testing/sync.js'
 
 afterEach(destroyRooms)
 
+/** Two peers in a room, the first showing a client whose state is `{ name }`. */
+function shownByFirst(name: string) {
+  const { room: r } = room()
+  const [first, second] = [fakePeer(), fakePeer()]
+  r.attach(first)
+  r.attach(second)
+  const client = clientAwareness({ name })
+  r.receive(first, client.frame())
+  r.flush()
+  return { r, first, second, client }
+}
+
+/**
+ * A phone shown through its first socket, which has gone half-dead (no close yet), and its new
+ * socket just attached beside another peer: the server still takes the old one for the phone.
+ */
+function reconnectedPhone() {
+  const { r, first: stale, second: other, client: me } = shownByFirst('phone')
+  const fresh = fakePeer()
+  r.attach(fresh)
+  return { r, stale, other, me, fresh }
+}
+
 describe('awareness in a room', () => {
   it('relays a peer’s own state to everyone, the sender included', () => {
     const { room: r } = room()
@@ -26,13 +49,7 @@ describe('awareness in a room', () => {
   })
 
   it('drops entries for a client another connection owns, without closing the sender', () => {
-    const { room: r } = room()
-    const [a, b] = [fakePeer(), fakePeer()]
-    r.attach(a)
-    r.attach(b)
-    const aino = clientAwareness({ name: 'Aino' })
-    r.receive(a, aino.frame())
-    r.flush()
+    const { r, first: a, second: b, client: aino } = shownByFirst('Aino')
     const mark = a.frames.length
 
     // b echoes a's state (as y-websocket does): nothing goes anywhere.
@@ -51,13 +68,7 @@ describe('awareness in a room', () => {
   })
 
   it('shows a client that comes back on a new socket again at once', () => {
-    const { room: r } = room()
-    const [before, other] = [fakePeer(), fakePeer()]
-    r.attach(before)
-    r.attach(other)
-    const me = clientAwareness({ name: 'phone' })
-    r.receive(before, me.frame())
-    r.flush()
+    const { r, first: before, second: other, client: me } = shownByFirst('phone')
     // The old socket goes; the room shows the phone as gone (under the clock of its state).
     r.detach(before)
     r.flush()
@@ -93,15 +104,7 @@ describe('awareness in a room', () => {
   })
 
   it('echoes to a reconnected client the renewals its old, half-dead socket still owns', () => {
-    const { room: r } = room()
-    const [stale, other] = [fakePeer(), fakePeer()]
-    r.attach(stale)
-    r.attach(other)
-    const me = clientAwareness({ name: 'phone' })
-    r.receive(stale, me.frame())
-    r.flush()
-    const fresh = fakePeer()
-    r.attach(fresh)
+    const { r, other, me, fresh } = reconnectedPhone()
     me.awareness.setLocalState({ name: 'phone' })
     const marks = [fresh.frames.length, other.frames.length]
     r.receive(fresh, me.frame())
@@ -113,15 +116,7 @@ describe('awareness in a room', () => {
   })
 
   it('hands a client to its new socket when the old, half-dead one goes', () => {
-    const { room: r } = room()
-    const [stale, other] = [fakePeer(), fakePeer()]
-    r.attach(stale)
-    r.attach(other)
-    const me = clientAwareness({ name: 'phone' })
-    r.receive(stale, me.frame())
-    r.flush()
-    const fresh = fakePeer()
-    r.attach(fresh)
+    const { r, stale, other, me, fresh } = reconnectedPhone()
     // The phone's first frame on its new socket, then a renewal (15 s later): refused while
     // the old socket speaks for it, and echoed to the phone alone.
     r.receive(fresh, me.frame())
@@ -147,15 +142,7 @@ describe('awareness in a room', () => {
   })
 
   it('shows a client again at its first renewal after its old socket was dropped', () => {
-    const { room: r } = room()
-    const [stale, other] = [fakePeer(), fakePeer()]
-    r.attach(stale)
-    r.attach(other)
-    const me = clientAwareness({ name: 'phone' })
-    r.receive(stale, me.frame())
-    r.flush()
-    const fresh = fakePeer()
-    r.attach(fresh)
+    const { r, stale, other, me, fresh } = reconnectedPhone()
     r.receive(fresh, me.frame())
     r.detach(stale)
     r.flush()
@@ -188,13 +175,7 @@ describe('awareness in a room', () => {
   })
 
   it('relays only the sender’s own entry from a mixed update', () => {
-    const { room: r } = room()
-    const [a, b] = [fakePeer(), fakePeer()]
-    r.attach(a)
-    r.attach(b)
-    const aino = clientAwareness({ name: 'Aino' })
-    r.receive(a, aino.frame())
-    r.flush()
+    const { r, first: a, second: b, client: aino } = shownByFirst('Aino')
     const bertta = clientAwareness({ name: 'Bertta' })
     const mixed = new Map([
       [aino.id, { clock: 99, state: { name: 'forged' } }],
@@ -224,13 +205,7 @@ describe('awareness in a room', () => {
   })
 
   it('removes a departed peer’s states at once and tells the others', () => {
-    const { room: r } = room()
-    const [a, b] = [fakePeer(), fakePeer()]
-    r.attach(a)
-    r.attach(b)
-    const aino = clientAwareness({ name: 'Aino' })
-    r.receive(a, aino.frame())
-    r.flush()
+    const { r, first: a, second: b, client: aino } = shownByFirst('Aino')
     const mark = b.frames.length
     r.detach(a)
     r.flush()
@@ -310,13 +285,7 @@ describe('awareness in a room', () => {
   })
 
   it('answers a query with every state it knows', () => {
-    const { room: r } = room()
-    const [a, b] = [fakePeer(), fakePeer()]
-    r.attach(a)
-    r.attach(b)
-    const aino = clientAwareness({ name: 'Aino' })
-    r.receive(a, aino.frame())
-    r.flush()
+    const { r, second: b, client: aino } = shownByFirst('Aino')
     const mark = b.frames.length
     r.receive(b, wire.queryAwareness())
     const answer = kinds(b, mark)
