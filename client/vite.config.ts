@@ -22,12 +22,14 @@ const VENDOR_GROUPS = [
 /**
  * The routes a phone opens from a link, and their pages: the server names these pages' chunks
  * in the first HTML of the route (`<link rel="modulepreload">`), so they load beside the entry.
- * A person's own link (`/me`) goes on to the board.
+ * A person's own link (`/me`) goes on to the board. The board's catalog area comes with it in
+ * Finnish, the language of most phones (another language is fetched when the app knows it).
  */
+const BOARD = ['src/pages/BoardPage.tsx', 'src/i18n/board/fi.json']
 const ROUTE_PAGES = {
   '/e/:eventId/join': ['src/pages/JoinPage.tsx'],
-  '/e/:eventId/me': ['src/pages/PersonalLinkPage.tsx', 'src/pages/BoardPage.tsx'],
-  '/e/:eventId/g/:groupId': ['src/pages/BoardPage.tsx'],
+  '/e/:eventId/me': ['src/pages/PersonalLinkPage.tsx', ...BOARD],
+  '/e/:eventId/g/:groupId': BOARD,
   '/e/:eventId/g/:groupId/proposal': ['src/pages/ProposalPage.tsx'],
 }
 

@@ -56,3 +56,73 @@ test('the phone board loads no Lexical, canvas, menu, facilitator or settings co
   )
   await Promise.all([boardContext.close(), proposalContext.close()])
 })
+
+/** What the join form must not wait for on venue wifi (issue 11: usable ≤ 4 s at 50 KB/s). */
+const NOT_FOR_THE_JOIN_FORM = [
+  // Yjs and its protocols: the board's, never the form's.
+  /node_modules\/(\.pnpm\/)?(yjs|y-websocket|y-protocols|lib0)[@+/]/,
+  // React Aria: the form, the header and the combobox are native elements.
+  /node_modules\/(\.pnpm\/)?(react-aria-components|react-aria|react-stately)[@+/]/,
+  // Lexical: the proposal editor's.
+  /node_modules\/(\.pnpm\/)?(@lexical|lexical)[@+/]/,
+]
+
+/**
+ * React Aria's language context, which wraps the app so the board's React Aria parts speak
+ * the app's language: a context, the browser's default and its SSR check, ~1 kB.
+ */
+const ARIA_LOCALE =
+  /react-aria\/dist\/private\/(i18n\/(I18nProvider|useDefaultLocale|utils)|ssr\/SSRProvider)\.mjs$/
+
+test('the join form needs only the files its first HTML names, and none of them is Yjs, React Aria or Lexical', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const context = await phone(browser)
+  const page = await context.newPage()
+  // What the first HTML of the join route names (entry, modulepreloads, stylesheets): the
+  // browser fetches these at once. Anything else is held back until the form is usable, so
+  // a file the form would wait for (a round trip after the entry) fails the test.
+  const html = await (await page.request.get(event.links.join)).text()
+  const named = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]))
+  let release = () => {}
+  const formUsable = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const held: string[] = []
+  await page.route('**/assets/**', async (route) => {
+    const path = new URL(route.request().url()).pathname
+    if (!named.has(path)) {
+      held.push(path)
+      await formUsable
+    }
+    await route.continue()
+  })
+  const joinAssets = recordAssets(page)
+  await page.goto(event.links.join)
+  await expect(page.getByRole('textbox', { name: 'Nimi' })).toBeVisible()
+  await expect(page.getByRole('combobox', { name: /^Organisaatio/ })).toBeVisible()
+  await expect(page.getByRole('radio', { name: new RegExp(group.name) })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Liity ryhmään' })).toBeVisible()
+  const onJoin = await joinAssets()
+  const sources = await bundledSources(onJoin)
+  expect(sources.length).toBeGreaterThan(20)
+  expect(
+    sources.filter((s) => !ARIA_LOCALE.test(s) && NOT_FOR_THE_JOIN_FORM.some((not) => not.test(s))),
+  ).toEqual([])
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
+  const scripts = onJoin.filter((a) => a.type === 'script')
+  console.log(
+    `page weight (gzip): join form JS ${kB(gzipTotal(onJoin, 'script'))} in ${scripts.length} files, CSS ${kB(gzipTotal(onJoin, 'stylesheet'))}; held back until then: ${held.length} files (the board's, fetched while the person types)`,
+  )
+
+  // Then the board's code arrives, and "Liity ryhmään" leads to the board.
+  release()
+  await page.getByRole('textbox', { name: 'Nimi' }).fill('Kevyt Liittyjä')
+  await page.locator('label.radio-card', { hasText: group.name }).click()
+  await page.getByRole('button', { name: 'Liity ryhmään' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
+  await context.close()
+})

@@ -320,12 +320,32 @@ test('the join form suggests organisations the register knows, as a combobox', a
   const option = page.getByRole('option', { name: /Multian seurakunta/ })
   await expect(option).toBeVisible()
   await expect(option).toContainText('Seurakunta')
-  // While the list is open React Aria hides the rest of the page from screen readers (as a
-  // modal would; axe counts that against the page), so axe reads the page with it closed.
+  await expect(field).toHaveAttribute('aria-expanded', 'true')
+  // The list is said politely as it opens.
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Yksi tunnettu nimi listassa' }),
+  ).toHaveCount(1)
   await page.screenshot({ path: 'screenshots/year-join-suggestions-phone.png' })
+  await expectNoAxeViolations(page)
   await field.press('ArrowDown')
+  await expect(field).toHaveAttribute(
+    'aria-activedescendant',
+    (await option.getAttribute('id')) ?? '',
+  )
   await field.press('Enter')
   await expect(field).toHaveValue('Multian seurakunta')
+  await expect(page.getByRole('option')).toHaveCount(0)
+  await expect(field).toHaveAttribute('aria-expanded', 'false')
+  // Escape closes the list and keeps what was typed; a tap on a suggestion picks it.
+  await field.fill('Multia')
+  await expect(option).toBeVisible()
+  await field.press('Escape')
+  await expect(page.getByRole('option')).toHaveCount(0)
+  await expect(field).toHaveValue('Multia')
+  await field.fill('Multian s')
+  await option.tap()
+  await expect(field).toHaveValue('Multian seurakunta')
+  await expect(field).toBeFocused()
   await expect(page.getByRole('option')).toHaveCount(0)
   // The picked name's own suggestions arrive after a pause and do not open the list again.
   await page.waitForTimeout(1000)

@@ -13,7 +13,7 @@ import { AppShell } from './AppShell'
 // beyond the participant's path bring their own catalog areas (`i18n/<area>/`).
 const JoinPage = lazy(() => import('../pages/JoinPage'))
 const PersonalLinkPage = lazy(() => import('../pages/PersonalLinkPage'))
-const BoardPage = lazy(() => import('../pages/BoardPage'))
+const BoardPage = lazyWithMessages(['board'], () => import('../pages/BoardPage'))
 const ProposalPage = lazyWithMessages(['proposal'], () => import('../pages/ProposalPage'))
 const AgendaPage = lazyWithMessages(['agenda'], () => import('../pages/AgendaPage'))
 const ChairConsolePage = lazyWithMessages(

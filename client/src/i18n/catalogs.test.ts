@@ -73,7 +73,7 @@ const STATIC_IMPORT =
   /^\s*(?:import|export)\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm
 const DYNAMIC_IMPORT = /import\(\s*['"]([^'"]+)['"]\s*\)/g
 const WITH_MESSAGES =
-  /lazyWithMessages\(\s*\[([^\]]*)\]\s*,\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]/g
+  /(?:lazy|preload)WithMessages\(\s*\[([^\]]*)\]\s*,\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]/g
 
 function resolveSource(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null

@@ -12,5 +12,16 @@ export function lazyWithMessages<T extends ComponentType<any>>(
   areas: readonly RouteArea[],
   load: () => Promise<{ default: T }>,
 ): LazyExoticComponent<T> {
-  return lazy(() => Promise.all([load(), messageStore.include(areas)]).then(([module]) => module))
+  return lazy(() => preloadWithMessages(areas, load))
+}
+
+/**
+ * Fetches a chunk and its catalog areas ahead of its route (the join page fetches the board's
+ * while the person types). Write the import literally, as for `lazyWithMessages`.
+ */
+export function preloadWithMessages<T>(
+  areas: readonly RouteArea[],
+  load: () => Promise<T>,
+): Promise<T> {
+  return Promise.all([load(), messageStore.include(areas)]).then(([module]) => module)
 }

@@ -5,11 +5,13 @@ import { DEFAULT_LOCALE, type Locale } from './locales'
 export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>
 
 /**
- * The catalogs come in areas: `core` (the shell, home, join and the board: what a participant's
- * phone needs) ships with the page; the others load with the routes that use them.
+ * The catalogs come in areas: `core` (the shell, home and join: what a phone opening a link
+ * needs first) ships with the page; `board` comes with the board's code (the join page fetches
+ * both while the person types); the others load with the routes that use them.
  */
 export const AREAS = [
   'core',
+  'board',
   'facilitator',
   'proposal',
   'agenda',

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Redirect, useLocation, useParams, useSearchParams } from 'wouter'
+import { startEarly } from '../api/early'
 import { createParticipant, type Session } from '../api/endpoints'
 import { ApiError } from '../api/http'
 import { Page } from '../app/Page'
@@ -19,15 +20,20 @@ import { useLangOf, useShownGroups, useShownMeta } from '../features/session/sho
 import { useLinkSession } from '../features/session/useLinkSession'
 import { useOrganisationSuggestions } from '../features/session/useOrganisationSuggestions'
 import { errorMessage } from '../i18n/errorMessages'
+import { preloadWithMessages } from '../i18n/lazyWithMessages'
 import { credentials } from '../sync/credentials'
-import { Button } from '../ui/Button'
 import { ComboBoxField } from '../ui/ComboBoxField'
 import { focusFirstInvalid } from '../ui/focusFirstInvalid'
+import { NativeButton } from '../ui/NativeButton'
+import { NativeRadioCards, NativeTextField } from '../ui/NativeFields'
 import { Notice } from '../ui/Notice'
-import { RadioCards } from '../ui/RadioCards'
-import { TextField } from '../ui/TextField'
 
-/** `/e/{eventId}/join#<join token>`: name, organisation and exactly one group. */
+/**
+ * `/e/{eventId}/join#<join token>`: name, organisation and exactly one group. The first page a
+ * phone opens from the invitation, often on venue wifi: it is built of the browser's own
+ * elements (no React Aria, no Yjs), so it is usable within seconds at 50 KB/s
+ * (`e2e/bench/firstVisit.mjs`); the board's code follows while the person types.
+ */
 export default function JoinPage() {
   const { eventId = '' } = useParams<{ eventId: string }>()
   const [search] = useSearchParams()
@@ -90,7 +96,7 @@ function JoinForm({
   // While the person types their name, the board's code arrives: after "Liity" the board then
   // waits only for its data (on venue wifi its code alone takes seconds).
   useEffect(() => {
-    import('./BoardPage').catch(() => undefined)
+    preloadWithMessages(['board'], () => import('./BoardPage')).catch(() => undefined)
   }, [])
 
   const change = (field: keyof ParticipantForm) => (value: string) => {
@@ -128,6 +134,9 @@ function JoinForm({
         eventTitle: session.event.title,
         authorKeys: created.authorKeys,
       })
+      // The board asks for the new seat's session first: asked now, it is on its way while
+      // the board's code (if still loading) arrives, instead of one round trip after it.
+      startEarly('/api/session', created.token)
       navigate(`/e/${eventId}/g/${form.groupId}`, { replace: true })
     } catch (caught) {
       setFailure(caught instanceof ApiError ? caught.code : 'unexpected')
@@ -146,7 +155,7 @@ function JoinForm({
       </p>
       <JoinPrivacy eventId={eventId} token={token} />
       <form className="stack card" onSubmit={submit} noValidate ref={formRef}>
-        <TextField
+        <NativeTextField
           label={intl.formatMessage({ id: 'join.name.label' })}
           description={intl.formatMessage({ id: 'join.name.help' })}
           value={form.displayName}
@@ -167,12 +176,16 @@ function JoinForm({
             value: found.name,
             note: intl.formatMessage(ORGANISATION_KIND_LABEL[found.kind]),
           }))}
+          announceCount={(count) =>
+            intl.formatMessage({ id: 'join.organisation.found' }, { count })
+          }
           autoComplete="organization"
           maxLength={MAX_ORGANISATION}
           errorMessage={fieldError(errors.organisation)}
           name="organisation"
         />
-        <RadioCards
+        <NativeRadioCards
+          name="groupId"
           label={intl.formatMessage({ id: 'join.group.label' })}
           description={intl.formatMessage({ id: 'join.group.help' })}
           value={form.groupId}
@@ -192,10 +205,9 @@ function JoinForm({
             <FormattedMessage {...errorMessage(failure)} />
           </Notice>
         ) : null}
-        {/* No isPending: React Aria announces it through a node it later orphans. */}
-        <Button type="submit" variant="primary" size="large" wide>
+        <NativeButton type="submit" variant="primary" size="large" wide>
           {busy ? <FormattedMessage id="join.submitting" /> : <FormattedMessage id="join.submit" />}
-        </Button>
+        </NativeButton>
         <p className="hint">
           <FormattedMessage id="join.privacy" />
         </p>

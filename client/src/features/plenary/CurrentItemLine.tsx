@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'wouter'
 import { useSnapshot } from '../../sync/hooks'
-import { useLangOf, useShownAgenda } from '../session/shownContent'
+import { useShownAgenda } from '../session/shownAgenda'
+import { useLangOf } from '../session/shownContent'
 import type { useEventDoc } from '../session/useEventDoc'
 
 /**

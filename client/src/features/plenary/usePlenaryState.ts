@@ -19,7 +19,7 @@ import { type NumberedItem, numbered } from '@hytepaja/shared/domain/agenda'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { useSnapshot } from '../../sync/hooks'
-import { useShownAgenda } from '../session/shownContent'
+import { useShownAgenda } from '../session/shownAgenda'
 
 const NO_PROMOTIONS: Promotion[] = []
 const NO_RECORDS: Record<string, DecisionRecord> = {}

@@ -5,12 +5,15 @@ import { joinWithCode } from '../../api/endpoints'
 import { ApiError } from '../../api/http'
 import { errorMessage } from '../../i18n/errorMessages'
 import { credentials } from '../../sync/credentials'
-import { Button } from '../../ui/Button'
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid'
-import { TextField } from '../../ui/TextField'
+import { NativeButton } from '../../ui/NativeButton'
+import { NativeTextField } from '../../ui/NativeFields'
 import { formatJoinCode, isCompleteJoinCode, joinCodeDigits } from './joinCode'
 
-/** "Type the code on the screen" → the event's join page, with its join token. */
+/**
+ * "Type the code on the screen" → the event's join page, with its join token. On the home page
+ * and the join page's link problems, so in native controls (see `NativeFields.tsx`).
+ */
 export function JoinCodeForm() {
   const intl = useIntl()
   const [, navigate] = useLocation()
@@ -49,7 +52,7 @@ export function JoinCodeForm() {
 
   return (
     <form className="stack" onSubmit={submit} noValidate ref={formRef}>
-      <TextField
+      <NativeTextField
         label={intl.formatMessage({ id: 'home.code.label' })}
         description={intl.formatMessage({ id: 'home.code.help' })}
         value={code}
@@ -64,13 +67,13 @@ export function JoinCodeForm() {
         isRequired
         name="code"
       />
-      <Button type="submit" variant="primary" size="large" wide>
+      <NativeButton type="submit" variant="primary" size="large" wide>
         {busy ? (
           <FormattedMessage id="home.code.submitting" />
         ) : (
           <FormattedMessage id="home.code.submit" />
         )}
-      </Button>
+      </NativeButton>
     </form>
   )
 }

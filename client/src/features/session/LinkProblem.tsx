@@ -1,13 +1,16 @@
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
-import { Button } from '../../ui/Button'
 import { Loading } from '../../ui/Loading'
+import { NativeButton } from '../../ui/NativeButton'
 import { Notice } from '../../ui/Notice'
 import { JoinCodeForm } from './JoinCodeForm'
 import type { LinkSession } from './useLinkSession'
 
-/** What a page shows while its link is being checked, or when it cannot be used. */
+/**
+ * What a page shows while its link is being checked, or when it cannot be used. Native
+ * controls only: the join page, the first a phone opens on venue wifi, loads this with it.
+ */
 export function LinkProblem({ link }: { link: Exclude<LinkSession, { state: 'ready' }> }) {
   const intl = useIntl()
   switch (link.state) {
@@ -51,9 +54,9 @@ export function LinkProblem({ link }: { link: Exclude<LinkSession, { state: 'rea
           <Notice tone="error" announce>
             <FormattedMessage {...errorMessage(link.code)} />
           </Notice>
-          <Button variant="primary" size="large" onPress={link.retry}>
+          <NativeButton variant="primary" size="large" onClick={link.retry}>
             <FormattedMessage id="link.retry" />
-          </Button>
+          </NativeButton>
         </Page>
       )
   }
