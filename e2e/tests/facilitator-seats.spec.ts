@@ -263,6 +263,13 @@ test('the proposal asks who is there like the board, one seat per browser; the o
   ).toBeVisible()
   await check(organiser, 'organiser-self-named-renewed')
   await expect(olli.getByText(/Pääsy poistettu/).first()).toBeVisible({ timeout: 30_000 })
+  // The old laptop kept his old seat (the proposal, unlike the board, does not drop it): the
+  // shared link there asks again rather than saying the link no longer works.
+  const olliAgain = await olliContext.newPage()
+  await olliAgain.goto(shared)
+  await expect(olliAgain.getByRole('heading', { name: 'Kuka olet?', level: 1 })).toBeVisible({
+    timeout: 60_000,
+  })
   const links = await fetch(`${server.url}/api/events/${event.id}/links`, {
     headers: { authorization: `Bearer ${event.tokens.organiser}` },
   })

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { nameFacilitator, type Session } from '../../api/endpoints'
+import { fetchSession, nameFacilitator, type Session } from '../../api/endpoints'
 import { ApiError } from '../../api/http'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
@@ -43,7 +43,9 @@ export interface FacilitatorNamePromptProps {
 export function FacilitatorNamePrompt(props: FacilitatorNamePromptProps) {
   const { eventId, groupId, sharedToken, session, destination, onSeat } = props
   const intl = useIntl()
-  const known = credentials.facilitatorSeat(eventId, groupId)
+  // A seat this browser took before: used unless the server has taken it away since (the
+  // organiser removed it or made it a new link); then the person is asked again.
+  const [known, setKnown] = useState(() => credentials.facilitatorSeat(eventId, groupId))
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -53,7 +55,22 @@ export function FacilitatorNamePrompt(props: FacilitatorNamePromptProps) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked once, when the page opens.
   useEffect(() => {
-    if (known) onSeat()
+    if (!known) return
+    const abort = new AbortController()
+    fetchSession(known.token, abort.signal).then(
+      () => onSeat(),
+      (caught: unknown) => {
+        if (abort.signal.aborted) return
+        const status = caught instanceof ApiError ? caught.status : 0
+        if (status !== 401 && status !== 403) {
+          onSeat() // offline or a hiccup: the board decides with the seat as it does
+          return
+        }
+        credentials.forget(eventId, known.token)
+        setKnown(null)
+      },
+    )
+    return () => abort.abort()
   }, [])
   if (known) {
     return (
