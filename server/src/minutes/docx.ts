@@ -2,16 +2,16 @@
  * The minutes as an editable Word document (`docx` 9): real heading styles (Heading 1–5, so
  * Word's navigation pane and screen readers see the outline), tables whose header row repeats
  * on every page, the document language in the document's defaults (every run takes it from
- * there: written on each run it was a third of a large summary's XML), "Sivu X / Y" in the footer and the
- * title in the document's properties. The library escapes text for XML itself; what XML 1.0
- * cannot hold at all (control characters) is dropped here.
+ * there: written on each run it was a third of a large summary's XML), "Sivu X / Y" in the
+ * footer and the title in the document's properties. The library escapes text for XML itself;
+ * what XML 1.0 cannot hold at all (control characters) is dropped here. Tables, the bulk of a
+ * summary, are written as XML of our own (docxTable.ts) into the packed file.
  */
 import type { Block, Minutes, Run, Table } from '@hytepaja/shared/minutes/model'
 import {
   AlignmentType,
   BorderStyle,
   Document,
-  Table as DocxTable,
   Footer,
   Header,
   HeadingLevel,
@@ -19,16 +19,10 @@ import {
   PageNumber,
   Paragraph,
   type ParagraphChild,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
 } from 'docx'
+import { NOT_XML, TablePlaces } from './docxTable.js'
 import { markedText, pageLabelParts } from './marks.js'
-
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 const HEADINGS = {
   1: HeadingLevel.HEADING_1,
@@ -67,69 +61,20 @@ function runsOf(runs: Run[]): ParagraphChild[] {
   return runs.flatMap((run) => textRuns(run.text, { bold: run.bold, change: run.change }))
 }
 
-/** A cell's or value's text as paragraphs: a blank line starts a new one. */
-function textParagraphs(text: string, bold = false): Paragraph[] {
-  const parts = text.split(/\n[ \t]*\n/).filter((p) => p.trim())
-  return (parts.length > 0 ? parts : ['']).map(
-    (part) => new Paragraph({ children: textRuns(part, { bold }) }),
-  )
-}
-
-/** A4 less Word's default margins, in twentieths of a point. */
-const TEXT_WIDTH_TWIPS = 9026
-
-/** The table's relative column widths as Word's grid, when the model gives them. */
-function columnWidths(table: Table): { columnWidths?: number[] } {
-  const weights = table.weights
-  if (weights?.length !== table.columns.length) return {}
-  const total = weights.reduce((a, b) => a + b, 0)
-  return { columnWidths: weights.map((w) => Math.round((TEXT_WIDTH_TWIPS * w) / total)) }
-}
-
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' }
-
-function tableOf(table: Table): Array<Paragraph | DocxTable> {
-  // Borders and cell margins once for the table, not on each cell: a summary's tables have
-  // thousands of cells, and each element is an object the library builds, converts and writes.
-  const cell = (text: string, header: boolean) =>
-    new TableCell({
-      children: textParagraphs(text, header),
-      shading: header ? { fill: 'E8EEF5' } : undefined,
-    })
+function tableOf(table: Table, places: TablePlaces): Paragraph[] {
   return [
     new Paragraph({
       children: textRuns(table.caption, { bold: true }),
       keepNext: true,
       spacing: { before: 160, after: 80 },
     }),
-    new DocxTable({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      ...columnWidths(table),
-      borders: {
-        top: BORDER,
-        bottom: BORDER,
-        left: BORDER,
-        right: BORDER,
-        insideHorizontal: BORDER,
-        insideVertical: BORDER,
-      },
-      margins: { top: 60, bottom: 60, left: 100, right: 100 },
-      rows: [
-        new TableRow({
-          tableHeader: true,
-          cantSplit: true,
-          children: table.columns.map((c) => cell(c, true)),
-        }),
-        ...table.rows.map(
-          (row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c, false)) }),
-        ),
-      ],
-    }),
+    // The table itself is written as XML of its own (docxTable.ts) in this paragraph's place.
+    new Paragraph({ children: [new TextRun(places.add(table))] }),
     new Paragraph({ children: [] }),
   ]
 }
 
-function blockOf(block: Block): Array<Paragraph | DocxTable> {
+function blockOf(block: Block, places: TablePlaces): Paragraph[] {
   switch (block.kind) {
     case 'heading':
       return [
@@ -154,7 +99,7 @@ function blockOf(block: Block): Array<Paragraph | DocxTable> {
         (item) => new Paragraph({ bullet: { level: 0 }, children: textRuns(item) }),
       )
     case 'table':
-      return tableOf(block.table)
+      return tableOf(block.table, places)
   }
 }
 
@@ -177,7 +122,8 @@ function pageFooter(minutes: Minutes): Footer {
 
 export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
   const lang = minutes.langTag
-  const body: Array<Paragraph | DocxTable> = [
+  const places = new TablePlaces()
+  const body: Paragraph[] = [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       children: [...textRuns(minutes.kind), ...textRuns(`\n${minutes.eventTitle}`)],
@@ -204,7 +150,7 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
         children: textRuns(heading),
       }),
     )
-    for (const block of section.blocks) body.push(...blockOf(block))
+    for (const block of section.blocks) body.push(...blockOf(block, places))
   }
   const document = new Document({
     title: minutes.title.replace(NOT_XML, ''),
@@ -238,5 +184,5 @@ export async function renderDocx(minutes: Minutes): Promise<Uint8Array> {
       },
     ],
   })
-  return new Uint8Array(await Packer.toBuffer(document))
+  return places.place(await Packer.toBuffer(document))
 }
