@@ -10,6 +10,7 @@ import {
   pdfInfo,
   pdfStructure,
   pdfText,
+  pdfWords,
 } from '../testing/minutesFiles.js'
 import { renderMinutes } from './render.js'
 
@@ -203,6 +204,30 @@ describe('PDF minutes', () => {
     }
     const cells = await pdfStructure(bytes)
     expect(cells).toMatch(/TH:\s*\n\s*\/Scope \/Column/)
+  })
+
+  it('keeps the words of a table cell inside its column, on lines of their own', async () => {
+    const source = sampleMinutesSource(size)
+    const words = Array.from({ length: 60 }, (_, i) => `kohta${i}`)
+    const action = source.promotions[0]?.versions[0]?.actions[0]
+    if (!action) throw new Error('no action')
+    action.what = { html: '', markdown: '', text: words.join(' ') }
+    const placed = await pdfWords(await renderMinutes(buildMinutes(source, 'fi'), 'pdf'))
+    // The action's column: A4 less 56 pt margins, 3.2 of the five columns' 10.2, 4 pt padding.
+    const [left, right] = [56 + 4, 56 + (483.28 * 3.2) / 10.2 - 4]
+    const lines = new Set<string>()
+    for (const word of words) {
+      // Once in the proposal, then in the table of decided actions, further down.
+      const inTable = placed
+        .filter((w) => w.text === word)
+        .sort((a, b) => a.page - b.page || a.yMin - b.yMin)
+        .at(-1)
+      expect(inTable, word).toBeDefined()
+      expect(inTable?.xMin, word).toBeGreaterThanOrEqual(left - 0.5)
+      expect(inTable?.xMax, word).toBeLessThanOrEqual(right + 0.5)
+      lines.add(`${inTable?.page} ${inTable?.yMin.toFixed(0)}`)
+    }
+    expect(lines.size).toBeGreaterThan(10)
   })
 
   it('keeps hostile text as text', async () => {

@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit'
+import { CellText } from './pdfText.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 
@@ -13,6 +14,8 @@ export interface PdfLayout {
   width: number
   top: number
   bottom: number
+  /** Table cells' text, wrapped and drawn by our own code (measurements kept per document). */
+  text: CellText
   newPage(doc: Doc): void
   /** Starts a new page unless `height` points still fit on this one. */
   ensureSpace(doc: Doc, height: number): void
@@ -25,6 +28,7 @@ export function pdfLayout(doc: Doc): PdfLayout {
     width: width - PAGE.margins.left - PAGE.margins.right,
     top: PAGE.margins.top,
     bottom: height - PAGE.margins.bottom,
+    text: new CellText(doc),
     newPage(d) {
       d.addPage()
       d.x = layout.left

@@ -7,17 +7,24 @@
 import type { Table } from '@hytepaja/shared/minutes/model'
 import type PDFDocument from 'pdfkit'
 import { FONT_BODY, FONT_BOLD, type PdfLayout } from './pdfLayout.js'
+import { type CellFont, num } from './pdfText.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 type Element = PDFKit.PDFStructureElement
 
 const PAD = 4
 const SIZE = 9
+const BODY: CellFont = { name: FONT_BODY, size: SIZE }
+const HEAD: CellFont = { name: FONT_BOLD, size: SIZE }
+/** #1a1a1a, #e8eef5 and #8a8a8a as PDF DeviceRGB components. */
+const INK = '0.101961 0.101961 0.101961'
+const HEADER_FILL = '0.909804 0.933333 0.960784'
+const RULE = '0.541176 0.541176 0.541176'
 /** A row is split only when at least this much of it fits; otherwise it starts a new page. */
 const MIN_SPLIT = 48
 
 function cellText(text: string): string {
-  // Blank lines between paragraphs keep one empty line; pdfkit draws newlines as line breaks.
+  // Blank lines between paragraphs keep one empty line.
   return text.replace(/\n[ \t]*\n/g, '\n\n')
 }
 
@@ -33,77 +40,45 @@ function columnWidths(table: Table, width: number): number[] {
   return weights.map((w) => (width * w) / total)
 }
 
-function textHeight(doc: Doc, text: string, width: number): number {
-  return text ? doc.heightOfString(text, { width: width - 2 * PAD }) : 0
-}
-
-function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): number {
-  doc.font(bold ? FONT_BOLD : FONT_BODY).fontSize(SIZE)
-  return Math.max(...cells.map((text, i) => textHeight(doc, text, widths[i] as number))) + 2 * PAD
-}
-
-/**
- * The longest start of `text` that fits `height`, cut at white space where possible (at a
- * character in a word longer than a line): [what fits, the rest].
- */
-function splitToFit(doc: Doc, text: string, width: number, height: number): [string, string] {
-  if (textHeight(doc, text, width) <= height) return [text, '']
-  const breaks = [...text.matchAll(/\s+/g)].map((m) => m.index as number)
-  const fits = (end: number) => textHeight(doc, text.slice(0, end), width) <= height
-  let cut = largest(breaks, fits)
-  if (cut <= 0)
-    cut = largest(
-      Array.from({ length: text.length }, (_, i) => i),
-      fits,
-    )
-  return [text.slice(0, cut).trimEnd(), text.slice(cut).trimStart()]
-}
-
-/** The largest candidate (ascending) for which `fits` holds, found by halving; 0 if none. */
-function largest(candidates: number[], fits: (end: number) => boolean): number {
-  let lo = 0
-  let hi = candidates.length - 1
-  let best = 0
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const end = candidates[mid] as number
-    if (end > 0 && fits(end)) {
-      best = end
-      lo = mid + 1
-    } else {
-      hi = mid - 1
-    }
-  }
-  return best
-}
-
 interface Row {
-  cells: string[]
+  /** Each cell's lines, wrapped to its column. */
+  cells: string[][]
   header: boolean
   /** Structure elements of the cells; null draws the row as a pagination artifact. */
   elements: Element[] | null
 }
 
+function rowHeight(cells: string[][], lineHeight: number): number {
+  return Math.max(0, ...cells.map((lines) => lines.length)) * lineHeight + 2 * PAD
+}
+
 function drawRow(doc: Doc, layout: PdfLayout, widths: number[], row: Row, height: number): void {
   const top = doc.y
+  // Backgrounds and rules are layout, not content: one artifact and one path for the row.
+  doc.markContent('Artifact', { type: 'Layout' })
+  const total = widths.reduce((a, b) => a + b, 0)
+  const ops = ['q']
+  if (row.header)
+    ops.push(
+      `/DeviceRGB cs ${HEADER_FILL} scn ${num(layout.left)} ${num(top)} ${num(total)} ${num(height)} re f`,
+    )
+  ops.push(`0.5 w /DeviceRGB CS ${RULE} SCN`)
   let x = layout.left
-  row.cells.forEach((text, i) => {
-    const width = widths[i] as number
-    // Backgrounds and rules are layout, not content.
-    doc.markContent('Artifact', { type: 'Layout' })
-    if (row.header) doc.rect(x, top, width, height).fill('#e8eef5')
-    doc.lineWidth(0.5).rect(x, top, width, height).stroke('#8a8a8a')
-    doc.endMarkedContent()
+  for (const width of widths) {
+    ops.push(`${num(x)} ${num(top)} ${num(width)} ${num(height)} re`)
+    x += width
+  }
+  ops.push('S Q')
+  doc.addContent(ops.join('\n'))
+  doc.endMarkedContent()
+  x = layout.left
+  row.cells.forEach((lines, i) => {
     const element = row.elements?.[i]
     if (element) element.add(doc.markStructureContent(row.header ? 'TH' : 'TD'))
     else doc.markContent('Artifact', { type: 'Pagination' })
-    doc
-      .font(row.header ? FONT_BOLD : FONT_BODY)
-      .fontSize(SIZE)
-      .fillColor('#1a1a1a')
-    if (text) doc.text(text, x + PAD, top + PAD, { width: width - 2 * PAD })
+    layout.text.draw(row.header ? HEAD : BODY, lines, x + PAD, top + PAD, INK)
     doc.endMarkedContent()
-    x += width
+    x += widths[i] as number
   })
   doc.x = layout.left
   doc.y = top + height
@@ -126,10 +101,13 @@ function cellElements(doc: Doc, row: Element, count: number, header: boolean): E
 /** Draws `table` at the current position into `parent`'s structure. */
 export function drawTable(doc: Doc, layout: PdfLayout, table: Table, parent: Element): void {
   const widths = columnWidths(table, layout.width)
-  const columns = table.columns.map(cellText)
+  const wrap = (font: CellFont, cells: string[]) =>
+    cells.map((text, i) => layout.text.wrap(font, cellText(text), (widths[i] as number) - 2 * PAD))
+  const columns = wrap(HEAD, table.columns)
+  const headerHeight = rowHeight(columns, layout.text.lineHeight(HEAD))
+  const lineHeight = layout.text.lineHeight(BODY)
   const tableElement = doc.struct('Table')
   parent.add(tableElement)
-  const headerHeight = rowHeight(doc, columns, widths, true)
   const repeatHeader = () => {
     layout.newPage(doc)
     drawRow(doc, layout, widths, { cells: columns, header: true, elements: null }, headerHeight)
@@ -157,14 +135,14 @@ export function drawTable(doc: Doc, layout: PdfLayout, table: Table, parent: Ele
   for (const cell of headerCells) cell.end()
   header.end()
 
+  const fullPage = layout.bottom - layout.top - headerHeight
   for (const cells of table.rows) {
     const tr = doc.struct('TR')
     tableElement.add(tr)
     const elements = cellElements(doc, tr, cells.length, false)
-    let rest = cells.map(cellText)
-    const fullPage = layout.bottom - layout.top - headerHeight
+    let rest = wrap(BODY, cells)
     for (;;) {
-      const needed = rowHeight(doc, rest, widths, false)
+      const needed = rowHeight(rest, lineHeight)
       const room = layout.bottom - doc.y
       if (needed <= room) {
         drawRow(doc, layout, widths, { cells: rest, header: false, elements }, needed)
@@ -175,12 +153,16 @@ export function drawTable(doc: Doc, layout: PdfLayout, table: Table, parent: Ele
         repeatHeader()
         continue
       }
-      doc.font(FONT_BODY).fontSize(SIZE)
-      const parts = rest.map((text, i) =>
-        splitToFit(doc, text, widths[i] as number, room - 2 * PAD),
+      // As many lines of each cell as fit here, the rest on the next page.
+      const fit = Math.max(1, Math.floor((room - 2 * PAD) / lineHeight))
+      drawRow(
+        doc,
+        layout,
+        widths,
+        { cells: rest.map((lines) => lines.slice(0, fit)), header: false, elements },
+        room,
       )
-      drawRow(doc, layout, widths, { cells: parts.map((p) => p[0]), header: false, elements }, room)
-      rest = parts.map((p) => p[1])
+      rest = rest.map((lines) => withoutLeadingBlanks(lines.slice(fit)))
       repeatHeader()
     }
     for (const cell of elements) cell.end()
@@ -188,4 +170,10 @@ export function drawTable(doc: Doc, layout: PdfLayout, table: Table, parent: Ele
   }
   tableElement.end()
   doc.moveDown(0.6)
+}
+
+function withoutLeadingBlanks(lines: string[]): string[] {
+  let start = 0
+  while (start < lines.length && !lines[start]?.trim()) start++
+  return lines.slice(start)
 }

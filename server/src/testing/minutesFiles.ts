@@ -49,6 +49,30 @@ async function poppler(tool: string, bytes: Uint8Array, args: string[] = []): Pr
 export const pdfText = (bytes: Uint8Array) => poppler('pdftotext', bytes, ['-enc', 'UTF-8'])
 export const pdfInfo = (bytes: Uint8Array) => poppler('pdfinfo', bytes)
 export const pdfFonts = (bytes: Uint8Array) => poppler('pdffonts', bytes)
+/** Every word of the PDF with its page and box in points from the page's top left (`pdftotext -bbox`). */
+export async function pdfWords(bytes: Uint8Array): Promise<PdfWord[]> {
+  const html = await poppler('pdftotext', bytes, ['-enc', 'UTF-8', '-bbox'])
+  const words: PdfWord[] = []
+  for (const [i, page] of html.split('<page ').slice(1).entries()) {
+    for (const m of page.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    )) {
+      const [xMin, yMin, xMax, yMax] = m.slice(1, 5).map(Number) as [number, number, number, number]
+      words.push({ page: i + 1, text: m[5] as string, xMin, yMin, xMax, yMax })
+    }
+  }
+  return words
+}
+
+export interface PdfWord {
+  page: number
+  text: string
+  xMin: number
+  yMin: number
+  xMax: number
+  yMax: number
+}
+
 /** The structure tree's elements and attributes (`pdfinfo -struct`). */
 export const pdfStructure = (bytes: Uint8Array) => poppler('pdfinfo', bytes, ['-struct'])
 
