@@ -6,8 +6,9 @@
  */
 import type { Table } from '@hytepaja/shared/minutes/model'
 import type PDFDocument from 'pdfkit'
+import { num } from './pdfGlyphs.js'
 import { FONT_BODY, FONT_BOLD, type PdfLayout } from './pdfLayout.js'
-import { type CellFont, num } from './pdfText.js'
+import type { CellFont } from './pdfText.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 type Element = PDFKit.PDFStructureElement
@@ -42,13 +43,13 @@ function columnWidths(table: Table, width: number): number[] {
 
 interface Row {
   /** Each cell's lines, wrapped to its column. */
-  cells: string[][]
+  cells: ReadonlyArray<readonly string[]>
   header: boolean
   /** Structure elements of the cells; null draws the row as a pagination artifact. */
   elements: Element[] | null
 }
 
-function rowHeight(cells: string[][], lineHeight: number): number {
+function rowHeight(cells: ReadonlyArray<readonly string[]>, lineHeight: number): number {
   return Math.max(0, ...cells.map((lines) => lines.length)) * lineHeight + 2 * PAD
 }
 
@@ -68,8 +69,8 @@ function drawRow(doc: Doc, layout: PdfLayout, widths: number[], row: Row, height
     ops.push(`${num(x)} ${num(top)} ${num(width)} ${num(height)} re`)
     x += width
   }
-  ops.push('S Q')
-  doc.addContent(ops.join('\n'))
+  ops.push('S Q\n')
+  doc.addContent(Buffer.from(ops.join('\n'), 'latin1'))
   doc.endMarkedContent()
   x = layout.left
   row.cells.forEach((lines, i) => {
@@ -172,7 +173,7 @@ export function drawTable(doc: Doc, layout: PdfLayout, table: Table, parent: Ele
   doc.moveDown(0.6)
 }
 
-function withoutLeadingBlanks(lines: string[]): string[] {
+function withoutLeadingBlanks(lines: readonly string[]): readonly string[] {
   let start = 0
   while (start < lines.length && !lines[start]?.trim()) start++
   return lines.slice(start)

@@ -7,31 +7,13 @@
  * measured by counting them and split across pages by line; and a cell is drawn as one text
  * object written in one go.
  *
- * Text still becomes glyphs of the embedded font through the font's own `encode` (which adds
- * them to the subset and its ToUnicode map, so the text can be copied and read aloud), and
- * nothing a person typed reaches the content stream: only glyph ids in hex and numbers.
+ * Text still becomes glyphs of the embedded font through the font's own `encode` (pdfGlyphs.ts),
+ * and nothing a person typed reaches the content stream: only glyph ids in hex and numbers.
  */
 import type PDFDocument from 'pdfkit'
+import { type EmbeddedFont, GlyphRuns, num } from './pdfGlyphs.js'
 
 type Doc = InstanceType<typeof PDFDocument>
-
-interface GlyphPosition {
-  xAdvance: number
-  yAdvance: number
-  xOffset: number
-  yOffset: number
-  advanceWidth: number
-}
-
-/** What we use of pdfkit's embedded font (not in its typings). */
-interface EmbeddedFont {
-  id: string
-  ascender: number
-  ref(): unknown
-  lineHeight(size: number, includeGap?: boolean): number
-  widthOfString(text: string, size: number): number
-  encode(text: string): [string[], GlyphPosition[]]
-}
 
 /** White space a line may break at (a no-break space holds its words together). */
 const BREAKING_SPACE = /([^\S\u00A0\u2007\u202F]+)/
@@ -57,11 +39,6 @@ function segments(paragraph: string): Array<[string, string]> {
   return out
 }
 
-/** PDF numbers as pdfkit writes them: at most six decimals. */
-export function num(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6)
-}
-
 export interface CellFont {
   name: string
   size: number
@@ -70,6 +47,9 @@ export interface CellFont {
 /** Wraps and draws cell text for one document; its measurements live as long as the document. */
 export class CellText {
   private readonly widths = new Map<string, Map<string, number>>()
+  private readonly glyphs = new GlyphRuns()
+  /** Lines by font, width and text: many cells of a summary say the same (never changed). */
+  private readonly wrapped = new Map<string, readonly string[]>()
 
   constructor(private readonly doc: Doc) {}
 
@@ -83,7 +63,17 @@ export class CellText {
   }
 
   /** The lines of `text` in `width` points: its own line ends kept, long words cut. */
-  wrap(cellFont: CellFont, text: string, width: number): string[] {
+  wrap(cellFont: CellFont, text: string, width: number): readonly string[] {
+    const id = `${cellFont.name} ${cellFont.size} ${width}\n${text}`
+    let lines = this.wrapped.get(id)
+    if (!lines) {
+      lines = this.wrapNew(cellFont, text, width)
+      this.wrapped.set(id, lines)
+    }
+    return lines
+  }
+
+  private wrapNew(cellFont: CellFont, text: string, width: number): string[] {
     if (!text) return []
     const font = this.use(cellFont)
     const key = `${cellFont.name} ${cellFont.size}`
@@ -140,7 +130,7 @@ export class CellText {
    * Draws `lines` from (`x`, `y`) down, the top of the first line at `y`, in `color` (PDF
    * DeviceRGB components), as one text object inside its own graphics state.
    */
-  draw(cellFont: CellFont, lines: string[], x: number, y: number, color: string): void {
+  draw(cellFont: CellFont, lines: readonly string[], x: number, y: number, color: string): void {
     if (!lines.some((line) => line.length > 0)) return
     const doc = this.doc
     const font = this.use(cellFont)
@@ -155,11 +145,12 @@ export class CellText {
     ]
     let top = y
     for (const line of lines) {
-      if (line) textLine(ops, font.encode(line), x, page.height - top - ascent, scale)
+      if (line) this.glyphs.line(ops, font, line, x, page.height - top - ascent, scale)
       top += lineHeight
     }
-    ops.push('ET Q')
-    doc.addContent(ops.join('\n'))
+    ops.push('ET Q\n')
+    // As bytes: pdfkit would copy a string into bytes a character at a time.
+    doc.addContent(Buffer.from(ops.join('\n'), 'latin1'))
   }
 }
 
@@ -179,56 +170,4 @@ function longestFit(word: string, width: number, measure: (s: string) => number)
     }
   }
   return chars.slice(0, best).join('').length
-}
-
-/**
- * One line's glyphs as TJ arrays at baseline (`x`, `y`): kerning as offsets between glyph
- * runs, and a glyph placed off its advance (a combining mark) by a text matrix of its own, as
- * pdfkit's own `_fragment` writes them.
- */
-function textLine(
-  ops: string[],
-  [encoded, positions]: [string[], GlyphPosition[]],
-  x: number,
-  y: number,
-  scale: number,
-): void {
-  ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`)
-  const commands: string[] = []
-  let last = 0
-  let hadOffset = false
-  const segment = (end: number) => {
-    if (last < end) {
-      const pos = positions[end - 1] as GlyphPosition
-      commands.push(
-        `<${encoded.slice(last, end).join('')}> ${num(-(pos.xAdvance - pos.advanceWidth))}`,
-      )
-    }
-    last = end
-  }
-  const flush = (end: number) => {
-    segment(end)
-    if (commands.length > 0) {
-      ops.push(`[${commands.join(' ')}] TJ`)
-      commands.length = 0
-    }
-  }
-  let i = 0
-  for (; i < positions.length; i++) {
-    const pos = positions[i] as GlyphPosition
-    if (pos.xOffset || pos.yOffset) {
-      flush(i)
-      ops.push(`1 0 0 1 ${num(x + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`)
-      flush(i + 1)
-      hadOffset = true
-    } else {
-      if (hadOffset) {
-        ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`)
-        hadOffset = false
-      }
-      if (pos.xAdvance - pos.advanceWidth !== 0) segment(i + 1)
-    }
-    x += pos.xAdvance * scale
-  }
-  flush(i)
 }
