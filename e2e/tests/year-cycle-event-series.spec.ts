@@ -36,9 +36,11 @@ const seriesOfEvent = async (server: Server, eventId: string) =>
   (await consoleCall<{ seriesId: string | null }>(server, 'GET', `/api/events/${eventId}`)).json
     .seriesId
 
+// Each test has a server of its own: the lists here hold every event and series of the service, and
+// on the worker's shared server other files' meetings (and series of the same name) show up too.
 test('an event’s own page makes it a meeting of a partnership group, moves it and takes it out, from the keyboard on a 1366×768 laptop', async ({
   browser,
-  server,
+  ownServer: server,
 }) => {
   test.setTimeout(180_000)
   const west = await makeSeries(server, 'Läntinen kumppanuusryhmä')
@@ -108,7 +110,7 @@ test('an event’s own page makes it a meeting of a partnership group, moves it 
 
 test('an event’s own page files it under a partnership group on a Pixel 7, in Swedish', async ({
   browser,
-  server,
+  ownServer: server,
 }) => {
   test.setTimeout(120_000)
   const north = await makeSeries(server, 'Norra partnerskapsgruppen')

@@ -28,9 +28,11 @@ const meetingsOf = async (server: Parameters<typeof consoleCall>[0], seriesId: s
     (m) => m.title,
   )
 
+// Each test has a server of its own: the lists here hold every event and series of the service, and
+// on the worker's shared server other files' meetings (and series of the same name) show up too.
 test('an earlier meeting joins the series and leaves it again from the keyboard on a 1366×768 laptop', async ({
   browser,
-  server,
+  ownServer: server,
 }) => {
   test.setTimeout(180_000)
   const seriesId = await makeSeries(server, 'Läntinen kumppanuusryhmä')
@@ -129,7 +131,10 @@ test('an earlier meeting joins the series and leaves it again from the keyboard 
   await context.close()
 })
 
-test('a meeting joins the series on a Pixel 7, in Swedish', async ({ browser, server }) => {
+test('a meeting joins the series on a Pixel 7, in Swedish', async ({
+  browser,
+  ownServer: server,
+}) => {
   test.setTimeout(120_000)
   const seriesId = await makeSeries(server, 'Norra partnerskapsgruppen')
   const spring = await createEvent(server, {

@@ -305,7 +305,8 @@ test('merging two organisations and undoing it from the register page, from the 
 
 test('the join form suggests organisations the register knows, as a combobox', async ({
   browser,
-  server,
+  // The register is the whole service's: on the shared server other files' names match too.
+  ownServer: server,
 }) => {
   const known = await consoleCall(server, 'POST', '/api/organisations', {
     name: 'Multian seurakunta',
