@@ -96,10 +96,8 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
           }
         }
         // Whoever waits for these updates (a "saved" acknowledgement) is told once they are on
-        // disk; the wait for the disk does not hold up the event loop where the backend can
-        // sync later (SQLite).
-        if (db.transactionSyncedLater) await (await db.transactionSyncedLater(insert)).synced
-        else await db.transaction(insert)
+        // disk.
+        await commitDurably(db, insert)
       } catch (error) {
         failures++
         requeue(batch)
@@ -169,18 +167,16 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
     compact(name, state) {
       const batch = takeBatch(name)
       return serial(async () => {
-        await db
-          .transaction(async (tx) => {
-            for (const [n, data] of batch) {
-              await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [n, data])
-            }
-            await foldIntoSnapshot(tx, name, state, options.sharedLog ?? false)
-          })
-          .catch((error) => {
-            failures++
-            requeue(batch)
-            throw error
-          })
+        await commitDurably(db, async (tx) => {
+          for (const [n, data] of batch) {
+            await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [n, data])
+          }
+          await foldIntoSnapshot(tx, name, state, options.sharedLog ?? false)
+        }).catch((error) => {
+          failures++
+          requeue(batch)
+          throw error
+        })
         failures = 0
         // The pending updates it took are committed now: whoever waits for them may go on.
         settled(batch)
@@ -211,6 +207,18 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       await writes
     },
   }
+}
+
+/**
+ * Commits `fn` and resolves once the commit is on disk. Where the backend can sync later
+ * (SQLite), the wait for the disk leaves the event loop: a compaction's or a batch's fsync would
+ * otherwise stop every room's relaying for as long as a slow disk takes. A commit that is lost
+ * with the machine before its sync is lost whole (the log before it stays as it was), and
+ * nobody was told it was saved.
+ */
+async function commitDurably(db: SqlDb, fn: (tx: SqlDb) => Promise<void>): Promise<void> {
+  if (db.transactionSyncedLater) await (await db.transactionSyncedLater(fn)).synced
+  else await db.transaction(fn)
 }
 
 /**
