@@ -4,47 +4,46 @@
 //
 //   pnpm --filter @hytepaja/server bench [-- --seconds 5] [--repeat 3] [--only 1x50,join]
 //                                         [--nice=-10] [--peers …] [--variant n=main.js] [--help]
-//   … bench -- --only knee [--knee-steps 150,200,…] [--knee-repeat 2]   (the capacity knee)
+//   … bench -- --only knee [--knee-steps 150,200,…] [--knee-repeat 2]   (the one-room knee)
+//   … bench -- --only knee-rooms [--knee-rooms-steps 4,8,…] [--peers hytepaja,hytepaja-x2,ywebsocket]
 //
 // Every run starts a fresh server process (ours: server/dist/main.js on a fresh SQLite data dir;
-// the reference: the harness's `peers.mjs ywebsocket`), runs the harness's load.mjs against it
-// with --server-pid, and stops it again. Scenarios and peers are interleaved like the harness's
+// `hytepaja-x2`: two instances of it on one Redis, lib/instances.mjs; the reference: the
+// harness's `peers.mjs ywebsocket`), runs the harness's load.mjs against it (lib/peers.mjs), and
+// stops it again. Scenarios and peers are interleaved like the harness's
 // compare.mjs. Prints a markdown table (median [min-max] over repeats, with the machine's load) on
 // stdout and keeps every raw JSON summary in bench/results/server-<time>.jsonl at the repository
-// root. The knee scan (lib/knee.mjs) raises the clients of one room step by step, ours and the
-// reference interleaved, until the median p99 passes 100 ms.
-//
-// Our server only serves documents that exist and only to holders of a token, so each run first
-// creates an event through the public contract (POST /api/events with one group per room) and
-// hands the board documents to load.mjs with --room-names; the URL template carries the event's
-// organiser token (organisers may write every board).
+// root. The knee scans (lib/knee.mjs) raise the clients of one room, or the rooms of 50 clients,
+// step by step, ours and the reference interleaved, until the median p99 passes 100 ms.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { kneeTable, scanKnee } from './lib/knee.mjs'
-import {
-  createProcesses,
-  harnessWithDependencies,
-  runLoad as runLoadIn,
-  sleep,
-  startHytepaja,
-  startReferencePeer,
-  waitQuiet,
-} from './lib/processes.mjs'
+import { kneeScenario, kneeTable, scanKnee } from './lib/knee.mjs'
+import { createPeerRunner, ourPeer, REFERENCE_PEERS, warn } from './lib/peers.mjs'
+import { createProcesses, harnessWithDependencies, waitQuiet } from './lib/processes.mjs'
 import { loadLine, loadNow, scenarioTable, spread } from './lib/report.mjs'
 
 const HELP = `usage: node bench/run.mjs [options]
   --seconds S        measured seconds per run (default 20, or $HYTEPAJA_BENCH_SECONDS)
   --repeat N         runs per scenario and peer (default 1)
   --only a,b         scenarios whose name starts with one of these (e.g. 1x50,join); \`knee\`
-                     runs the capacity knee scan (not run unless asked)
+                     runs the one-room knee scan, \`knee-rooms\` the knee with rooms of 50 clients
+                     (neither is run unless asked)
   --knee-steps a,b   clients in the one room at each knee step (default 150,200,250,300,350,400,450,500,600)
+  --knee-rooms-steps a,b  rooms at each step of knee-rooms (default 4,8,12,16,20,24,32)
+  --knee-clients-per-room N  clients in each room of knee-rooms (default 50)
   --knee-repeat N    runs per knee step and peer (default 2)
   --knee-threshold-ms T  a knee step passes when its median p99 is at most T (default 100)
-  --peers a,b        peers to run (default hytepaja,ywebsocket; hocuspocus also works)
+  --peers a,b        peers to run (default hytepaja,ywebsocket; hocuspocus also works);
+                     hytepaja-xN (also <variant peer>-xN) runs N instances of that build on one
+                     Redis (redis-server on a free port) and one SQLite data dir, behind one port
+                     that hands connections to them in turn, like a load balancer without
+                     sticky sessions (README "Several instances"); hytepaja-xNrooms puts each
+                     room on one instance (a balancer hashing the URL); their srv CPU and RSS
+                     sum every process of the setup (instances, front, Redis)
   --cpu-prof DIR     run our server with --cpu-prof, profiles go to DIR (skews its numbers)
   --server-main F    our server's entry (default server/dist/main.js)
   --variant N=F      one more build of ours as peer \`hytepaja-N\` (repeatable; to A/B a change,
@@ -67,6 +66,8 @@ const { values: a } = parseArgs({
     repeat: { type: 'string', default: '1' },
     only: { type: 'string' },
     'knee-steps': { type: 'string', default: '150,200,250,300,350,400,450,500,600' },
+    'knee-rooms-steps': { type: 'string', default: '4,8,12,16,20,24,32' },
+    'knee-clients-per-room': { type: 'string', default: '50' },
     'knee-repeat': { type: 'string', default: '2' },
     'knee-threshold-ms': { type: 'string', default: '100' },
     peers: { type: 'string', default: 'hytepaja,ywebsocket' },
@@ -168,10 +169,27 @@ const SCENARIOS = [
 ]
 const only = a.only ? a.only.split(',').map((s) => s.trim()) : null
 const scenarios = SCENARIOS.filter((s) => !only || only.some((o) => s.name.startsWith(o)))
-const KNEE = only?.includes('knee') ?? false
-const kneeSteps = a['knee-steps'].split(',').map(Number)
-if (KNEE && !kneeSteps.every((n) => Number.isInteger(n) && n > 1)) {
-  console.error(`--knee-steps wants client counts, got ${a['knee-steps']}`)
+const clientsPerRoom = Number(a['knee-clients-per-room'])
+// The knee scans asked for, each with its steps and its scenario per step.
+const KNEES = [
+  { name: 'knee', vary: 'clients', steps: a['knee-steps'], option: '--knee-steps' },
+  { name: 'knee-rooms', vary: 'rooms', steps: a['knee-rooms-steps'], option: '--knee-rooms-steps' },
+]
+  .filter((k) => only?.includes(k.name))
+  .map((k) => ({ ...k, steps: k.steps.split(',').map(Number) }))
+for (const k of KNEES) {
+  if (!k.steps.every((n) => Number.isInteger(n) && n >= 1)) {
+    console.error(`${k.option} wants whole numbers, got ${k.steps.join(',')}`)
+    process.exit(2)
+  }
+}
+if (
+  KNEES.some((k) => k.vary === 'rooms') &&
+  !(Number.isInteger(clientsPerRoom) && clientsPerRoom > 1)
+) {
+  console.error(
+    `--knee-clients-per-room wants a number of clients, got ${a['knee-clients-per-room']}`,
+  )
   process.exit(2)
 }
 const peers = a.peers
@@ -180,14 +198,19 @@ const peers = a.peers
   .filter(Boolean)
 for (const name of ourBuilds.keys())
   if (name !== 'hytepaja' && !peers.includes(name)) peers.push(name)
-const REFERENCE_PEERS = { ywebsocket: 'y-websocket', hocuspocus: 'hocuspocus' }
 for (const p of peers) {
-  if (!ourBuilds.has(p) && !REFERENCE_PEERS[p]) {
-    console.error(`unknown peer ${p} (hytepaja, ywebsocket, hocuspocus)`)
+  if (!ourPeer(ourBuilds, p) && !REFERENCE_PEERS[p]) {
+    console.error(`unknown peer ${p} (hytepaja, hytepaja-x2, ywebsocket, hocuspocus)`)
     process.exit(2)
   }
 }
-if (scenarios.length === 0 && !KNEE) {
+if (peers.some((p) => ourPeer(ourBuilds, p)?.redis)) {
+  if (spawnSync('redis-server', ['--version']).status !== 0) {
+    console.error('hytepaja-xN needs redis-server on the PATH')
+    process.exit(1)
+  }
+}
+if (scenarios.length === 0 && KNEES.length === 0) {
   console.error(`no scenario matches --only ${a.only}`)
   process.exit(2)
 }
@@ -205,7 +228,7 @@ if (!fs.existsSync(path.join(benchDir, 'load.mjs'))) {
   process.exit(0)
 }
 for (const [name, main] of ourBuilds) {
-  if (peers.includes(name) && !fs.existsSync(main)) {
+  if (peers.some((p) => p === name || p.startsWith(`${name}-x`)) && !fs.existsSync(main)) {
     console.error(`${main} is missing: run \`pnpm build\` first (root \`pnpm bench\` does).`)
     process.exit(1)
   }
@@ -215,93 +238,6 @@ benchDir = harnessWithDependencies(benchDir, repoRoot, log)
 // ---------- everything started here is stopped again, whatever happens
 const procs = createProcesses({ nice: NICE, log })
 
-// ---------- peers
-/** A fresh reference server from the harness. */
-function startReference(peer) {
-  return startReferencePeer(procs, { benchDir, peer, protocol: REFERENCE_PEERS[peer] })
-}
-
-/** A fresh server of ours with an event whose boards are the run's rooms. */
-async function startOurs(serverMain, scenario) {
-  const nodeArgs = []
-  if (a['cpu-prof']) {
-    fs.mkdirSync(a['cpu-prof'], { recursive: true })
-    nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.resolve(a['cpu-prof']))
-  }
-  const srv = await startHytepaja(procs, {
-    serverMain,
-    groups: scenario.rooms,
-    repoRoot,
-    nodeArgs,
-    env: scenario.env,
-  })
-  return {
-    child: srv.child,
-    pid: srv.pid,
-    protocol: 'y-websocket',
-    // Harness room r -> board of group r; the last one is the join room when there is one.
-    // Each board with its own event's organiser token (load.mjs fills {token} from `name#token`).
-    url: `ws://127.0.0.1:${srv.port}/sync/{room}?token={token}`,
-    roomNames: srv.boards.map((board, i) => `${board}#${srv.tokens[i]}`),
-    versions: null,
-    cleanup: srv.cleanup,
-  }
-}
-
-function startPeer(peer, scenario) {
-  return ourBuilds.has(peer) ? startOurs(ourBuilds.get(peer), scenario) : startReference(peer)
-}
-
-/** Adds a warning to a run's summary. */
-function warn(res, text) {
-  res.warnings = [...(res.warnings ?? []), text]
-}
-
-/** One load.mjs run; resolves with its JSON summary or { error }. */
-function runLoad(args, timeoutMs) {
-  return runLoadIn(procs, { benchDir, args, timeoutMs, verbose: a.verbose })
-}
-
-async function runOne(peer, scenario) {
-  let srv
-  try {
-    srv = await startPeer(peer, scenario)
-  } catch (error) {
-    return { error: `${peer} did not start: ${error.message}` }
-  }
-  try {
-    await sleep(300)
-    const args = [
-      '--url',
-      srv.url,
-      '--protocol',
-      srv.protocol,
-      '--server-pid',
-      String(srv.pid),
-      ...scenario.args,
-      '--seconds',
-      String(SECONDS),
-      '--label',
-      scenario.name,
-    ]
-    if (srv.roomNames) args.push('--room-names', srv.roomNames.join(','))
-    const res = await runLoad(args, (SECONDS + 90) * 1000)
-    // The URL carries a token of a throw-away event; keep it out of the results anyway.
-    if (typeof res.url === 'string') res.url = res.url.replace(/token=[^&]*/, 'token=…')
-    res.peer = peer
-    if (srv.versions) res.peer_versions = srv.versions
-    if (ourBuilds.has(peer)) res.server_main = path.relative(repoRoot, ourBuilds.get(peer))
-    if (GIT) res.git = GIT
-    if (NICE) res.nice = NICE
-    if (srv.child.exitCode !== null || srv.child.signalCode !== null) {
-      warn(res, `server exited during the run (${srv.child.exitCode ?? srv.child.signalCode})`)
-    }
-    return res
-  } finally {
-    await srv.cleanup()
-  }
-}
-
 const GIT = (() => {
   const rev = spawnSync('git', ['describe', '--always', '--dirty'], {
     cwd: repoRoot,
@@ -309,6 +245,20 @@ const GIT = (() => {
   })
   return rev.status === 0 ? rev.stdout.trim() : null
 })()
+
+const { runOne } = createPeerRunner({
+  procs,
+  benchDir,
+  repoRoot,
+  ourBuilds,
+  options: {
+    seconds: SECONDS,
+    cpuProfDir: a['cpu-prof'],
+    verbose: a.verbose,
+    git: GIT,
+    nice: NICE,
+  },
+})
 
 // ---------- main
 fs.mkdirSync(resultsDir, { recursive: true })
@@ -320,7 +270,7 @@ const t0 = Date.now()
 const loadAtStart = loadNow()
 const perRun = SECONDS + 2 + 5 + (scenarios.some((s) => s.name.startsWith('join')) ? 5 : 3)
 log(
-  `${scenarios.length} scenario(s)${KNEE ? ' and the knee scan' : ''} x ${peers.length} peer(s) x ${REPEAT} repeat(s), ${SECONDS} s measured each ` +
+  `${scenarios.length} scenario(s)${KNEES.length ? ` and ${KNEES.map((k) => k.name).join(', ')}` : ''} x ${peers.length} peer(s) x ${REPEAT} repeat(s), ${SECONDS} s measured each ` +
     `(about ${Math.ceil((scenarios.length * peers.length * REPEAT * perRun) / 60)} min before any knee scan); harness ${benchDir}; ` +
     `load ${loadAtStart.join(' ')}`,
 )
@@ -379,7 +329,7 @@ const scenarioLines = scenarios.length
   ? scenarioTable({
       scenarios,
       peers,
-      ours: peers.filter((p) => ourBuilds.has(p)),
+      ours: peers.filter((p) => ourPeer(ourBuilds, p)),
       results,
       repeat: REPEAT,
       seconds: SECONDS,
@@ -388,37 +338,38 @@ const scenarioLines = scenarios.length
   : []
 const kneeRepeat = Math.max(1, Number(a['knee-repeat']))
 const kneeThreshold = Number(a['knee-threshold-ms'])
-const kneeAtStart = loadNow()
-const knee = KNEE
-  ? await scanKnee({
-      peers,
-      steps: kneeSteps,
-      repeat: kneeRepeat,
-      thresholdMs: kneeThreshold,
-      measure,
-    })
-  : null
-await new Promise((resolve) => out.end(resolve))
-
 const lines = [...scenarioLines]
-if (knee) {
+const kneeRows = []
+for (const k of KNEES) {
+  const kneeAtStart = loadNow()
+  const shape = { vary: k.vary, clientsPerRoom }
+  const knee = await scanKnee({
+    peers,
+    steps: k.steps,
+    scenarioOf: (step) => kneeScenario(step, shape),
+    repeat: kneeRepeat,
+    thresholdMs: kneeThreshold,
+    measure,
+  })
+  kneeRows.push(...knee.rows)
   if (lines.length) lines.push('')
-  const load = loadLine(kneeAtStart)
   lines.push(
     ...kneeTable(knee, {
+      ...shape,
       thresholdMs: kneeThreshold,
       repeat: kneeRepeat,
       seconds: SECONDS,
       spread,
-      load,
+      load: loadLine(kneeAtStart),
     }),
   )
 }
+await new Promise((resolve) => out.end(resolve))
 
 const warnings = []
 const allRuns = [
   ...Object.values(results).flatMap((byPeer) => Object.values(byPeer).flat()),
-  ...(knee?.rows.flatMap((r) => r.runs) ?? []),
+  ...kneeRows.flatMap((r) => r.runs),
 ]
 for (const r of allRuns) {
   if (r.error) warnings.push(`${r.scenario} ${r.peer ?? ''} #${r.repeat}: ERROR ${r.error}`)

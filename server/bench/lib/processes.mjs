@@ -37,14 +37,18 @@ export function createProcesses({ nice = 0, log = () => undefined } = {}) {
   process.on('exit', killAllNow)
   return {
     tempDirs,
-    /** spawn `node args` (through `nice -n N` when asked: nice execs, so the PID stays node's) */
-    spawnNode(args, options, niceness = nice) {
+    /** spawn `command args` (through `nice -n N` when asked: nice execs, so the PID stays its own) */
+    spawn(command, args, options, niceness = nice) {
       const child = niceness
-        ? spawn('nice', ['-n', String(niceness), process.execPath, ...args], options)
-        : spawn(process.execPath, args, options)
+        ? spawn('nice', ['-n', String(niceness), command, ...args], options)
+        : spawn(command, args, options)
       children.add(child)
       child.once('exit', () => children.delete(child))
       return child
+    },
+    /** spawn `node args` like `spawn` */
+    spawnNode(args, options, niceness = nice) {
+      return this.spawn(process.execPath, args, options, niceness)
     },
     tempDir(prefix) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
@@ -160,38 +164,57 @@ export async function startHytepaja(
   }
   try {
     const base = `http://127.0.0.1:${port}`
-    // A shared machine under load (other people's test runs) can take this long to start it.
-    const deadline = Date.now() + 60000
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`exited early (${child.exitCode}): ${stderr()}`)
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break
-      } catch {}
-      if (Date.now() > deadline) throw new Error(`did not answer /healthz in 60 s: ${stderr()}`)
-      await sleep(50)
+    await waitHealthy(base, child, stderr)
+    return {
+      child,
+      pid: child.pid,
+      port,
+      base,
+      adminToken,
+      ...(await createBoards(base, adminToken, groups)),
+      cleanup,
     }
-    // One event holds at most MAX_GROUPS_PER_EVENT groups: more rooms take more events.
-    const events = []
-    const boards = []
-    const tokens = []
-    for (let first = 0; first < groups; first += MAX_GROUPS_PER_EVENT) {
-      const count = Math.min(MAX_GROUPS_PER_EVENT, groups - first)
-      const names = Array.from({ length: count }, (_, i) => `r${first + i}`)
-      const created = await createEvent(base, adminToken, names)
-      const byName = new Map(created.groups.map((g) => [g.name, g.id]))
-      for (const name of names) {
-        // Room r -> the board of group r.
-        boards.push(`board:${created.id}:${byName.get(name)}`)
-        tokens.push(created.tokens.organiser)
-      }
-      events.push(created)
-    }
-    const event = events[0]
-    return { child, pid: child.pid, port, base, adminToken, event, events, boards, tokens, cleanup }
   } catch (error) {
     await cleanup()
     throw error
   }
+}
+
+/** Resolves once `base` answers /healthz; rejects when `child` exits first or after 60 s. */
+export async function waitHealthy(base, child, stderr) {
+  // A shared machine under load (other people's test runs) can take this long to start it.
+  const deadline = Date.now() + 60000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited early (${child.exitCode}): ${stderr()}`)
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`did not answer /healthz in 60 s: ${stderr()}`)
+    await sleep(50)
+  }
+}
+
+/**
+ * Events whose groups are the run's rooms `r0`, `r1`, …: resolves with { event, events, boards,
+ * tokens } (room i = boards[i], written with tokens[i], its event's organiser token).
+ */
+export async function createBoards(base, adminToken, groups) {
+  // One event holds at most MAX_GROUPS_PER_EVENT groups: more rooms take more events.
+  const events = []
+  const boards = []
+  const tokens = []
+  for (let first = 0; first < groups; first += MAX_GROUPS_PER_EVENT) {
+    const count = Math.min(MAX_GROUPS_PER_EVENT, groups - first)
+    const names = Array.from({ length: count }, (_, i) => `r${first + i}`)
+    const created = await createEvent(base, adminToken, names)
+    const byName = new Map(created.groups.map((g) => [g.name, g.id]))
+    for (const name of names) {
+      boards.push(`board:${created.id}:${byName.get(name)}`)
+      tokens.push(created.tokens.organiser)
+    }
+    events.push(created)
+  }
+  return { event: events[0], events, boards, tokens }
 }
 
 /** The most groups one event may have (the event contract's limit). */
@@ -216,9 +239,11 @@ async function createEvent(base, adminToken, groupNames) {
 }
 
 /** One run of the harness's load.mjs; resolves with its JSON summary or { error }. */
-export function runLoad(procs, { benchDir, args, timeoutMs, verbose = false }) {
+export function runLoad(procs, { benchDir, args, timeoutMs, verbose = false, onProgress }) {
   return new Promise((resolve) => {
-    const child = procs.spawnNode(['load.mjs', ...args, ...(verbose ? [] : ['--quiet'])], {
+    // Progress is read (not shown) when onProgress wants its lines.
+    const quiet = !verbose && !onProgress
+    const child = procs.spawnNode(['load.mjs', ...args, ...(quiet ? ['--quiet'] : [])], {
       cwd: benchDir,
       stdio: ['ignore', 'pipe', verbose ? 'inherit' : 'pipe'],
     })
@@ -227,6 +252,14 @@ export function runLoad(procs, { benchDir, args, timeoutMs, verbose = false }) {
       out += d
     })
     const stderr = verbose ? () => '' : tail(child.stderr)
+    if (onProgress && !verbose) {
+      let partial = ''
+      child.stderr.on('data', (d) => {
+        const lines = (partial + d).split('\n')
+        partial = lines.pop()
+        for (const line of lines) onProgress(line)
+      })
+    }
     const timer = setTimeout(() => stop(child, 2000), timeoutMs)
     child.once('exit', (code, signal) => {
       clearTimeout(timer)
