@@ -61,7 +61,10 @@ export function openSqlite(file: string): SqlDb {
 
   // The write-ahead log's own handle, for syncing it to disk from libuv's thread pool.
   let wal: Promise<import('node:fs/promises').FileHandle | null> | null = null
+  // A database in memory (tests) has no log on disk: what it commits is all there is.
+  const inMemory = file === ':memory:' || file === ''
   const syncWal = async (): Promise<void> => {
+    if (inMemory) return
     wal ??= openFile(`${file}-wal`, 'r').catch((error) => {
       wal = null
       throw error
