@@ -2,7 +2,7 @@ import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import type * as Y from 'yjs'
 import type { DocShape } from './docShape.js'
 import type { Peer } from './peer.js'
-import type { Writes } from './protocol.js'
+import type { Writes } from './updateHeaders.js'
 
 export interface Refusal {
   /** For the metrics and the log: root, entries, size, dependency, clientId. */

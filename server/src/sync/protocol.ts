@@ -4,19 +4,14 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { readUpdateHeaders, type UpdateHeaders } from './updateHeaders.js'
 
 /** y-websocket message types (the first varUint of every frame). */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
 
 export type Incoming =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | {
-      type: 'update'
-      update: Uint8Array
-      writes: Writes
-      /** Each Yjs client id the update writes under, with the clock its changes reach. */
-      clients: Map<number, number>
-    }
+  | ({ type: 'update'; update: Uint8Array } & UpdateHeaders)
   | { type: 'awareness'; update: Uint8Array; clients: number[]; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' }
 
@@ -38,38 +33,6 @@ export interface AwarenessEntry {
 export const MAX_AWARENESS_STATE = 4096
 
 export class BadFrame extends Error {}
-
-/**
- * What an update writes at the top of a document, read from the update without applying it:
- * the roots it names, and per root the map keys it sets. An item names its root only when it
- * has no neighbour to inherit it from, so every root an update creates is named here; items
- * placed after an existing one belong to that one's root, which the document already has.
- */
-export interface Writes {
-  roots: Set<string>
-  keys: Map<string, Set<string>>
-}
-
-function readStructs(structs: ReturnType<typeof Y.decodeUpdate>['structs']) {
-  const writes: Writes = { roots: new Set(), keys: new Map() }
-  const clients = new Map<number, number>()
-  for (const struct of structs) {
-    // Skips are gaps in the update, not changes of their client.
-    if (struct instanceof Y.Skip) continue
-    const end = struct.id.clock + struct.length
-    if (end > (clients.get(struct.id.client) ?? 0)) clients.set(struct.id.client, end)
-    if (!(struct instanceof Y.Item)) continue
-    const parent = struct.parent as unknown
-    if (typeof parent !== 'string') continue
-    writes.roots.add(parent)
-    if (struct.parentSub !== null) {
-      const keys = writes.keys.get(parent) ?? new Set<string>()
-      keys.add(struct.parentSub)
-      writes.keys.set(parent, keys)
-    }
-  }
-  return { writes, clients }
-}
 
 /**
  * Decodes one frame without touching any document. A frame that does not parse, or that
@@ -95,7 +58,7 @@ export function decodeFrame(frame: Uint8Array): Incoming {
           return {
             type: 'update',
             update: payload,
-            ...readStructs(Y.decodeUpdate(payload).structs),
+            ...readUpdateHeaders(payload),
           }
         }
         throw new BadFrame(`unknown sync message ${syncType}`)
@@ -184,14 +147,15 @@ export function encodeAwarenessFrame(update: Uint8Array): Uint8Array {
 
 /**
  * The clocks to acknowledge for an update just applied to `doc`: for each client the update
- * carries changes of, the document's contiguous state of that client. Read from the document
+ * carries changes of (`named`, as read from it by `decodeFrame`), the document's contiguous
+ * state of that client. Read from the document
  * and not from the update: `Y.encodeStateVectorFromUpdate` leaves out every client whose
  * changes in the update do not start at clock 0, i.e. every incremental update, and an update
  * with a gap before it is held back by Yjs and must not be acknowledged.
  */
-export function savedClocks(doc: Y.Doc, update: Uint8Array): Map<number, number> {
+export function savedClocks(doc: Y.Doc, named: Iterable<number>): Map<number, number> {
   const clocks = new Map<number, number>()
-  for (const client of Y.parseUpdateMeta(update).to.keys()) {
+  for (const client of named) {
     clocks.set(client, Y.getState(doc.store, client))
   }
   return clocks

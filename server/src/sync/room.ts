@@ -193,7 +193,7 @@ export class Room implements RemoteSink, AwarenessHost {
         if (state.gap === 'asked') state.gap = 'none'
         // Acknowledged after the commit even when nothing was new (a resend after a reconnect).
         if (peer.wantsSaved) {
-          const clocks = savedClocks(this.doc, message.update)
+          const clocks = savedClocks(this.doc, message.named)
           this.store.written(this.name).then(() => {
             if (this.peers.has(peer)) this.sendTo(peer, encodeSaved(clocks))
           })
