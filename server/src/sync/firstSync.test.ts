@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { destroyRooms, fakePeer, room } from '../testing/roomFixture.js'
 import {
   addNotes,
   Clients,
@@ -8,6 +9,7 @@ import {
   startWithEvent,
   type TestServer,
   waitFor,
+  wire,
 } from '../testing/sync.js'
 import { FirstSync } from './firstSync.js'
 import { decodeFrame } from './protocol.js'
@@ -16,6 +18,7 @@ const clients = new Clients()
 const servers: TestServer[] = []
 
 afterEach(async () => {
+  destroyRooms()
   clients.destroyAll()
   await Promise.all(servers.splice(0).map((s) => s.dispose()))
 })
@@ -62,24 +65,32 @@ describe('the first sync of a joiner', () => {
   })
 
   it('answers a joiner after any update with that update in it, from whichever origin', () => {
-    const doc = new Y.Doc()
-    const answers = new FirstSync(doc)
-    addNotes(doc, ['first'])
-    expect(readAnswer(answers.answer(EMPTY))).toEqual(['first'])
+    const { room: r } = room()
+    const joiner = fakePeer(false)
+    r.attach(joiner)
+    const answer = () => {
+      r.receive(joiner, wire.syncStep1(EMPTY))
+      return joiner.frames.at(-1) as Uint8Array
+    }
+    addNotes(r.doc, ['first'])
+    expect(readAnswer(answer())).toEqual(['first'])
     // The same answer while nothing changed.
-    expect(answers.answer(EMPTY)).toBe(answers.answer(EMPTY))
+    expect(answer()).toBe(answer())
 
-    // A server command, another instance, a peer: each arrives as an update of the document.
-    doc.transact(() => addNotes(doc, ['from a command']), 'command')
-    expect(readAnswer(answers.answer(EMPTY))).toEqual(['first', 'from a command'])
-    Y.applyUpdate(doc, notesUpdate(['from another instance']), Symbol('remote'))
-    expect(readAnswer(answers.answer(EMPTY))).toEqual([
+    // A server command, another instance, a peer (its update kept as sent): each changes it.
+    r.doc.transact(() => addNotes(r.doc, ['from a command']), 'command')
+    expect(readAnswer(answer())).toEqual(['first', 'from a command'])
+    r.applyRemoteUpdate(notesUpdate(['from another instance']))
+    expect(readAnswer(answer())).toEqual(['first', 'from a command', 'from another instance'])
+    const writer = fakePeer()
+    r.attach(writer)
+    r.receive(writer, wire.update(notesUpdate(['from a peer'])))
+    expect(readAnswer(answer())).toEqual([
       'first',
       'from a command',
+      'from a peer',
       'from another instance',
     ])
-    answers.destroy()
-    doc.destroy()
   })
 
   it('sends a reconnecting reader only what it lacks', () => {

@@ -7,16 +7,14 @@ import { encodeSyncStep2 } from './protocol.js'
  * every page load) gets the whole document, and encoding a board of thousands of notes is the
  * biggest cost of a join: the whole answer is kept and handed to every such joiner until the
  * document changes. Any update drops it, so nobody is ever sent an older state than the
- * room's. Changes Yjs holds back (waiting for what they build on) are in an encoded state but
+ * room's (the room calls `forget` with every update). Changes Yjs holds back (waiting for what they build on) are in an encoded state but
  * fire no update: while there are any, each answer is encoded afresh.
  */
 export class FirstSync {
   /** Sync step 2 with the whole document, as of the last update. */
   private whole: Uint8Array | null = null
 
-  constructor(private readonly doc: Y.Doc) {
-    doc.on('update', this.forget)
-  }
+  constructor(private readonly doc: Y.Doc) {}
 
   answer(stateVector: Uint8Array): Uint8Array {
     if (Y.decodeStateVector(stateVector).size > 0 || hasPending(this.doc)) {
@@ -26,12 +24,12 @@ export class FirstSync {
     return this.whole
   }
 
-  private readonly forget = (): void => {
+  /** The document changed: the kept answer is out of date. */
+  forget(): void {
     this.whole = null
   }
 
   destroy(): void {
-    this.doc.off('update', this.forget)
     this.whole = null
   }
 }

@@ -102,6 +102,114 @@ describe('a room', () => {
   })
 })
 
+/** A writer's own document; each change's update is what the writer would send. */
+function writerDoc(clientId: number) {
+  const doc = new Y.Doc()
+  doc.clientID = clientId
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const ideas = doc.getMap<Y.Map<unknown>>('ideas')
+  return { doc, ideas, last: () => updates.at(-1) as Uint8Array }
+}
+
+const payloads = (peer: ReturnType<typeof fakePeer>, from: number) =>
+  updatesTo(peer, from).map((m) => (m as { payload: Uint8Array }).payload)
+
+describe('relaying an update as its writer sent it', () => {
+  it('relays and stores a new note, an edit and a deletion byte for byte as sent', () => {
+    const { room: r, appended } = room()
+    const [writer, reader] = [fakePeer(), fakePeer()]
+    r.attach(writer)
+    r.attach(reader)
+    const w = writerDoc(11)
+    const changes = [
+      () => addNotes(w.doc, ['first']),
+      () => [...w.ideas.values()][0]?.set('text', 'first, edited'),
+      () => w.ideas.delete([...w.ideas.keys()][0] as string),
+    ]
+    for (const change of changes) {
+      change()
+      const mark = reader.frames.length
+      r.receive(writer, wire.update(w.last()))
+      r.flush()
+      expect(payloads(reader, mark)).toEqual([w.last()])
+      expect(appended.at(-1)).toEqual(w.last())
+    }
+    expect(r.doc.getMap('ideas').size).toBe(0)
+  })
+
+  it('neither relays nor stores a resend of what the room has', () => {
+    const { room: r, appended } = room()
+    const [writer, reader] = [fakePeer(), fakePeer()]
+    r.attach(writer)
+    r.attach(reader)
+    const w = writerDoc(12)
+    addNotes(w.doc, ['once', 'deleted once'])
+    const created = Y.encodeStateAsUpdate(w.doc)
+    for (const [id, note] of w.ideas) if (note.get('text') === 'deleted once') w.ideas.delete(id)
+    const deletion = w.last()
+    for (const update of [created, deletion]) r.receive(writer, wire.update(update))
+    r.flush()
+    const mark = reader.frames.length
+    for (const update of [created, deletion]) r.receive(writer, wire.update(update))
+    r.receive(writer, wire.syncStep2(Y.encodeStateAsUpdate(w.doc)))
+    r.flush()
+    expect(payloads(reader, mark)).toEqual([])
+    expect(appended).toHaveLength(2)
+  })
+
+  it('relays only the new part of a sync step 2 that repeats what the room has', () => {
+    const { room: r } = room()
+    const [writer, reader] = [fakePeer(), fakePeer()]
+    r.attach(writer)
+    r.attach(reader)
+    const w = writerDoc(13)
+    addNotes(w.doc, ['seen'])
+    r.receive(writer, wire.update(w.last()))
+    r.flush()
+    const seenUpTo = Y.getState(r.doc.store, 13)
+    addNotes(w.doc, ['new'])
+    const mark = reader.frames.length
+    r.receive(writer, wire.syncStep2(Y.encodeStateAsUpdate(w.doc)))
+    r.flush()
+    const relayed = payloads(reader, mark)
+    expect(relayed).toHaveLength(1)
+    const clocks = Y.decodeUpdate(relayed[0] as Uint8Array).structs.map((s) => s.id.clock)
+    expect(Math.min(...clocks)).toBe(seenUpTo)
+    expect(noteTexts(r.doc)).toEqual(['new', 'seen'])
+  })
+
+  it('does not pass on the text of an edit that lands in a note deleted meanwhile', () => {
+    const { room: r, appended } = room()
+    const [author, deleter, reader] = [fakePeer(), fakePeer(), fakePeer()]
+    for (const p of [author, deleter, reader]) r.attach(p)
+    const a = writerDoc(14)
+    addNotes(a.doc, ['to be deleted'])
+    r.receive(author, wire.update(a.last()))
+    const d = writerDoc(15)
+    Y.applyUpdate(d.doc, Y.encodeStateAsUpdate(r.doc))
+    const id = [...d.ideas.keys()][0] as string
+    d.ideas.delete(id)
+    r.receive(deleter, wire.update(d.last()))
+    // The author has not heard of the deletion and edits the note: its text, and a new field.
+    const mark = reader.frames.length
+    const sent: Uint8Array[] = []
+    for (const [key, text] of [
+      ['text', 'written into a deleted note'],
+      ['extra', 'a new field of a deleted note'],
+    ]) {
+      a.ideas.get(id)?.set(key as string, text)
+      sent.push(a.last())
+      r.receive(author, wire.update(a.last()))
+    }
+    r.flush()
+    const said = (bytes: Uint8Array) => /deleted note/.test(new TextDecoder().decode(bytes))
+    expect(sent.every(said)).toBe(true)
+    expect(payloads(reader, mark).some(said)).toBe(false)
+    expect(appended.some(said)).toBe(false)
+  })
+})
+
 describe('slow peers', () => {
   it('closes a peer whose send buffer is over the limit instead of queueing more', () => {
     const { room: r } = room({ maxBufferedBytes: 1000 })

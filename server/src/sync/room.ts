@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { type ClientSeatStore, memoryClientSeatStore } from '../store/clientSeats.js'
 import type { DocStore } from '../store/docStore.js'
 import { Admission, dropPending, hasPending, type Refusal } from './admission.js'
+import { appliedAsSent } from './appliedAsSent.js'
 import { holdFrame, waitForRecording } from './clientIdWait.js'
 import { ClientOwners, seatKeyOf } from './clientOwners.js'
 import { shapeOf } from './docShape.js'
@@ -17,6 +18,7 @@ import { type AwarenessHost, RoomAwareness } from './roomAwareness.js'
 import { Compaction } from './roomCompaction.js'
 import type { RoomEvents } from './roomEvents.js'
 import type { RoomLimits } from './roomLimits.js'
+import type { UpdateHeaders } from './updateHeaders.js'
 
 /** Updates gathered into one relayed batch at most (Hocuspocus' `flushMaxBytes` too). */
 const MAX_BATCH_BYTES = 1024 * 1024
@@ -46,6 +48,10 @@ export class Room implements RemoteSink, AwarenessHost {
   /** Who speaks for which client in awareness, and what others see of it. */
   private readonly presence: RoomAwareness
   private readonly compaction: Compaction
+  /** The peer's update being applied, to be relayed and stored as sent if it applies whole. */
+  private applying: { peer: Peer; update: Uint8Array; headers: UpdateHeaders } | null = null
+  /** Whether Yjs is kept from encoding the transaction at hand (its update is the peer's). */
+  private encodingOff = false
 
   constructor(
     readonly name: string,
@@ -75,6 +81,7 @@ export class Room implements RemoteSink, AwarenessHost {
     )
     this.compaction = new Compaction(name, store, this.doc, this.admission, feed)
     this.doc.on('update', this.onDocUpdate)
+    this.doc.on('afterTransactionCleanup', this.beforeEncoding)
   }
 
   /** Fills the document from the store before any peer is attached. */
@@ -171,10 +178,15 @@ export class Room implements RemoteSink, AwarenessHost {
           if (this.acceptUpdate && !this.acceptUpdate(this.doc, message.update, peer)) {
             throw new BadFrame('update breaks the document rules')
           }
+          // With changes held back, the transaction may bring them in too: Yjs encodes it.
+          if (!heldBack) this.applying = { peer, update: message.update, headers: message }
           Y.applyUpdate(this.doc, message.update, peer)
         } catch (error) {
           this.reject(peer, error as Error)
           return
+        } finally {
+          this.applying = null
+          this.encodeAgain()
         }
         // What it builds on is missing here: what did apply stays, the rest is not kept.
         if (!heldBack && hasPending(this.doc)) {
@@ -239,7 +251,35 @@ export class Room implements RemoteSink, AwarenessHost {
     this.detach(peer)
   }
 
+  /**
+   * Runs after each transaction's observers, just before Yjs encodes the transaction for the
+   * 'update' listeners (it encodes only when there are any). A peer's update that changed
+   * exactly what it says (appliedAsSent.ts) is handed on as the peer sent it, and Yjs does not
+   * encode it again; every other transaction (the server's own, like the board guard's undo
+   * inside the peer's apply, other instances', resends) goes through Yjs' encoding as before.
+   */
+  private readonly beforeEncoding = (tr: Y.Transaction): void => {
+    const applying = this.applying
+    if (applying !== null && tr.origin === applying.peer) {
+      this.applying = null
+      if (appliedAsSent(this.doc, tr, applying.headers)) {
+        this.doc.off('update', this.onDocUpdate)
+        this.encodingOff = true
+        this.onDocUpdate(applying.update, tr.origin)
+        return
+      }
+    }
+    this.encodeAgain()
+  }
+
+  private encodeAgain(): void {
+    if (!this.encodingOff) return
+    this.encodingOff = false
+    this.doc.on('update', this.onDocUpdate)
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.firstSync.forget()
     // Another instance accepted it and stores it; only what this one accepted is its to keep.
     if (origin !== REMOTE) {
       this.store.append(this.name, update)
@@ -323,6 +363,7 @@ export class Room implements RemoteSink, AwarenessHost {
     this.firstSync.destroy()
     this.feed?.leave()
     this.doc.off('update', this.onDocUpdate)
+    this.doc.off('afterTransactionCleanup', this.beforeEncoding)
     this.presence.destroy()
     this.doc.destroy()
   }
