@@ -5,22 +5,40 @@ import {
   encodeAwarenessFrame,
   encodeUpdate,
 } from './protocol.js'
-import { encodeWebSocketFrames } from './wsFrames.js'
+import { encodeRelayFrames, updateMessageBytes } from './wsFrames.js'
 
-/** What one flush sends: the same frames, and the same wire bytes, for every recipient. */
+/**
+ * What one flush sends: the same frames, and the same wire bytes, for every recipient: the
+ * updates, each as an update message, then the other messages (awareness) as they are.
+ */
 export class Batch {
+  /** The bytes of its messages (without WebSocket framing). */
   readonly bytes: number
   private encoded: Buffer | null = null
+  private messages: readonly Uint8Array[] | null = null
 
-  constructor(readonly frames: readonly Uint8Array[]) {
+  constructor(
+    private readonly updates: readonly Uint8Array[],
+    private readonly others: readonly Uint8Array[] = [],
+  ) {
     let bytes = 0
-    for (const frame of frames) bytes += frame.byteLength
+    for (const update of updates) bytes += updateMessageBytes(update.byteLength)
+    for (const other of others) bytes += other.byteLength
     this.bytes = bytes
   }
 
-  /** The frames as WebSocket frames, encoded once however many sockets get them. */
+  /** The messages one by one, for a peer that sends them so (made only then). */
+  get frames(): readonly Uint8Array[] {
+    this.messages ??= [...this.updates.map(encodeUpdate), ...this.others]
+    return this.messages
+  }
+
+  /**
+   * The messages as WebSocket frames, encoded once however many sockets get them, straight
+   * from the updates' bytes.
+   */
   wire(): Buffer {
-    this.encoded ??= encodeWebSocketFrames(this.frames)
+    this.encoded ??= encodeRelayFrames(this.updates, this.others)
     return this.encoded
   }
 }
@@ -107,14 +125,12 @@ export class Outbox {
     this.updateBytes = 0
     this.origin = MIXED
     this.entries.clear()
-    const frames = updates.map(encodeUpdate)
     const awareness =
       entries.length === 0 ? null : encodeAwarenessFrame(encodeAwarenessEntries(entries))
-    if (awareness) frames.push(awareness)
-    if (frames.length === 0) return
-    const all = new Batch(frames)
+    if (updates.length === 0 && !awareness) return
+    const all = new Batch(updates, awareness ? [awareness] : [])
     // The one writer of the updates does not get them back; it still gets the awareness.
-    const toOrigin = updates.length === 0 ? all : awareness ? new Batch([awareness]) : null
+    const toOrigin = updates.length === 0 ? all : awareness ? new Batch([], [awareness]) : null
     // The room detaches a peer that cannot take more while this runs.
     for (const peer of this.peers.keys()) {
       if (peer !== origin) this.deliver(peer, all)
