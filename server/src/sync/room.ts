@@ -48,6 +48,11 @@ export class Room implements RemoteSink, AwarenessHost {
   /** Who speaks for which client in awareness, and what others see of it. */
   private readonly presence: RoomAwareness
   private readonly compaction: Compaction
+  /**
+   * How many updates the document has taken since it loaded, from any origin: what is read
+   * from it (a peer's rights from the event document) is current while this stays the same.
+   */
+  changes = 0
   /** The peer's update being applied, to be relayed and stored as sent if it applies whole. */
   private applying: { peer: Peer; update: Uint8Array; headers: UpdateHeaders } | null = null
   /** Whether Yjs is kept from encoding the transaction at hand (its update is the peer's). */
@@ -279,6 +284,7 @@ export class Room implements RemoteSink, AwarenessHost {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.changes++
     this.firstSync.forget()
     // Another instance accepted it and stores it; only what this one accepted is its to keep.
     if (origin !== REMOTE) {

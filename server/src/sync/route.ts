@@ -112,10 +112,22 @@ export function openSyncSocket(
   let closed = false
   let early: Uint8Array[] | null = []
   let earlyBytes = 0
+  // The rights are read from the event document for every update the peer sends, and read
+  // again only once it has changed: reading them takes longer than the rest of the check.
+  let rightsAt = -1
+  let writable = false
+  const canWrite = (): boolean => {
+    if (!held) return false
+    if (held.event.changes !== rightsAt) {
+      rightsAt = held.event.changes
+      writable = grant.canWrite(held.event.doc)
+    }
+    return writable
+  }
   const peer = socketPeer(
     socket,
     {
-      canWrite: () => (held ? grant.canWrite(held.event.doc) : false),
+      canWrite,
       wantsSaved,
       actor: grant.actor,
       seat: () => seatOf(grant.actor, held?.event.doc ?? null),
