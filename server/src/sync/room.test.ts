@@ -9,7 +9,7 @@ import {
   room,
   updatesTo,
 } from '../testing/roomFixture.js'
-import { addNotes, notesUpdate, noteTexts, wire } from '../testing/sync.js'
+import { addNotes, notesUpdate, noteTexts, readMessageKind, wire } from '../testing/sync.js'
 
 afterEach(destroyRooms)
 
@@ -287,6 +287,28 @@ describe('compaction in a room', () => {
     Y.applyUpdate(copy, compacted[0] as Uint8Array)
     expect(noteTexts(copy)).toEqual(['a', 'b', 'c'])
   })
+  it('relays the update that reaches the threshold before the document is encoded for it', async () => {
+    const { room: r, store } = room({ compactAfterUpdates: 2 })
+    const [writer, reader] = [fakePeer(), fakePeer()]
+    r.attach(writer)
+    r.attach(reader)
+    const order: string[] = []
+    const compact = store.compact
+    store.compact = (name, state) => {
+      order.push('encoded')
+      return compact(name, state)
+    }
+    const send = reader.send
+    reader.send = (frame) => {
+      if (readMessageKind(frame).type === 'sync') order.push('relayed')
+      send(frame)
+    }
+    r.receive(writer, wire.update(notesUpdate(['a'])))
+    r.receive(writer, wire.update(notesUpdate(['b'])))
+    await turn()
+    expect(order).toEqual(['relayed', 'relayed', 'encoded'])
+  })
+
   it('compacts once the log since the last snapshot holds the configured bytes', async () => {
     const { room: r, compacted } = room({ compactAfterUpdates: 1000, compactAfterBytes: 1000 })
     const writer = fakePeer()

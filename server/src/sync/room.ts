@@ -305,8 +305,12 @@ export class Room implements RemoteSink, AwarenessHost {
         log.bytes >= this.limits.compactAfterBytes) &&
       Date.now() >= log.againAt
     ) {
-      log.compact().catch((error) => this.events.onStoreError?.(this.name, error))
+      log.compactSoon(this.onCompactionError)
     }
+  }
+
+  private readonly onCompactionError = (error: unknown): void => {
+    this.events.onStoreError?.(this.name, error)
   }
 
   applyRemoteUpdate(update: Uint8Array): void {
@@ -364,6 +368,7 @@ export class Room implements RemoteSink, AwarenessHost {
   }
 
   destroy(): void {
+    this.compaction.cancel()
     this.outbox.destroy()
     this.owners.close()
     this.firstSync.destroy()
