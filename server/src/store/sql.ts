@@ -18,6 +18,15 @@ export interface SqlDb {
   transactionSyncedLater?<T>(
     fn: (tx: SqlDb) => Promise<T>,
   ): Promise<{ result: T; synced: Promise<void> }>
+  /**
+   * Runs one statement now, as a transaction of its own whose commit does not wait for the
+   * disk: it is on disk once any later commit that waits is (SQLite appends every commit to
+   * its write-ahead log in order, and syncing the log syncs all that came before). For writes
+   * that nothing acknowledges by themselves, only through later writes that wait. Null when it
+   * cannot run now (a transaction is open on the connection). Absent where every statement is
+   * a round trip anyway (PostgreSQL).
+   */
+  allSyncedLater?<Row>(sql: string, params?: readonly SqlValue[]): Row[] | null
   close(): Promise<void>
 }
 

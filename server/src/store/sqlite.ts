@@ -24,6 +24,9 @@ export function openSqlite(file: string): SqlDb {
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
+  // Prepared once: `db.pragma` prepares its statement at every call.
+  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL')
+  const syncFull = db.prepare('PRAGMA synchronous = FULL')
   const statements = new Map<string, Statement>()
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql)
@@ -76,6 +79,18 @@ export function openSqlite(file: string): SqlDb {
   return {
     dialect: 'sqlite',
     all: (sql, params) => serial(() => direct.all(sql, params)),
+    // Outside the queue: a statement that runs now may go before statements still waiting
+    // in it, never into an open transaction (the connection is one; it would commit or roll
+    // back with it).
+    allSyncedLater: (sql, params) => {
+      if (db.inTransaction) return null
+      syncNormal.run()
+      try {
+        return direct.all(sql, params)
+      } finally {
+        syncFull.run()
+      }
+    },
     // A FULL commit fsyncs the log on the event loop (tens of ms on a busy disk, every 50 ms
     // under load). Committed with NORMAL instead, the log is written but not synced: a killed
     // process loses nothing (the data is the kernel's), and `synced` resolves once the log is
@@ -84,7 +99,7 @@ export function openSqlite(file: string): SqlDb {
     // transaction only.
     transactionSyncedLater: (fn) =>
       serial(async () => {
-        db.pragma('synchronous = NORMAL')
+        syncNormal.run()
         try {
           db.exec('BEGIN IMMEDIATE')
           try {
@@ -96,7 +111,7 @@ export function openSqlite(file: string): SqlDb {
             throw error
           }
         } finally {
-          db.pragma('synchronous = FULL')
+          syncFull.run()
         }
       }),
     run: (sql, params) => serial(() => direct.run(sql, params)),

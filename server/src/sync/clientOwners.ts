@@ -71,16 +71,18 @@ export class ClientOwners {
    * that is done at once (a store in memory); otherwise resolves once it is.
    */
   claim(clients: readonly number[], seat: string): Promise<void> | null {
+    let claimed: Promise<Map<number, string>>
     if (this.queued === 0) {
       const seats = this.store.claim(this.name, clients, seat)
       if (seats instanceof Map) {
         this.record(seats)
         return null
       }
-    }
+      // Under way already: asking the store a second time wrote (and synced) the claim twice.
+      claimed = seats
+    } else claimed = this.claims.then(() => this.store.claim(this.name, clients, seat))
     this.queued++
-    const done = this.claims
-      .then(() => this.store.claim(this.name, clients, seat))
+    const done = claimed
       .then(
         (seats) => this.record(seats),
         // The store cannot write (a full disk): the ids are this seat's here meanwhile, as the
