@@ -8,8 +8,8 @@ import { resolveSession, type Session } from './sessions.js'
 
 export interface SyncAccessDeps {
   db: SqlDb
-  /** The ids of an event's groups, or null when the event does not exist. */
-  groupIds(eventId: string): Promise<string[] | null>
+  /** Whether an event exists and has this group now (asked at every socket's upgrade). */
+  groupExists(eventId: string, groupId: string): Promise<boolean>
   /** Whether a proposal document part exists for a group ('main', 'body', 'action-{id}'). */
   proposalPartExists(eventId: string, groupId: string, part: string): Promise<boolean>
   /** A seat's author key on a group's board (see boards/authorKeys.ts). */
@@ -56,8 +56,9 @@ export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
       if (doc.eventId !== session.eventId)
         return deny(403, 'doc.forbidden', 'token of another event')
       if (doc.kind !== 'event') {
-        const groups = await deps.groupIds(doc.eventId)
-        if (!groups?.includes(doc.groupId)) return deny(404, 'doc.notFound', 'no such group')
+        if (!(await deps.groupExists(doc.eventId, doc.groupId))) {
+          return deny(404, 'doc.notFound', 'no such group')
+        }
         if (
           doc.kind === 'proposal' &&
           !(await deps.proposalPartExists(doc.eventId, doc.groupId, doc.part))

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { MAX_FRAME_BYTES } from '../server.js'
+import { api } from '../testing/accessFixture.js'
 import {
   addNotes,
   Clients,
@@ -111,6 +112,38 @@ describe('who may open a sync socket', () => {
       expect({ name, status: answer.status }).toEqual({ name, status: 404 })
       expect(answer.body?.error?.code).toEqual(expect.any(String))
     }
+  })
+
+  it('opens the board of a group added a moment ago, and answers 404 once its group is removed', async () => {
+    const token = q(event.tokens.organiser)
+    // Sockets are open, so the event document is loaded and read when the next one comes.
+    const open = clients.connect(server, board, event.tokens.viewer)
+    await open.synced()
+    const added = await api(
+      server,
+      'POST',
+      `/api/events/${event.id}/groups`,
+      event.tokens.organiser,
+      {
+        name: 'Uusi ryhmä',
+      },
+    )
+    expect(added.status).toBe(201)
+    const newBoard = boardDocName(event.id, added.json.id)
+    expect((await upgrade(server, `${newBoard}${token}`)).status).toBe(101)
+    const removed = await api(
+      server,
+      'DELETE',
+      `/api/events/${event.id}/groups/${added.json.id}`,
+      event.tokens.organiser,
+    )
+    expect(removed.status).toBe(204)
+    expect(await upgrade(server, `${newBoard}${token}`)).toMatchObject({
+      status: 404,
+      body: { error: { code: 'doc.notFound' } },
+    })
+    // The other groups' boards are as they were.
+    expect((await upgrade(server, `${board}${token}`)).status).toBe(101)
   })
 
   it('opens for every role of the event, with the name plain or percent-encoded', async () => {

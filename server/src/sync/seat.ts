@@ -1,4 +1,4 @@
-import { readGroups } from '@hytepaja/shared/doc/schema'
+import { groupsRoot } from '@hytepaja/shared/doc/schema'
 import type { Seat } from '@hytepaja/shared/domain/presence'
 import { type Actor, facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import type * as Y from 'yjs'
@@ -15,7 +15,8 @@ export function seatOf(actor: Actor, eventDoc: Y.Doc | null): Seat {
     if (actor.id !== facilitatorActorId(actor.groupId))
       return { id: actor.id, role: actor.role, name: actor.name || null }
     if (eventDoc) {
-      const names = readGroups(eventDoc).find((g) => g.id === actor.groupId)?.facilitators ?? []
+      // The one group, not the event's sorted list: this runs for each awareness message.
+      const names = groupsRoot(eventDoc).get(actor.groupId)?.facilitators ?? []
       return { id: actor.id, role: actor.role, name: names.length > 0 ? names.join(', ') : null }
     }
   }
