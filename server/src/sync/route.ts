@@ -78,9 +78,10 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
     },
     (c, next) => {
       // Let in: the upgrade (./upgrade.ts) opens the socket with these values only, so the
-      // request and this context are not kept for the socket's lifetime.
+      // request and this context are not kept for the socket's lifetime. Only the upgrade
+      // hands `acceptSync`, and only for requests that ask for a WebSocket.
       const env = c.env as Partial<UpgradeEnv> | undefined
-      if (!env?.acceptSync || c.req.header('upgrade')?.toLowerCase() !== 'websocket') return next()
+      if (!env?.acceptSync) return next()
       env.acceptSync({
         grant: c.get('grant'),
         docName: c.get('docName'),
