@@ -1,9 +1,10 @@
-import { parseDocName } from '@hytepaja/shared/doc/names'
+import { type DocName, parseDocName } from '@hytepaja/shared/doc/names'
 import { readGroupState } from '@hytepaja/shared/doc/schema'
-import { docAccess } from '@hytepaja/shared/domain/permissions'
+import { docAccess, type GroupRights, type Holder } from '@hytepaja/shared/domain/permissions'
 import { type Actor, facilitatorActorId } from '@hytepaja/shared/domain/roles'
+import type * as Y from 'yjs'
 import type { SqlDb } from '../store/sql.js'
-import type { SyncAccess, SyncDecision } from '../sync/access.js'
+import type { SyncAccess, SyncDecision, SyncGrant } from '../sync/access.js'
 import { resolveSession, type Session } from './sessions.js'
 
 export interface SyncAccessDeps {
@@ -67,27 +68,50 @@ export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
         }
       }
       const holder = { eventId: session.eventId, role: session.role, groupId: session.groupId }
-      const open = { boardLocked: false, proposalFrozen: false }
-      if (docAccess(holder, doc, open) === 'none') {
+      if (docAccess(holder, doc, OPEN) === 'none') {
         return deny(403, 'doc.forbidden', 'this role may not read this document')
       }
-      const rightsOf = (eventDoc: Parameters<typeof readGroupState>[0]) => {
-        if (doc.kind === 'event') return { boardLocked: false, proposalFrozen: false }
-        const state = readGroupState(eventDoc, doc.groupId)
-        return { boardLocked: state.locked, proposalFrozen: state.proposalReady }
-      }
       const actor = actorOf(session)
-      return {
-        ok: true,
-        eventId: session.eventId,
-        tokenId: session.tokenHash,
-        participantId: session.participant?.id ?? null,
-        actor:
-          doc.kind === 'board'
-            ? { ...actor, authorKey: deps.authorKey(doc.eventId, doc.groupId, actor.id) }
-            : actor,
-        canWrite: (eventDoc) => docAccess(holder, doc, rightsOf(eventDoc)) === 'write',
-      }
+      return new SocketGrant(
+        session.eventId,
+        session.tokenHash,
+        session.participant?.id ?? null,
+        doc.kind === 'board'
+          ? { ...actor, authorKey: deps.authorKey(doc.eventId, doc.groupId, actor.id) }
+          : actor,
+        holder,
+        doc,
+      )
     },
   }
+}
+
+const OPEN: GroupRights = { boardLocked: false, proposalFrozen: false }
+
+/**
+ * A socket's rights, kept for as long as it is open and read against the live event document
+ * at every update it sends. A class rather than an object of closures: one is kept per socket.
+ */
+class SocketGrant implements SyncGrant {
+  readonly ok = true
+
+  constructor(
+    readonly eventId: string,
+    readonly tokenId: string,
+    readonly participantId: string | null,
+    readonly actor: Actor,
+    private readonly holder: Holder,
+    private readonly doc: DocName,
+  ) {}
+
+  canWrite(eventDoc: Y.Doc): boolean {
+    return docAccess(this.holder, this.doc, rightsIn(eventDoc, this.doc)) === 'write'
+  }
+}
+
+/** The group's lock and proposal mark as the event document has them now. */
+function rightsIn(eventDoc: Y.Doc, doc: DocName): GroupRights {
+  if (doc.kind === 'event') return OPEN
+  const state = readGroupState(eventDoc, doc.groupId)
+  return { boardLocked: state.locked, proposalFrozen: state.proposalReady }
 }
