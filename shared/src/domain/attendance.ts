@@ -105,7 +105,9 @@ export interface PrintedAttendance {
   remote: number
 }
 
-const collator = new Intl.Collator('fi')
+// Made at the first sort, not at import (a collator reads its locale's data as it is made).
+let finnishCollator: Intl.Collator | null = null
+const collator = () => (finnishCollator ??= new Intl.Collator('fi'))
 
 /**
  * What the minutes print of the attendance. By default a päätöspöytäkirja sent to every
@@ -131,7 +133,7 @@ export function printedAttendance(
     fullList: settings.fullAttendance,
     organisations: [
       ...new Set(present.flatMap((e) => (e.organisation ? [e.organisation] : []))),
-    ].sort(collator.compare),
+    ].sort(collator().compare),
     people: named
       .map((e) => ({
         name: e.name,
@@ -139,7 +141,7 @@ export function printedAttendance(
         presence: e.presence as 'room' | 'remote',
         arrivedAt: e.arrivedAt,
       }))
-      .sort((a, b) => collator.compare(a.name, b.name)),
+      .sort((a, b) => collator().compare(a.name, b.name)),
     present: present.length,
     remote: present.filter((e) => e.presence === 'remote').length,
   }

@@ -107,7 +107,9 @@ export function leaveOut(doc: Y.Doc, now: number): void {
   }, server('followUpItem.leaveOut'))
 }
 
-const labelOrder = new Intl.Collator('fi', { numeric: true })
+// Made at the first sort, not at import (a collator reads its locale's data as it is made).
+let labelCollator: Intl.Collator | null = null
+const labelOrder = () => (labelCollator ??= new Intl.Collator('fi', { numeric: true }))
 
 /**
  * The earlier meetings' actions that are still open (nobody reported, not started or in
@@ -120,7 +122,7 @@ export function openActionsOf(views: ActionView[], sourceEventIds: Set<string>):
       (a, b) =>
         b.event.startsAt.localeCompare(a.event.startsAt) ||
         a.event.id.localeCompare(b.event.id) ||
-        labelOrder.compare(a.label ?? '', b.label ?? '') ||
+        labelOrder().compare(a.label ?? '', b.label ?? '') ||
         a.position - b.position,
     )
 }
