@@ -133,8 +133,7 @@ export function createApp(ctx: ServerContext) {
       return ctx.rooms.withDoc(eventDocName(eventId), (room) => groupsRoot(room.doc).has(groupId))
     },
     proposalPartExists: (eventId, groupId, part) => proposalPartExists(ctx, eventId, groupId, part),
-    authorKey: (eventId, groupId, seatId) =>
-      authorKey(ctx.secrets.linkSecret, eventId, groupId, seatId),
+    authorKey: rememberedAuthorKeys(ctx.secrets.linkSecret),
   })
   app.route(
     '/sync',
@@ -153,6 +152,28 @@ export function createApp(ctx: ServerContext) {
     mountClient(app, ctx.config.clientDir)
   }
   return app
+}
+
+/** Author keys remembered at most; past this all are forgotten and made again as needed. */
+const MAX_REMEMBERED_AUTHOR_KEYS = 20_000
+
+/**
+ * A seat's author key on a board, made once and remembered: every socket of the seat on that
+ * board (each reconnect, each tab) needs the same key, and an HMAC per socket (OpenSSL sets
+ * one up anew each time) was 2-5 % of the server's time for a join while 4,000 sockets joined.
+ */
+function rememberedAuthorKeys(secret: string) {
+  const keys = new Map<string, string>()
+  return (eventId: string, groupId: string, seatId: string): string => {
+    const name = `${eventId}\0${groupId}\0${seatId}`
+    let key = keys.get(name)
+    if (key === undefined) {
+      if (keys.size >= MAX_REMEMBERED_AUTHOR_KEYS) keys.clear()
+      key = authorKey(secret, eventId, groupId, seatId)
+      keys.set(name, key)
+    }
+    return key
+  }
 }
 
 /** What an open sync socket needs (the route lets it in, `openSyncSocket` serves it). */
