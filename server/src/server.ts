@@ -167,10 +167,13 @@ export async function startServer(
   // No permessage-deflate: compressing every relayed update per socket costs more CPU than the
   // few hundred bytes it saves, and rooms write their relayed frames to the socket themselves
   // (route.ts, sendBatch), which only keeps order with ws's own writes when nothing is deflated.
+  // Open sockets are kept by `connections` (sync/connections.ts), which closes them on stop:
+  // ws's own set of clients would keep each one a second time, with a listener of its own.
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_FRAME_BYTES,
     perMessageDeflate: false,
+    clientTracking: false,
   })
   const httpServer = serve({
     fetch: app.fetch,
