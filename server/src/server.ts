@@ -27,7 +27,7 @@ import { openDatabase } from './store/open.js'
 import type { SqlDb } from './store/sql.js'
 import { Connections } from './sync/connections.js'
 import { Rooms } from './sync/rooms.js'
-import { openSyncSocket } from './sync/route.js'
+import { openSyncSocket } from './sync/syncSocket.js'
 import { takeUpgrades } from './sync/upgrade.js'
 
 /** A frame over this closes the socket with 1009 (the contract's limit). */
