@@ -84,20 +84,16 @@ export async function startHytepajaInstances(
   let instancePids = []
   const cleanup = async () => {
     await stop(child, 10000)
-    // The instances leave with the front; one that did not is still ours to stop (checked by
-    // its command line: a PID that is gone may have been given to someone else's process).
-    for (const pid of instancePids) {
-      try {
-        if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(serverMain))
-          process.kill(pid, 'SIGKILL')
-      } catch {}
-    }
+    // The instances leave with the front; one that did not is still ours to stop.
+    procs.killAdopted(instancePids)
     await redis.cleanup()
     procs.removeTempDir(dataDir)
   }
   try {
     const [, ready] = await readyLine(child, /^READY (.*)$/m, 'the instances', stderr)
     instancePids = JSON.parse(ready).instances
+    // An interrupted benchmark kills the front at once: its instances go with the rest.
+    for (const pid of instancePids) procs.adopt(pid, serverMain)
     const base = `http://127.0.0.1:${port}`
     await waitHealthy(base, child, stderr)
     const boards = await createBoards(base, adminToken, groups)

@@ -15,6 +15,8 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 export function createProcesses({ nice = 0, log = () => undefined } = {}) {
   const children = new Set()
+  /** Grandchildren (a front's instances): PID -> what their command line holds. */
+  const descendants = new Map()
   const tempDirs = new Set()
   const killAllNow = () => {
     for (const child of children) {
@@ -22,6 +24,7 @@ export function createProcesses({ nice = 0, log = () => undefined } = {}) {
         process.kill(child.pid, 'SIGKILL')
       } catch {}
     }
+    for (const [pid, marker] of descendants) killIfStill(pid, marker)
     for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true })
   }
   let interrupted = false
@@ -50,6 +53,17 @@ export function createProcesses({ nice = 0, log = () => undefined } = {}) {
     spawnNode(args, options, niceness = nice) {
       return this.spawn(process.execPath, args, options, niceness)
     },
+    /** A process a child started, to be stopped with the others (see killIfStill). */
+    adopt(pid, marker) {
+      descendants.set(pid, marker)
+    },
+    /** SIGKILLs adopted processes that are still there, and forgets them. */
+    killAdopted(pids) {
+      for (const pid of pids) {
+        killIfStill(pid, descendants.get(pid) ?? '')
+        descendants.delete(pid)
+      }
+    },
     tempDir(prefix) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
       tempDirs.add(dir)
@@ -60,6 +74,17 @@ export function createProcesses({ nice = 0, log = () => undefined } = {}) {
       tempDirs.delete(dir)
     },
   }
+}
+
+/**
+ * SIGKILLs `pid` if its command line still holds `marker`: a PID that is gone may have been
+ * given to someone else's process by now.
+ */
+function killIfStill(pid, marker) {
+  try {
+    if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker))
+      process.kill(pid, 'SIGKILL')
+  } catch {}
 }
 
 /** SIGTERM, then SIGKILL after graceMs; resolves once the process is gone. */
