@@ -1,3 +1,5 @@
+import './compat/effects'
+import './compat/events'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
