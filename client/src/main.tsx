@@ -1,5 +1,3 @@
-import './compat/effects'
-import './compat/events'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'

@@ -1,6 +1,5 @@
 import { readFollowUpItem } from '@hytepaja/shared/doc/followUpItem'
 import { agendaRoot } from '@hytepaja/shared/doc/schema'
-import { Suspense } from 'react'
 import type * as Y from 'yjs'
 import { lazyWithMessages } from '../../i18n/lazyWithMessages'
 import { useSnapshot } from '../../sync/hooks'
@@ -33,10 +32,5 @@ export function BoardFollowUpSlot({
 }) {
   const key = useSnapshot(doc, standingKey, null)
   if (!key) return null
-  // Its own boundary: while its code loads, the board stays as it is.
-  return (
-    <Suspense fallback={null}>
-      <BoardFollowUpPanel eventId={eventId} token={token} version={key} lang={lang} />
-    </Suspense>
-  )
+  return <BoardFollowUpPanel eventId={eventId} token={token} version={key} lang={lang} />
 }

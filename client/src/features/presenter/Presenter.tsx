@@ -1,7 +1,7 @@
 import { readFollowUpItem } from '@hytepaja/shared/doc/followUpItem'
 import type { OpeningRole } from '@hytepaja/shared/domain/agenda'
 import { openingRoles } from '@hytepaja/shared/domain/agenda'
-import { Suspense, useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type * as Y from 'yjs'
 import type { Session } from '../../api/endpoints'
@@ -92,16 +92,12 @@ export function Presenter({ eventId, token, session }: PresenterProps) {
               <span className="presenter__title">{row.item.title}</span>
             </h1>
             {row.item.id === followUpItemId ? (
-              // Its own boundary: while its code loads, the rest of the view stays as it is
-              // (the whole page's boundary would park it, and Preact re-runs parked effects).
-              <Suspense fallback={null}>
-                <PresentedFollowUp
-                  eventId={eventId}
-                  token={token}
-                  version={`${row.item.id}:${state.currentId}`}
-                  lang={lang}
-                />
-              </Suspense>
+              <PresentedFollowUp
+                eventId={eventId}
+                token={token}
+                version={`${row.item.id}:${state.currentId}`}
+                lang={lang}
+              />
             ) : (
               <PresentedItem
                 state={state}
