@@ -4,9 +4,11 @@ import { consoleLink } from './http/links.js'
 import { describeReach } from './reach.js'
 import { demoEventOnRecord, describeLinks, seedDemoEvent } from './seed.js'
 import { startServer } from './server.js'
+import { keepYoungGenerationSmall } from './youngGeneration.js'
 
 /** The composition root: the only place that reads the environment and handles signals. */
 async function main() {
+  keepYoungGenerationSmall()
   const server = await startServer(parseConfig(process.env))
   const { ctx } = server
   // The config as the server listens: with PORT=0 its links carry the port it got.
