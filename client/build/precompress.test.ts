@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import type { ResolvedConfig } from 'vite'
 import { afterEach, describe, expect, it } from 'vitest'
-import { precompressDir } from './precompress.ts'
+import { precompress, precompressDir } from './precompress.ts'
 
 let dir = ''
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -27,5 +28,20 @@ describe('precompressing the build', () => {
     const entry = written.find((w) => w.file === 'assets/BoardPage-abc.js')
     expect(entry?.br).toBeLessThan(entry?.gzip ?? 0)
     expect(entry?.gzip).toBeLessThan(script.length / 5)
+  })
+
+  it('compresses the build where `--outDir` put it, an absolute directory too', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hytepaja-precompress-out-'))
+    const script = `export const notes = ${JSON.stringify('tuolijumppaa kirjastossa, '.repeat(200))}\n`
+    writeFileSync(join(dir, 'board.js'), script)
+    const plugin = precompress()
+    const config = { root: '/somewhere/client', build: { outDir: dir } } as ResolvedConfig
+    ;(plugin.configResolved as (c: ResolvedConfig) => void)(config)
+    const messages: string[] = []
+    await (plugin.closeBundle as (this: unknown) => Promise<void>).call({
+      info: (m: string) => messages.push(m),
+    })
+    expect(gunzipSync(readFileSync(join(dir, 'board.js.gz'))).toString()).toBe(script)
+    expect(messages[0]).toMatch(/^1 files precompressed/)
   })
 })

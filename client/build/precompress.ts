@@ -1,5 +1,5 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { Plugin } from 'vite'
@@ -26,7 +26,8 @@ export function precompress(): Plugin {
     name: 'hytepaja:precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir)
+      // `vite build --outDir /abs/dir` gives an absolute outDir: resolve, not join, keeps it.
+      outDir = resolve(config.root, config.build.outDir)
     },
     async closeBundle() {
       const written = await precompressDir(outDir)
