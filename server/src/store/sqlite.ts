@@ -24,9 +24,21 @@ export function openSqlite(file: string): SqlDb {
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
-  // Prepared once: `db.pragma` prepares its statement at every call.
+  // Prepared once (`db.exec` and `db.pragma` prepare theirs at every call). A PRAGMA statement
+  // still compiles itself again at each run (SQLite runs it only once per compile), so the
+  // level is switched only when it changes: back to back batches of the document store then
+  // switch nothing, where each used to switch twice.
   const syncNormal = db.prepare('PRAGMA synchronous = NORMAL')
   const syncFull = db.prepare('PRAGMA synchronous = FULL')
+  let synchronous: 'FULL' | 'NORMAL' = 'FULL'
+  const synchronousAt = (level: 'FULL' | 'NORMAL') => {
+    if (synchronous === level) return
+    ;(level === 'FULL' ? syncFull : syncNormal).run()
+    synchronous = level
+  }
+  const begin = db.prepare('BEGIN IMMEDIATE')
+  const commit = db.prepare('COMMIT')
+  const rollback = db.prepare('ROLLBACK')
   const statements = new Map<string, Statement>()
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql)
@@ -78,52 +90,54 @@ export function openSqlite(file: string): SqlDb {
 
   return {
     dialect: 'sqlite',
-    all: (sql, params) => serial(() => direct.all(sql, params)),
+    all: (sql, params) =>
+      serial(() => {
+        synchronousAt('FULL')
+        return direct.all(sql, params)
+      }),
     // Outside the queue: a statement that runs now may go before statements still waiting
     // in it, never into an open transaction (the connection is one; it would commit or roll
     // back with it).
     allSyncedLater: (sql, params) => {
       if (db.inTransaction) return null
-      syncNormal.run()
-      try {
-        return direct.all(sql, params)
-      } finally {
-        syncFull.run()
-      }
+      // The next statement through the queue sets FULL again before it runs.
+      synchronousAt('NORMAL')
+      return direct.all(sql, params)
     },
     // A FULL commit fsyncs the log on the event loop (tens of ms on a busy disk, every 50 ms
     // under load). Committed with NORMAL instead, the log is written but not synced: a killed
     // process loses nothing (the data is the kernel's), and `synced` resolves once the log is
     // synced from another thread, which makes it safe against power loss as FULL would.
     // The connection is one and its statements run in turn, so NORMAL holds for this
-    // transaction only.
+    // transaction only: every other statement sets FULL again before it runs.
     transactionSyncedLater: (fn) =>
       serial(async () => {
-        syncNormal.run()
-        try {
-          db.exec('BEGIN IMMEDIATE')
-          try {
-            const result = await fn(tx)
-            db.exec('COMMIT')
-            return { result, synced: syncWal() }
-          } catch (error) {
-            if (db.inTransaction) db.exec('ROLLBACK')
-            throw error
-          }
-        } finally {
-          syncFull.run()
-        }
-      }),
-    run: (sql, params) => serial(() => direct.run(sql, params)),
-    transaction: (fn) =>
-      serial(async () => {
-        db.exec('BEGIN IMMEDIATE')
+        synchronousAt('NORMAL')
+        begin.run()
         try {
           const result = await fn(tx)
-          db.exec('COMMIT')
+          commit.run()
+          return { result, synced: syncWal() }
+        } catch (error) {
+          if (db.inTransaction) rollback.run()
+          throw error
+        }
+      }),
+    run: (sql, params) =>
+      serial(() => {
+        synchronousAt('FULL')
+        return direct.run(sql, params)
+      }),
+    transaction: (fn) =>
+      serial(async () => {
+        synchronousAt('FULL')
+        begin.run()
+        try {
+          const result = await fn(tx)
+          commit.run()
           return result
         } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK')
+          if (db.inTransaction) rollback.run()
           throw error
         }
       }),
