@@ -112,8 +112,13 @@ describe.each([sqlite, postgres])('the $name store', (backend) => {
       }
       await Promise.all(names.map((n) => store.written(n)))
       expect(stats.transactions).toBe(1)
-      // One merged row per document.
-      for (const name of names) expect(await rowCount(db, 'doc_update', name)).toBe(1)
+      // SQLite: one row per update (an insert costs less than merging them); PostgreSQL: one
+      // merged row per document (each insert is a round trip).
+      for (const name of names) {
+        expect(await rowCount(db, 'doc_update', name)).toBe(
+          backend.name === 'sqlite' ? [4, 3, 3][names.indexOf(name)] : 1,
+        )
+      }
       const texts = await Promise.all(names.map(async (n) => noteTexts(docOf(await store.load(n)))))
       expect(texts.flat().sort()).toEqual(Array.from({ length: 10 }, (_, i) => `note ${i}`).sort())
     })

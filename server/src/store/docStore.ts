@@ -47,8 +47,8 @@ export interface DocStoreOptions {
 }
 
 type Row = { seq: number; data: Uint8Array }
-/** Per document: its merged pending updates and the callers waiting for their commit. */
-type Batch = Array<[string, Uint8Array, Array<() => void>]>
+/** Per document: the rows its pending updates go in and the callers waiting for their commit. */
+type Batch = Array<[string, Uint8Array[], Array<() => void>]>
 
 /** The longest wait between two attempts to write after failures (a full disk). */
 export const MAX_RETRY_MS = 5_000
@@ -71,6 +71,14 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
     return result
   }
 
+  // A batch's updates go in one row per document where each insert is a round trip
+  // (PostgreSQL), and one row per update where it is a call inside the process (SQLite):
+  // cheaper there than Y.mergeUpdates, which decodes and encodes every struct again in code
+  // that runs too seldom (once per batch) to be optimised. Rows are read back in order either
+  // way, and a compaction folds them all.
+  const rowsOf = (updates: Uint8Array[]): Uint8Array[] =>
+    updates.length === 1 || db.dialect === 'sqlite' ? updates : [Y.mergeUpdates(updates)]
+
   const takeBatch = (name?: string): Batch => {
     const names = name === undefined ? [...pending.keys()] : pending.has(name) ? [name] : []
     return names.map((n) => {
@@ -78,7 +86,7 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       pending.delete(n)
       const done = waiters.get(n) ?? []
       waiters.delete(n)
-      return [n, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates), done]
+      return [n, rowsOf(updates), done]
     })
   }
 
@@ -91,8 +99,10 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       if (batch.length === 0) return
       try {
         const insert = async (tx: SqlDb) => {
-          for (const [name, data] of batch) {
-            await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [name, data])
+          for (const [name, rows] of batch) {
+            for (const data of rows) {
+              await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [name, data])
+            }
           }
         }
         // Whoever waits for these updates (a "saved" acknowledgement) is told once they are on
@@ -109,8 +119,8 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
 
   // A failed write keeps its updates: they go out with the next batch instead of being lost.
   function requeue(batch: Batch) {
-    for (const [name, data, done] of batch) {
-      pending.set(name, [data, ...(pending.get(name) ?? [])])
+    for (const [name, rows, done] of batch) {
+      pending.set(name, [...rows, ...(pending.get(name) ?? [])])
       waiters.set(name, [...done, ...(waiters.get(name) ?? [])])
     }
     schedule()
@@ -168,8 +178,10 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       const batch = takeBatch(name)
       return serial(async () => {
         await commitDurably(db, async (tx) => {
-          for (const [n, data] of batch) {
-            await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [n, data])
+          for (const [n, rows] of batch) {
+            for (const data of rows) {
+              await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [n, data])
+            }
           }
           await foldIntoSnapshot(tx, name, state, options.sharedLog ?? false)
         }).catch((error) => {

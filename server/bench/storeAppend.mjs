@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// What the document store costs the whole process per edit at the 1x50 load, without sockets:
+// the load harness's note edits appended to one document at 50 a second (the store commits a
+// batch every 50 ms and syncs it from libuv's pool), with a compaction every 500 as a room
+// does. CPU is the process's, all threads (process.cpuUsage): the sync and the compile threads
+// count, which a profile of the event loop leaves out; so does the pacing loop's own timer
+// (~170 µs per edit here), alike for every build. Builds are dist dirs inside server/ (so that
+// they share one yjs and better-sqlite3) and run in turn, so that all see the same machine.
+//
+//   node server/bench/storeAppend.mjs [--seconds 8] [--rounds 3] server/dist server/node_modules/.before
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import * as Y from 'yjs'
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  allowPositionals: true,
+  options: {
+    seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '3' },
+  },
+})
+const EDITS_PER_SECOND = 50
+const WARM_UP = 100
+const COMPACT_EVERY = 500
+const measured = EDITS_PER_SECOND * Number(values.seconds)
+
+// Made before any build runs: the writers' own work is not the store's.
+const writers = Array.from({ length: 50 }, (_, i) => {
+  const doc = new Y.Doc()
+  doc.clientID = 1000 + i
+  return doc
+})
+const live = new Y.Doc()
+const updates = []
+/** The live document's state at every compaction, by the index of the update before it. */
+const states = new Map()
+for (let i = 0; i < WARM_UP + measured; i++) {
+  const writer = writers[i % writers.length]
+  let update = null
+  writer.once('update', (u) => {
+    update = u
+  })
+  writer.getMap('notes').set(`w${i % writers.length}:${i}`, {
+    text: `note ${i} `.padEnd(40, 'x'),
+    x: i % 800,
+    y: (i * 7) % 600,
+    author: `w${i % writers.length}`,
+    ts: 1_700_000_000_000 + i,
+  })
+  Y.applyUpdate(live, update)
+  updates.push(update)
+  if ((i + 1) % COMPACT_EVERY === 0) states.set(i, Y.encodeStateAsUpdate(live))
+}
+
+const builds = []
+for (const dir of positionals.length > 0 ? positionals : ['dist']) {
+  const at = path.resolve(process.cwd(), dir)
+  builds.push({
+    name: dir,
+    openSqlite: (await import(`${at}/store/sqlite.js`)).openSqlite,
+    createDocStore: (await import(`${at}/store/docStore.js`)).createDocStore,
+    migrate: (await import(`${at}/store/migrations.js`)).migrate,
+    cpu: [],
+  })
+}
+
+/** Appends updates[from, to) at the load's pace. */
+async function append(store, from, to) {
+  let next = performance.now()
+  for (let i = from; i < to; i++) {
+    store.append('board:bench:bench', updates[i])
+    const state = states.get(i)
+    if (state) store.compact('board:bench:bench', state).catch((error) => console.error(error))
+    next += 1000 / EDITS_PER_SECOND
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())))
+  }
+}
+
+/** One round on a fresh database; returns the process's CPU µs per measured edit. */
+async function round(build) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hytepaja-store-append-'))
+  const db = build.openSqlite(path.join(dir, 'store.sqlite'))
+  try {
+    await build.migrate(db)
+    const store = build.createDocStore(db)
+    await append(store, 0, WARM_UP)
+    const start = process.cpuUsage()
+    await append(store, WARM_UP, WARM_UP + measured)
+    const used = process.cpuUsage(start)
+    await store.close()
+    return (used.user + used.system) / measured
+  } finally {
+    await db.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const loadAtStart = os.loadavg()
+for (let r = 0; r < Number(values.rounds); r++) {
+  for (const build of builds) build.cpu.push(await round(build))
+}
+console.log(
+  `${measured} edits at ${EDITS_PER_SECOND}/s per round, ${values.rounds} rounds; load ${loadAtStart
+    .map((l) => l.toFixed(2))
+    .join(' ')} → ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+)
+console.log('| build | process CPU per edit, median [min–max] |')
+console.log('|---|---|')
+for (const { name, cpu } of builds) {
+  console.log(
+    `| ${name} | ${median(cpu).toFixed(0)} µs [${Math.min(...cpu).toFixed(0)}–${Math.max(...cpu).toFixed(0)}] |`,
+  )
+}
