@@ -3,6 +3,8 @@
 //      (nothing cached on the device), phone (Pixel 7) and desktop; median of 3 each;
 //   2. add-to-screen: "Lisää idea" on a phone → the note on a laptop's canvas; median of 5;
 //   3. the first visit on venue wifi, throttled (bench/firstVisit.mjs).
+// `--first-render` runs only the first part (`--runs N` for another count than 3), e.g. to compare
+// two builds one after the other: CLIENT_DIR=<another client/dist> serves that one.
 // The built server runs as a child process on a free port with a throw-away data directory.
 import * as clusters from '@hytepaja/shared/domain/clusters'
 import * as ideas from '@hytepaja/shared/domain/ideas'
@@ -13,7 +15,9 @@ import { measureFirstVisit, printFirstVisit } from './firstVisit.mjs'
 import { api, LAUNCH, median, startServer } from './server.mjs'
 
 const NOTES = 2000
-const FIRST_RENDER_RUNS = 3
+const ONLY_FIRST_RENDER = process.argv.includes('--first-render')
+const runsFlag = process.argv.indexOf('--runs')
+const FIRST_RENDER_RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3
 const ADD_RUNS = 5
 
 const WORDS =
@@ -177,6 +181,14 @@ async function addToScreen(adder, watcher, text) {
   return (await watcher.evaluate(() => window.__seen)) - sentAt
 }
 
+function printRows(rows, browser) {
+  console.log(`\nHytepaja board, ${NOTES} notes (Chromium ${browser.version()}, ms)\n`)
+  console.log('| measure | where | median ms | runs ms | note |')
+  console.log('|---|---|---:|---|---|')
+  for (const r of rows)
+    console.log(`| ${r.measure} | ${r.where} | ${Math.round(r.median)} | ${r.runs} | ${r.note} |`)
+}
+
 async function main() {
   const server = await startServer()
   const browser = await chromium.launch(LAUNCH)
@@ -213,6 +225,10 @@ async function main() {
       })
     }
 
+    if (ONLY_FIRST_RENDER) {
+      printRows(rows, browser)
+      return
+    }
     const phoneContext = await browser.newContext({ ...devices['Pixel 7'], locale: 'fi-FI' })
     const laptopContext = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -237,11 +253,7 @@ async function main() {
       note: '',
     })
 
-    console.log(`\nHytepaja board, ${NOTES} notes (Chromium ${browser.version()}, ms)\n`)
-    console.log('| measure | where | median ms | runs ms | note |')
-    console.log('|---|---|---:|---|---|')
-    for (const r of rows)
-      console.log(`| ${r.measure} | ${r.where} | ${Math.round(r.median)} | ${r.runs} | ${r.note} |`)
+    printRows(rows, browser)
 
     printFirstVisit(await measureFirstVisit(browser, server), browser)
   } finally {
