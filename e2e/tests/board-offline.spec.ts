@@ -20,8 +20,11 @@ test('a phone that loses the wifi keeps adding ideas, says so in words, and send
   const event = await createEvent(server)
   const group = event.groups[0] as { id: string; name: string }
   const [phoneCtx, laptopCtx] = await Promise.all([phone(browser), laptop(browser)])
-  const mobile = await openAsParticipant(phoneCtx, server, event, 'Outi Offline', group)
   const desk = await openAsParticipant(laptopCtx, server, event, 'Lasse Läppäri', group)
+  // Already on the board when the phone first opens it: it arrives with the server's state.
+  await addIdea(desk, 'Läppärin idea ennen puhelinta')
+  await expect(desk.getByText(SAVED)).toBeVisible()
+  const mobile = await openAsParticipant(phoneCtx, server, event, 'Outi Offline', group)
   // Some seconds online are enough for the phone to keep the app's files (the service worker
   // registers five seconds after the page has loaded).
   await expect
@@ -51,6 +54,7 @@ test('a phone that loses the wifi keeps adding ideas, says so in words, and send
   await mobile.reload()
   await expect(mobile.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
   await expect(note(mobile, 'Offline-idea kolme')).toBeVisible()
+  await expect(note(mobile, 'Läppärin idea ennen puhelinta')).toBeVisible()
   await expect(mobile.getByText(/Ei yhteyttä/)).toBeVisible()
   await addIdea(mobile, 'Offline-idea neljä, uudelleenlatauksen jälkeen')
 

@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { applyUnencoded } from './applyUnencoded'
 import { INITIAL_STATUS, type SyncStatus } from './connectionState'
 import { createSaveTracker, readSavedClocks } from './saveTracker'
 
@@ -44,11 +45,11 @@ function syncUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
 }
 
-/** The state vector in a sync step 1 frame, read without consuming the provider's decoder. */
-function peekServerStateVector(decoder: decoding.Decoder): Map<number, number> | null {
+/** A sync frame's kind and payload, read without consuming the provider's decoder. */
+function peekSyncFrame(decoder: decoding.Decoder): { kind: number; payload: Uint8Array } {
   const peek = decoding.clone(decoder)
-  if (decoding.readVarUint(peek) !== syncProtocol.messageYjsSyncStep1) return null
-  return Y.decodeStateVector(decoding.readVarUint8Array(peek))
+  const kind = decoding.readVarUint(peek)
+  return { kind, payload: decoding.readVarUint8Array(peek) }
 }
 
 export function openDoc(name: string, token: string, options: OpenDocOptions = {}): SyncedDoc {
@@ -65,6 +66,7 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
   })
   if (!options.presence) provider.awareness.setLocalState(null)
 
+  let destroyed = false
   let current: SyncStatus = INITIAL_STATUS
   const listeners = new Set<() => void>()
   const update = (change: Partial<SyncStatus>) => {
@@ -80,12 +82,6 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     for (const listener of listeners) listener()
   }
 
-  const handleSync = provider.messageHandlers[messageSync]
-  provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, type) => {
-    const serverState = peekServerStateVector(decoder)
-    if (serverState) tracker.observeServerState(serverState)
-    handleSync?.(encoder, decoder, provider, emitSynced, type)
-  }
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     tracker.acknowledge(readSavedClocksSafely(decoder))
     update({})
@@ -96,8 +92,41 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     update({})
   }
   doc.on('update', onDocUpdate)
+
+  const handleSync = provider.messageHandlers[messageSync]
+  // The server sends its state vector (sync step 1) first on every connection
+  // (server/src/sync/room.ts attach); its answer to ours (sync step 2) then tells the tracker
+  // nothing new, and anything newer in it is relayed to us as well.
+  let serverStateKnown = false
+  provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, type) => {
+    const frame = peekSyncFrame(decoder)
+    const handle = () => handleSync?.(encoder, decoder, provider, emitSynced, type)
+    if (frame.kind === syncProtocol.messageYjsSyncStep1) {
+      tracker.observeServerState(Y.decodeStateVector(frame.payload))
+      serverStateKnown = true
+    }
+    if (frame.kind !== syncProtocol.messageYjsSyncStep2 || !serverStateKnown) {
+      handle()
+      return
+    }
+    // On a first visit this is the whole board: applied without Yjs encoding it again for the
+    // listeners below. The provider sends nothing back to the server, the tracker knows it all
+    // from step 1, and the offline copy takes the bytes as they came, after this task (storing
+    // a whole board is not what the first screen waits for).
+    const local = persistence
+    const listeners = [provider._updateHandler, onDocUpdate]
+    applyUnencoded(doc, provider, local ? [...listeners, local._storeUpdate] : listeners, handle)
+    if (local)
+      setTimeout(() => {
+        if (!destroyed) local._storeUpdate(frame.payload.slice(), provider)
+      })
+    update({})
+  }
   provider.on('status', ({ status }) => {
-    if (status !== 'connected') tracker.connectionLost()
+    if (status !== 'connected') {
+      tracker.connectionLost()
+      serverStateKnown = false
+    }
     update({ connection: status, synced: status === 'connected' && provider.synced })
   })
   provider.on('sync', (synced) => update({ synced, failedAttempts: 0 }))
@@ -119,7 +148,6 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
   window.addEventListener('offline', onOffline)
   window.addEventListener('online', onOnline)
 
-  let destroyed = false
   let started = false
   let wait: ReturnType<typeof setTimeout> | undefined
   const connect = () => {
