@@ -8,6 +8,7 @@ import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { applyUnencoded } from './applyUnencoded'
 import { INITIAL_STATUS, type SyncStatus } from './connectionState'
+import { localCopies } from './localCopies'
 import { createSaveTracker, readSavedClocks } from './saveTracker'
 
 /** One open document: the Y.Doc, its offline copy and its link to the server. No React here. */
@@ -162,7 +163,13 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     }
     const local = new IndexeddbPersistence(`hytepaja:${name}`, doc)
     persistence = local
-    wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
+    // Waiting for the copy lets the server send only what this device lacks; a device that
+    // never kept one (a first visit) has nothing to wait for.
+    if (localCopies.kept(name)) wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
+    else {
+      localCopies.begin(name)
+      connect()
+    }
     local.whenSynced.then(() => {
       clearTimeout(wait)
       update({ loadedLocal: true })
