@@ -1,5 +1,6 @@
 import { useParams } from 'wouter'
 import { Board } from '../features/board/Board'
+import { openBoardEarly } from '../features/board/useBoardModel'
 import { GroupLinkRoute } from '../features/session/GroupLinkRoute'
 import '../styles/board.css'
 import '../styles/board-notes.css'
@@ -19,6 +20,7 @@ export default function BoardPage() {
       eventId={eventId}
       groupId={groupId}
       destination="board"
+      onSeated={(link) => openBoardEarly(eventId, groupId, link.token)}
     >
       {(link) => (
         <Board

@@ -1,4 +1,4 @@
-import { boardDocName, withheldDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, eventDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import {
   type Announcement,
   type AuthorName,
@@ -20,6 +20,7 @@ import type { Session } from '../../api/endpoints'
 import { isTerminal, summarise } from '../../sync/connectionState'
 import { type Credential, credentials } from '../../sync/credentials'
 import { useDoc, usePresence, useSnapshot, useSyncStatus } from '../../sync/hooks'
+import { acquireDoc, releaseDoc } from '../../sync/registry'
 import { roleName } from '../session/roleLabels'
 import { useEventDoc } from '../session/useEventDoc'
 import { boardAccess } from './access'
@@ -32,6 +33,19 @@ const NO_CLUSTERS: Cluster[] = []
 const NO_MESSAGES: Announcement[] = []
 const NO_NAMES: Record<string, AuthorName> = {}
 const NO_IDS: ReadonlySet<string> = new Set()
+/** Others see who has the board open. */
+const BOARD_DOC = { presence: true }
+
+/**
+ * Starts opening the board's documents (offline copy, socket, the server's state) as soon as
+ * the link's session is known, while the page itself still renders: on a phone that is a
+ * render, a commit and a frame earlier. The board takes them over when it mounts; the registry
+ * keeps a document it was given back open for a few seconds.
+ */
+export function openBoardEarly(eventId: string, groupId: string, token: string): void {
+  releaseDoc(acquireDoc(eventDocName(eventId), token), token)
+  releaseDoc(acquireDoc(boardDocName(eventId, groupId), token, BOARD_DOC), token)
+}
 
 export interface BoardSource {
   eventId: string
@@ -92,7 +106,7 @@ export function useBoardModel({
     [publishedNames, intl],
   )
 
-  const board = useDoc(boardDocName(eventId, groupId), token, { presence: true })
+  const board = useDoc(boardDocName(eventId, groupId), token, BOARD_DOC)
   usePresenceOf(board, actor)
   const present = usePresence(board)
   const status = useSyncStatus(board)

@@ -6,9 +6,7 @@ import {
   type SeatDestination,
 } from './FacilitatorNamePrompt'
 import { LinkProblem } from './LinkProblem'
-import { type LinkSession, useLinkSession } from './useLinkSession'
-
-export type ReadyLink = Extract<LinkSession, { state: 'ready' }>
+import { type ReadyLink, useLinkSession } from './useLinkSession'
 
 export interface GroupLinkRouteProps {
   eventId: string
@@ -17,6 +15,11 @@ export interface GroupLinkRouteProps {
   destination: SeatDestination
   /** The page, once the link holds a seat (or is not a group's shared facilitator link). */
   children(link: ReadyLink): ReactNode
+  /**
+   * Told as soon as the server has answered for a link that goes straight to the page, before
+   * the page renders: its documents can start loading meanwhile.
+   */
+  onSeated?(link: ReadyLink): void
 }
 
 /**
@@ -32,8 +35,13 @@ export function GroupLinkRoute(props: GroupLinkRouteProps) {
 }
 
 function SeatedRoute(props: GroupLinkRouteProps & { onSeat(): void }) {
-  const { eventId, groupId, destination, children, onSeat } = props
-  const link = useLinkSession(eventId, { stored: () => credentials.forBoard(eventId, groupId) })
+  const { eventId, groupId, destination, children, onSeat, onSeated } = props
+  const link = useLinkSession(eventId, {
+    stored: () => credentials.forBoard(eventId, groupId),
+    onReady: (ready) => {
+      if (!asksWhoIsThere(ready.credential, ready.session)) onSeated?.(ready)
+    },
+  })
   if (link.state !== 'ready') return <LinkProblem link={link} />
   if (asksWhoIsThere(link.credential, link.session)) {
     return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { fetchSession, type Session } from '../../api/endpoints'
 import { ApiError, NETWORK_UNAVAILABLE } from '../../api/http'
 import { type Credential, credentials } from '../../sync/credentials'
@@ -26,7 +26,11 @@ export interface LinkSessionOptions {
   stored(): Credential | null
   /** Take the token out of the address bar once it is stored (all links but the join link). */
   clearFromAddress?: boolean
+  /** Told first when the server has answered, before the page renders with the answer. */
+  onReady?(link: ReadyLink): void
 }
+
+export type ReadyLink = Extract<LinkSession, { state: 'ready' }>
 
 function credentialOf(token: string, session: Session): Credential {
   return {
@@ -49,6 +53,8 @@ export function useLinkSession(eventId: string, options: LinkSessionOptions): Li
   const [attempt, setAttempt] = useState(0)
   const [result, setResult] = useState<LinkSession>({ state: 'loading' })
   const { stored, clearFromAddress = true } = options
+  const onReady = useRef(options.onReady)
+  onReady.current = options.onReady
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the lookup on retry; `stored` is read once per attempt.
@@ -71,7 +77,9 @@ export function useLinkSession(eventId: string, options: LinkSessionOptions): Li
         const credential = credentialOf(token, session)
         credentials.remember(eventId, credential)
         if (clearFromAddress) clearLinkToken()
-        setResult({ state: 'ready', token, credential, session, refresh: retry })
+        const ready: ReadyLink = { state: 'ready', token, credential, session, refresh: retry }
+        onReady.current?.(ready)
+        setResult(ready)
       },
       (error: unknown) => {
         if (abort.signal.aborted) return
