@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // What the document store costs the whole process per edit at the 1x50 load, without sockets:
 // the load harness's note edits appended to one document at 50 a second (the store commits a
-// batch every 50 ms and syncs it from libuv's pool), with a compaction every 500 as a room
-// does. CPU is the process's, all threads (process.cpuUsage): the sync and the compile threads
+// batch every 50 ms and syncs it from libuv's pool), with a compaction every 500 edits of a
+// document as a room does; `--docs 6 --rate 300` is the 6x50 load (edits spread over six). CPU is the process's, all threads (process.cpuUsage): the sync and the compile threads
 // count, which a profile of the event loop leaves out; so does the pacing loop's own timer
 // (~170 µs per edit here), alike for every build. Builds are dist dirs inside server/ (so that
 // they share one yjs and better-sqlite3) and run in turn, so that all see the same machine.
 //
-//   node server/bench/storeAppend.mjs [--seconds 8] [--rounds 3] server/dist server/node_modules/.before
+//   node server/bench/storeAppend.mjs [--seconds 8] [--rounds 3] [--docs 1] [--rate 50] server/dist server/node_modules/.before
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,39 +20,48 @@ const { values, positionals } = parseArgs({
   options: {
     seconds: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '3' },
+    docs: { type: 'string', default: '1' },
+    rate: { type: 'string', default: '50' },
   },
 })
-const EDITS_PER_SECOND = 50
+const EDITS_PER_SECOND = Number(values.rate)
+const DOCS = Number(values.docs)
 const WARM_UP = 100
 const COMPACT_EVERY = 500
 const measured = EDITS_PER_SECOND * Number(values.seconds)
 
-// Made before any build runs: the writers' own work is not the store's.
-const writers = Array.from({ length: 50 }, (_, i) => {
-  const doc = new Y.Doc()
-  doc.clientID = 1000 + i
-  return doc
-})
-const live = new Y.Doc()
+// Made before any build runs: the writers' own work is not the store's. Edit i goes to
+// document i % DOCS, written by one of that document's own 50 writers in turn.
+const documents = Array.from({ length: DOCS }, () => ({
+  live: new Y.Doc(),
+  edits: 0,
+  writers: Array.from({ length: 50 }, (_, w) => {
+    const doc = new Y.Doc()
+    doc.clientID = 1000 + w
+    return doc
+  }),
+}))
 const updates = []
-/** The live document's state at every compaction, by the index of the update before it. */
+/** A document's live state at each of its compactions, by the index of the update before it. */
 const states = new Map()
 for (let i = 0; i < WARM_UP + measured; i++) {
-  const writer = writers[i % writers.length]
+  const document = documents[i % DOCS]
+  const w = document.edits % 50
   let update = null
-  writer.once('update', (u) => {
+  document.writers[w].once('update', (u) => {
     update = u
   })
-  writer.getMap('notes').set(`w${i % writers.length}:${i}`, {
+  document.writers[w].getMap('notes').set(`w${w}:${i}`, {
     text: `note ${i} `.padEnd(40, 'x'),
     x: i % 800,
     y: (i * 7) % 600,
-    author: `w${i % writers.length}`,
+    author: `w${w}`,
     ts: 1_700_000_000_000 + i,
   })
-  Y.applyUpdate(live, update)
+  Y.applyUpdate(document.live, update)
   updates.push(update)
-  if ((i + 1) % COMPACT_EVERY === 0) states.set(i, Y.encodeStateAsUpdate(live))
+  document.edits++
+  if (document.edits % COMPACT_EVERY === 0) states.set(i, Y.encodeStateAsUpdate(document.live))
 }
 
 const builds = []
@@ -71,9 +80,10 @@ for (const dir of positionals.length > 0 ? positionals : ['dist']) {
 async function append(store, from, to) {
   let next = performance.now()
   for (let i = from; i < to; i++) {
-    store.append('board:bench:bench', updates[i])
+    const name = `board:bench:${i % DOCS}`
+    store.append(name, updates[i])
     const state = states.get(i)
-    if (state) store.compact('board:bench:bench', state).catch((error) => console.error(error))
+    if (state) store.compact(name, state).catch((error) => console.error(error))
     next += 1000 / EDITS_PER_SECOND
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())))
   }
@@ -104,7 +114,7 @@ for (let r = 0; r < Number(values.rounds); r++) {
   for (const build of builds) build.cpu.push(await round(build))
 }
 console.log(
-  `${measured} edits at ${EDITS_PER_SECOND}/s per round, ${values.rounds} rounds; load ${loadAtStart
+  `${measured} edits at ${EDITS_PER_SECOND}/s over ${DOCS} document(s) per round, ${values.rounds} rounds; load ${loadAtStart
     .map((l) => l.toFixed(2))
     .join(' ')} → ${os
     .loadavg()
