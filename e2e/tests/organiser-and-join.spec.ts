@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { createIdeaMap, ideasRoot } from '@hytepaja/shared/doc/schema'
+import { createIdeaMap, ideasRoot } from '@hytepaja/shared/doc/schema/board'
 import { type Browser, type BrowserContext, devices, type Page } from '@playwright/test'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'

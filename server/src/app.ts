@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { eventDocName } from '@hytepaja/shared/doc/names'
-import { groupsRoot } from '@hytepaja/shared/doc/schema'
+import { groupsRoot } from '@hytepaja/shared/doc/schema/event'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'

@@ -1,5 +1,5 @@
 import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
-import { actionPart, PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema'
+import { actionPart, PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema/proposal'
 import * as clusters from '@hytepaja/shared/domain/clusters'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import * as proposals from '@hytepaja/shared/domain/proposals'

@@ -1,5 +1,7 @@
 import { parseDocName } from '@hytepaja/shared/doc/names'
-import { authorsRoot, groupStateRoot, ideasRoot, PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema'
+import { ideasRoot } from '@hytepaja/shared/doc/schema/board'
+import { authorsRoot, groupStateRoot } from '@hytepaja/shared/doc/schema/event'
+import { PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema/proposal'
 import { withholdAnonymousNames } from '@hytepaja/shared/domain/authors'
 import * as Y from 'yjs'
 import { authorKey } from './boards/authorKeys.js'

@@ -1,4 +1,4 @@
-import { readGroups } from '@hytepaja/shared/doc/schema'
+import { readGroups } from '@hytepaja/shared/doc/schema/event'
 import { readEventDoc } from './commands/change.js'
 import { type CreatedEvent, createEvent, eventLinks } from './commands/events.js'
 import type { ServerContext } from './context.js'

@@ -1,4 +1,4 @@
-import type { GroupState, Phase, VotingRules } from '@hytepaja/shared/doc/schema'
+import type { GroupState, Phase, VotingRules } from '@hytepaja/shared/doc/schema/event'
 import type { Ballot } from '@hytepaja/shared/domain/votes'
 import { requestJson } from './http'
 

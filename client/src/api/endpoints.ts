@@ -1,4 +1,4 @@
-import type { EventMeta, Group } from '@hytepaja/shared/doc/schema'
+import type { EventMeta, Group } from '@hytepaja/shared/doc/schema/event'
 import type { Role } from '@hytepaja/shared/domain/roles'
 import type { OrganisationKind } from '@hytepaja/shared/register/organisations'
 import { requestJson } from './http'

@@ -5,7 +5,7 @@ import type {
   Group,
   Language,
   Translated,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/event'
 import { ApiError, NETWORK_UNAVAILABLE, requestJson } from './http'
 
 /**

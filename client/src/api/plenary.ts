@@ -6,7 +6,7 @@ import type {
   MinutesCheck,
   Outcome,
 } from '@hytepaja/shared/doc/plenary'
-import type { AgeGroup } from '@hytepaja/shared/doc/schema'
+import type { AgeGroup } from '@hytepaja/shared/doc/schema/board'
 import type { AttendanceEntry, Presence } from '@hytepaja/shared/domain/attendance'
 import type { VersionDiff } from '@hytepaja/shared/domain/proposals'
 import type { Minutes } from '@hytepaja/shared/minutes/model'

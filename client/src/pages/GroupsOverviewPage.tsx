@@ -1,4 +1,4 @@
-import { type Announcement, readAnnouncements } from '@hytepaja/shared/doc/schema'
+import { type Announcement, readAnnouncements } from '@hytepaja/shared/doc/schema/event'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useParams } from 'wouter'
 import { Page } from '../app/Page'

@@ -1,5 +1,5 @@
 import { type DocName, parseDocName } from '@hytepaja/shared/doc/names'
-import { readGroupState } from '@hytepaja/shared/doc/schema'
+import { readGroupState } from '@hytepaja/shared/doc/schema/event'
 import { docAccess, type GroupRights, type Holder } from '@hytepaja/shared/domain/permissions'
 import { type Actor, facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import type * as Y from 'yjs'

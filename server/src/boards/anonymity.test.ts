@@ -1,5 +1,6 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
-import { ideasRoot, readAuthorNames, readIdeas } from '@hytepaja/shared/doc/schema'
+import { ideasRoot, readIdeas } from '@hytepaja/shared/doc/schema/board'
+import { readAuthorNames } from '@hytepaja/shared/doc/schema/event'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'

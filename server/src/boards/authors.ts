@@ -1,11 +1,6 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
-import {
-  type AuthorName,
-  ideasRoot,
-  readGroupState,
-  readGroups,
-  readIdeas,
-} from '@hytepaja/shared/doc/schema'
+import { ideasRoot, readIdeas } from '@hytepaja/shared/doc/schema/board'
+import { type AuthorName, readGroupState, readGroups } from '@hytepaja/shared/doc/schema/event'
 import { publishAuthorNames } from '@hytepaja/shared/domain/authors'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { facilitatorActorId } from '@hytepaja/shared/domain/roles'

@@ -1,5 +1,5 @@
 import { server } from '@hytepaja/shared/doc/origins'
-import { ideasRoot, LEGACY_AUTHOR_FIELDS } from '@hytepaja/shared/doc/schema'
+import { ideasRoot, LEGACY_AUTHOR_FIELDS } from '@hytepaja/shared/doc/schema/board'
 import * as Y from 'yjs'
 
 /**

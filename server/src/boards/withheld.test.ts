@@ -1,5 +1,5 @@
 import { boardDocName, eventDocName, withheldDocName } from '@hytepaja/shared/doc/names'
-import { ideasRoot, readIdeas } from '@hytepaja/shared/doc/schema'
+import { ideasRoot, readIdeas } from '@hytepaja/shared/doc/schema/board'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'

@@ -6,7 +6,7 @@ import {
   ideasRoot,
   readIdea,
   readIdeas,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/board'
 import { NotFoundError } from '@hytepaja/shared/domain/errors'
 import * as Y from 'yjs'
 import type { ServerContext } from '../context.js'

@@ -1,5 +1,5 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
-import { readGroupState } from '@hytepaja/shared/doc/schema'
+import { readGroupState } from '@hytepaja/shared/doc/schema/event'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 import type { Outcome } from '@hytepaja/shared/doc/plenary'
-import type { AgeGroup } from '@hytepaja/shared/doc/schema'
+import type { AgeGroup } from '@hytepaja/shared/doc/schema/board'
 import {
   type ActionView,
   actionViews,

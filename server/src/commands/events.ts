@@ -1,5 +1,5 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
-import type { AgendaItem, Group, Language, Translated } from '@hytepaja/shared/doc/schema'
+import type { AgendaItem, Group, Language, Translated } from '@hytepaja/shared/doc/schema/event'
 import * as agenda from '@hytepaja/shared/domain/agenda'
 import { cleanTranslations } from '@hytepaja/shared/domain/bilingual'
 import { DomainError } from '@hytepaja/shared/domain/errors'

@@ -1,19 +1,20 @@
 import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
 import { decisionsRoot, plenaryRoot } from '@hytepaja/shared/doc/plenary'
+import { readClusters, readIdeas } from '@hytepaja/shared/doc/schema/board'
+import {
+  readAgenda,
+  readAnnouncements,
+  readGroupState,
+  readGroups,
+  readMeta,
+  readPromotions,
+} from '@hytepaja/shared/doc/schema/event'
 import {
   actionPart,
   PROPOSAL_BODY,
   PROPOSAL_MAIN,
-  readAgenda,
-  readAnnouncements,
-  readClusters,
-  readGroupState,
-  readGroups,
-  readIdeas,
-  readMeta,
-  readPromotions,
   readProposal,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/proposal'
 import { facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import * as votes from '@hytepaja/shared/domain/votes'
 import * as Y from 'yjs'

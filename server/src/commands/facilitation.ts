@@ -1,12 +1,11 @@
 import { boardDocName, eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { readClusters, readIdeas } from '@hytepaja/shared/doc/schema/board'
 import {
   type Phase,
-  readClusters,
   readGroupState,
   readGroups,
-  readIdeas,
   type VotingRules,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/event'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { layoutBoard } from '@hytepaja/shared/layout/board'

@@ -1,4 +1,4 @@
-import { readGroups } from '@hytepaja/shared/doc/schema'
+import { readGroups } from '@hytepaja/shared/doc/schema/event'
 import { ConflictError, NotFoundError } from '@hytepaja/shared/domain/errors'
 import { facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import { newId } from '@hytepaja/shared/ids'

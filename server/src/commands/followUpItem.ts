@@ -1,4 +1,4 @@
-import { readAgenda } from '@hytepaja/shared/doc/schema'
+import { readAgenda } from '@hytepaja/shared/doc/schema/event'
 import { labelOf } from '@hytepaja/shared/domain/agenda'
 import { ConflictError, NotFoundError } from '@hytepaja/shared/domain/errors'
 import type { ActionView } from '@hytepaja/shared/followUp/actionViews'

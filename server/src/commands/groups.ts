@@ -1,5 +1,5 @@
 import { boardDocName, proposalDocName, withheldDocName } from '@hytepaja/shared/doc/names'
-import { readGroupState } from '@hytepaja/shared/doc/schema'
+import { readGroupState } from '@hytepaja/shared/doc/schema/event'
 import * as groups from '@hytepaja/shared/domain/groups'
 import { newId } from '@hytepaja/shared/ids'
 import { deriveToken, hashToken, newNonce } from '../auth/tokens.js'

@@ -1,5 +1,5 @@
 import { readMinutesCheck } from '@hytepaja/shared/doc/plenary'
-import { readMeta } from '@hytepaja/shared/doc/schema'
+import { readMeta } from '@hytepaja/shared/doc/schema/event'
 import { actionViews } from '@hytepaja/shared/followUp/actionViews'
 import {
   followUpItemAction,

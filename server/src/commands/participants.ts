@@ -1,4 +1,4 @@
-import { readGroups } from '@hytepaja/shared/doc/schema'
+import { readGroups } from '@hytepaja/shared/doc/schema/event'
 import { deriveToken, hashToken, newNonce } from '../auth/tokens.js'
 import type { ServerContext } from '../context.js'
 import type { Caller } from '../http/caller.js'

@@ -1,5 +1,5 @@
 import { type Decision, readCurrentItem } from '@hytepaja/shared/doc/plenary'
-import { readAgenda } from '@hytepaja/shared/doc/schema'
+import { readAgenda } from '@hytepaja/shared/doc/schema/event'
 import { labelOf } from '@hytepaja/shared/domain/agenda'
 import * as decisions from '@hytepaja/shared/domain/decisions'
 import * as plenary from '@hytepaja/shared/domain/plenary'

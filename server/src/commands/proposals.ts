@@ -1,13 +1,12 @@
 import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { readIdeas } from '@hytepaja/shared/doc/schema/board'
+import { readAgenda, readGroupState } from '@hytepaja/shared/doc/schema/event'
 import {
   actionPart,
   PROPOSAL_BODY,
   PROPOSAL_MAIN,
-  readAgenda,
-  readGroupState,
-  readIdeas,
   readProposal,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/proposal'
 import { DomainError } from '@hytepaja/shared/domain/errors'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
 import * as proposals from '@hytepaja/shared/domain/proposals'

@@ -1,5 +1,5 @@
 import { readFollowUpItem } from '@hytepaja/shared/doc/followUpItem'
-import { readAgenda, readGroups, readMeta } from '@hytepaja/shared/doc/schema'
+import { readAgenda, readGroups, readMeta } from '@hytepaja/shared/doc/schema/event'
 import { ConflictError, NotFoundError } from '@hytepaja/shared/domain/errors'
 import type { ActionView } from '@hytepaja/shared/followUp/actionViews'
 import { isOpen } from '@hytepaja/shared/followUp/reports'

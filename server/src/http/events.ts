@@ -1,4 +1,4 @@
-import { LANGUAGES } from '@hytepaja/shared/doc/schema'
+import { LANGUAGES } from '@hytepaja/shared/doc/schema/event'
 import { isIsoDateTime } from '@hytepaja/shared/domain/event'
 import { cleanText } from '@hytepaja/shared/validation/text'
 import { Hono } from 'hono'

@@ -1,4 +1,4 @@
-import { LANGUAGES, PHASES, readGroupState, readMeta } from '@hytepaja/shared/doc/schema'
+import { LANGUAGES, PHASES, readGroupState, readMeta } from '@hytepaja/shared/doc/schema/event'
 import * as facilitation from '@hytepaja/shared/domain/facilitation'
 import { cleanText } from '@hytepaja/shared/validation/text'
 import { Hono } from 'hono'

@@ -1,5 +1,5 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
-import { readAuthorNames } from '@hytepaja/shared/doc/schema'
+import { readAuthorNames } from '@hytepaja/shared/doc/schema/event'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { afterEach, describe, expect, it } from 'vitest'
 import { api, upgradeStatus } from '../testing/accessFixture.js'

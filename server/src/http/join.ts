@@ -1,5 +1,5 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
-import { readGroups } from '@hytepaja/shared/doc/schema'
+import { readGroups } from '@hytepaja/shared/doc/schema/event'
 import { cleanParticipant } from '@hytepaja/shared/domain/participants'
 import { newId } from '@hytepaja/shared/ids'
 import { type Context, Hono } from 'hono'

@@ -1,5 +1,5 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
-import { groupStateRoot, readGroupState, readGroups } from '@hytepaja/shared/doc/schema'
+import { groupStateRoot, readGroupState, readGroups } from '@hytepaja/shared/doc/schema/event'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -4,7 +4,7 @@ import {
   readAgenda,
   readGroups,
   readMeta,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/event'
 import * as agenda from '@hytepaja/shared/domain/agenda'
 import * as event from '@hytepaja/shared/domain/event'
 import * as groups from '@hytepaja/shared/domain/groups'

@@ -5,7 +5,7 @@ import {
   readDecision,
   readMinutesSettings,
 } from '@hytepaja/shared/doc/plenary'
-import { readPromotions } from '@hytepaja/shared/doc/schema'
+import { readPromotions } from '@hytepaja/shared/doc/schema/event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   api,

@@ -1,5 +1,5 @@
 import { OUTCOMES, readMinutesSettings } from '@hytepaja/shared/doc/plenary'
-import { AGE_GROUPS } from '@hytepaja/shared/doc/schema'
+import { AGE_GROUPS } from '@hytepaja/shared/doc/schema/board'
 import { PRESENCES } from '@hytepaja/shared/domain/attendance'
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'

@@ -1,12 +1,11 @@
 import { eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { readAgenda, readPromotions } from '@hytepaja/shared/doc/schema/event'
 import {
   actionsRoot,
   createActionMap,
   proposalTitle,
-  readAgenda,
-  readPromotions,
   readProposal,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/proposal'
 import * as agenda from '@hytepaja/shared/domain/agenda'
 import * as proposals from '@hytepaja/shared/domain/proposals'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'

@@ -1,6 +1,6 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import { readElections } from '@hytepaja/shared/doc/plenary'
-import { readGroups, readMeta } from '@hytepaja/shared/doc/schema'
+import { readGroups, readMeta } from '@hytepaja/shared/doc/schema/event'
 import { Hono } from 'hono'
 import { resolveSession } from '../auth/sessions.js'
 import { actorOf } from '../auth/syncAccess.js'

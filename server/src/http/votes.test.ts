@@ -1,5 +1,6 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
-import { readGroupState, readIdeas as readIdeasOf } from '@hytepaja/shared/doc/schema'
+import { readIdeas as readIdeasOf } from '@hytepaja/shared/doc/schema/board'
+import { readGroupState } from '@hytepaja/shared/doc/schema/event'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {

@@ -10,7 +10,7 @@
  *   changes only through the server's command (which keeps it to three), and no field grows
  *   far past its limit (the exact limits are checked at promotion).
  */
-import { ACTION_TEXT_FIELDS, actionsRoot, readProposal } from '@hytepaja/shared/doc/schema'
+import { ACTION_TEXT_FIELDS, actionsRoot, readProposal } from '@hytepaja/shared/doc/schema/proposal'
 import {
   MAX_FIELD,
   MAX_RESPONSIBLE,

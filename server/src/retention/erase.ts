@@ -7,7 +7,7 @@ import {
   readMinutesCheck,
   readMinutesSettings,
 } from '@hytepaja/shared/doc/plenary'
-import { readGroups } from '@hytepaja/shared/doc/schema'
+import { readGroups } from '@hytepaja/shared/doc/schema/event'
 import type { AttendanceEntry } from '@hytepaja/shared/domain/attendance'
 import {
   attendanceKeptInMinutes,

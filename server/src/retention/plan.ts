@@ -1,5 +1,5 @@
 import { readMinutesCheck } from '@hytepaja/shared/doc/plenary'
-import { readMeta } from '@hytepaja/shared/doc/schema'
+import { readMeta } from '@hytepaja/shared/doc/schema/event'
 import { eventEnd, type RetentionPlan, retentionPlan } from '@hytepaja/shared/domain/retention'
 import type { RetentionMonths } from '@hytepaja/shared/service/settings'
 import { readEventDoc } from '../commands/change.js'

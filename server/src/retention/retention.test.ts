@@ -1,6 +1,7 @@
 import { boardDocName, eventDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import { readElections, readMinutesCheck } from '@hytepaja/shared/doc/plenary'
-import { readGroups, readIdeas } from '@hytepaja/shared/doc/schema'
+import { readIdeas } from '@hytepaja/shared/doc/schema/board'
+import { readGroups } from '@hytepaja/shared/doc/schema/event'
 import { addMonths } from '@hytepaja/shared/domain/retention'
 import { afterEach, describe, expect, it } from 'vitest'
 import { api, type CreatedEventBody, joinAs } from '../testing/accessFixture.js'

@@ -1,5 +1,5 @@
 import { boardDocName } from '@hytepaja/shared/doc/names'
-import { readIdeas } from '@hytepaja/shared/doc/schema'
+import { readIdeas } from '@hytepaja/shared/doc/schema/board'
 import { addMonths } from '@hytepaja/shared/domain/retention'
 import { afterEach, describe, expect, it } from 'vitest'
 import { api } from '../testing/accessFixture.js'

@@ -4,7 +4,8 @@ import {
   proposalDocName,
   withheldDocName,
 } from '@hytepaja/shared/doc/names'
-import { proposalTitle, readIdeas } from '@hytepaja/shared/doc/schema'
+import { readIdeas } from '@hytepaja/shared/doc/schema/board'
+import { proposalTitle } from '@hytepaja/shared/doc/schema/proposal'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

@@ -1,5 +1,5 @@
 import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
-import { PROPOSAL_BODY } from '@hytepaja/shared/doc/schema'
+import { PROPOSAL_BODY } from '@hytepaja/shared/doc/schema/proposal'
 import { afterEach, describe, expect, it } from 'vitest'
 import { api } from '../testing/accessFixture.js'
 import {

@@ -1,5 +1,5 @@
 import { boardDocName, withheldDocName } from '@hytepaja/shared/doc/names'
-import { readClusters, readIdeas } from '@hytepaja/shared/doc/schema'
+import { readClusters, readIdeas } from '@hytepaja/shared/doc/schema/board'
 import * as clusters from '@hytepaja/shared/domain/clusters'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import type { Actor } from '@hytepaja/shared/domain/roles'

@@ -9,7 +9,7 @@ import {
   LEGACY_AUTHOR_FIELDS,
   readCluster,
   readIdea,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/board'
 import { mayChangeIdeaField, ownNewIdeaFields, runsBoard } from '@hytepaja/shared/domain/ideaRights'
 import { isValidIdeaField, isValidIdeaMap } from '@hytepaja/shared/domain/ideas'
 import type { Actor } from '@hytepaja/shared/domain/roles'

@@ -1,5 +1,6 @@
 import { parseDocName } from '@hytepaja/shared/doc/names'
-import { BOARD_ROOTS, PROPOSAL_MAIN, PROPOSAL_MAIN_ROOTS } from '@hytepaja/shared/doc/schema'
+import { BOARD_ROOTS } from '@hytepaja/shared/doc/schema/board'
+import { PROPOSAL_MAIN, PROPOSAL_MAIN_ROOTS } from '@hytepaja/shared/doc/schema/proposal'
 import { MAX_CLUSTERS } from '@hytepaja/shared/domain/clusters'
 import { MAX_IDEAS } from '@hytepaja/shared/domain/ideas'
 

@@ -1,4 +1,4 @@
-import { groupsRoot } from '@hytepaja/shared/doc/schema'
+import { groupsRoot } from '@hytepaja/shared/doc/schema/event'
 import type { Seat } from '@hytepaja/shared/domain/presence'
 import { type Actor, facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import type * as Y from 'yjs'

@@ -1,4 +1,4 @@
-import { ideasRoot } from '@hytepaja/shared/doc/schema'
+import { ideasRoot } from '@hytepaja/shared/doc/schema/board'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'

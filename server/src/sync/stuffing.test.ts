@@ -1,5 +1,6 @@
 import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
-import { ideasRoot, PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema'
+import { ideasRoot } from '@hytepaja/shared/doc/schema/board'
+import { PROPOSAL_MAIN } from '@hytepaja/shared/doc/schema/proposal'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { afterEach, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 import { eventDocName, proposalDocName } from '@hytepaja/shared/doc/names'
-import { readAgenda } from '@hytepaja/shared/doc/schema'
+import { readAgenda } from '@hytepaja/shared/doc/schema/event'
 import * as agenda from '@hytepaja/shared/domain/agenda'
 import * as proposals from '@hytepaja/shared/domain/proposals'
 import type { Actor } from '@hytepaja/shared/domain/roles'

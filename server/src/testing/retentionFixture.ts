@@ -1,6 +1,6 @@
 import { boardDocName, eventDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import { readMinutesCheck } from '@hytepaja/shared/doc/plenary'
-import { readIdeas } from '@hytepaja/shared/doc/schema'
+import { readIdeas } from '@hytepaja/shared/doc/schema/board'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { expect } from 'vitest'
 import { authorKey } from '../boards/authorKeys.js'

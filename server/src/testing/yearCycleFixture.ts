@@ -1,6 +1,6 @@
 import { proposalDocName } from '@hytepaja/shared/doc/names'
-import type { AgeGroup } from '@hytepaja/shared/doc/schema'
-import { actionPart } from '@hytepaja/shared/doc/schema'
+import type { AgeGroup } from '@hytepaja/shared/doc/schema/board'
+import { actionPart } from '@hytepaja/shared/doc/schema/proposal'
 import * as proposals from '@hytepaja/shared/domain/proposals'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { bindRichText, createRichTextEditor, flush } from '../proposals/richTextEditor.js'

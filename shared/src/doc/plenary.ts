@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { AgeGroup } from './schema.js'
+import type { AgeGroup } from './schema/board.js'
 
 /**
  * The plenary's trusted state in the event document (`event:{eventId}`): the item being

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type EventMeta, type Group, readAgenda } from '../doc/schema.js'
+import { type EventMeta, type Group, readAgenda } from '../doc/schema/event.js'
 import * as agenda from './agenda.js'
 import { DomainError } from './errors.js'
 import * as event from './event.js'

@@ -11,7 +11,7 @@ import {
   readAgenda,
   readMeta,
   type Translated,
-} from '../doc/schema.js'
+} from '../doc/schema/event.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
 import { byOrder, numbered } from './agendaNumbers.js'

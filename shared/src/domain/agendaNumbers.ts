@@ -1,4 +1,4 @@
-import type { AgendaItem } from '../doc/schema.js'
+import type { AgendaItem } from '../doc/schema/event.js'
 
 /**
  * How the agenda is numbered: § for top-level items, a, b, c for sub-items, no number for the

@@ -6,7 +6,7 @@ import {
   groupStateRoot,
   readAuthorNames,
   readGroupState,
-} from '../doc/schema.js'
+} from '../doc/schema/event.js'
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AgendaItem, EventMeta, Group } from '../doc/schema.js'
+import type { AgendaItem, EventMeta, Group } from '../doc/schema/event.js'
 import {
   agendaItemIn,
   cleanTranslations,

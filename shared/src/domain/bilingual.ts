@@ -1,4 +1,4 @@
-import type { AgendaItem, EventMeta, Group, Language, Translated } from '../doc/schema.js'
+import type { AgendaItem, EventMeta, Group, Language, Translated } from '../doc/schema/event.js'
 import { cleanText } from '../validation/text.js'
 import { DomainError } from './errors.js'
 

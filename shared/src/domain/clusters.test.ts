@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readClusters, readIdeas } from '../doc/schema.js'
+import { readClusters, readIdeas } from '../doc/schema/board.js'
 import { connect } from '../testing/relay.js'
 import * as clusters from './clusters.js'
 import * as ideas from './ideas.js'

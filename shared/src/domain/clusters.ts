@@ -1,6 +1,12 @@
 import type * as Y from 'yjs'
 import { local } from '../doc/origins.js'
-import { type Cluster, clustersRoot, createClusterMap, ideasRoot, readIdea } from '../doc/schema.js'
+import {
+  type Cluster,
+  clustersRoot,
+  createClusterMap,
+  ideasRoot,
+  readIdea,
+} from '../doc/schema/board.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
 import { DomainError } from './errors.js'

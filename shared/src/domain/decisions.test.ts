@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readDecision, readDecisionRecord, readDecisions } from '../doc/plenary.js'
-import { readPromotions } from '../doc/schema.js'
+import { readPromotions } from '../doc/schema/event.js'
 import { plenaryEvent } from '../testing/plenaryEvent.js'
 import * as agenda from './agenda.js'
 import * as decisions from './decisions.js'

@@ -9,13 +9,8 @@ import {
   type Outcome,
   readDecisionRecord,
 } from '../doc/plenary.js'
-import {
-  AGE_GROUPS,
-  type AgeGroup,
-  type AgendaItem,
-  type PromotionVersion,
-  readPromotions,
-} from '../doc/schema.js'
+import { AGE_GROUPS, type AgeGroup } from '../doc/schema/board.js'
+import { type AgendaItem, type PromotionVersion, readPromotions } from '../doc/schema/event.js'
 import { cleanText } from '../validation/text.js'
 import { ConflictError, DomainError } from './errors.js'
 import { requireDraft } from './minutesCheck.js'

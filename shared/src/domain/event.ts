@@ -13,7 +13,7 @@ import {
   readMeta,
   type Translated,
   writeMeta,
-} from '../doc/schema.js'
+} from '../doc/schema/event.js'
 import { cleanText } from '../validation/text.js'
 import { cleanTranslations } from './bilingual.js'
 import { DomainError } from './errors.js'

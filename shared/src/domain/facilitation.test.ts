@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readAnnouncements, readGroupState } from '../doc/schema.js'
+import { readAnnouncements, readGroupState } from '../doc/schema/event.js'
 import * as agenda from './agenda.js'
 import { DomainError } from './errors.js'
 import * as event from './event.js'

@@ -11,7 +11,7 @@ import {
   type Spotlight,
   type Timer,
   type VotingRules,
-} from '../doc/schema.js'
+} from '../doc/schema/event.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
 import { withholdAnonymousNames } from './authors.js'

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type EventMeta, readAgenda, readGroupState, readGroups, readMeta } from '../doc/schema.js'
+import {
+  type EventMeta,
+  readAgenda,
+  readGroupState,
+  readGroups,
+  readMeta,
+} from '../doc/schema/event.js'
 import * as agenda from './agenda.js'
 import { DomainError } from './errors.js'
 import * as event from './event.js'

@@ -12,7 +12,7 @@ import {
   readGroups,
   readMeta,
   type Translated,
-} from '../doc/schema.js'
+} from '../doc/schema/event.js'
 import { cleanText } from '../validation/text.js'
 import * as agenda from './agenda.js'
 import { CONTENT_LANGUAGES, cleanTranslations, translatedKey } from './bilingual.js'

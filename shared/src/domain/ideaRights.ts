@@ -1,4 +1,4 @@
-import type { Idea } from '../doc/schema.js'
+import type { Idea } from '../doc/schema/board.js'
 import type { Actor } from './roles.js'
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { LocalOrigin } from '../doc/origins.js'
-import { ideasRoot, readIdeas } from '../doc/schema.js'
+import { ideasRoot, readIdeas } from '../doc/schema/board.js'
 import { connect } from '../testing/relay.js'
 import { DomainError } from './errors.js'
 import * as ideas from './ideas.js'

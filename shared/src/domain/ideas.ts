@@ -12,7 +12,7 @@ import {
   ideasRoot,
   readIdea,
   setIdeaField,
-} from '../doc/schema.js'
+} from '../doc/schema/board.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
 import { DomainError } from './errors.js'

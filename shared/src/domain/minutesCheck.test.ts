@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readCurrentItem, readMinutesCheck } from '../doc/plenary.js'
-import { readMeta } from '../doc/schema.js'
+import { readMeta } from '../doc/schema/event.js'
 import { plenaryEvent } from '../testing/plenaryEvent.js'
 import * as agenda from './agenda.js'
 import * as decisions from './decisions.js'

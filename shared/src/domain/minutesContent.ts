@@ -7,7 +7,7 @@ import {
   readElections,
   readMinutesSettings,
 } from '../doc/plenary.js'
-import { type EventMeta, readAgenda, readMeta, readPromotions } from '../doc/schema.js'
+import { type EventMeta, readAgenda, readMeta, readPromotions } from '../doc/schema/event.js'
 import type { MinutesFollowUp } from '../minutes/followUp.js'
 import { numbered } from './agenda.js'
 import { type AttendanceEntry, type PrintedAttendance, printedAttendance } from './attendance.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readAgendaApproval, readCurrentItem, readMinutesSettings } from '../doc/plenary.js'
-import { readAgenda } from '../doc/schema.js'
+import { readAgenda } from '../doc/schema/event.js'
 import { plenaryEvent } from '../testing/plenaryEvent.js'
 import { numbered } from './agenda.js'
 import { NotFoundError } from './errors.js'

@@ -7,7 +7,7 @@ import {
   writeCurrentItem,
   writeMinutesSettings,
 } from '../doc/plenary.js'
-import { type AgendaItem, readAgenda } from '../doc/schema.js'
+import { type AgendaItem, readAgenda } from '../doc/schema/event.js'
 import { cleanText } from '../validation/text.js'
 import { numbered } from './agenda.js'
 import { NotFoundError } from './errors.js'

@@ -1,4 +1,4 @@
-import type { Language } from '../doc/schema.js'
+import type { Language } from '../doc/schema/event.js'
 import type { Role } from './roles.js'
 
 /**

@@ -6,8 +6,8 @@ import {
   agendaRoot,
   type PromotionVersion,
   readPromotions,
-  readProposal,
-} from '../doc/schema.js'
+} from '../doc/schema/event.js'
+import { readProposal } from '../doc/schema/proposal.js'
 import { connect } from '../testing/relay.js'
 import * as agenda from './agenda.js'
 import { DomainError } from './errors.js'

@@ -1,23 +1,24 @@
 import type * as Y from 'yjs'
 import { local, server } from '../doc/origins.js'
 import { readCurrentItem, readDecision } from '../doc/plenary.js'
+import { AGE_GROUPS, type AgeGroup } from '../doc/schema/board.js'
 import {
-  ACTION_TEXT_FIELDS,
-  type ActionTextField,
-  AGE_GROUPS,
-  type AgeGroup,
-  actionsRoot,
-  createActionMap,
-  MAX_ACTIONS,
   type PromotedAction,
   type Promotion,
   type PromotionVersion,
+  promotionsRoot,
+} from '../doc/schema/event.js'
+import {
+  ACTION_TEXT_FIELDS,
+  type ActionTextField,
+  actionsRoot,
+  createActionMap,
+  MAX_ACTIONS,
   type ProposalAction,
   type ProposalFields,
-  promotionsRoot,
   proposalTitle,
   readProposal,
-} from '../doc/schema.js'
+} from '../doc/schema/proposal.js'
 import { newId } from '../ids.js'
 import { cleanText } from '../validation/text.js'
 import { ConflictError, DomainError } from './errors.js'

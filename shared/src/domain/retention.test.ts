@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { INITIAL_MINUTES_CHECK, NO_ELECTIONS } from '../doc/plenary.js'
-import {
-  authorsRoot,
-  createIdeaMap,
-  type Idea,
-  ideasRoot,
-  readGroups,
-  readIdeas,
-} from '../doc/schema.js'
+import { createIdeaMap, type Idea, ideasRoot, readIdeas } from '../doc/schema/board.js'
+import { authorsRoot, readGroups } from '../doc/schema/event.js'
 import { plenaryEvent } from '../testing/plenaryEvent.js'
 import { type AttendanceEntry, printedAttendance } from './attendance.js'
 import * as groups from './groups.js'

@@ -1,16 +1,8 @@
 import * as Y from 'yjs'
 import { server } from '../doc/origins.js'
 import type { Elections, MinutesCheck, MinutesSettings } from '../doc/plenary.js'
-import {
-  authorsRoot,
-  type EventMeta,
-  groupsRoot,
-  type Idea,
-  ideasRoot,
-  readGroups,
-  readIdea,
-  setIdeaField,
-} from '../doc/schema.js'
+import { type Idea, ideasRoot, readIdea, setIdeaField } from '../doc/schema/board.js'
+import { authorsRoot, type EventMeta, groupsRoot, readGroups } from '../doc/schema/event.js'
 import type { RetentionMonths } from '../service/settings.js'
 import { type AttendanceEntry, isPresent } from './attendance.js'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type GroupState, type Idea, INITIAL_GROUP_STATE } from '../doc/schema.js'
+import type { Idea } from '../doc/schema/board.js'
+import { type GroupState, INITIAL_GROUP_STATE } from '../doc/schema/event.js'
 import { DomainError } from './errors.js'
 import * as votes from './votes.js'
 

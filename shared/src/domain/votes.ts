@@ -1,4 +1,5 @@
-import type { GroupState, Idea, VotingRules } from '../doc/schema.js'
+import type { Idea } from '../doc/schema/board.js'
+import type { GroupState, VotingRules } from '../doc/schema/event.js'
 import { DomainError } from './errors.js'
 import type { Role } from './roles.js'
 

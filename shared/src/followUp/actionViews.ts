@@ -1,5 +1,5 @@
 import type { Outcome } from '../doc/plenary.js'
-import type { AgeGroup } from '../doc/schema.js'
+import type { AgeGroup } from '../doc/schema/board.js'
 import type { Organisation } from '../register/organisations.js'
 import { type FollowUpStatus, overallStatus } from './reports.js'
 

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { type Outcome, readDecision, readMinutesCheck } from '../doc/plenary.js'
-import { type AgeGroup, readAgenda, readGroups, readPromotions } from '../doc/schema.js'
+import type { AgeGroup } from '../doc/schema/board.js'
+import { readAgenda, readGroups, readPromotions } from '../doc/schema/event.js'
 import { numbered } from '../domain/agenda.js'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { agendaRoot, readAgenda } from '../doc/schema.js'
+import { agendaRoot, readAgenda } from '../doc/schema/event.js'
 import { replaceAll, templateAgenda } from '../domain/agenda.js'
 import { numbered } from '../domain/agendaNumbers.js'
 import {

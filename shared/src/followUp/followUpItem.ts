@@ -1,7 +1,13 @@
 import type * as Y from 'yjs'
 import { type FollowUpItem, readFollowUpItem, writeFollowUpItem } from '../doc/followUpItem.js'
 import { server } from '../doc/origins.js'
-import { type AgendaItem, agendaRoot, type Language, readAgenda, readMeta } from '../doc/schema.js'
+import {
+  type AgendaItem,
+  agendaRoot,
+  type Language,
+  readAgenda,
+  readMeta,
+} from '../doc/schema/event.js'
 import * as agenda from '../domain/agenda.js'
 import { byOrder } from '../domain/agendaNumbers.js'
 import { minutesOfDay } from '../domain/agendaTimes.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Cluster } from '../doc/schema.js'
+import type { Cluster } from '../doc/schema/board.js'
 import { layoutBoard } from './board.js'
 import { intersects } from './canvas.js'
 import { FRAME_HEADER } from './clusterLayout.js'

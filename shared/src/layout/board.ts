@@ -1,4 +1,4 @@
-import type { Cluster, Idea } from '../doc/schema.js'
+import type { Cluster, Idea } from '../doc/schema/board.js'
 import type { Rect } from './canvas.js'
 import { flow, readingOrder } from './clusterLayout.js'
 import { noteSize } from './noteSize.js'

@@ -1,4 +1,4 @@
-import type { AgeGroup } from '../doc/schema.js'
+import type { AgeGroup } from '../doc/schema/board.js'
 import type { Size } from './canvas.js'
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Cluster, Idea } from '../doc/schema.js'
+import type { Cluster, Idea } from '../doc/schema/board.js'
 import { mostVotedFirst, newestFirst, sectionsOf } from './order.js'
 
 const idea = (id: string, createdAt: number, clusterId: string | null = null): Idea => ({

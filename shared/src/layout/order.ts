@@ -1,4 +1,4 @@
-import type { Cluster, Idea } from '../doc/schema.js'
+import type { Cluster, Idea } from '../doc/schema/board.js'
 import { ranking } from '../domain/votes.js'
 
 /** The orders a list of notes can be read in. */

@@ -1,5 +1,6 @@
 import type { AmendedAction as DecidedAction } from '../doc/plenary.js'
-import type { AgeGroup, PromotedAction } from '../doc/schema.js'
+import type { AgeGroup } from '../doc/schema/board.js'
+import type { PromotedAction } from '../doc/schema/event.js'
 import { diffWords, hasChanges } from '../domain/textDiff.js'
 import { type BuildContext, paragraph } from './context.js'
 import type { Block, Fact, Run } from './model.js'

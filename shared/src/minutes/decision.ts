@@ -1,5 +1,5 @@
 import type { AmendedProposal, Decision } from '../doc/plenary.js'
-import type { AgendaItem, PromotionVersion } from '../doc/schema.js'
+import type { AgendaItem, PromotionVersion } from '../doc/schema/event.js'
 import { actionChanges, actionFacts, actionsTable, asDecided, diffParagraph } from './actions.js'
 import { type BuildContext, paragraph, paragraphs, standingDecision, when } from './context.js'
 import type { Block } from './model.js'

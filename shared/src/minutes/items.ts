@@ -1,4 +1,4 @@
-import type { AgendaItem } from '../doc/schema.js'
+import type { AgendaItem } from '../doc/schema/event.js'
 import { numbered } from '../domain/agenda.js'
 import { type BuildContext, paragraph, standingDecision } from './context.js'
 import { decisionBlocks } from './decision.js'

@@ -1,5 +1,6 @@
 import type { DecisionRecord, ElectedPerson, MinutesCheck, Outcome } from '../doc/plenary.js'
-import type { AgeGroup, AgendaItem, Group, PromotedAction, Promotion } from '../doc/schema.js'
+import type { AgeGroup } from '../doc/schema/board.js'
+import type { AgendaItem, Group, PromotedAction, Promotion } from '../doc/schema/event.js'
 import type { AttendanceEntry } from '../domain/attendance.js'
 import { sampleFollowUp } from './sampleFollowUp.js'
 import type { MinutesSource } from './source.js'

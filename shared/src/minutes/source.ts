@@ -21,7 +21,7 @@ import {
   readGroups,
   readMeta,
   readPromotions,
-} from '../doc/schema.js'
+} from '../doc/schema/event.js'
 import type { AttendanceEntry } from '../domain/attendance.js'
 import { agendaItemIn, groupIn, metaIn } from '../domain/bilingual.js'
 import type { MinutesFollowUp } from './followUp.js'

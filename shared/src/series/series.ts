@@ -1,4 +1,4 @@
-import type { AgendaItem, Group } from '../doc/schema.js'
+import type { AgendaItem, Group } from '../doc/schema/event.js'
 import { groupSubItems } from '../domain/agenda.js'
 import { byOrder } from '../domain/agendaNumbers.js'
 import { DomainError } from '../domain/errors.js'

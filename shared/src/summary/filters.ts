@@ -1,4 +1,4 @@
-import { AGE_GROUPS, type AgeGroup } from '../doc/schema.js'
+import { AGE_GROUPS, type AgeGroup } from '../doc/schema/board.js'
 import { DomainError } from '../domain/errors.js'
 import { isIsoDateTime } from '../domain/event.js'
 import type { ActionView } from '../followUp/actionViews.js'

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { type AgendaItem, type Group, readAgenda } from '../doc/schema.js'
+import { type AgendaItem, type Group, readAgenda } from '../doc/schema/event.js'
 import * as agenda from '../domain/agenda.js'
 import * as event from '../domain/event.js'
 import * as proposals from '../domain/proposals.js'

@@ -3,7 +3,7 @@ import {
   readCurrentItem,
   readDecisionRecords,
 } from '@hytepaja/shared/doc/plenary'
-import { type Promotion, readPromotions } from '@hytepaja/shared/doc/schema'
+import { type Promotion, readPromotions } from '@hytepaja/shared/doc/schema/event'
 import { numbered } from '@hytepaja/shared/domain/agenda'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

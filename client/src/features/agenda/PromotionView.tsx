@@ -1,4 +1,4 @@
-import type { PromotedAction, Promotion } from '@hytepaja/shared/doc/schema'
+import type { PromotedAction, Promotion } from '@hytepaja/shared/doc/schema/event'
 import { diffVersions } from '@hytepaja/shared/domain/proposals'
 import type { ReactNode } from 'react'
 import { FormattedMessage, FormattedTime, useIntl } from 'react-intl'

@@ -1,4 +1,4 @@
-import type { Promotion } from '@hytepaja/shared/doc/schema'
+import type { Promotion } from '@hytepaja/shared/doc/schema/event'
 import { describe, expect, it } from 'vitest'
 import { promotionChanges, promotionStates } from './promotionChanges'
 

@@ -1,4 +1,4 @@
-import type { Promotion } from '@hytepaja/shared/doc/schema'
+import type { Promotion } from '@hytepaja/shared/doc/schema/event'
 
 /** What a screen reader is told about the decision agenda: a promotion came, or went. */
 export type PromotionChange =

@@ -1,4 +1,4 @@
-import type { GroupState } from '@hytepaja/shared/doc/schema'
+import type { GroupState } from '@hytepaja/shared/doc/schema/event'
 import type { Present } from '../../sync/presence'
 import { PhaseCard } from '../facilitation/PhaseStatus'
 import { GroupLinks } from '../proposal/GroupLinks'

@@ -1,4 +1,4 @@
-import type { Cluster, Idea, IdeaColor } from '@hytepaja/shared/doc/schema'
+import type { Cluster, Idea, IdeaColor } from '@hytepaja/shared/doc/schema/board'
 import { lazy, type ReactNode, Suspense } from 'react'
 import { useOpenedOnce } from '../../ui/useOpenedOnce'
 import type { CommandResult, IdeaContent } from './commands'

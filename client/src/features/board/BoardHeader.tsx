@@ -1,4 +1,4 @@
-import type { GroupState } from '@hytepaja/shared/doc/schema'
+import type { GroupState } from '@hytepaja/shared/doc/schema/event'
 import { type ComponentProps, lazy, type ReactNode, Suspense } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ConnectionSummary } from '../../sync/connectionState'

@@ -1,4 +1,4 @@
-import type { Cluster } from '@hytepaja/shared/doc/schema'
+import type { Cluster } from '@hytepaja/shared/doc/schema/board'
 import type { Rect } from '@hytepaja/shared/layout/canvas'
 import { lazy, type RefObject, Suspense } from 'react'
 import { FormattedMessage } from 'react-intl'

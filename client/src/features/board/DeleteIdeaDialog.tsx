@@ -1,4 +1,4 @@
-import type { Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 

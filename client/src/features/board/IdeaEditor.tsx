@@ -4,7 +4,7 @@ import {
   IDEA_COLORS,
   type Idea,
   type IdeaColor,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/board'
 import { MAX_IDEA_LENGTH } from '@hytepaja/shared/domain/ideas'
 import { textLength } from '@hytepaja/shared/validation/text'
 import { type FormEvent, useEffect, useRef, useState } from 'react'

@@ -1,4 +1,4 @@
-import type { Cluster } from '@hytepaja/shared/doc/schema'
+import type { Cluster } from '@hytepaja/shared/doc/schema/board'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from '../../ui/Button'

@@ -1,4 +1,4 @@
-import type { Cluster } from '@hytepaja/shared/doc/schema'
+import type { Cluster } from '@hytepaja/shared/doc/schema/board'
 import { sectionsOf } from '@hytepaja/shared/layout/order'
 import { type ReactNode, useEffect, useMemo } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

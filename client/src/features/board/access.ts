@@ -1,4 +1,4 @@
-import type { GroupState } from '@hytepaja/shared/doc/schema'
+import type { GroupState } from '@hytepaja/shared/doc/schema/event'
 import { docAccess } from '@hytepaja/shared/domain/permissions'
 import type { Role } from '@hytepaja/shared/domain/roles'
 

@@ -1,4 +1,4 @@
-import { IDEA_COLORS, type IdeaColor } from '@hytepaja/shared/doc/schema'
+import { IDEA_COLORS, type IdeaColor } from '@hytepaja/shared/doc/schema/board'
 import { type Actor, facilitatorActorId, type Role } from '@hytepaja/shared/domain/roles'
 import type { Credential } from '../../sync/credentials'
 

@@ -1,4 +1,4 @@
-import type { Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createBatcher, createChangeTracker } from './announcements'
 

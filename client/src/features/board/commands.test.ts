@@ -1,4 +1,4 @@
-import { readIdeas } from '@hytepaja/shared/doc/schema'
+import { readIdeas } from '@hytepaja/shared/doc/schema/board'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

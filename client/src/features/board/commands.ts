@@ -1,5 +1,5 @@
 import { local } from '@hytepaja/shared/doc/origins'
-import { type AgeGroup, clustersRoot, type IdeaColor } from '@hytepaja/shared/doc/schema'
+import { type AgeGroup, clustersRoot, type IdeaColor } from '@hytepaja/shared/doc/schema/board'
 import * as clusters from '@hytepaja/shared/domain/clusters'
 import { DomainError } from '@hytepaja/shared/domain/errors'
 import * as ideas from '@hytepaja/shared/domain/ideas'

@@ -1,4 +1,4 @@
-import type { AgeGroup, IdeaColor } from '@hytepaja/shared/doc/schema'
+import type { AgeGroup, IdeaColor } from '@hytepaja/shared/doc/schema/board'
 import { defineMessages } from 'react-intl'
 
 /** Age groups by name: a tag is always words, never only a colour. */

@@ -1,4 +1,4 @@
-import type { Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import { describe, expect, it } from 'vitest'
 import { viewNotes } from './noteView'

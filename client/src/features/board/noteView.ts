@@ -1,4 +1,4 @@
-import type { Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import { isOwn, mayChange } from '@hytepaja/shared/domain/ideaRights'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import type { Ballot } from '@hytepaja/shared/domain/votes'

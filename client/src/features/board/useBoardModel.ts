@@ -1,17 +1,19 @@
 import { boardDocName, eventDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import {
-  type Announcement,
-  type AuthorName,
   type Cluster,
   type Idea,
-  INITIAL_GROUP_STATE,
   ideasRoot,
+  readClusters,
+  readIdeas,
+} from '@hytepaja/shared/doc/schema/board'
+import {
+  type Announcement,
+  type AuthorName,
+  INITIAL_GROUP_STATE,
   readAnnouncements,
   readAuthorNames,
-  readClusters,
   readGroupState,
-  readIdeas,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/event'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { mayRun } from '@hytepaja/shared/domain/permissions'
 import { useEffect, useMemo, useRef } from 'react'

@@ -1,4 +1,4 @@
-import type { Cluster } from '@hytepaja/shared/doc/schema'
+import type { Cluster } from '@hytepaja/shared/doc/schema/board'
 import type { Rect } from '@hytepaja/shared/layout/canvas'
 import { NEW_FRAME_SIZE, spotForNewFrame } from '@hytepaja/shared/layout/clusterLayout'
 import { noteSize } from '@hytepaja/shared/layout/noteSize'

@@ -1,4 +1,4 @@
-import type { Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FollowTarget } from './NoteRows'
 

@@ -1,4 +1,4 @@
-import type { Cluster, Idea } from '@hytepaja/shared/doc/schema'
+import type { Cluster, Idea } from '@hytepaja/shared/doc/schema/board'
 import { useMemo, useRef, useState } from 'react'
 import type { FacilitationApi } from '../../api/board'
 import type { Command } from '../facilitation/useCommand'

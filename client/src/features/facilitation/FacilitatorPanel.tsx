@@ -1,4 +1,5 @@
-import type { GroupState, Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
+import type { GroupState } from '@hytepaja/shared/doc/schema/event'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'wouter'
 import type { FacilitationApi } from '../../api/board'

@@ -1,4 +1,4 @@
-import type { Announcement } from '@hytepaja/shared/doc/schema'
+import type { Announcement } from '@hytepaja/shared/doc/schema/event'
 import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { deviceStore, readJson, writeJson } from '../../device/storage'

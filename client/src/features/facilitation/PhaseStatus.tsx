@@ -1,4 +1,4 @@
-import type { GroupState } from '@hytepaja/shared/doc/schema'
+import type { GroupState } from '@hytepaja/shared/doc/schema/event'
 import { useEffect, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { formatClock } from './clock'

@@ -1,4 +1,4 @@
-import type { Phase } from '@hytepaja/shared/doc/schema'
+import type { Phase } from '@hytepaja/shared/doc/schema/event'
 import { useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from '../../ui/Button'

@@ -1,4 +1,4 @@
-import type { Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from '../../ui/Button'
 import { Disclosure } from '../../ui/Disclosure'

@@ -1,4 +1,4 @@
-import type { GroupState, VotingRules } from '@hytepaja/shared/doc/schema'
+import type { GroupState, VotingRules } from '@hytepaja/shared/doc/schema/event'
 import { MAX_BUDGET } from '@hytepaja/shared/domain/votes'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button } from '../../ui/Button'

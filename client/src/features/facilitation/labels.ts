@@ -1,4 +1,4 @@
-import type { Phase } from '@hytepaja/shared/doc/schema'
+import type { Phase } from '@hytepaja/shared/doc/schema/event'
 import { defineMessages } from 'react-intl'
 
 export const phaseName = defineMessages({

@@ -1,4 +1,4 @@
-import type { Timer } from '@hytepaja/shared/doc/schema'
+import type { Timer } from '@hytepaja/shared/doc/schema/event'
 import { timeLeft } from '@hytepaja/shared/domain/facilitation'
 import { useEffect, useState } from 'react'
 

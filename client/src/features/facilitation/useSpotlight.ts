@@ -1,4 +1,4 @@
-import type { Spotlight } from '@hytepaja/shared/doc/schema'
+import type { Spotlight } from '@hytepaja/shared/doc/schema/event'
 import { useCallback, useEffect, useState } from 'react'
 import { deviceStore, readJson, writeJson } from '../../device/storage'
 import type { FollowTarget } from '../board/NoteRows'

@@ -1,5 +1,5 @@
 import { readFollowUpItem } from '@hytepaja/shared/doc/followUpItem'
-import { agendaRoot } from '@hytepaja/shared/doc/schema'
+import { agendaRoot } from '@hytepaja/shared/doc/schema/event'
 import type * as Y from 'yjs'
 import { lazyWithMessages } from '../../i18n/lazyWithMessages'
 import { useSnapshot } from '../../sync/hooks'

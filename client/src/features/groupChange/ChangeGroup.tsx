@@ -1,4 +1,4 @@
-import { readGroupState, readGroups } from '@hytepaja/shared/doc/schema'
+import { readGroupState, readGroups } from '@hytepaja/shared/doc/schema/event'
 import { type FormEvent, lazy, Suspense, useMemo, useState } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { useLocation } from 'wouter'

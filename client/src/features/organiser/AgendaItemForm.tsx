@@ -1,4 +1,4 @@
-import { AGENDA_KINDS, type Language } from '@hytepaja/shared/doc/schema'
+import { AGENDA_KINDS, type Language } from '@hytepaja/shared/doc/schema/event'
 import { useIntl } from 'react-intl'
 import { SelectField } from '../../ui/SelectField'
 import { TextField } from '../../ui/TextField'

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '@hytepaja/shared/doc/schema'
+import { LANGUAGES } from '@hytepaja/shared/doc/schema/event'
 import { useIntl } from 'react-intl'
 import { errorMessage } from '../../i18n/errorMessages'
 import { LOCALE_NAMES } from '../../i18n/locales'

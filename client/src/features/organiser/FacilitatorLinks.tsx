@@ -1,4 +1,4 @@
-import type { Group } from '@hytepaja/shared/doc/schema'
+import type { Group } from '@hytepaja/shared/doc/schema/event'
 import { useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { type EventLinks, renewFacilitatorLink, retireFacilitatorSeat } from '../../api/organiser'

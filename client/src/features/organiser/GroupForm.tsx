@@ -1,4 +1,4 @@
-import type { Language } from '@hytepaja/shared/doc/schema'
+import type { Language } from '@hytepaja/shared/doc/schema/event'
 import { useIntl } from 'react-intl'
 import { TextAreaField, TextField } from '../../ui/TextField'
 import { checkGroupForm, type GroupFormValues } from './groupInput'

@@ -1,4 +1,4 @@
-import type { Language } from '@hytepaja/shared/doc/schema'
+import type { Language } from '@hytepaja/shared/doc/schema/event'
 import { defaultThemes } from '@hytepaja/shared/domain/groups'
 import { type FormEvent, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

@@ -1,4 +1,4 @@
-import type { Language } from '@hytepaja/shared/doc/schema'
+import type { Language } from '@hytepaja/shared/doc/schema/event'
 import { MAX_GROUPS } from '@hytepaja/shared/domain/groups'
 import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

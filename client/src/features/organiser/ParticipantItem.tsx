@@ -1,4 +1,4 @@
-import type { Group } from '@hytepaja/shared/doc/schema'
+import type { Group } from '@hytepaja/shared/doc/schema/event'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ParticipantRow } from '../../api/organiser'
 import { ActionMenu } from '../../ui/ActionMenu'

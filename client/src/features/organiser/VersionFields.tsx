@@ -1,4 +1,4 @@
-import type { Language } from '@hytepaja/shared/doc/schema'
+import type { Language } from '@hytepaja/shared/doc/schema/event'
 import { translatedKey } from '@hytepaja/shared/domain/bilingual'
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
 import { TextAreaField, TextField } from '../../ui/TextField'

@@ -1,4 +1,4 @@
-import type { AgendaKind, Language } from '@hytepaja/shared/doc/schema'
+import type { AgendaKind, Language } from '@hytepaja/shared/doc/schema/event'
 import { DomainError } from '@hytepaja/shared/domain/errors'
 import { cleanText } from '@hytepaja/shared/validation/text'
 import type { AgendaInput } from '../../api/organiser'

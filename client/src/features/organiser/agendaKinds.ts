@@ -1,4 +1,4 @@
-import type { AgendaKind } from '@hytepaja/shared/doc/schema'
+import type { AgendaKind } from '@hytepaja/shared/doc/schema/event'
 import { defineMessages, type MessageDescriptor } from 'react-intl'
 
 const kindNames = defineMessages({

@@ -1,4 +1,4 @@
-import type { EventMeta, Language } from '@hytepaja/shared/doc/schema'
+import type { EventMeta, Language } from '@hytepaja/shared/doc/schema/event'
 import { DomainError } from '@hytepaja/shared/domain/errors'
 import { cleanWebUrl } from '@hytepaja/shared/domain/event'
 import { cleanText } from '@hytepaja/shared/validation/text'

@@ -1,4 +1,4 @@
-import type { Language, Translated } from '@hytepaja/shared/doc/schema'
+import type { Language, Translated } from '@hytepaja/shared/doc/schema/event'
 import { DomainError } from '@hytepaja/shared/domain/errors'
 import { cleanText } from '@hytepaja/shared/validation/text'
 import type { GroupPatch } from '../../api/organiser'

@@ -1,4 +1,4 @@
-import type { Language } from '@hytepaja/shared/doc/schema'
+import type { Language } from '@hytepaja/shared/doc/schema/event'
 import { useEffect, useState } from 'react'
 import { loadMessages, type Messages } from '../../i18n/catalogs'
 

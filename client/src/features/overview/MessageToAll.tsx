@@ -1,4 +1,4 @@
-import type { Announcement } from '@hytepaja/shared/doc/schema'
+import type { Announcement } from '@hytepaja/shared/doc/schema/event'
 import { MAX_ANNOUNCEMENT } from '@hytepaja/shared/domain/facilitation'
 import { textLength } from '@hytepaja/shared/validation/text'
 import { FormattedMessage, useIntl } from 'react-intl'

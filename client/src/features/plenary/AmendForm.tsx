@@ -1,5 +1,6 @@
 import type { AmendedProposal } from '@hytepaja/shared/doc/plenary'
-import { AGE_GROUPS, type PromotionVersion } from '@hytepaja/shared/doc/schema'
+import { AGE_GROUPS } from '@hytepaja/shared/doc/schema/board'
+import type { PromotionVersion } from '@hytepaja/shared/doc/schema/event'
 import {
   type AmendedInput,
   diffDecision,

@@ -1,4 +1,4 @@
-import type { Group } from '@hytepaja/shared/doc/schema'
+import type { Group } from '@hytepaja/shared/doc/schema/event'
 import { type AttendanceEntry, PRESENCES, type Presence } from '@hytepaja/shared/domain/attendance'
 import { type FormEvent, useId, useMemo, useState } from 'react'
 import { Radio, RadioGroup } from 'react-aria-components'

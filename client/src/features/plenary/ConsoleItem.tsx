@@ -1,5 +1,5 @@
 import type { Outcome } from '@hytepaja/shared/doc/plenary'
-import type { Language } from '@hytepaja/shared/doc/schema'
+import type { Language } from '@hytepaja/shared/doc/schema/event'
 import type { NumberedItem } from '@hytepaja/shared/domain/agenda'
 import type { ReactNode } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

@@ -1,4 +1,4 @@
-import type { Language } from '@hytepaja/shared/doc/schema'
+import type { Language } from '@hytepaja/shared/doc/schema/event'
 import type { NumberedItem } from '@hytepaja/shared/domain/agenda'
 import { adjacentItem } from '@hytepaja/shared/domain/plenary'
 import { FormattedMessage, useIntl } from 'react-intl'

@@ -1,5 +1,5 @@
 import type { DecisionRecord, Outcome } from '@hytepaja/shared/doc/plenary'
-import type { AgendaItem, Promotion } from '@hytepaja/shared/doc/schema'
+import type { AgendaItem, Promotion } from '@hytepaja/shared/doc/schema/event'
 import { amendableCopy, MAX_NOTE } from '@hytepaja/shared/domain/decisions'
 import { useEffect, useId, useState } from 'react'
 import { FormattedMessage, FormattedTime, useIntl } from 'react-intl'

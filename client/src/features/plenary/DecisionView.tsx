@@ -1,5 +1,5 @@
 import type { Decision } from '@hytepaja/shared/doc/plenary'
-import type { PromotionVersion } from '@hytepaja/shared/doc/schema'
+import type { PromotionVersion } from '@hytepaja/shared/doc/schema/event'
 import { diffDecision } from '@hytepaja/shared/domain/decisions'
 import { FormattedMessage, FormattedTime } from 'react-intl'
 import { outcomeLabel } from '../agenda/outcomeLabel'

@@ -1,4 +1,4 @@
-import type { AgendaItem } from '@hytepaja/shared/doc/schema'
+import type { AgendaItem } from '@hytepaja/shared/doc/schema/event'
 import type { OpeningRole } from '@hytepaja/shared/domain/agenda'
 import { canDecide } from '@hytepaja/shared/domain/decisions'
 import type * as Y from 'yjs'

@@ -14,7 +14,7 @@ import {
   readMinutesCheck,
   readMinutesSettings,
 } from '@hytepaja/shared/doc/plenary'
-import { type AgendaItem, type Promotion, readPromotions } from '@hytepaja/shared/doc/schema'
+import { type AgendaItem, type Promotion, readPromotions } from '@hytepaja/shared/doc/schema/event'
 import { type NumberedItem, numbered } from '@hytepaja/shared/domain/agenda'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'

@@ -1,5 +1,5 @@
 import type { ElectedPerson } from '@hytepaja/shared/doc/plenary'
-import type { Group, Language } from '@hytepaja/shared/doc/schema'
+import type { Group, Language } from '@hytepaja/shared/doc/schema/event'
 import type { NumberedItem, OpeningRole } from '@hytepaja/shared/domain/agenda'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { outcomeLabel } from '../agenda/outcomeLabel'

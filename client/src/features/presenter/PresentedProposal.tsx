@@ -1,5 +1,5 @@
 import type { Decision } from '@hytepaja/shared/doc/plenary'
-import type { PromotedAction, PromotionVersion } from '@hytepaja/shared/doc/schema'
+import type { PromotedAction, PromotionVersion } from '@hytepaja/shared/doc/schema/event'
 import { diffDecision } from '@hytepaja/shared/domain/decisions'
 import type { ActionDiff } from '@hytepaja/shared/domain/proposals'
 import type { DiffPart } from '@hytepaja/shared/domain/textDiff'

@@ -1,11 +1,11 @@
 import { proposalDocName } from '@hytepaja/shared/doc/names'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import {
   type ActionTextField,
   actionPart,
   actionsRoot,
-  type Idea,
   type ProposalAction,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/proposal'
 import * as proposals from '@hytepaja/shared/domain/proposals'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import { type DragEvent, useId, useState } from 'react'

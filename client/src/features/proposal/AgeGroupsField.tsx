@@ -1,4 +1,4 @@
-import { AGE_GROUPS, type AgeGroup } from '@hytepaja/shared/doc/schema'
+import { AGE_GROUPS, type AgeGroup } from '@hytepaja/shared/doc/schema/board'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { ageGroupLabel } from './labels'
 

@@ -1,4 +1,4 @@
-import type { Promotion } from '@hytepaja/shared/doc/schema'
+import type { Promotion } from '@hytepaja/shared/doc/schema/event'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { ApiError } from '../../api/http'

@@ -1,4 +1,5 @@
-import type { Idea, ProposalAction } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
+import type { ProposalAction } from '@hytepaja/shared/doc/schema/proposal'
 import { ranking } from '@hytepaja/shared/domain/votes'
 import { useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

@@ -1,4 +1,4 @@
-import type { Promotion } from '@hytepaja/shared/doc/schema'
+import type { Promotion } from '@hytepaja/shared/doc/schema/event'
 import { useEffect, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Notice } from '../../ui/Notice'

@@ -1,5 +1,5 @@
 import { proposalDocName } from '@hytepaja/shared/doc/names'
-import { MAX_ACTIONS, PROPOSAL_BODY, proposalTitle } from '@hytepaja/shared/doc/schema'
+import { MAX_ACTIONS, PROPOSAL_BODY, proposalTitle } from '@hytepaja/shared/doc/schema/proposal'
 import { mayRun } from '@hytepaja/shared/domain/permissions'
 import * as proposals from '@hytepaja/shared/domain/proposals'
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext'

@@ -1,4 +1,4 @@
-import type { AgeGroup } from '@hytepaja/shared/doc/schema'
+import type { AgeGroup } from '@hytepaja/shared/doc/schema/board'
 import { defineMessages } from 'react-intl'
 
 /** Age groups by name, for action proposals and the agenda (no Lexical here: the agenda uses it). */

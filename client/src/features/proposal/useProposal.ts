@@ -1,15 +1,16 @@
 import { boardDocName, proposalDocName } from '@hytepaja/shared/doc/names'
+import { type Idea, readIdeas } from '@hytepaja/shared/doc/schema/board'
 import {
-  type Idea,
   INITIAL_GROUP_STATE,
-  PROPOSAL_MAIN,
-  type ProposalFields,
   readAgenda,
   readGroupState,
-  readIdeas,
   readPromotions,
+} from '@hytepaja/shared/doc/schema/event'
+import {
+  PROPOSAL_MAIN,
+  type ProposalFields,
   readProposal,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/proposal'
 import { labelOf } from '@hytepaja/shared/domain/agenda'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { docAccess, mayRun } from '@hytepaja/shared/domain/permissions'

@@ -1,4 +1,4 @@
-import type { EventMeta } from '@hytepaja/shared/doc/schema'
+import type { EventMeta } from '@hytepaja/shared/doc/schema/event'
 import { FormattedMessage, useIntl } from 'react-intl'
 
 /** When, where and for which municipalities: the facts a participant checks before joining. */

@@ -1,4 +1,4 @@
-import { type AgendaItem, readAgenda, readMeta } from '@hytepaja/shared/doc/schema'
+import { type AgendaItem, readAgenda, readMeta } from '@hytepaja/shared/doc/schema/event'
 import { agendaItemIn } from '@hytepaja/shared/domain/bilingual'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'

@@ -1,4 +1,4 @@
-import type { EventMeta, Group, Language, Translated } from '@hytepaja/shared/doc/schema'
+import type { EventMeta, Group, Language, Translated } from '@hytepaja/shared/doc/schema/event'
 import { groupIn, languageIn, metaIn } from '@hytepaja/shared/domain/bilingual'
 import { useCallback, useMemo } from 'react'
 import { useLocaleControl } from '../../i18n/LocaleProvider'

@@ -1,5 +1,5 @@
 import { eventDocName } from '@hytepaja/shared/doc/names'
-import { type EventMeta, type Group, readGroups, readMeta } from '@hytepaja/shared/doc/schema'
+import { type EventMeta, type Group, readGroups, readMeta } from '@hytepaja/shared/doc/schema/event'
 import type { SessionEvent } from '../../api/endpoints'
 import { useDoc, useSnapshot } from '../../sync/hooks'
 import type { SyncedDoc } from '../../sync/openDoc'

@@ -4,7 +4,7 @@ import {
   type GroupState,
   readGroupState,
   readGroups,
-} from '@hytepaja/shared/doc/schema'
+} from '@hytepaja/shared/doc/schema/event'
 import { useState } from 'react'
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
 import type * as Y from 'yjs'

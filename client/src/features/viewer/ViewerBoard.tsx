@@ -1,5 +1,6 @@
 import { boardDocName } from '@hytepaja/shared/doc/names'
-import { type AuthorName, type Group, type Idea, readIdeas } from '@hytepaja/shared/doc/schema'
+import { type Idea, readIdeas } from '@hytepaja/shared/doc/schema/board'
+import type { AuthorName, Group } from '@hytepaja/shared/doc/schema/event'
 import * as ideas from '@hytepaja/shared/domain/ideas'
 import { useEffect, useMemo, useRef } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

@@ -1,4 +1,4 @@
-import type { Idea } from '@hytepaja/shared/doc/schema'
+import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import { ranking } from '@hytepaja/shared/domain/votes'
 import { useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

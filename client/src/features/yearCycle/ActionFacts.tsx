@@ -1,4 +1,4 @@
-import type { AgeGroup } from '@hytepaja/shared/doc/schema'
+import type { AgeGroup } from '@hytepaja/shared/doc/schema/board'
 import type { ReportView } from '@hytepaja/shared/followUp/actionViews'
 import type { FollowUpStatus } from '@hytepaja/shared/followUp/reports'
 import type { ReactNode } from 'react'

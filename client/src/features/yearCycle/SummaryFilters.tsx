@@ -1,4 +1,4 @@
-import { AGE_GROUPS } from '@hytepaja/shared/doc/schema'
+import { AGE_GROUPS } from '@hytepaja/shared/doc/schema/board'
 import { type FormEvent, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { MunicipalityGroup } from '../../api/register'

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, type AgeGroup } from '@hytepaja/shared/doc/schema'
+import { AGE_GROUPS, type AgeGroup } from '@hytepaja/shared/doc/schema/board'
 import type { ActionFilter } from '../../api/followUp'
 
 /**

@@ -1,4 +1,4 @@
-import type { Cluster } from '@hytepaja/shared/doc/schema'
+import type { Cluster } from '@hytepaja/shared/doc/schema/board'
 import type { Rect } from '@hytepaja/shared/layout/canvas'
 import { type KeyboardEvent, memo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

@@ -1,4 +1,4 @@
-import type { Cluster } from '@hytepaja/shared/doc/schema'
+import type { Cluster } from '@hytepaja/shared/doc/schema/board'
 import { layoutBoard } from '@hytepaja/shared/layout/board'
 import type { Point, Rect } from '@hytepaja/shared/layout/canvas'
 import { noteSize } from '@hytepaja/shared/layout/noteSize'

@@ -1,4 +1,4 @@
-import type { Cluster, Idea } from '@hytepaja/shared/doc/schema'
+import type { Cluster, Idea } from '@hytepaja/shared/doc/schema/board'
 import { intersects } from '@hytepaja/shared/layout/canvas'
 import { FRAME_HEADER, FRAME_PADDING } from '@hytepaja/shared/layout/clusterLayout'
 import { describe, expect, it } from 'vitest'

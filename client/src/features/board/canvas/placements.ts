@@ -1,4 +1,4 @@
-import type { Cluster, Idea } from '@hytepaja/shared/doc/schema'
+import type { Cluster, Idea } from '@hytepaja/shared/doc/schema/board'
 import { union } from '@hytepaja/shared/layout/canvas'
 import { type Member, placeInto } from '@hytepaja/shared/layout/clusterLayout'
 import { noteSize } from '@hytepaja/shared/layout/noteSize'
