@@ -1,6 +1,6 @@
 import type { EditorThemeClasses } from 'lexical'
 
-/** Class names for what the editor renders; the look is in styles/proposal.css. */
+/** Class names for what the editor renders; the look is in styles/proposal-editor.css. */
 export const RICH_TEXT_THEME: EditorThemeClasses = {
   paragraph: 'rt__p',
   list: {
