@@ -4,12 +4,22 @@
 // server spends on it does not. Our server and the reference y-websocket server, interleaved.
 //
 //   node bench/joins.mjs [--notes 5000] [--joins 20] [--repeat 3] [--nice=-10]
-//                        [--server-main F] [--variant N=F]
+//                        [--warm-client] [--server-main F] [--variant N=F]
 //
 // A provider seeds a room with --notes notes (250 per transaction, like the harness) and stays
 // connected; then --joins fresh providers join one after another, each until it holds every note.
-// Prints per peer: wall ms per join (median) and server CPU ms per join (the process's
-// utime+stime over all joins / joins), and the machine's load (uptime).
+// Prints per peer: wall ms per join (median, and the median of the first three, which is what
+// the harness's `join ms` is: three joins in a fresh process), when the whole document arrived,
+// the CPU this (client) process spent per join, server CPU ms per join (the process's
+// utime+stime over all joins / joins), the update bytes the server echoed to the seeding
+// provider, and the machine's load (uptime).
+//
+// The client's share of a join is Yjs decoding and applying the document, and in a fresh process
+// that is slow until V8 has optimised Yjs' decoder. The reference server sends every update back
+// to its own sender too, so the harness's seeding provider decodes the whole document once more
+// (20 updates of 250 notes) in the process that then times the joins: the reference's joiners
+// start with a warm decoder and ours with a cold one. --warm-client decodes the seeded document
+// once in this process before the joins, whatever the server echoes, to compare the two alike.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -34,6 +44,7 @@ const { values: a } = parseArgs({
     nice: { type: 'string', default: '0' },
     'server-main': { type: 'string' },
     variant: { type: 'string', multiple: true, default: [] },
+    'warm-client': { type: 'boolean', default: false },
   },
 })
 const NOTES = Number(a.notes)
@@ -66,6 +77,22 @@ function provider(url, room, token) {
     params: token ? { token } : {},
   })
   return { doc, p, notes: doc.getMap('notes') }
+}
+
+/** Sync step 2 (the whole document, to a joiner): the frame starts with the types 0, 1. */
+const isSyncStep2 = (data) => {
+  const bytes = new Uint8Array(data)
+  return bytes[0] === 0 && bytes[1] === 1
+}
+/** A sync update (type 0, 2): what a server relays, here what it sends back to the seeder. */
+const isUpdate = (data) => {
+  const bytes = new Uint8Array(data)
+  return bytes[0] === 0 && bytes[1] === 2
+}
+
+const clientCpuMs = () => {
+  const used = process.cpuUsage()
+  return (used.user + used.system) / 1000
 }
 
 const until = (check, ms = 60000) =>
@@ -110,6 +137,10 @@ async function runOne(peer) {
   try {
     const seed = provider(srv.url, srv.room, srv.token)
     await until(() => seed.p.synced)
+    let echoedBytes = 0
+    seed.p.ws.on('message', (data) => {
+      if (isUpdate(data)) echoedBytes += data.byteLength
+    })
     for (let i = 0; i < NOTES; i += 250) {
       seed.doc.transact(() => {
         for (let j = i; j < Math.min(NOTES, i + 250); j++) {
@@ -126,26 +157,46 @@ async function runOne(peer) {
     }
     // Let the server take and store the seed before joins are timed.
     await new Promise((r) => setTimeout(r, 1500))
+    if (a['warm-client']) {
+      const warm = new Y.Doc()
+      Y.applyUpdate(warm, Y.encodeStateAsUpdate(seed.doc))
+      warm.destroy()
+    }
     const walls = []
+    const arrivals = []
+    const clientCpus = []
     const cpu0 = cpuMs(srv.pid)
     for (let j = 0; j < JOINS; j++) {
       const t0 = performance.now()
+      const clientCpu0 = clientCpuMs()
       const joiner = provider(srv.url, srv.room, srv.token)
+      // Before the provider's own listener: the instant the frame arrived, not when it was applied.
+      joiner.p.ws.prependListener('message', (data) => {
+        if (isSyncStep2(data)) arrivals.push(performance.now() - t0)
+      })
       await until(() => joiner.p.synced && joiner.notes.size >= NOTES)
       walls.push(performance.now() - t0)
+      clientCpus.push(clientCpuMs() - clientCpu0)
       joiner.p.destroy()
       joiner.doc.destroy()
     }
     const cpu = (cpuMs(srv.pid) - cpu0) / JOINS
     seed.p.destroy()
     seed.doc.destroy()
-    walls.sort((x, y) => x - y)
-    return { wall: walls[Math.floor(walls.length / 2)], cpu }
+    return {
+      wall: med(walls),
+      firstThree: med(walls.slice(0, 3)),
+      arrival: med(arrivals),
+      clientCpu: med(clientCpus),
+      cpu,
+      echoedKb: echoedBytes / 1024,
+    }
   } finally {
     await srv.cleanup()
   }
 }
 
+const med = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 const peers = [...builds.keys(), 'ywebsocket']
 const results = new Map(peers.map((p) => [p, []]))
 for (let r = 1; r <= Number(a.repeat); r++) {
@@ -153,18 +204,24 @@ for (let r = 1; r <= Number(a.repeat); r++) {
     const res = await runOne(peer)
     results.get(peer).push(res)
     log(
-      `${peer} #${r}: wall ${res.wall.toFixed(1)} ms, server CPU ${res.cpu.toFixed(1)} ms per join`,
+      `${peer} #${r}: wall ${res.wall.toFixed(1)} ms (first three ${res.firstThree.toFixed(1)}), ` +
+        `document after ${res.arrival.toFixed(1)} ms, client CPU ${res.clientCpu.toFixed(1)} ms, ` +
+        `server CPU ${res.cpu.toFixed(1)} ms per join, ${res.echoedKb.toFixed(0)} KB echoed to the seeder`,
     )
   }
 }
-const med = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
-console.log(`join a ${NOTES}-note room, ${JOINS} joins per run, ${a.repeat} runs, medians`)
-console.log('| peer | wall ms per join | server CPU ms per join |')
-console.log('|---|---|---|')
+console.log(
+  `join a ${NOTES}-note room, ${JOINS} joins per run, ${a.repeat} runs, medians` +
+    (a['warm-client'] ? ', the client decoder warmed first' : ''),
+)
+console.log(
+  '| peer | wall ms per join | wall ms, first 3 joins | document arrived ms | client CPU ms per join | server CPU ms per join | KB echoed to the seeder |',
+)
+console.log('|---|---|---|---|---|---|---|')
+const column = (rs, key) => med(rs.map((x) => x[key])).toFixed(1)
 for (const [peer, rs] of results) {
-  console.log(
-    `| ${peer} | ${med(rs.map((x) => x.wall)).toFixed(1)} | ${med(rs.map((x) => x.cpu)).toFixed(1)} |`,
-  )
+  const keys = ['wall', 'firstThree', 'arrival', 'clientCpu', 'cpu', 'echoedKb']
+  console.log(`| ${peer} | ${keys.map((key) => column(rs, key)).join(' | ')} |`)
 }
 console.log(
   `load: ${os
