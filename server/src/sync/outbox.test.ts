@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
 import { readMessageKind } from '../testing/sync.js'
@@ -19,13 +19,18 @@ function peer(id: string): Peer & { batches: Batch[] } {
   }
 }
 
-function outbox(peers: Array<Peer & { batches: Batch[] }>, maxBatchBytes = 1 << 20) {
+function outbox(
+  peers: Array<Peer & { batches: Batch[] }>,
+  maxBatchBytes = 1 << 20,
+  renewalWindowMs = 40,
+) {
   const map = new Map<Peer, unknown>(peers.map((p) => [p, {}]))
   const box = new Outbox(
     map,
     (p, batch) => (p as Peer & { batches: Batch[] }).batches.push(batch),
     40,
     maxBatchBytes,
+    renewalWindowMs,
   )
   boxes.push(box)
   return box
@@ -132,6 +137,43 @@ describe('the outbox of a room', () => {
     expect(a.batches).toHaveLength(1)
     await new Promise((resolve) => setTimeout(resolve, 60))
     expect(a.batches).toHaveLength(2)
+  })
+
+  it('lets renewals alone wait their longer window, and sends them with the next updates or news', () => {
+    vi.useFakeTimers()
+    try {
+      const [writer, a] = [peer('w'), peer('a')]
+      const box = outbox([writer, a], 1 << 20, 2000)
+      // Renewals only: not within the short window, but within their own.
+      box.awareness([state(1, 2, { name: 'Aino' })], true)
+      vi.advanceTimersByTime(1000)
+      expect(a.batches).toHaveLength(0)
+      box.awareness([state(2, 5, { name: 'Bertta' })], true)
+      vi.advanceTimersByTime(1000)
+      expect(a.batches).toHaveLength(1)
+      expect(relayedAwareness(a.batches[0]).map((e) => e.client)).toEqual([1, 2])
+
+      // The room's next edits take the waiting renewals along, in the same write.
+      box.awareness([state(1, 3, { name: 'Aino' })], true)
+      box.update(edit('k', 'v'), writer)
+      vi.advanceTimersByTime(0)
+      expect(a.batches).toHaveLength(2)
+      expect(a.batches[1]?.frames.map((f) => readMessageKind(f).type)).toEqual([
+        'sync',
+        'awareness',
+      ])
+
+      // News cuts the wait short for the renewals waiting with it, and a renewal after it
+      // does not make it wait longer.
+      box.awareness([state(1, 4, { name: 'Aino' })], true)
+      box.awareness([state(3, 1, { name: 'Cecilia' })])
+      box.awareness([state(2, 6, { name: 'Bertta' })], true)
+      vi.advanceTimersByTime(40)
+      expect(a.batches).toHaveLength(3)
+      expect(relayedAwareness(a.batches[2]).map((e) => e.client)).toEqual([1, 3, 2])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('sends at once when the waiting updates reach the batch limit', () => {

@@ -66,6 +66,8 @@ export class Outbox {
   /** The peer every waiting update came from (it has them already), or MIXED. */
   private origin: unknown = MIXED
   private readonly entries = new Map<number, RelayedEntry>()
+  /** Some waiting entry is news (not only a renewal): it goes within the short window. */
+  private news = false
   private immediate: ReturnType<typeof setImmediate> | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
 
@@ -79,6 +81,8 @@ export class Outbox {
      * each socket's send limit, and must not close a reader that keeps up.
      */
     private readonly maxBatchBytes: number,
+    /** How long renewals alone wait (see `awareness`); the short window by default. */
+    private readonly renewalWindowMs: number = awarenessWindowMs,
   ) {}
 
   /** An update applied to the document; `origin` is the peer that sent it, if one did. */
@@ -94,8 +98,14 @@ export class Outbox {
    * Awareness entries to relay. Per client the newest wins, and a removal wins over a state of
    * the same clock (as in y-protocols): a client's removal is never lost behind, or replaced
    * by, its own older state that has not gone out yet.
+   *
+   * `renewals`: the entries only renew states every peer has (the same state under a newer
+   * clock, which each client sends every 15 s so that others keep showing it for 30 s). Nobody
+   * sees a difference whether one goes now or a second later, so alone they wait the longer
+   * window, and usually leave with the room's next edits instead of costing every socket a
+   * write of their own. Anything else waiting goes within the short window, as before.
    */
-  awareness(entries: readonly RelayedEntry[]): void {
+  awareness(entries: readonly RelayedEntry[], renewals = false): void {
     for (const entry of entries) {
       const waiting = this.entries.get(entry.client)
       if (
@@ -106,10 +116,18 @@ export class Outbox {
       }
       this.entries.set(entry.client, entry)
     }
-    if (this.entries.size > 0 && !this.timer && !this.immediate) {
+    if (this.entries.size === 0 || this.immediate) return
+    if (renewals) {
+      if (this.timer) return
+      this.timer = setTimeout(this.flush, this.renewalWindowMs)
+    } else {
+      // News while renewals alone wait: it goes within the short window, with them.
+      if (this.timer && this.news) return
+      if (this.timer) clearTimeout(this.timer)
+      this.news = true
       this.timer = setTimeout(this.flush, this.awarenessWindowMs)
-      this.timer.unref?.()
     }
+    this.timer.unref?.()
   }
 
   /** Sends everything waiting now. */
@@ -118,6 +136,7 @@ export class Outbox {
     if (this.timer) clearTimeout(this.timer)
     this.immediate = null
     this.timer = null
+    this.news = false
     const updates = this.updates
     const origin = this.origin
     const entries = [...this.entries.values()]
@@ -144,6 +163,7 @@ export class Outbox {
     if (this.timer) clearTimeout(this.timer)
     this.immediate = null
     this.timer = null
+    this.news = false
     this.updates = []
     this.updateBytes = 0
     this.entries.clear()

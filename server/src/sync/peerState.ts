@@ -1,3 +1,20 @@
+import type { Seat } from '@hytepaja/shared/domain/presence'
+
+/**
+ * The last awareness state a peer sent for one client and what the room showed of it (stamped
+ * with the peer's seat): a client renews the same state every 15 s, and the same state from
+ * the same seat shows the same, so it is stamped only when it changes.
+ */
+export interface LastStamp {
+  client: number
+  /** The state's JSON as the peer sent it. */
+  sent: string
+  /** Who the peer's token said it was then (none for test peers). */
+  seat: Seat | null
+  /** The state's JSON as the room shows it. */
+  shown: string
+}
+
 /**
  * What a room keeps of each connected peer besides the peer itself. Created once at attach;
  * the relay path reads and writes its fields in place and never copies it.
@@ -22,8 +39,10 @@ export interface PeerState {
    * everything it sends waits here, in order.
    */
   waiting: { frames: Uint8Array[]; bytes: number } | null
+  /** Set once it sends awareness (see `LastStamp`). */
+  stamp: LastStamp | null
 }
 
 export function newPeerState(since: number): PeerState {
-  return { clients: new Set(), since, heirTo: new Set(), gap: 'none', waiting: null }
+  return { clients: new Set(), since, heirTo: new Set(), gap: 'none', waiting: null, stamp: null }
 }

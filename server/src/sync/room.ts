@@ -73,6 +73,7 @@ export class Room implements RemoteSink, AwarenessHost {
       (peer, batch) => this.deliver(peer, batch),
       limits.awarenessWindowMs,
       Math.min(MAX_BATCH_BYTES, limits.maxBufferedBytes / 4),
+      limits.awarenessRenewalWindowMs,
     )
     this.presence = new RoomAwareness(
       this,

@@ -1,11 +1,11 @@
-import { stampPresence } from '@hytepaja/shared/domain/presence'
+import { type Seat, stampPresence } from '@hytepaja/shared/domain/presence'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { AwarenessBudget, type Waiting } from './awarenessBudget.js'
 import { type AwarenessView, judge } from './awarenessPolicy.js'
 import type { Outbox, RelayedEntry } from './outbox.js'
 import type { Peer } from './peer.js'
-import type { PeerState } from './peerState.js'
+import type { LastStamp, PeerState } from './peerState.js'
 import {
   type AwarenessEntry,
   awarenessEntries,
@@ -162,16 +162,18 @@ export class RoomAwareness {
     const sized = this.withinSize(out)
     // Over the sender's budget, the entries wait (stamped when they go out).
     if (sized.length > 0 && !this.budget.spend(senderOf(peer), sized, peer)) return
-    const shown = this.stamped(peer, sized)
+    const before = state.stamp
+    const shown = this.stamped(peer, state, sized)
     const rewritten = shown.length !== out.length || shown.some((entry, i) => entry !== out[i])
     if (shown.length > 0) {
+      const renewals = !restamped && shown.every((entry) => this.renews(entry, before))
       const unchanged = shown.length === entries.length && !restamped && !rewritten
       const accepted = unchanged ? update : encodeAwarenessEntries(shown)
       awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer)
       // Relayed to everyone, the sender included: y-websocket's watchdog counts its own echoed
       // renewals as signs of life, and a returning client must learn its new clock (or its
       // next renewal would not be news). Its own entries under its own clock change nothing.
-      this.outbox.awareness(shown)
+      this.outbox.awareness(shown, renewals)
       return
     }
     // The sender still gets its frame back unless it only repeated what others said: a client
@@ -191,23 +193,39 @@ export class RoomAwareness {
 
   /**
    * Entries as others will see them: each state stamped with who the sender's token says they
-   * are (`stampPresence`), whatever name and role it claimed.
+   * are (`stampPresence`), whatever name and role it claimed. The state the peer sent last,
+   * from the same seat, is not stamped again (`LastStamp`).
    */
-  private stamped(peer: Peer, entries: AwarenessEntry[]): AwarenessEntry[] {
-    const seat = peer.seat?.()
-    if (!seat) return entries
+  private stamped(peer: Peer, state: PeerState, entries: AwarenessEntry[]): AwarenessEntry[] {
+    const seat = peer.seat?.() ?? null
     return entries.map((entry) => {
       if (entry.removed) return entry
-      const stamped = JSON.stringify(stampPresence(JSON.parse(entry.state), seat))
-      return stamped === entry.state ? entry : { ...entry, state: stamped }
+      const shown = stampOf(state, entry, seat)
+      return shown === entry.state ? entry : { ...entry, state: shown }
     })
+  }
+
+  /**
+   * Whether a shown entry only renews what everyone has of its client already (the same state
+   * under a newer clock, as clients send every 15 s to stay shown): its peer showed this state
+   * last and the room still shows the client.
+   */
+  private renews(entry: AwarenessEntry, before: LastStamp | null): boolean {
+    return (
+      !entry.removed &&
+      before !== null &&
+      before.client === entry.client &&
+      before.shown === entry.state &&
+      this.awareness.states.has(entry.client)
+    )
   }
 
   /** Entries that waited for the sender's budget: relayed unless their client has left. */
   private releaseAwareness(waited: Array<Waiting<Peer>>): void {
-    const current = waited
-      .filter(({ entry, from }) => this.peers.get(from)?.clients.has(entry.client))
-      .flatMap(({ entry, from }) => this.stamped(from, [entry]))
+    const current = waited.flatMap(({ entry, from }) => {
+      const state = this.peers.get(from)
+      return state?.clients.has(entry.client) ? this.stamped(from, state, [entry]) : []
+    })
     if (current.length === 0) return
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
@@ -319,6 +337,26 @@ export class RoomAwareness {
     this.awareness.destroy()
   }
 }
+
+/** The state as the room shows it: stamped with the seat (none for test peers), or as last time. */
+function stampOf(state: PeerState, entry: AwarenessEntry, seat: Seat | null): string {
+  const last = state.stamp
+  if (
+    last !== null &&
+    last.client === entry.client &&
+    last.sent === entry.state &&
+    sameSeat(last.seat, seat)
+  ) {
+    return last.shown
+  }
+  const shown = seat ? JSON.stringify(stampPresence(JSON.parse(entry.state), seat)) : entry.state
+  // The seat copied: what it is now is compared with what it was then.
+  state.stamp = { client: entry.client, sent: entry.state, seat: seat && { ...seat }, shown }
+  return shown
+}
+
+const sameSeat = (a: Seat | null, b: Seat | null): boolean =>
+  a === null || b === null ? a === b : a.id === b.id && a.role === b.role && a.name === b.name
 
 /** Whose awareness budget a peer spends; test peers without a token spend their own. */
 const senderOf = (peer: Peer): string => peer.sender ?? peer.id

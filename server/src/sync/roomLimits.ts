@@ -19,6 +19,11 @@ export interface RoomLimits {
   compactAfterBytes: number
   /** How long awareness waits to be relayed with others' (unless document updates go first). */
   awarenessWindowMs: number
+  /**
+   * How long renewals alone wait (a client's same state under a newer clock, every 15 s): far
+   * below the 30 s after which clients stop showing a state that was not renewed.
+   */
+  awarenessRenewalWindowMs: number
 }
 
 export const DEFAULT_LIMITS: RoomLimits = {
@@ -31,4 +36,7 @@ export const DEFAULT_LIMITS: RoomLimits = {
   // Below what a person notices of a cursor or a name; a 300-client room's renewals then
   // mostly travel with the edits instead of costing every socket a write of their own.
   awarenessWindowMs: 40,
+  // Renewals are most of a quiet room's awareness (20 clients: one every 0.75 s); waiting this
+  // long, most go out with the room's next edits instead of a write to every socket each.
+  awarenessRenewalWindowMs: 2_000,
 }
