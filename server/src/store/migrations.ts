@@ -309,6 +309,21 @@ const STEPS: Step[] = [
     'CREATE INDEX facilitator_seat_event ON facilitator_seat (event_id, group_id)',
     'ALTER TABLE token ADD COLUMN facilitator_id TEXT',
   ]),
+  // 16: SQLite's update log without AUTOINCREMENT, its rows kept as they are. AUTOINCREMENT
+  // read and rewrote sqlite_sequence with every insert: one more page in every batch's commit.
+  // A plain rowid is still above every row in the table when it is taken, so the log keeps
+  // its order; only the seq of rows deleted from its top may come again, and nothing reads a
+  // seq across a deletion (a compaction deletes what it read, by seq, in its transaction).
+  {
+    sqlite: [
+      'CREATE TABLE doc_update_rowid (seq INTEGER PRIMARY KEY, name TEXT NOT NULL, data BLOB NOT NULL)',
+      'INSERT INTO doc_update_rowid (seq, name, data) SELECT seq, name, data FROM doc_update ORDER BY seq',
+      'DROP TABLE doc_update',
+      'ALTER TABLE doc_update_rowid RENAME TO doc_update',
+      'CREATE INDEX doc_update_name ON doc_update (name, seq)',
+    ],
+    postgres: [],
+  },
 ]
 
 function registerTables(): string[] {
@@ -349,7 +364,11 @@ function registerTables(): string[] {
   ]
 }
 
-export async function migrate(db: SqlDb): Promise<void> {
+/**
+ * Brings the schema to `version` (every step by default; a test builds an older schema with a
+ * lower one).
+ */
+export async function migrate(db: SqlDb, version: number = STEPS.length): Promise<void> {
   await db.transaction(async (tx) => {
     // Several instances may start at once against one PostgreSQL; one of them migrates. The
     // lock comes before every statement: two concurrent CREATE TABLE IF NOT EXISTS of one table
@@ -358,11 +377,11 @@ export async function migrate(db: SqlDb): Promise<void> {
     await tx.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
     const rows = await tx.all<{ version: number }>('SELECT version FROM schema_version')
     const current = rows[0]?.version ?? 0
-    for (let i = current; i < STEPS.length; i++) {
+    for (let i = current; i < version; i++) {
       for (const sql of (STEPS[i] as Step)[db.dialect]) await tx.run(sql)
     }
     if (rows.length === 0)
-      await tx.run('INSERT INTO schema_version (version) VALUES (?)', [STEPS.length])
-    else await tx.run('UPDATE schema_version SET version = ?', [STEPS.length])
+      await tx.run('INSERT INTO schema_version (version) VALUES (?)', [version])
+    else if (version > current) await tx.run('UPDATE schema_version SET version = ?', [version])
   })
 }

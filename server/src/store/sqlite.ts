@@ -1,4 +1,4 @@
-import { open as openFile } from 'node:fs/promises'
+import { closeSync, fdatasync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { SqlDb, SqlValue } from './sql.js'
 
@@ -74,18 +74,33 @@ export function openSqlite(file: string): SqlDb {
     },
   }
 
-  // The write-ahead log's own handle, for syncing it to disk from libuv's thread pool.
-  let wal: Promise<import('node:fs/promises').FileHandle | null> | null = null
+  // The write-ahead log's own descriptor, for syncing it to disk from libuv's thread pool:
+  // opened once (at the first commit, which makes the log) and synced with a callback, one
+  // hop back to the event loop per batch where a FileHandle's promise took several.
+  let wal: number | null = null
   // A database in memory (tests) has no log on disk: what it commits is all there is.
   const inMemory = file === ':memory:' || file === ''
-  const syncWal = async (): Promise<void> => {
-    if (inMemory) return
-    wal ??= openFile(`${file}-wal`, 'r').catch((error) => {
-      wal = null
-      throw error
+  // Syncs under way: the descriptor is closed only once none is.
+  let syncing = 0
+  let whenNoneSyncing: (() => void) | null = null
+  const syncWal = (): Promise<void> => {
+    if (inMemory) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      try {
+        wal ??= openSync(`${file}-wal`, 'r')
+      } catch (error) {
+        reject(error)
+        return
+      }
+      syncing++
+      // The log's data and its size, not its times: what SQLite syncs the log with itself
+      // (fdatasync where the system has it); a full fsync wrote the file's inode each time too.
+      fdatasync(wal, (error) => {
+        if (--syncing === 0) whenNoneSyncing?.()
+        if (error) reject(error)
+        else resolve()
+      })
     })
-    const handle = await wal
-    await handle?.sync()
   }
 
   return {
@@ -143,8 +158,9 @@ export function openSqlite(file: string): SqlDb {
       }),
     close: () =>
       serial(async () => {
-        const handle = await wal?.catch(() => null)
-        await handle?.close()
+        if (syncing > 0) await new Promise<void>((resolve) => (whenNoneSyncing = resolve))
+        if (wal !== null) closeSync(wal)
+        wal = null
         db.close()
       }),
   }
