@@ -69,6 +69,24 @@ async function group() {
 }
 
 describe('hidden and deleted notes', () => {
+  it('are read when a board loads, without keeping its withheld document loaded', async () => {
+    // Rooms linger here as in service: a document kept loaded would stay for the test's length.
+    const lingering = await startSyncServer({ roomLingerMs: 60_000 })
+    try {
+      const event = await createTestEvent(lingering)
+      const groupId = event.groups[0]?.id as string
+      const board = boardDocName(event.id, groupId)
+      const withheld = withheldDocName(event.id, groupId)
+      const client = clients.connect(lingering, board, event.tokens.facilitators[groupId] as string)
+      await client.synced()
+      expect(lingering.ctx.rooms.names()).toContain(board)
+      expect(lingering.ctx.rooms.names()).not.toContain(withheld)
+    } finally {
+      clients.destroyAll()
+      await lingering.dispose()
+    }
+  })
+
   it('leave nothing a reader can sync: not the text, not who wrote it, not after compaction', async () => {
     const g = await group()
     const anna = await g.person('Annikki Väisänen')

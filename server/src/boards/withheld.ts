@@ -90,11 +90,17 @@ export function noteWithholder(ctx: ServerContext, eventId: string, groupId: str
       if (running) again = true
       else run()
     },
-    /** Reads which notes are withheld and moves any the board still holds (after a load). */
+    /**
+     * Reads which notes are withheld and moves any the board still holds (after a load). The
+     * withheld document is not kept loaded for this: every board's would stay in memory for
+     * the rooms' linger (30 s) each time boards load, as 200 of them do when a service starts.
+     */
     async load(): Promise<void> {
-      const ids = await ctx.rooms.withDoc(withheldDocName(eventId, groupId), (room) => [
-        ...ideasRoot(room.doc).keys(),
-      ])
+      const ids = await ctx.rooms.withDoc(
+        withheldDocName(eventId, groupId),
+        (room) => [...ideasRoot(room.doc).keys()],
+        { linger: false },
+      )
       for (const id of ids) withheld.add(id)
       await run()
     },

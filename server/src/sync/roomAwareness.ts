@@ -103,7 +103,7 @@ export class RoomAwareness {
   /** Passes a client to a socket that is waiting to speak for it; false when none is. */
   private handOver(client: number): boolean {
     for (const state of this.peers.values()) {
-      if (!state.heirTo.has(client) || state.clients.size >= this.limits.maxAwarenessClients) {
+      if (!state.heirTo?.has(client) || state.clients.size >= this.limits.maxAwarenessClients) {
         continue
       }
       state.heirTo.delete(client)
@@ -149,8 +149,9 @@ export class RoomAwareness {
         verdict === 'refuse' &&
         !entry.removed &&
         view.owner(entry.client) === 'other' &&
-        state.heirTo.size < this.limits.maxAwarenessClients
+        (state.heirTo?.size ?? 0) < this.limits.maxAwarenessClients
       ) {
+        state.heirTo ??= new Set()
         state.heirTo.add(entry.client)
       }
     }

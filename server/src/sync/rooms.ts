@@ -80,13 +80,17 @@ export class Rooms {
     }
   }
 
-  release(room: Room): void {
+  /**
+   * Lets go of a room. `linger: false`: the last holder does not expect anyone to want it soon
+   * (a server command reading a document no client opened), so it unloads at once.
+   */
+  release(room: Room, { linger = true }: { linger?: boolean } = {}): void {
     const entry = this.entries.get(room.name)
     // A holder of an evicted room may let go after a new room of that name was loaded.
     if (!entry || entry.loaded !== room) return
     entry.holds--
     if (entry.holds > 0 || this.closed) return
-    if (this.lingerMs <= 0) {
+    if (this.lingerMs <= 0 || !linger) {
       this.unload(room.name, entry)
       return
     }
@@ -94,13 +98,17 @@ export class Rooms {
     entry.unloadTimer.unref?.()
   }
 
-  /** Runs `fn` on a document with a server origin, loading it if needed. */
-  async withDoc<T>(name: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+  /** Runs `fn` on a document with a server origin, loading it if needed (see `release`). */
+  async withDoc<T>(
+    name: string,
+    fn: (room: Room) => T | Promise<T>,
+    options?: { linger?: boolean },
+  ): Promise<T> {
     const room = await this.acquire(name)
     try {
       return await fn(room)
     } finally {
-      this.release(room)
+      this.release(room, options)
     }
   }
 

@@ -49,7 +49,7 @@ export function openSyncSocket(
  * as long as it is open; closures per socket and method kept several hundred bytes each).
  */
 class SyncSocket implements Peer, Connection {
-  readonly id = `peer-${++peerSeq}`
+  private readonly seq = ++peerSeq
   readonly peer: Peer = this
   alive = true
   readonly grant: SyncGrant
@@ -57,7 +57,6 @@ class SyncSocket implements Peer, Connection {
   readonly address: string
   readonly wantsSaved: boolean
   readonly actor: Actor
-  readonly sender: string
   /**
    * The document's room and the event's: the event document holds locks and ready marks, and
    * stays loaded while the socket is open so that rights are read live for every update.
@@ -83,7 +82,15 @@ class SyncSocket implements Peer, Connection {
     this.address = address
     this.wantsSaved = wantsSaved
     this.actor = grant.actor
-    this.sender = `${grant.tokenId}|${address}`
+  }
+
+  // Both made when asked (logs; awareness, a few times a minute) rather than kept per socket.
+  get id(): string {
+    return `peer-${this.seq}`
+  }
+
+  get sender(): string {
+    return `${this.grant.tokenId}|${this.address}`
   }
 
   open(): void {
