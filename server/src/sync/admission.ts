@@ -34,10 +34,19 @@ export function judgeWrites(
     const map = doc.getMap(root)
     let added = 0
     for (const key of keys) if (!map.has(key)) added++
-    if (added > 0 && map.size + added > max)
+    if (added > 0 && entriesAtMost(map) + added > max && map.size + added > max)
       return { reason: 'entries', code: CloseCode.DocumentFull }
   }
   return null
+}
+
+/**
+ * An upper bound of a map's number of keys, at once: every key it ever had, deleted ones too.
+ * `Y.Map.size` walks every entry to leave the deleted out, and a new note on a board of
+ * thousands would walk them all; it is needed only when this bound is near the cap.
+ */
+function entriesAtMost(map: Y.Map<unknown>): number {
+  return (map as unknown as { _map: Map<string, unknown> })._map.size
 }
 
 /** Whether Yjs holds back part of an update for lack of what it builds on. */
