@@ -1,4 +1,4 @@
-import { withheldDocName } from '@hytepaja/shared/doc/names'
+import { boardDocName, withheldDocName } from '@hytepaja/shared/doc/names'
 import { server } from '@hytepaja/shared/doc/origins'
 import {
   clustersRoot,
@@ -56,6 +56,7 @@ export async function withholdNotes(
     board.transact(() => {
       for (const id of ids) ideasRoot(board).delete(id)
     }, server('withhold'))
+    ctx.rooms.compactSoon(boardDocName(eventId, groupId)) // the note leaves the stored log too
     return ids.length
   })
 }

@@ -85,7 +85,7 @@ export class Room implements RemoteSink, AwarenessHost {
       events,
       feed,
     )
-    this.compaction = new Compaction(name, store, this.doc, this.admission, feed)
+    this.compaction = new Compaction(name, store, this.doc, this.admission, feed, limits)
     this.doc.on('update', this.onDocUpdate)
     this.doc.on('afterTransactionCleanup', this.beforeEncoding)
   }
@@ -104,7 +104,7 @@ export class Room implements RemoteSink, AwarenessHost {
       dropPending(this.doc)
       this.events.onRefusedUpdate?.(this, null, 'dependency')
     }
-    this.admission.measured(encodedSize(this.doc))
+    this.compaction.measured(encodedSize(this.doc))
   }
 
   attach(peer: Peer): void {
@@ -302,8 +302,7 @@ export class Room implements RemoteSink, AwarenessHost {
     log.bytes += update.byteLength
     this.outbox.update(update, origin)
     if (
-      (log.updates >= this.limits.compactAfterUpdates ||
-        log.bytes >= this.limits.compactAfterBytes) &&
+      (log.bytes >= log.dueBytes || log.updates >= this.limits.compactAfterUpdates) &&
       Date.now() >= log.againAt
     ) {
       log.compactSoon(this.onCompactionError)
@@ -361,6 +360,11 @@ export class Room implements RemoteSink, AwarenessHost {
   /** Folds the update log into one snapshot of the live (garbage-collected) document. */
   compact(): Promise<void> {
     return this.compaction.compact()
+  }
+
+  /** Folds the update log after this turn, whatever its size (a note just withheld from it). */
+  compactSoon(): void {
+    this.compaction.compactSoon(this.onCompactionError)
   }
 
   /** Writes what is pending and leaves a compacted snapshot if anything changed. */

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
 import type { Admission } from './admission.js'
 import type { DocFeed } from './replication.js'
+import type { RoomLimits } from './roomLimits.js'
 
 /**
  * A room's hand-off to the store besides each update (which the room appends itself): folding
@@ -9,9 +10,9 @@ import type { DocFeed } from './replication.js'
  * writing everything when the room unloads or the server stops.
  *
  * The room counts every applied update into `updates`, `bytes` and `dirty` with plain field
- * writes and checks the thresholds itself: that runs for each update on the relay path, where a
- * call per update is what this split must not add. Everything here runs only when a compaction
- * is due.
+ * writes and checks them against `dueBytes` and the update count itself: that runs for each
+ * update on the relay path, where a call per update is what this split must not add.
+ * Everything here runs only when a compaction is due.
  */
 export class Compaction {
   /** Updates appended to the store's log since the last compaction (or the load). */
@@ -19,11 +20,16 @@ export class Compaction {
   bytes = 0
   /** The document changed since the last snapshot was taken (or a compaction failed). */
   dirty = false
+  /** The log is folded once it holds this many bytes: the document's size, within the limits. */
+  dueBytes = 0
   /** After failed compactions, the next one waits until then. */
   againAt = 0
   private failures = 0
   private running: Promise<void> | null = null
   private soon: ReturnType<typeof setImmediate> | null = null
+  /** A compaction is asked for after the running one; `cancel` (counted) drops it. */
+  private again = false
+  private cancels = 0
 
   constructor(
     private readonly name: string,
@@ -32,7 +38,17 @@ export class Compaction {
     /** Told the document's encoded size whenever it is encoded whole. */
     private readonly admission: Admission,
     private readonly feed: DocFeed | null,
-  ) {}
+    private readonly limits: Pick<RoomLimits, 'compactAfterBytes' | 'compactAfterBytesFloor'>,
+  ) {
+    this.measured(0)
+  }
+
+  /** The document's encoded size is known (loaded, compacted): the log is folded at as much. */
+  measured(documentBytes: number): void {
+    this.admission.measured(documentBytes)
+    const { compactAfterBytes, compactAfterBytesFloor } = this.limits
+    this.dueBytes = Math.min(compactAfterBytes, Math.max(compactAfterBytesFloor, documentBytes))
+  }
 
   /** What the store held past its snapshot at load counts toward the next compaction. */
   loaded(updates: number, bytes: number): void {
@@ -75,7 +91,24 @@ export class Compaction {
    * arrived in the turn back from every screen for as long.
    */
   compactSoon(onError: (error: unknown) => void): void {
-    if (this.soon || this.running) return
+    if (this.soon || this.again) return
+    if (this.running) {
+      // The running one may have encoded the document before what asked for this one (a
+      // withheld note, which must leave the stored log): once more after it, unless cancelled
+      // or it failed (the next then waits for `againAt`, like every other).
+      const cancels = this.cancels
+      this.again = true
+      this.running.then(
+        () => {
+          this.again = false
+          if (this.cancels === cancels) this.compactSoon(onError)
+        },
+        () => {
+          this.again = false
+        },
+      )
+      return
+    }
     this.soon = setImmediate(() => {
       this.soon = null
       this.compact().catch(onError)
@@ -84,6 +117,7 @@ export class Compaction {
 
   /** Drops a compaction asked for but not begun (the room settles or is gone). */
   cancel(): void {
+    this.cancels++
     if (this.soon) clearImmediate(this.soon)
     this.soon = null
   }
@@ -114,7 +148,7 @@ export class Compaction {
   /** The whole document, encoded; its size is the one updates are judged against. */
   private encodeMeasured(): Uint8Array {
     const state = Y.encodeStateAsUpdate(this.doc)
-    this.admission.measured(state.byteLength)
+    this.measured(state.byteLength)
     return state
   }
 }

@@ -14,9 +14,17 @@ export interface RoomLimits {
   maxAwarenessClients: number
   /** How often one sender's (token and address) awareness is relayed to the others. */
   awarenessRate: AwarenessRate
-  /** Compact when the update log since the last snapshot holds more updates or bytes. */
+  /**
+   * Compact when the update log since the last snapshot holds as many bytes as the document
+   * (its encoded size when last measured), but at least `compactAfterBytesFloor` and at most
+   * `compactAfterBytes`, or else `compactAfterUpdates` updates. A compaction encodes the whole
+   * document, so its cost grows with the document: folding after a fixed count stalled large
+   * boards often, while this keeps it proportionate and loading (snapshot plus log) under about
+   * twice the document's bytes.
+   */
   compactAfterUpdates: number
   compactAfterBytes: number
+  compactAfterBytesFloor: number
   /** How long awareness waits to be relayed with others' (unless document updates go first). */
   awarenessWindowMs: number
   /**
@@ -31,8 +39,10 @@ export const DEFAULT_LIMITS: RoomLimits = {
   maxAwarenessClients: 4,
   // A live cursor sends ten a second; a person typing in a shared text a few more.
   awarenessRate: { perSecond: 15, burst: 30 },
-  compactAfterUpdates: 500,
+  // A far backstop: only a small document's log of tiny edits reaches it before its bytes do.
+  compactAfterUpdates: 5_000,
   compactAfterBytes: 1024 * 1024,
+  compactAfterBytesFloor: 64 * 1024,
   // Below what a person notices of a cursor or a name; a 300-client room's renewals then
   // mostly travel with the edits instead of costing every socket a write of their own.
   awarenessWindowMs: 40,

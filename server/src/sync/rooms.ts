@@ -118,6 +118,21 @@ export class Rooms {
     return entry ? entry.room.catch(() => undefined) : undefined
   }
 
+  /**
+   * Asks a loaded (or loading) room to fold its update log soon, whatever its size: what the
+   * log holds must leave the store (a note withheld from its board). Never loads.
+   */
+  compactSoon(name: string): void {
+    const entry = this.entries.get(name)
+    entry?.room.then(
+      (room) => {
+        // Not once it unloads: its settling compacts anyway, and then it is destroyed.
+        if (this.entries.get(name) === entry) room.compactSoon()
+      },
+      () => undefined,
+    )
+  }
+
   get size(): number {
     return this.entries.size
   }
