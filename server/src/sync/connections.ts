@@ -15,6 +15,8 @@ export interface Connection {
   grant: SyncGrant
   socket: PingableSocket
   alive: boolean
+  /** Which of the keep-alive's turns pings it (`Connections.add` sets it). */
+  slot: number
   /** Who the sockets are counted against: the client's address (IPv6: its /64). */
   address: string
 }
@@ -34,6 +36,13 @@ export interface SocketCaps {
 export type SocketRefusal = 'token' | 'address' | 'total'
 
 /**
+ * The keep-alive pings a tenth of the sockets at a time, ten times per interval: 4,000 sockets
+ * pinged in one timer callback held the event loop for tens of milliseconds every 30 s (one
+ * frame and one write each), and every edit arriving meanwhile waited.
+ */
+const KEEPALIVE_TURNS = 10
+
+/**
  * Every open sync socket, so that a revoked token, a deleted event or a shutdown reaches the
  * sockets it concerns, and so that one timer pings them all.
  */
@@ -44,6 +53,7 @@ export class Connections {
   private timer: ReturnType<typeof setInterval> | null = null
   private stopping = false
   private readonly whenEmpty = new Set<() => void>()
+  private nextSlot = 0
 
   constructor(private readonly caps: SocketCaps) {}
 
@@ -73,6 +83,8 @@ export class Connections {
     connection.socket.on('pong', () => {
       connection.alive = true
     })
+    connection.slot = this.nextSlot
+    this.nextSlot = (this.nextSlot + 1) % KEEPALIVE_TURNS
     this.open.add(connection)
     count(this.byToken, connection.grant.tokenId, 1)
     count(this.byAddress, connection.address, 1)
@@ -107,11 +119,18 @@ export class Connections {
     return closed
   }
 
-  /** Pings every socket each interval and drops those that did not answer the last ping. */
+  /**
+   * Pings every socket once each interval and drops those that did not answer the last ping,
+   * in turns (`KEEPALIVE_TURNS`): each socket's turn comes once per interval.
+   */
   startKeepalive(intervalMs: number): void {
     this.stopKeepalive()
+    let turn = 0
     this.timer = setInterval(() => {
+      const slot = turn
+      turn = (turn + 1) % KEEPALIVE_TURNS
       for (const connection of this.open) {
+        if (connection.slot !== slot) continue
         if (!connection.alive) {
           connection.socket.terminate()
           continue
@@ -119,7 +138,7 @@ export class Connections {
         connection.alive = false
         connection.socket.ping()
       }
-    }, intervalMs)
+    }, intervalMs / KEEPALIVE_TURNS)
     this.timer.unref?.()
   }
 

@@ -52,6 +52,7 @@ class SyncSocket implements Peer, Connection {
   private readonly seq = ++peerSeq
   readonly peer: Peer = this
   alive = true
+  slot = 0
   readonly grant: SyncGrant
   readonly docName: string
   readonly address: string
