@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
 /**
  * The process's Prometheus metrics (`GET /metrics`). Every server has its own registry, so
@@ -21,6 +21,8 @@ export interface Metrics {
   readonly unreadableDocs: Counter
   /** Failed writes of the update batch (retried with back-off). */
   readonly storeWriteFailures: Counter
+  /** Compactions stored, by how long encoding the whole document held the event loop. */
+  readonly compactionSeconds: Histogram
   /** A gauge whose value is read when the metrics are scraped. */
   gauge(name: string, help: string, read: () => number): void
 }
@@ -51,6 +53,12 @@ export function createMetrics(): Metrics {
     refusedRequests: counter('http_refused_requests_total', 'HTTP requests refused', ['reason']),
     unreadableDocs: counter('store_unreadable_docs_total', 'documents the store could not read'),
     storeWriteFailures: counter('store_write_failures_total', 'failed writes of update batches'),
+    compactionSeconds: new Histogram({
+      name: 'hytepaja_store_compaction_seconds',
+      help: 'compactions stored, by the time encoding the whole document held the event loop',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+      registers: [registry],
+    }),
     gauge(name, help, read) {
       new Gauge({
         name: `hytepaja_${name}`,

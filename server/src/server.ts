@@ -126,6 +126,7 @@ export async function startServer(
         logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),
       onStoreError: (name, err) => logger.error({ doc: name, err }, 'store failed'),
       onAwarenessDropped: (reason, count) => metrics.awarenessDropped.inc({ reason }, count),
+      onCompacted: (_name, encodeMs) => metrics.compactionSeconds.observe(encodeMs / 1000),
       onUnreadable: (error) => {
         metrics.unreadableDocs.inc()
         health.unreadable.add(error.docName)

@@ -25,6 +25,17 @@ async function stored(name: string, text: string): Promise<boolean> {
   return Buffer.concat(rows.map((r) => Buffer.from(r.data))).includes(Buffer.from(text, 'utf8'))
 }
 
+/** Compactions stored so far, as an operator's Prometheus reads them from /metrics. */
+async function compactionsCounted(): Promise<number> {
+  const res = await fetch(`${server.url}/metrics`, {
+    headers: { authorization: `Bearer ${server.ctx.secrets.adminToken}` },
+  })
+  const line = (await res.text())
+    .split('\n')
+    .find((l) => l.startsWith('hytepaja_store_compaction_seconds_count '))
+  return line ? Number(line.split(' ')[1]) : 0
+}
+
 describe('a note withheld from a loaded board', () => {
   it('leaves the board’s stored snapshot and log at once, not at some later compaction', async () => {
     const event = await createTestEvent(server)
@@ -49,6 +60,7 @@ describe('a note withheld from a loaded board', () => {
     if (!room) throw new Error('the board is not loaded')
     await waitFor(() => ideasRoot(room.doc).size === 22, 'the notes on the server')
     expect(await stored(board, 'Loukkaava kommentti')).toBe(true)
+    const compactionsBefore = await compactionsCounted()
 
     ideas.setHidden(facilitator.doc, hidden, true, actor)
     await waitFor(
@@ -59,5 +71,6 @@ describe('a note withheld from a loaded board', () => {
     expect(await server.ctx.rooms.loaded(board)).toBe(room)
     expect(await stored(board, 'Kirjastoauto kyliin')).toBe(true)
     expect(await stored(board, 'Idea 19')).toBe(true)
+    expect(await compactionsCounted()).toBeGreaterThan(compactionsBefore)
   })
 })

@@ -85,7 +85,7 @@ export class Room implements RemoteSink, AwarenessHost {
       events,
       feed,
     )
-    this.compaction = new Compaction(name, store, this.doc, this.admission, feed, limits)
+    this.compaction = new Compaction(name, store, this.doc, this.admission, feed, limits, events)
     this.doc.on('update', this.onDocUpdate)
     this.doc.on('afterTransactionCleanup', this.beforeEncoding)
   }

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { DocStore } from '../store/docStore.js'
 import type { Admission } from './admission.js'
 import type { DocFeed } from './replication.js'
+import type { RoomEvents } from './roomEvents.js'
 import type { RoomLimits } from './roomLimits.js'
 
 /**
@@ -39,6 +40,7 @@ export class Compaction {
     private readonly admission: Admission,
     private readonly feed: DocFeed | null,
     private readonly limits: Pick<RoomLimits, 'compactAfterBytes' | 'compactAfterBytesFloor'>,
+    private readonly events: Pick<RoomEvents, 'onCompacted'> = {},
   ) {
     this.measured(0)
   }
@@ -131,7 +133,7 @@ export class Compaction {
   }
 
   private async underLease(): Promise<void> {
-    if (!this.feed) return this.store.compact(this.name, this.encodeMeasured())
+    if (!this.feed) return this.compactStored()
     const release = await this.feed.acquireCompaction()
     if (!release) {
       // Another instance is compacting this document; this one's own updates go to the log.
@@ -139,13 +141,21 @@ export class Compaction {
     }
     try {
       // Encoded after the wait: it must hold every update appended so far.
-      await this.store.compact(this.name, this.encodeMeasured())
+      await this.compactStored()
     } finally {
       release()
     }
   }
 
   /** The whole document, encoded; its size is the one updates are judged against. */
+  private async compactStored(): Promise<void> {
+    const started = performance.now()
+    const state = this.encodeMeasured()
+    const encodeMs = performance.now() - started
+    await this.store.compact(this.name, state)
+    this.events.onCompacted?.(this.name, encodeMs)
+  }
+
   private encodeMeasured(): Uint8Array {
     const state = Y.encodeStateAsUpdate(this.doc)
     this.measured(state.byteLength)

@@ -22,6 +22,8 @@ export interface RoomEvents {
    * or, without a peer, a stored part held back at load and dropped.
    */
   onRefusedUpdate?(room: Room, peer: Peer | null, reason: Refusal['reason']): void
+  /** A compaction was stored; encoding the whole document held the event loop for `encodeMs`. */
+  onCompacted?(name: string, encodeMs: number): void
   /** A document's stored state could not be read (damaged); its room did not load. */
   onUnreadable?(error: UnreadableDocument): void
 }
