@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type * as Y from 'yjs'
 import type { SyncStatus } from './connectionState'
 import { INITIAL_STATUS } from './connectionState'
+import { changeCount, onDocChange } from './docChanges'
 import type { SyncedDoc } from './openDoc'
 import { type Present, readPresent } from './presence'
 import { acquireDoc, releaseDoc } from './registry'
@@ -34,37 +35,30 @@ export function useSyncStatus(synced: SyncedDoc | null): SyncStatus {
 }
 
 /**
- * A plain value read from a document, recomputed after each change to it. `read` runs
- * during render, so every root it touches exists by the time we subscribe to the roots.
- * The value is cached per change, so `read` should depend on the document only.
+ * A plain value read from a document, recomputed after each transaction that changed it
+ * (`docChanges.ts`: subscribed per root, a participant's "Vaihda ryhmää" or a board's
+ * follow-up panel sometimes never appeared). The value is cached per change, so `read` should
+ * depend on the document only.
  */
 export function useSnapshot<T>(doc: Y.Doc | null, read: (doc: Y.Doc) => T, fallback: T): T {
-  const cache = useRef<{ doc: Y.Doc | null; version: number; value: T } | null>(null)
-  const version = useRef(0)
+  const cache = useRef<{ doc: Y.Doc | null; changes: number; value: T } | null>(null)
   const readRef = useRef(read)
   readRef.current = read
 
   const subscribe = useCallback(
     (onChange: () => void) => {
       if (!doc) return () => {}
-      const roots = [...doc.share.values()]
-      const changed = () => {
-        version.current++
-        onChange()
-      }
-      for (const root of roots) root.observeDeep(changed)
-      return () => {
-        for (const root of roots) root.unobserveDeep(changed)
-      }
+      return onDocChange(doc, onChange)
     },
     [doc],
   )
 
   const getSnapshot = () => {
+    const changes = doc ? changeCount(doc) : 0
     const hit = cache.current
-    if (hit && hit.doc === doc && hit.version === version.current) return hit.value
+    if (hit && hit.doc === doc && hit.changes === changes) return hit.value
     const value = doc ? readRef.current(doc) : fallback
-    cache.current = { doc, version: version.current, value }
+    cache.current = { doc, changes, value }
     return value
   }
 
