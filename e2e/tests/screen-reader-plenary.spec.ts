@@ -16,7 +16,7 @@ test.use({ actionTimeout: 30_000 })
  * the participant's agenda while the chair moves and decides, the minutes' preview and the
  * minute-checker's page. Each page's landmarks, headings and named controls (Playwright's
  * accessibility tree, kept to the stable structure), and every change said once in the page's
- * live regions: not twice, not never. (The first half is in screen-reader.spec.ts.)
+ * live regions: not twice, not never. (The first half is in screen-reader-workshop.spec.ts.)
  */
 
 async function inLanguage(page: Page, language: string | null) {

@@ -4,6 +4,7 @@ import { addIdea, laptop, openAsFacilitator, phone } from '../fixtures/board.js'
 import { heard, listenToLiveRegions } from '../fixtures/liveRegions.js'
 import { plenaryCall, promoteThroughProposalView } from '../fixtures/plenary.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
+import { WORKSHOP_WORDS } from '../fixtures/workshopWords.js'
 
 test.describe.configure({ timeout: 300_000 })
 test.use({ actionTimeout: 30_000 })
@@ -11,122 +12,9 @@ test.use({ actionTimeout: 30_000 })
 /**
  * A participant's day as a screen reader meets it, in Finnish and in Swedish: each page's
  * landmarks, headings and named controls (Playwright's accessibility tree, kept to the stable
- * structure), and every change said once in the live region: not twice, not never.
+ * structure), and every change said once in the live region: not twice, not never. (The
+ * second half is in screen-reader-plenary.spec.ts.)
  */
-const WORDS = {
-  fi: {
-    language: null,
-    plain: 'Selkokieli',
-    joinTitle: 'Liity työpajaan',
-    name: 'Nimi',
-    organisation: 'Organisaatio (vapaaehtoinen)',
-    group: 'Ryhmä',
-    join: 'Liity ryhmään',
-    groupLinks: 'Ryhmän esitys ja asialista',
-    proposalLink: 'Päätösesitys ja toimenpiteet →',
-    agendaLink: 'Päätösasialista →',
-    presence: /Paikalla nyt \(\d\)/,
-    connected: 'Yhdistetty · kaikki muutokset tallennettu',
-    details: 'Tiedot ja asetukset',
-    phase: (name: string) => `Vaihe: ${name}`,
-    phases: {
-      waiting: 'Ei vielä alkanut',
-      ideas: 'Ideointi',
-      clustering: 'Niputus',
-      voting: 'Äänestys',
-      proposal: 'Ehdotus',
-    },
-    view: 'Näkymä',
-    order: 'Järjestys',
-    views: ['Lista', 'Taulu', 'Jäsennys'],
-    settings: 'Asetukset tällä laitteella',
-    add: 'Lisää idea',
-    dialog: 'Uusi idea',
-    idea: 'Ideasi',
-    cancel: 'Peruuta',
-    ideas: 'Ideat, uusin ensin',
-    actions: (text: string) => `Toiminnot: ${text}`,
-    vote: (text: string) => `Äänestä ideaa: ${text}`,
-    retract: (text: string) => `Peru ääni idealta: ${text}`,
-    ranking: 'Äänestyksen tulos',
-    proposalTitle: /^Päätösesitys: /,
-    proposalNav: 'Ryhmän sivut',
-    proposalHeading: 'Päätösesitys',
-    titleField: 'Otsikko',
-    body: 'Esitys',
-    addAction: 'Lisää toimenpide-ehdotus',
-    rankedIdeas: 'Ryhmän ideat äänestyksen mukaan',
-    agendaTitle: 'Päätösasialista',
-    said: {
-      ideas: 'Vaihe vaihtui: Ideointi.',
-      ownAdded: 'Ideasi on lisätty taululle.',
-      othersAdded: /lisäsi idean\.$/,
-      clustering: 'Vaihe vaihtui: Niputus.',
-      voting: 'Vaihe vaihtui: Äänestys.',
-      cast: 'Ääni annettu. 2 ääntä jäljellä.',
-      revealed: 'Äänestyksen tulokset on julkaistu.',
-      proposal: 'Vaihe vaihtui: Ehdotus.',
-      promoted: 'Ryhmän esitys on päätösasialistalla kohtana §9 a, versio 1.',
-      current: /^Nyt käsittelyssä: §1 \S/,
-    },
-  },
-  sv: {
-    language: 'Svenska',
-    plain: 'Lättläst',
-    joinTitle: 'Gå med i workshoppen',
-    name: 'Namn',
-    organisation: 'Organisation (frivilligt)',
-    group: 'Grupp',
-    join: 'Gå med i gruppen',
-    groupLinks: 'Gruppens förslag och listan',
-    proposalLink: 'Beslutsförslag och åtgärder →',
-    agendaLink: 'Beslutsföredragningslista →',
-    presence: /Här nu \(\d\)/,
-    connected: 'Ansluten · alla ändringar sparade',
-    details: 'Info och inställningar',
-    phase: (name: string) => `Fas: ${name}`,
-    phases: {
-      waiting: 'Har inte börjat',
-      ideas: 'Idéer',
-      clustering: 'Klustring',
-      voting: 'Röstning',
-      proposal: 'Förslag',
-    },
-    view: 'Vy',
-    order: 'Ordning',
-    views: null,
-    settings: 'Inställningar på den här enheten',
-    add: 'Lägg till idé',
-    dialog: 'Ny idé',
-    idea: 'Din idé',
-    cancel: 'Avbryt',
-    ideas: 'Idéer, nyaste först',
-    actions: (text: string) => `Åtgärder: ${text}`,
-    vote: (text: string) => `Rösta på idén: ${text}`,
-    retract: (text: string) => `Ångra rösten på idén: ${text}`,
-    ranking: 'Röstningens resultat',
-    proposalTitle: /^Beslutsförslag: /,
-    proposalNav: 'Gruppens sidor',
-    proposalHeading: 'Beslutsförslag',
-    titleField: 'Rubrik',
-    body: 'Förslag',
-    addAction: 'Lägg till åtgärdsförslag',
-    rankedIdeas: 'Gruppens idéer enligt omröstningen',
-    agendaTitle: 'Beslutsföredragningslista',
-    said: {
-      ideas: 'Ny fas: Idéer.',
-      ownAdded: 'Din idé har lagts till på tavlan.',
-      othersAdded: /lade till en idé\.$/,
-      clustering: 'Ny fas: Klustring.',
-      voting: 'Ny fas: Röstning.',
-      cast: 'Rösten är given. 2 röster kvar.',
-      revealed: 'Röstningens resultat har publicerats.',
-      proposal: 'Ny fas: Förslag.',
-      promoted: 'Gruppens förslag finns på beslutslistan som punkt §9 a, version 1.',
-      current: /^Behandlas nu: §1 \S/,
-    },
-  },
-} as const
 
 const MINE = 'Kävelyreitit valaistaan'
 const THEIRS = 'Kerhot iltapäiviin'
@@ -140,7 +28,7 @@ async function expectSaid(page: Page, said: string | RegExp, times = 1) {
 }
 
 for (const lang of ['fi', 'sv'] as const) {
-  const w = WORDS[lang]
+  const w = WORKSHOP_WORDS[lang]
 
   test(`${lang}: join, idea, vote, proposal and the plenary read as a screen reader meets them`, async ({
     browser,

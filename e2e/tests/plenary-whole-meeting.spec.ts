@@ -1,52 +1,22 @@
-import type { Locator, Page } from '@playwright/test'
-import { type CreatedEvent, createEvent } from '../fixtures/api.js'
+import type { Page } from '@playwright/test'
+import { createEvent } from '../fixtures/api.js'
 import { laptop, phone } from '../fixtures/board.js'
-import { docxPart, docxText, downloaded, pdfInfo, pdfText } from '../fixtures/minutesFiles.js'
-import { fontSizeOf, plenaryCall, promoteThroughProposalView } from '../fixtures/plenary.js'
-import type { ServerProcess } from '../fixtures/serverProcess.js'
+import {
+  consoleItem,
+  expectCurrent,
+  fontSizeOf,
+  plenaryCall,
+  promoteThroughProposalView,
+  registerParticipant,
+} from '../fixtures/plenary.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
+import { expectMinutesFilesSay, THREE_PROPOSALS } from '../fixtures/wholeMeeting.js'
 
 // A step that cannot happen should fail in seconds, not at the end of the whole meeting.
 test.use({ actionTimeout: 30_000 })
 
 const PRESENTER = { width: 1920, height: 1080 }
 const SMALL_SHARE = { width: 1280, height: 720 }
-
-/** One row of the chair's agenda, by its § label ("§9 a"). */
-function item(page: Page, label: string): Locator {
-  return page
-    .locator('.console-item')
-    .filter({ has: page.locator('.console-item__label', { hasText: new RegExp(`^${label}$`) }) })
-}
-
-async function register(
-  server: ServerProcess,
-  event: CreatedEvent,
-  displayName: string,
-  organisation: string,
-  groupId: string,
-) {
-  const res = await fetch(`${server.url}/api/events/${event.id}/participants`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${event.tokens.join}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ displayName, organisation, groupId }),
-  })
-  expect(res.status).toBe(201)
-  return (await res.json()) as { participantId: string; token: string; link: string }
-}
-
-/** Every screen that follows the meeting shows the same item. */
-async function expectCurrent(
-  screens: { chair: Page; presenter: Page; board: Page },
-  label: string,
-  title: string,
-) {
-  await expect(screens.chair.locator('.current-bar__now')).toHaveText(`${label} ${title}`)
-  await expect(screens.presenter.getByRole('heading', { level: 1 })).toHaveText(`${label}${title}`)
-  await expect(
-    screens.board.getByRole('link', { name: `Nyt käsittelyssä: ${label} ${title}` }),
-  ).toBeVisible()
-}
 
 test('a whole plenary: the chair moves through the agenda, every screen follows, the checkers lock the minutes and the files say what was decided', async ({
   browser,
@@ -65,54 +35,22 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
 
   // The workshops' proposals reach the agenda as §9 a, b and c, written in the proposal view.
   const facilitatorCtx = await laptop(browser)
-  await promoteThroughProposalView(facilitatorCtx, server, event, g1, {
-    title: 'Mielen hyvinvointi kouluissa',
-    body: 'Kunnat ja järjestöt tukevat nuorten mielen hyvinvointia yhdessä.',
-    actions: [
-      {
-        what: 'Koulujen välitunneille ohjattua toimintaa',
-        responsible: 'Järvilaakson kunta',
-        timeline: 'Syksy 2026',
-        indicator: 'Mukana olevien koulujen määrä',
-      },
-    ],
-  })
-  await promoteThroughProposalView(facilitatorCtx, server, event, g2, {
-    title: 'Turvallinen arki',
-    body: 'Kävelyreitit valaistaan koulujen lähellä.',
-    actions: [
-      {
-        what: 'Valaistaan kävelyreitit',
-        responsible: 'Harjurannan kaupunki',
-        timeline: 'Syksy 2026',
-        indicator: 'Valaistujen reittien kilometrit',
-      },
-      {
-        what: 'Liikenneturvallisuusviikko kouluissa',
-        responsible: 'Liikenneturva',
-        timeline: 'Kevät 2027',
-        indicator: 'Osallistuneet luokat',
-      },
-    ],
-  })
-  await promoteThroughProposalView(facilitatorCtx, server, event, g3, {
-    title: 'Liikkumisen ilo',
-    body: 'Seurat avaavat ovensa kaikille.',
-    actions: [
-      {
-        what: 'Avoimet ovet seuroissa',
-        responsible: 'Urheiluseurat',
-        timeline: 'Koko vuosi',
-        indicator: 'Kävijämäärä',
-      },
-    ],
-  })
+  const [wellbeing, safety, movement] = THREE_PROPOSALS
+  await promoteThroughProposalView(facilitatorCtx, server, event, g1, wellbeing)
+  await promoteThroughProposalView(facilitatorCtx, server, event, g2, safety)
+  await promoteThroughProposalView(facilitatorCtx, server, event, g3, movement)
   await facilitatorCtx.close()
 
-  await register(server, event, 'Aino Esimerkki', 'Kylätoimintayhdistys ry', g1.id)
-  await register(server, event, 'Bertta Bergström', 'Järvilaakson kunta', g2.id)
-  await register(server, event, 'Cecilia Carlsson', 'Harjurannan seurakunta', g3.id)
-  const pekka = await register(server, event, 'Pekka Puhelin', 'Harjurannan kaupunki', g1.id)
+  await registerParticipant(server, event, 'Aino Esimerkki', 'Kylätoimintayhdistys ry', g1.id)
+  await registerParticipant(server, event, 'Bertta Bergström', 'Järvilaakson kunta', g2.id)
+  await registerParticipant(server, event, 'Cecilia Carlsson', 'Harjurannan seurakunta', g3.id)
+  const pekka = await registerParticipant(
+    server,
+    event,
+    'Pekka Puhelin',
+    'Harjurannan kaupunki',
+    g1.id,
+  )
 
   // The chair on a laptop, the presenter view on the shared screen, a participant's phone.
   const chairCtx = await laptop(browser)
@@ -147,7 +85,7 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
   await board.screenshot({ path: 'screenshots/plenary-board-phone.png' })
 
   // §2: the secretary confirms the registered participants, adds one and notes a late arrival.
-  const attendance = item(chair, '§2')
+  const attendance = consoleItem(chair, '§2')
   await expect(attendance.getByText('vahvistamatta 4')).toBeVisible()
   await attendance
     .getByRole('radiogroup', { name: 'Läsnäolo: Aino Esimerkki' })
@@ -187,7 +125,7 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
   // §3 approved with a change noted; §4 elections, picked from the attendance or typed.
   await chair.keyboard.press('Alt+ArrowDown')
   await expectCurrent(screens, '§3', 'Asialistan hyväksyminen')
-  const approval = item(chair, '§3')
+  const approval = consoleItem(chair, '§3')
   await approval.getByLabel(/Muutokset asialistaan/).fill('§10 käsitellään ennen §9:ää.')
   await approval.getByRole('button', { name: 'Asialista hyväksytty' }).click()
   await expect(approval.getByText('muutoksin: §10 käsitellään ennen §9:ää.')).toBeVisible()
@@ -199,7 +137,7 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
     '§4',
     'Puheenjohtajan, sihteerin, pöytäkirjantarkastajien ja ääntenlaskijoiden valinta',
   )
-  const elections = item(chair, '§4')
+  const elections = consoleItem(chair, '§4')
   const seat = (name: string) => elections.getByRole('group', { name, exact: true })
   await seat('Puheenjohtaja').getByLabel('Henkilö').selectOption({ label: 'Kirjoita nimi…' })
   await seat('Puheenjohtaja').getByLabel('Nimi').fill('Helmi Koivunen')
@@ -240,7 +178,7 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
   await presenter.screenshot({ path: 'screenshots/plenary-presenter-elections.png' })
 
   // §9 a as proposed, in one press. The presenter shows the proposal, then the decision.
-  await item(chair, '§9 a')
+  await consoleItem(chair, '§9 a')
     .getByRole('button', { name: /^Käsittele nyt/ })
     .click()
   await expectCurrent(screens, '§9 a', g1.name)
@@ -253,16 +191,16 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
   expect(presentedSize).toBeGreaterThanOrEqual(28)
   expect(await fontSizeOf(presenter, '.present-proposal__body')).toBeGreaterThanOrEqual(28)
   await presenter.screenshot({ path: 'screenshots/plenary-presenter-1920.png' })
-  await item(chair, '§9 a').getByRole('button', { name: 'Esityksen mukaisesti' }).click()
+  await consoleItem(chair, '§9 a').getByRole('button', { name: 'Esityksen mukaisesti' }).click()
   await expect(presenter.getByText('Päätös: Esityksen mukaisesti')).toBeVisible()
-  await expect(item(chair, '§9 a').locator('.console-item__state')).toContainText(
+  await expect(consoleItem(chair, '§9 a').locator('.console-item__state')).toContainText(
     'Esityksen mukaisesti',
   )
 
   // §9 b amended: the secretary edits a copy, drops an action and sees the difference.
   await chair.keyboard.press('Alt+ArrowDown')
   await expectCurrent(screens, '§9 b', g2.name)
-  const b = item(chair, '§9 b')
+  const b = consoleItem(chair, '§9 b')
   await b.getByRole('button', { name: 'Muutettuna…' }).click()
   const form = b.locator('form.amend')
   await form.getByLabel('Otsikko').fill('Turvallinen arki kaikille')
@@ -305,7 +243,7 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
   // §9 c tabled, with a note of the discussion.
   await chair.keyboard.press('Alt+ArrowDown')
   await expectCurrent(screens, '§9 c', g3.name)
-  const c = item(chair, '§9 c')
+  const c = consoleItem(chair, '§9 c')
   await c.getByLabel(/Keskustelun lyhyt kuvaus/).fill('Palataan syksyn kokouksessa.')
   await c.getByRole('button', { name: 'Pöydälle / siirretään' }).click()
   await expect(presenter.getByText('Päätös: Pöydälle / siirretään')).toBeVisible()
@@ -412,47 +350,7 @@ test('a whole plenary: the chair moves through the agenda, every screen follows,
       },
     ],
   ] as const) {
-    await files.getByLabel('Pöytäkirjan kieli').selectOption({ label: lang })
-    const html = await downloaded(chair, () =>
-      files.getByRole('button', { name: 'Lataa HTML' }).click(),
-    )
-    const htmlText = new TextDecoder().decode(html.bytes)
-    expect(html.name).toMatch(/\.html$/)
-    expect(htmlText).toContain(`lang="${words.tag}"`)
-    for (const text of [
-      words.kind,
-      words.amended,
-      'Kävelyreitit valaistaan koulujen ja kirjastojen lähellä.',
-      'Aino Esimerkki',
-    ])
-      expect(htmlText).toContain(text)
-    expect(htmlText.toLowerCase()).toContain(words.asProposed)
-    expect(htmlText.toLowerCase()).toContain(words.tabled)
-
-    const docx = await downloaded(chair, () =>
-      files.getByRole('button', { name: 'Lataa DOCX (Word)' }).click(),
-    )
-    expect(docx.name).toMatch(/\.docx$/)
-    const xml = docxPart(docx.bytes, 'word/document.xml')
-    // The language is set once, in the document defaults (31a2d92), so Word spell-checks in it.
-    expect(docxPart(docx.bytes, 'word/styles.xml')).toContain(`<w:lang w:val="${words.tag}"/>`)
-    const docxWords = docxText(xml)
-    for (const text of [words.kind, words.amended, 'Mielen hyvinvointi kouluissa', 'Otso Öhman'])
-      expect(docxWords).toContain(text)
-    expect(docxWords).toContain(
-      (await chair.locator('.minutes-status__hash code').textContent()) ?? 'no hash',
-    )
-
-    const pdf = await downloaded(chair, () =>
-      files.getByRole('button', { name: 'Lataa PDF' }).click(),
-    )
-    expect(pdf.name).toMatch(/\.pdf$/)
-    const info = pdfInfo(pdf.bytes)
-    expect(info).toMatch(/Tagged:\s+yes/)
-    expect(Buffer.from(pdf.bytes).toString('latin1')).toContain(`/Lang (${words.tag})`)
-    const text = pdfText(pdf.bytes)
-    for (const t of [words.kind, words.amended, 'Liikkumisen ilo', 'Helmi Koivunen'])
-      expect(text).toContain(t)
+    await expectMinutesFilesSay(chair, files, lang, words)
   }
 
   await Promise.all(
