@@ -15,6 +15,7 @@ describe('parseConfig: the environment of the public contract', () => {
       redisUrl: null,
       adminToken: null,
       seedDemo: true,
+      sqliteCheckpointPages: 1000,
     })
     expect(parseConfig({ PORT: '9000' }, '/srv', noLan).publicUrl).toBe('http://localhost:9000')
   })
@@ -62,6 +63,7 @@ describe('parseConfig: the environment of the public contract', () => {
         REDIS_URL: 'redis://127.0.0.1:6379',
         ADMIN_TOKEN: 'console-key-of-twenty-four',
         SEED_DEMO: '0',
+        SQLITE_CHECKPOINT_PAGES: '2000',
       },
       '/srv',
     )
@@ -74,6 +76,7 @@ describe('parseConfig: the environment of the public contract', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       adminToken: 'console-key-of-twenty-four',
       seedDemo: false,
+      sqliteCheckpointPages: 2000,
     })
   })
 
@@ -88,6 +91,7 @@ describe('parseConfig: the environment of the public contract', () => {
       [{ REDIS_PREFIX: 'bad prefix!' }, 'REDIS_PREFIX'],
       [{ ADMIN_TOKEN: 'x'.repeat(23) }, 'ADMIN_TOKEN'],
       [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+      [{ SQLITE_CHECKPOINT_PAGES: '0' }, 'SQLITE_CHECKPOINT_PAGES'],
     ] as const) {
       expect(() => parseConfig(env)).toThrow(ConfigError)
       expect(() => parseConfig(env)).toThrow(name)

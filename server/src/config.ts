@@ -18,6 +18,11 @@ export interface Config {
   publicUrlFrom: 'PUBLIC_URL' | 'lan' | 'localhost'
   dataDir: string
   databaseUrl: string | null
+  /**
+   * Pages (4 KiB) of the SQLite write-ahead log that wait to be copied into the database file
+   * before a checkpoint (SQLITE_CHECKPOINT_PAGES; store/sqliteCheckpoints.ts).
+   */
+  sqliteCheckpointPages: number
   redisUrl: string | null
   /** Starts every Redis key, so that several deployments (or test runs) can share one Redis. */
   redisPrefix: string
@@ -150,6 +155,7 @@ export function parseConfig(
     publicUrlFrom: given ? 'PUBLIC_URL' : lan ? 'lan' : 'localhost',
     dataDir: resolve(cwd, env.DATA_DIR || './data'),
     databaseUrl: url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
+    sqliteCheckpointPages: count('SQLITE_CHECKPOINT_PAGES', env.SQLITE_CHECKPOINT_PAGES, 1000),
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     redisPrefix: redisPrefix(env.REDIS_PREFIX),
     adminToken: adminToken(env.ADMIN_TOKEN),

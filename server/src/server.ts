@@ -87,7 +87,9 @@ export async function startServer(
         streamGraceMs: tuning.streamGraceMs,
       })
     : createLocalBus()
-  const opened = await openDatabase(config).catch(async (error) => {
+  const opened = await openDatabase(config, (error) =>
+    logger.error({ err: error }, 'the SQLite checkpoint thread failed: commits checkpoint again'),
+  ).catch(async (error) => {
     await bus.close()
     throw error
   })

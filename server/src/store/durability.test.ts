@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { boardDocName } from '@hytepaja/shared/doc/names'
 import { ideasRoot } from '@hytepaja/shared/doc/schema/board'
+import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
+import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type CreatedEventBody, createTestEvent } from '../testing/accessFixture.js'
@@ -44,8 +46,8 @@ function dataDir(): string {
   return dir
 }
 
-async function start(dir: string): Promise<ServerProcess> {
-  const server = await spawnServer(dir)
+async function start(dir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const server = await spawnServer(dir, 60_000, env)
   processes.push(server)
   return server
 }
@@ -201,6 +203,63 @@ describe('the server process and its SQLite file', () => {
     expect(await readBack(second, board, token)).toEqual(
       [...batch('before', 10), ...batch('batch', 10)].sort(),
     )
+  })
+  it('keeps every acknowledged edit through kill -9 while checkpoints run', async () => {
+    const dir = dataDir()
+    // A log of 16 pages: a checkpoint every few batches, so the kill lands among them.
+    const first = await start(dir, { SQLITE_CHECKPOINT_PAGES: '16' })
+    const { board, token } = await createEvent(first)
+    const raw = clients.track(await rawClient(first, board, token, {}, '&saved=1'))
+    await raw.roundTrip()
+    const doc = new Y.Doc()
+    // Each note with the clock its client reached with it: a "saved" for that clock covers it.
+    const sent: Array<{ text: string; clock: number }> = []
+    let saved = 0
+    raw.ws.on('message', (data: ArrayBuffer) => {
+      const frame = new Uint8Array(data)
+      if (frame[0] !== MESSAGE_SAVED) return
+      const d = decoding.createDecoder(frame)
+      decoding.readVarUint(d)
+      for (let n = decoding.readVarUint(d); n > 0; n--) {
+        const client = decoding.readVarUint(d)
+        const clock = decoding.readVarUint(d)
+        if (client === doc.clientID) saved = Math.max(saved, clock)
+      }
+    })
+    const database = join(dir, 'hytepaja.sqlite')
+    const sizeAtStart = statSync(database).size
+    let killed = false
+    const pump = () => {
+      if (killed || raw.ws.readyState !== raw.ws.OPEN) return
+      // At most 50 notes ahead of the acknowledgements: a steady load, not a flood.
+      if (sent.length - sent.filter((note) => note.clock <= saved).length < 50) {
+        const text = `${sent.length}${' kestävä'.repeat(40)}`
+        const before = Y.encodeStateVector(doc)
+        addNotes(doc, [text])
+        raw.send(wire.update(Y.encodeStateAsUpdate(doc, before)))
+        sent.push({ text, clock: Y.getState(doc.store, doc.clientID) })
+      }
+      setImmediate(pump)
+    }
+    pump()
+    // Checkpoints have copied the log into the database file, several times over.
+    await waitFor(
+      () => sent.filter((note) => note.clock <= saved).length >= 300,
+      'acknowledgements of 300 notes',
+      30_000,
+    )
+    expect(statSync(database).size).toBeGreaterThan(sizeAtStart + 50_000)
+    first.child.kill('SIGKILL')
+    killed = true
+    expect((await first.exited).signal).toBe('SIGKILL')
+    // Whatever was acknowledged before the process died was on disk.
+    const acknowledged = sent.filter((note) => note.clock <= saved).map((note) => note.text)
+    raw.ws.terminate()
+
+    const second = await start(dir)
+    const stored = await readBack(second, board, token)
+    const kept = new Set(stored)
+    expect(acknowledged.filter((text) => !kept.has(text))).toEqual([])
   })
 })
 

@@ -7,7 +7,8 @@ import { openSqlite } from './sqlite.js'
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file in DATA_DIR; migrated. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'sqliteCheckpointPages'>>,
+  onError?: (error: unknown) => void,
 ): Promise<SqlDb> {
   let db: SqlDb
   if (config.databaseUrl) {
@@ -16,7 +17,10 @@ export async function openDatabase(
     db = openPostgres(config.databaseUrl)
   } else {
     mkdirSync(config.dataDir, { recursive: true })
-    db = openSqlite(join(config.dataDir, 'hytepaja.sqlite'))
+    db = openSqlite(join(config.dataDir, 'hytepaja.sqlite'), {
+      checkpointPages: config.sqliteCheckpointPages,
+      onError,
+    })
   }
   await migrate(db)
   return db

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openSqlite } from './sqlite.js'
 
 const dirs: string[] = []
@@ -65,6 +65,55 @@ describe('a SQLite transaction whose disk sync comes later', () => {
     expect(await db.all<{ synchronous: number }>('PRAGMA synchronous')).toEqual([
       { synchronous: 2 },
     ])
+    await db.close()
+  })
+})
+
+describe("the write-ahead log's checkpoints", () => {
+  it('copy the log into the database file, and the log starts over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hytepaja-sqlite-'))
+    dirs.push(dir)
+    const file = join(dir, 'store.sqlite')
+    const db = openSqlite(file, { checkpointPages: 64 })
+    await db.run('CREATE TABLE t (v TEXT NOT NULL)')
+    // The main connection never checkpoints in a commit.
+    expect(await db.all('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 0 }])
+    const row = 'x'.repeat(8_000)
+    const commits = 600
+    for (let i = 0; i < commits; i++) {
+      const { synced } = (await db.transactionSyncedLater?.(async (tx) => {
+        await tx.run('INSERT INTO t (v) VALUES (?)', [row])
+      })) ?? { synced: Promise.resolve() }
+      await synced
+    }
+    const written = commits * row.length
+    // Only a checkpoint writes the database file: the rows reach it (all but those committed
+    // after the last checkpoint was due).
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(written * 0.75), {
+      timeout: 10_000,
+    })
+    // The log was reused from its start after checkpoints, not grown to hold every row, also
+    // with commits back to back (the hardest case: the writer is always ahead).
+    expect(statSync(`${file}-wal`).size).toBeLessThan(written / 2)
+    expect(readOutside(file)).toHaveLength(commits)
+    await db.close()
+  })
+})
+
+describe('the synchronous level of a batch commit', () => {
+  it('is NORMAL from the first batch on, also when nothing else runs between batches', async () => {
+    const { db } = await fresh()
+    const levels: unknown[] = []
+    for (let i = 0; i < 3; i++) {
+      const committed = await db.transactionSyncedLater?.(async (tx) => {
+        levels.push(...(await tx.all('PRAGMA synchronous')))
+        await tx.run('INSERT INTO t (v) VALUES (?)', [`batch ${i}`])
+      })
+      await committed?.synced
+    }
+    // 1 = NORMAL: the log is synced from the thread pool, not in the commit.
+    expect(levels).toEqual([{ synchronous: 1 }, { synchronous: 1 }, { synchronous: 1 }])
+    expect(await db.all('PRAGMA synchronous')).toEqual([{ synchronous: 2 }])
     await db.close()
   })
 })

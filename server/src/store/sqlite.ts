@@ -1,6 +1,7 @@
 import { closeSync, fdatasync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { SqlDb, SqlValue } from './sql.js'
+import { createCheckpoints } from './sqliteCheckpoints.js'
 
 type Statement = Database.Statement<unknown[], unknown>
 
@@ -12,12 +13,25 @@ function bind(params: readonly SqlValue[]): unknown[] {
   )
 }
 
+export interface SqliteOptions {
+  /**
+   * How many pages (4 KiB) of the write-ahead log wait to be copied into the database file
+   * before a checkpoint (`sqliteCheckpoints.ts`); 1,000 as SQLite's own.
+   */
+  checkpointPages?: number
+  /** A checkpoint failed: checkpoints run inside commits again, as SQLite's own. */
+  onError?: (error: unknown) => void
+}
+
+/** SQLite's automatic checkpoint threshold, in pages, and ours by default. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000
+
 /**
  * better-sqlite3 behind the async SqlDb surface. The connection is one, so every call is queued
  * behind an open transaction: an `await` inside a transaction must not let another caller's
  * statement slip into it.
  */
-export function openSqlite(file: string): SqlDb {
+export function openSqlite(file: string, options: SqliteOptions = {}): SqlDb {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   // One commit per ~50 ms batch makes a full fsync cheap, and it survives power loss too.
@@ -28,17 +42,28 @@ export function openSqlite(file: string): SqlDb {
   // still compiles itself again at each run (SQLite runs it only once per compile), so the
   // level is switched only when it changes: back to back batches of the document store then
   // switch nothing, where each used to switch twice.
-  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL')
-  const syncFull = db.prepare('PRAGMA synchronous = FULL')
-  let synchronous: 'FULL' | 'NORMAL' = 'FULL'
-  const synchronousAt = (level: 'FULL' | 'NORMAL') => {
+  const levels = {
+    OFF: db.prepare('PRAGMA synchronous = OFF'),
+    NORMAL: db.prepare('PRAGMA synchronous = NORMAL'),
+    FULL: db.prepare('PRAGMA synchronous = FULL'),
+  }
+  // Preparing one already set the level, so its first run finds itself compiled and does
+  // nothing: the first batch after start stayed FULL, and with no other statement between
+  // batches so did every later one. Each spends that first run here, FULL last.
+  for (const level of Object.values(levels)) level.run()
+  let synchronous: keyof typeof levels = 'FULL'
+  const synchronousAt = (level: keyof typeof levels) => {
     if (synchronous === level) return
-    ;(level === 'FULL' ? syncFull : syncNormal).run()
+    levels[level].run()
     synchronous = level
   }
+  const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)')
   const begin = db.prepare('BEGIN IMMEDIATE')
   const commit = db.prepare('COMMIT')
   const rollback = db.prepare('ROLLBACK')
+  // A database in memory (tests) has no log on disk: what it commits is all there is.
+  const inMemory = file === ':memory:' || file === ''
+  if (!inMemory) db.pragma('wal_autocheckpoint = 0')
   const statements = new Map<string, Statement>()
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql)
@@ -48,12 +73,22 @@ export function openSqlite(file: string): SqlDb {
     }
     return stmt
   }
+  // A statement outside a transaction commits by itself when it writes.
+  const committedIfWrote = (stmt: Statement) => {
+    if (!stmt.readonly && !db.inTransaction) checkpoints?.committed()
+  }
   const direct = {
     all<Row>(sql: string, params: readonly SqlValue[] = []): Row[] {
-      return prepare(sql).all(...bind(params)) as Row[]
+      const stmt = prepare(sql)
+      const rows = stmt.all(...bind(params)) as Row[]
+      committedIfWrote(stmt)
+      return rows
     },
     run(sql: string, params: readonly SqlValue[] = []): { changes: number } {
-      return { changes: prepare(sql).run(...bind(params)).changes }
+      const stmt = prepare(sql)
+      const { changes } = stmt.run(...bind(params))
+      committedIfWrote(stmt)
+      return { changes }
     },
   }
 
@@ -78,8 +113,6 @@ export function openSqlite(file: string): SqlDb {
   // opened once (at the first commit, which makes the log) and synced with a callback, one
   // hop back to the event loop per batch where a FileHandle's promise took several.
   let wal: number | null = null
-  // A database in memory (tests) has no log on disk: what it commits is all there is.
-  const inMemory = file === ':memory:' || file === ''
   // Syncs under way: the descriptor is closed only once none is.
   let syncing = 0
   let whenNoneSyncing: (() => void) | null = null
@@ -102,6 +135,26 @@ export function openSqlite(file: string): SqlDb {
       })
     })
   }
+
+  // The log is copied into the database file here with its syncs off the loop (see
+  // sqliteCheckpoints.ts); SQLite's automatic checkpoint is off.
+  const checkpoints = inMemory
+    ? null
+    : createCheckpoints({
+        file,
+        pages: options.checkpointPages ?? SQLITE_AUTOCHECKPOINT_PAGES,
+        syncLog: syncWal,
+        // The copy syncs nothing itself: the log was synced before, the database file is after.
+        copyLog: () => {
+          synchronousAt('OFF')
+          checkpoint.get()
+        },
+        inTurn: serial,
+        onError: (error) => {
+          db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`)
+          options.onError?.(error)
+        },
+      })
 
   return {
     dialect: 'sqlite',
@@ -132,6 +185,7 @@ export function openSqlite(file: string): SqlDb {
         try {
           const result = await fn(tx)
           commit.run()
+          checkpoints?.committed()
           return { result, synced: syncWal() }
         } catch (error) {
           if (db.inTransaction) rollback.run()
@@ -150,18 +204,22 @@ export function openSqlite(file: string): SqlDb {
         try {
           const result = await fn(tx)
           commit.run()
+          checkpoints?.committed()
           return result
         } catch (error) {
           if (db.inTransaction) rollback.run()
           throw error
         }
       }),
-    close: () =>
-      serial(async () => {
+    close: async () => {
+      // Before the queue: the checkpoint under way waits in it for its copy.
+      await checkpoints?.close()
+      return serial(async () => {
         if (syncing > 0) await new Promise<void>((resolve) => (whenNoneSyncing = resolve))
         if (wal !== null) closeSync(wal)
         wal = null
         db.close()
-      }),
+      })
+    },
   }
 }
