@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type ServerProcess, spawnServer } from './testing/process.js'
+import { ADMIN_TOKEN, type ServerProcess, spawnServer } from './testing/process.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'hytepaja-main-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -66,4 +66,18 @@ describe('the server process (main.ts)', () => {
     expect(((await listed.json()) as { events: unknown[] }).events).toHaveLength(1)
     await stop(second)
   }, 180_000)
+
+  it('loads the server only once the young generation is kept small, so the start does not grow it', async () => {
+    const server = await spawnServer(mkdtempSync(join(dir, 'young-')))
+    const metrics = await fetch(`${server.url}/metrics`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    })
+    const newSpace = /^hytepaja_nodejs_heap_space_size_total_bytes\{space="new"\} (\d+)$/m.exec(
+      await metrics.text(),
+    )?.[1]
+    // Two 1 MB semi-spaces, or twice that when tsx's own loading (before main.ts) grew them;
+    // with the server's modules imported before main() ran, the start grew them to 16 MB.
+    expect(Number(newSpace)).toBeLessThanOrEqual(4 * 1024 * 1024)
+    await stop(server)
+  }, 120_000)
 })

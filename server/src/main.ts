@@ -1,15 +1,20 @@
-import { indexUnindexedEvents } from './commands/actionIndex.js'
 import { parseConfig } from './config.js'
 import { consoleLink } from './http/links.js'
 import { describeReach } from './reach.js'
-import { demoEventOnRecord, describeLinks, seedDemoEvent } from './seed.js'
-import { startServer } from './server.js'
 import { keepYoungGenerationSmall } from './youngGeneration.js'
 
 /** The composition root: the only place that reads the environment and handles signals. */
 async function main() {
   keepYoungGenerationSmall()
-  const server = await startServer(parseConfig(process.env))
+  const parsed = parseConfig(process.env)
+  // The server's modules are imported only now, after the line above: evaluating them is the
+  // process's first burst of allocation, and imported statically (before this function runs)
+  // they grew V8's young generation to 8 MB, kept for the process's life.
+  const [{ startServer }, { indexUnindexedEvents }] = await Promise.all([
+    import('./server.js'),
+    import('./commands/actionIndex.js'),
+  ])
+  const server = await startServer(parsed)
   const { ctx } = server
   // The config as the server listens: with PORT=0 its links carry the port it got.
   const { config } = ctx
@@ -34,9 +39,10 @@ async function main() {
     (events) => events > 0 && ctx.log.info({ events }, 'decided actions indexed'),
     (err) => ctx.log.error({ err }, 'indexing decided actions failed'),
   )
-  const newDemo = config.seedDemo ? await seedDemoEvent(ctx) : null
+  const seed = config.seedDemo ? await import('./seed.js') : null
+  const newDemo = seed ? await seed.seedDemoEvent(ctx) : null
   // Every start prints the demo's links (re-derived), not only the one that made it.
-  const demo = newDemo ?? (config.seedDemo ? await demoEventOnRecord(ctx) : null)
+  const demo = newDemo ?? (seed ? await seed.demoEventOnRecord(ctx) : null)
   // The console key is a secret: it is printed when it was just made (and with a new demo's
   // links), not on every start where logs would collect it.
   const firstStart = ctx.secrets.generatedAdminToken || newDemo !== null
@@ -51,7 +57,7 @@ async function main() {
       `\n  Organiser console key (ADMIN_TOKEN) made and kept in ${config.dataDir}/secrets.json\n`,
     )
   }
-  if (demo) process.stdout.write(describeLinks(demo, consoleUrl))
+  if (seed && demo) process.stdout.write(seed.describeLinks(demo, consoleUrl))
   else
     process.stdout.write(
       `\n  Hytepaja: ${config.publicUrl}\n  Organiser console: ${consoleUrl}\n\n`,
