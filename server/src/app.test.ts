@@ -147,6 +147,13 @@ describe('one process serves the built client, /api and /sync on one port', () =
     })
     expect(again.status).toBe(304)
     expect(again.body.byteLength).toBe(0)
+    // Each copy is made on its first request: gzip's too, and the same bytes the next time.
+    const gzipped = await raw(`${server.url}/e/abc/g/def`, { 'accept-encoding': 'gzip' })
+    expect(gzipped.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzipped.body).toString()).toBe(SHELL)
+    const gzippedAgain = await raw(`${server.url}/e/abc/g/def`, { 'accept-encoding': 'gzip' })
+    expect(gzippedAgain.body.equals(gzipped.body)).toBe(true)
+    expect(gzippedAgain.headers.etag).toBe(gzipped.headers.etag)
   })
 
   it("names a route's own chunks in its shell, so they load beside the entry", async () => {

@@ -1,4 +1,4 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js'
 import { LOCAL_REPLICATION } from '../sync/replication.js'
 import type { Bus, ControlMessage } from './types.js'
 

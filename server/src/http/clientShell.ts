@@ -14,10 +14,15 @@ interface RoutePreload {
   styles: string[]
 }
 
-/** The app shell as sent: the HTML and its compressed copies, made once at start. */
+/**
+ * The app shell as sent: the HTML, and its compressed copies, each made when first asked for
+ * and kept. Made at start, the five shells' copies (brotli at its best quality) held ~2 MB of
+ * memory (the encoder's buffers and code) in a server that nobody had opened a page of yet.
+ */
 interface ShellVariant {
   etag: string
-  bodies: Record<Encoding | 'identity', Buffer>
+  identity: Buffer
+  encoded: Partial<Record<Encoding, Buffer>>
 }
 
 export interface ClientShell {
@@ -52,7 +57,7 @@ export function loadClientShell(root: string): ClientShell {
       if (encoding) headers.set('Content-Encoding', encoding)
       if (c.req.header('If-None-Match') === etag)
         return new Response(null, { status: 304, headers })
-      const body = variant.bodies[encoding ?? 'identity']
+      const body = encoding ? encodedBody(variant, encoding) : variant.identity
       headers.set('Content-Length', String(body.byteLength))
       return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(body), { headers })
     },
@@ -95,12 +100,17 @@ function shellVariant(html: string): ShellVariant {
   const identity = Buffer.from(html, 'utf8')
   return {
     etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
-    bodies: {
-      identity,
-      br: brotliCompressSync(identity, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
-      }),
-      gzip: gzipSync(identity, { level: constants.Z_BEST_COMPRESSION }),
-    },
+    identity,
+    encoded: {},
   }
+}
+
+function encodedBody(variant: ShellVariant, encoding: Encoding): Buffer {
+  variant.encoded[encoding] ??=
+    encoding === 'br'
+      ? brotliCompressSync(variant.identity, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+        })
+      : gzipSync(variant.identity, { level: constants.Z_BEST_COMPRESSION })
+  return variant.encoded[encoding]
 }

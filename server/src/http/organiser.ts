@@ -91,7 +91,7 @@ export function organiserRoutes(ctx: ServerContext) {
       ...doc.meta,
       joinCode: row.join_code,
       municipalityGroupId: row.municipality_group_id,
-      // The partnership group (series) it is a meeting of, if any (`/api/series…` files it).
+      // The partnership group (series) it is a meeting of, if any (`/api/series...` files it).
       seriesId: row.series_id ?? null,
       groups: doc.groups,
       agenda: doc.agenda,

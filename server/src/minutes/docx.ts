@@ -49,7 +49,7 @@ function textRuns(text: string, style: Style = {}): TextRun[] {
         new TextRun({
           text: line,
           break: i > 0 ? 1 : undefined,
-          // Only where bold: `false` would write <w:b w:val="false"/> and <w:bCs …/> per run.
+          // Only where bold: `false` would write <w:b w:val="false"/> and <w:bCs .../> per run.
           bold: style.bold || undefined,
           strike: style.change === 'removed' ? true : undefined,
           underline: style.change === 'added' ? {} : undefined,

@@ -254,7 +254,8 @@ function naming(ctx: ReportContext, summary: Summary): Naming {
       : undefined
   const parts = [
     t('summary.fileName'),
-    range.replace(/[–.]/g, '-'),
+    // \u2013 is the range's en dash, escaped: the server's bundle stays Latin-1 (bundle.mjs).
+    range.replace(/[\u2013.]/g, '-'),
     single && groupName(ctx, single),
   ]
     .filter((part): part is string => Boolean(part))
