@@ -1,15 +1,17 @@
 import { parseConfig } from './config.js'
 import { consoleLink } from './http/links.js'
+import { limitOldGenerationGrowth } from './oldGeneration.js'
 import { describeReach } from './reach.js'
 import { keepYoungGenerationSmall } from './youngGeneration.js'
 
 /** The composition root: the only place that reads the environment and handles signals. */
 async function main() {
   keepYoungGenerationSmall()
+  limitOldGenerationGrowth()
   const parsed = parseConfig(process.env)
-  // The server's modules are imported only now, after the line above: evaluating them is the
-  // process's first burst of allocation, and imported statically (before this function runs)
-  // they grew V8's young generation to 8 MB, kept for the process's life.
+  // The server's modules are imported only now, once the young generation is kept small:
+  // evaluating them is the process's first burst of allocation, and imported statically
+  // (before this function runs) they grew it to 8 MB, kept for the process's life.
   const [{ startServer }, { indexUnindexedEvents }] = await Promise.all([
     import('./server.js'),
     import('./commands/actionIndex.js'),
