@@ -122,7 +122,7 @@ export async function startServer(
     // Rooms load only once the server listens, when `ctx` below is set.
     onLoad: (room) => guardDocument(room, ctx),
     replication: bus.replication,
-    clientSeats: createClientSeatStore(db),
+    clientSeats: createClientSeatStore(db, docs),
     events: {
       onPeerError: (room, peer, err) =>
         logger.warn({ doc: room.name, peer: peer.id, err: err.message }, 'peer dropped'),

@@ -1,6 +1,7 @@
 import { boardDocName, eventDocName } from '@hytepaja/shared/doc/names'
 import { readGroupState } from '@hytepaja/shared/doc/schema/event'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
+import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -239,6 +240,12 @@ describe.skipIf(!haveRedis || !havePostgres)(
       }
       addNotes(annaPhone, ['Annan'])
       expect(await sendOn(a, anna.token, Y.encodeStateAsUpdate(annaPhone))).toBe(null)
+      // Her claim goes with A's next commit of the board (see the race below for what comes
+      // before it).
+      await waitFor(
+        async () => (await storedSeats(board)).has(annaPhone.clientID),
+        'Anna’s claim to be stored',
+      )
       const watcher = clients.connect(b, board, event.tokens.viewer)
       await watcher.synced()
       await waitFor(() => noteTexts(watcher.doc).length === 1, 'Anna’s note on B')
@@ -252,6 +259,79 @@ describe.skipIf(!haveRedis || !havePostgres)(
       await waitFor(() => noteTexts(watcher.doc).length === 2, 'Anna’s second note on B')
       expect(noteTexts(watcher.doc)).toEqual(['Annan', 'Annan toinen'])
     })
+
+    it('ends two seats racing on A and B for one new client id with one owner, whose edits stay, and refuses the other', async () => {
+      const { event, group, board } = await eventWithBoard()
+      const anna = await joinOn(a, event, group, 'Anna')
+      const bertta = await joinOn(b, event, group, 'Bertta')
+      const shared = 1_234_567_891
+      const annaRaw = clients.track(await rawClient(a, board, anna.token, {}, '&saved=1'))
+      const berttaRaw = clients.track(await rawClient(b, board, bertta.token, {}, '&saved=1'))
+      await Promise.all([annaRaw.roundTrip(), berttaRaw.roundTrip()])
+      const annaDoc = new Y.Doc()
+      annaDoc.clientID = shared
+      addNotes(annaDoc, ['Anna 1'])
+      const berttaDoc = new Y.Doc()
+      berttaDoc.clientID = shared
+      addNotes(berttaDoc, ['Bertta 1'])
+      annaRaw.send(wire.update(Y.encodeStateAsUpdate(annaDoc)))
+      berttaRaw.send(wire.update(Y.encodeStateAsUpdate(berttaDoc)))
+      // Each first edit is stored (with its claim) or refused by what the other stored first.
+      const settled = async (raw: typeof annaRaw) =>
+        raw.frames.some((frame) => frame[0] === MESSAGE_SAVED) ||
+        (await Promise.race([raw.closed.then(() => true), Promise.resolve(false)]))
+      await waitFor(
+        async () => (await settled(annaRaw)) && (await settled(berttaRaw)),
+        'both first edits to be stored or refused',
+      )
+      const owner = (await storedSeats(board)).get(shared)
+      expect([anna.participantId, bertta.participantId]).toContain(owner)
+      const [winner, loser] =
+        owner === anna.participantId
+          ? [
+              { server: a, token: anna.token, doc: annaDoc, name: 'Anna' },
+              { server: b, token: bertta.token, doc: berttaDoc, name: 'Bertta' },
+            ]
+          : [
+              { server: b, token: bertta.token, doc: berttaDoc, name: 'Bertta' },
+              { server: a, token: anna.token, doc: annaDoc, name: 'Anna' },
+            ]
+      const sendOn = async (server: ServerProcess, token: string, update: Uint8Array) => {
+        const raw = clients.track(await rawClient(server, board, token))
+        raw.send(wire.update(update))
+        return (await Promise.race([raw.closed, raw.roundTrip().then(() => null)]))?.code ?? null
+      }
+      const next = (doc: Y.Doc, text: string) => {
+        const before = Y.encodeStateVector(doc)
+        addNotes(doc, [text])
+        return Y.encodeStateAsUpdate(doc, before)
+      }
+      // Both instances know the owner now, the loser's own included.
+      const loserNext = next(loser.doc, `${loser.name} 2`)
+      expect(await sendOn(loser.server, loser.token, loserNext)).toBe(CloseCode.ClientIdTaken)
+      expect(await sendOn(winner.server, loser.token, loserNext)).toBe(CloseCode.ClientIdTaken)
+      expect(await sendOn(winner.server, winner.token, next(winner.doc, `${winner.name} 2`))).toBe(
+        null,
+      )
+      const texts = await readBack(winner.server, board, event.tokens.viewer)
+      expect(texts).toContain(`${winner.name} 1`)
+      expect(texts).toContain(`${winner.name} 2`)
+      expect(texts).not.toContain(`${loser.name} 2`)
+    })
+
+    /** Each client id of a document with its seat, as the instances stored them. */
+    async function storedSeats(name: string): Promise<Map<number, string>> {
+      const db = new pg.Client({ connectionString: database.url })
+      await db.connect()
+      try {
+        const rows = await db.query('SELECT client_id, seat FROM doc_client WHERE name = $1', [
+          name,
+        ])
+        return new Map(rows.rows.map((row) => [Number(row.client_id), row.seat as string]))
+      } finally {
+        await db.end()
+      }
+    }
 
     // Before the limit test below, which leaves this address over the limit for a minute.
     it('hands out on B join links that A accepts (instances share the link secret)', async () => {

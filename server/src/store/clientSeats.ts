@@ -1,3 +1,4 @@
+import type { DocStore } from './docStore.js'
 import type { SqlDb } from './sql.js'
 
 /**
@@ -18,9 +19,22 @@ export interface ClientSeatStore {
     clients: readonly number[],
     seat: string,
   ): Promise<Map<number, string>> | Map<number, string>
+  /**
+   * Records `seat` for each of `clients` that has none yet in the transaction that commits the
+   * document's next edits (no commit of its own, so the edits under these ids are stored with
+   * their claim, never before it); gives the seat each has once that commit is on disk.
+   */
+  claimWithNextEdits(
+    name: string,
+    clients: readonly number[],
+    seat: string,
+  ): Promise<Map<number, string>>
 }
 
-export function createClientSeatStore(db: SqlDb): ClientSeatStore {
+export function createClientSeatStore(
+  db: SqlDb,
+  docs: Pick<DocStore, 'withNextBatch'>,
+): ClientSeatStore {
   return {
     async load(name) {
       const rows = await db.all<{ client_id: number | string; seat: string }>(
@@ -38,23 +52,44 @@ export function createClientSeatStore(db: SqlDb): ClientSeatStore {
           return Promise.reject(error)
         }
       }
-      return db.transaction(async (tx) => {
-        const seats = new Map<number, string>()
-        for (const client of clients) {
-          await tx.run(
-            'INSERT INTO doc_client (name, client_id, seat) VALUES (?, ?, ?) ON CONFLICT (name, client_id) DO NOTHING',
-            [name, client, seat],
-          )
-          const rows = await tx.all<{ seat: string }>(
+      return db.transaction((tx) => insertClaims(tx, name, clients, seat))
+    },
+    async claimWithNextEdits(name, clients, seat) {
+      // The document's deletion drops the batch unwritten: the ids are nobody else's then.
+      let seats = new Map(clients.map((client) => [client, seat]))
+      await docs.withNextBatch(name, async (tx) => {
+        seats = await insertClaims(tx, name, clients, seat)
+      })
+      return seats
+    },
+  }
+}
+
+/** Inside a transaction: the first stored claim of each id stands, whoever made it. */
+async function insertClaims(
+  tx: SqlDb,
+  name: string,
+  clients: readonly number[],
+  seat: string,
+): Promise<Map<number, string>> {
+  const seats = new Map<number, string>()
+  for (const client of clients) {
+    const inserted = await tx.all<{ seat: string }>(
+      'INSERT INTO doc_client (name, client_id, seat) VALUES (?, ?, ?) ON CONFLICT (name, client_id) DO NOTHING RETURNING seat',
+      [name, client, seat],
+    )
+    // Nothing inserted: another seat's claim was stored first (PostgreSQL waits for one still
+    // being committed, then reads it).
+    const rows =
+      inserted.length > 0
+        ? inserted
+        : await tx.all<{ seat: string }>(
             'SELECT seat FROM doc_client WHERE name = ? AND client_id = ?',
             [name, client],
           )
-          seats.set(client, rows[0]?.seat ?? seat)
-        }
-        return seats
-      })
-    },
+    seats.set(client, rows[0]?.seat ?? seat)
   }
+  return seats
 }
 
 type AllSyncedLater = NonNullable<SqlDb['allSyncedLater']>
@@ -96,17 +131,19 @@ function claimAtOnce(
 /** A lone instance's store for tests and rooms without a database: nothing survives. */
 export function memoryClientSeatStore(): ClientSeatStore {
   const docs = new Map<string, Map<number, string>>()
+  const claim = (name: string, clients: readonly number[], seat: string) => {
+    const seats = docs.get(name) ?? new Map<number, string>()
+    docs.set(name, seats)
+    const result = new Map<number, string>()
+    for (const client of clients) {
+      if (!seats.has(client)) seats.set(client, seat)
+      result.set(client, seats.get(client) as string)
+    }
+    return result
+  }
   return {
     load: async (name) => new Map(docs.get(name)),
-    claim: (name, clients, seat) => {
-      const seats = docs.get(name) ?? new Map<number, string>()
-      docs.set(name, seats)
-      const result = new Map<number, string>()
-      for (const client of clients) {
-        if (!seats.has(client)) seats.set(client, seat)
-        result.set(client, seats.get(client) as string)
-      }
-      return result
-    },
+    claim,
+    claimWithNextEdits: async (name, clients, seat) => claim(name, clients, seat),
   }
 }

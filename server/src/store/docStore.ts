@@ -21,6 +21,13 @@ export interface DocStore {
   append(name: string, update: Uint8Array): void
   /** Resolves once everything appended to `name` so far is committed. */
   written(name: string): Promise<void>
+  /**
+   * Runs `write` in the transaction that commits `name`'s next batch, before its updates (and
+   * again with them when that commit fails and is retried); resolves once the commit is on
+   * disk. For rows that must be stored no later than the updates appended after them, without
+   * a commit of their own: each commit is a write of the log and a lock of the file.
+   */
+  withNextBatch(name: string, write: BatchWrite): Promise<void>
   /** Writes everything pending now (for one document, or all). */
   flush(name?: string): Promise<void>
   /**
@@ -46,9 +53,15 @@ export interface DocStoreOptions {
   sharedLog?: boolean
 }
 
+/** A write that goes into the transaction of a document's next batch (`withNextBatch`). */
+export type BatchWrite = (tx: SqlDb) => Promise<void>
+
 type Row = { seq: number; data: Uint8Array }
-/** Per document: the rows its pending updates go in and the callers waiting for their commit. */
-type Batch = Array<[string, Uint8Array[], Array<() => void>]>
+/**
+ * Per document: the rows its pending updates go in, the callers waiting for their commit and
+ * the writes that go before the rows.
+ */
+type Batch = Array<[string, Uint8Array[], Array<() => void>, BatchWrite[]]>
 
 /** The longest wait between two attempts to write after failures (a full disk). */
 export const MAX_RETRY_MS = 5_000
@@ -59,7 +72,9 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
   // disk is not hammered every 50 ms (each attempt merges every pending update and blocks
   // the process for the write) while /healthz and every room wait behind it.
   let failures = 0
+  // A document with writes but no update yet has an empty list here, so that it is in the batch.
   const pending = new Map<string, Uint8Array[]>()
+  const beforeRows = new Map<string, BatchWrite[]>()
   // Who waits for a document's pending updates to be committed.
   const waiters = new Map<string, Array<() => void>>()
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -77,7 +92,7 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
   // that runs too seldom (once per batch) to be optimised. Rows are read back in order either
   // way, and a compaction folds them all.
   const rowsOf = (updates: Uint8Array[]): Uint8Array[] =>
-    updates.length === 1 || db.dialect === 'sqlite' ? updates : [Y.mergeUpdates(updates)]
+    updates.length <= 1 || db.dialect === 'sqlite' ? updates : [Y.mergeUpdates(updates)]
 
   const takeBatch = (name?: string): Batch => {
     const names = name === undefined ? [...pending.keys()] : pending.has(name) ? [name] : []
@@ -86,8 +101,19 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       pending.delete(n)
       const done = waiters.get(n) ?? []
       waiters.delete(n)
-      return [n, rowsOf(updates), done]
+      const writes = beforeRows.get(n) ?? []
+      beforeRows.delete(n)
+      return [n, rowsOf(updates), done, writes]
     })
+  }
+
+  const insertBatch = async (tx: SqlDb, batch: Batch) => {
+    for (const [name, rows, , writes] of batch) {
+      for (const write of writes) await write(tx)
+      for (const data of rows) {
+        await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [name, data])
+      }
+    }
   }
 
   const settled = (batch: Batch) => {
@@ -98,16 +124,9 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
     serial(async () => {
       if (batch.length === 0) return
       try {
-        const insert = async (tx: SqlDb) => {
-          for (const [name, rows] of batch) {
-            for (const data of rows) {
-              await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [name, data])
-            }
-          }
-        }
         // Whoever waits for these updates (a "saved" acknowledgement) is told once they are on
         // disk.
-        await commitDurably(db, insert)
+        await commitDurably(db, (tx) => insertBatch(tx, batch))
       } catch (error) {
         failures++
         requeue(batch)
@@ -119,9 +138,10 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
 
   // A failed write keeps its updates: they go out with the next batch instead of being lost.
   function requeue(batch: Batch) {
-    for (const [name, rows, done] of batch) {
+    for (const [name, rows, done, writes] of batch) {
       pending.set(name, [...rows, ...(pending.get(name) ?? [])])
       waiters.set(name, [...done, ...(waiters.get(name) ?? [])])
+      if (writes.length > 0) beforeRows.set(name, [...writes, ...(beforeRows.get(name) ?? [])])
     }
     schedule()
   }
@@ -170,6 +190,14 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       schedule()
     },
     written,
+    withNextBatch(name, write) {
+      const writes = beforeRows.get(name)
+      if (writes) writes.push(write)
+      else beforeRows.set(name, [write])
+      if (!pending.has(name)) pending.set(name, [])
+      schedule()
+      return written(name)
+    },
     async flush(name) {
       await writeBatch(takeBatch(name))
       await writes
@@ -178,11 +206,7 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       const batch = takeBatch(name)
       return serial(async () => {
         await commitDurably(db, async (tx) => {
-          for (const [n, rows] of batch) {
-            for (const data of rows) {
-              await tx.run('INSERT INTO doc_update (name, data) VALUES (?, ?)', [n, data])
-            }
-          }
+          await insertBatch(tx, batch)
           await foldIntoSnapshot(tx, name, state, options.sharedLog ?? false)
         }).catch((error) => {
           failures++
@@ -198,6 +222,7 @@ export function createDocStore(db: SqlDb, options: DocStoreOptions = {}): DocSto
       for (const name of [...pending.keys()]) {
         if (!prefixes.some((p) => name.startsWith(p))) continue
         pending.delete(name)
+        beforeRows.delete(name)
         for (const resolve of waiters.get(name) ?? []) resolve()
         waiters.delete(name)
       }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { boardDocName } from '@hytepaja/shared/doc/names'
 import { ideasRoot } from '@hytepaja/shared/doc/schema/board'
+import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
+import Database from 'better-sqlite3'
 import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -13,6 +15,7 @@ import { ADMIN_TOKEN, type ServerProcess, spawnServer } from '../testing/process
 import {
   addNotes,
   Clients,
+  notesUpdate,
   noteTexts,
   rawClient,
   readStoredDoc,
@@ -180,10 +183,10 @@ describe('the server process and its SQLite file', () => {
     expect(await readBack(second, board, token)).toEqual([...sent].sort())
   })
 
-  it('keeps a written batch through kill -9', async () => {
+  it('keeps a written batch, and whose client id wrote it, through kill -9', async () => {
     const dir = dataDir()
     const first = await start(dir)
-    const { board, token } = await createEvent(first)
+    const { event, board, token } = await createEvent(first)
     const writer = clients.connect(first, board, token)
     await writer.synced()
     addNotes(writer.doc, batch('before', 10))
@@ -193,6 +196,14 @@ describe('the server process and its SQLite file', () => {
       () => noteTexts(readStoredDoc(dir, board)).length === 20,
       'the batch to reach the SQLite file',
     )
+    // The writer's id was claimed in the commit of its first edits (or before), never after.
+    const file = new Database(join(dir, 'hytepaja.sqlite'), { readonly: true })
+    const seat = file
+      .prepare('SELECT seat FROM doc_client WHERE name = ? AND client_id = ?')
+      .get(board, writer.doc.clientID)
+    file.close()
+    expect(seat).toBeDefined()
+    const forged = notesUpdate(['väärennös'], writer.doc, writer.doc.clientID)
     first.child.kill('SIGKILL')
     expect((await first.exited).signal).toBe('SIGKILL')
     writer.destroy()
@@ -203,6 +214,17 @@ describe('the server process and its SQLite file', () => {
     expect(await readBack(second, board, token)).toEqual(
       [...batch('before', 10), ...batch('batch', 10)].sort(),
     )
+    // Another seat writing under that id after the restart is refused.
+    const joined = await fetch(`${second.url}/api/events/${event.id}/participants`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${event.tokens.join}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Bertta', groupId: event.groups[0]?.id }),
+    })
+    const forger = clients.track(
+      await rawClient(second, board, ((await joined.json()) as { token: string }).token),
+    )
+    forger.send(wire.update(forged))
+    expect((await forger.closed).code).toBe(CloseCode.ClientIdTaken)
   })
   it('keeps every acknowledged edit through kill -9 while checkpoints run', async () => {
     const dir = dataDir()

@@ -28,8 +28,22 @@ export const seatKeyOf = (peer: Pick<Peer, 'actor' | 'id'>): string => peer.acto
  * then skip as already known while that person's device counted them saved.
  *
  * Judging reads only the ids and clocks of the update (from `decodeFrame`) and the document's
- * state: nothing is applied. The store is asked only for ids not seen before on this instance,
- * one claim at a time, so that two seats racing for one id find the same winner.
+ * state: nothing is applied.
+ *
+ * An id nothing has been written under yet (every new client's first edit) is the seat's here
+ * at once, and its claim is stored in the commit of the document's next edits, the first of
+ * them among them: no commit of its own. A restart or another instance knows the owner before
+ * any edit under the id is stored. The first stored claim stands: when the commit finds another
+ * instance's claim stored first, that seat is recorded here, and the other seat's later edits
+ * under the id are refused. Its edits before that (one batch, ~50 ms) went through: a client
+ * id is a random 32-bit number, so two seats meet on one only when one of them copies the
+ * other's, from its cursor or its first change; such a seat could as well write under an id
+ * it saw in awareness before its owner wrote anything, and take it for good. Waiting for the
+ * store would close no hole, and cost every new writer a commit of its own.
+ *
+ * An id the document has changes under but no recorded seat (written on another instance,
+ * whose claim this one has not read) is asked of the store before the edit is applied, one
+ * claim at a time, so that two seats racing for one id find the same winner.
  */
 export class ClientOwners {
   private readonly seats = new Map<number, string>()
@@ -71,6 +85,10 @@ export class ClientOwners {
    * that is done at once (a store in memory); otherwise resolves once it is.
    */
   claim(clients: readonly number[], seat: string): Promise<void> | null {
+    if (clients.every((client) => Y.getState(this.doc.store, client) === 0)) {
+      this.claimWithEdits(clients, seat)
+      return null
+    }
     let claimed: Promise<Map<number, string>>
     if (this.queued === 0) {
       const seats = this.store.claim(this.name, clients, seat)
@@ -95,6 +113,21 @@ export class ClientOwners {
       })
     this.claims = done.catch(() => undefined)
     return done
+  }
+
+  /**
+   * The ids are the seat's at once; their claim goes into the commit of the edits that follow.
+   * That commit is retried until it is written (a full disk): the ids stay this seat's here
+   * meanwhile, as the edits under them are kept in memory.
+   */
+  private claimWithEdits(clients: readonly number[], seat: string): void {
+    for (const client of clients) this.seats.set(client, seat)
+    this.store.claimWithNextEdits(this.name, clients, seat).then(
+      // Another instance's claim, stored first, stands.
+      (seats) => this.record(seats),
+      // Not expected (a failed commit is retried, not given up): the seat stays this one's.
+      () => undefined,
+    )
   }
 
   /** Stops retrying (the room unloads). */

@@ -41,6 +41,7 @@ function memoryStore() {
     load: async () => ({ snapshot: null, updates: [], tailBytes: 0 }),
     append: (_name, update) => appended.push(update),
     written: async () => undefined,
+    withNextBatch: async () => undefined,
     flush: async () => undefined,
     compact: async (_name, state) => {
       compacted.push(state)
