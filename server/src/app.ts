@@ -33,7 +33,6 @@ import { seriesRoutes } from './http/series.js'
 import { sessionRoutes } from './http/session.js'
 import { settingsRoutes } from './http/settings.js'
 import { summaryRoutes } from './http/summaries.js'
-import { findEvent } from './store/events.js'
 import type { SocketRefusal } from './sync/connections.js'
 import { syncRoutes } from './sync/route.js'
 
@@ -125,13 +124,11 @@ export function createApp(ctx: ServerContext) {
 
   const access = createSyncAccess({
     db: ctx.db,
-    async groupExists(eventId, groupId) {
-      if (!(await findEvent(ctx.db, eventId))) return false
-      // A look-up in the live event document, not a list of its groups: this runs for every
-      // socket, and building and sorting an event's groups was a tenth of a join's CPU time
-      // under 4,000 joins (200 rooms x 20). Read live, a group added or removed counts at once.
-      return ctx.rooms.withDoc(eventDocName(eventId), (room) => groupsRoot(room.doc).has(groupId))
-    },
+    // A look-up in the live event document, not a list of its groups: this runs for every
+    // socket, and building and sorting an event's groups was a tenth of a join's CPU time
+    // under 4,000 joins (200 rooms x 20). Read live, a group added or removed counts at once.
+    groupExists: (eventId, groupId) =>
+      ctx.rooms.withDoc(eventDocName(eventId), (room) => groupsRoot(room.doc).has(groupId)),
     proposalPartExists: (eventId, groupId, part) => proposalPartExists(ctx, eventId, groupId, part),
     authorKey: rememberedAuthorKeys(ctx.secrets.linkSecret),
   })

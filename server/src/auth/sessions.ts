@@ -1,11 +1,9 @@
 import type { Role } from '@hytepaja/shared/domain/roles'
-import { findFacilitatorSeat } from '../store/facilitatorSeats.js'
-import { findParticipant } from '../store/participants.js'
 import type { SqlDb } from '../store/sql.js'
-import { findToken } from '../store/tokens.js'
+import { findTokenSession } from '../store/tokens.js'
 import { hashToken } from './tokens.js'
 
-/** Who a token speaks for. Resolved from the token's hash on every request. */
+/** Who a token speaks for. Resolved from the token's hash on every request (one query). */
 export interface Session {
   tokenHash: string
   eventId: string
@@ -28,19 +26,20 @@ export async function resolveSession(
 ): Promise<Session | null> {
   if (!token || token.length > 200) return null
   const hash = hashToken(token)
-  const row = await findToken(db, hash)
+  const row = await findTokenSession(db, hash)
   if (!row || row.revoked_at !== null) return null
   if (row.role === 'facilitator' && row.facilitator_id) {
-    const seat = await findFacilitatorSeat(db, row.facilitator_id)
-    if (!seat || seat.revoked_at !== null || seat.event_id !== row.event_id) return null
+    if (!row.seat_found || row.seat_revoked_at !== null || row.seat_event_id !== row.event_id) {
+      return null
+    }
     return {
       tokenHash: hash,
       eventId: row.event_id,
       role: 'facilitator',
-      groupId: seat.group_id,
+      groupId: row.seat_group_id,
       participant: null,
       checkerId: null,
-      facilitator: { id: seat.id, name: seat.name },
+      facilitator: { id: row.seat_found, name: row.seat_name ?? '' },
     }
   }
   if (row.role !== 'participant' || !row.participant_id) {
@@ -54,17 +53,16 @@ export async function resolveSession(
       facilitator: null,
     }
   }
-  const participant = await findParticipant(db, row.participant_id)
-  if (!participant || participant.revoked_at !== null) return null
+  if (!row.participant_found || row.participant_revoked_at !== null) return null
   return {
     tokenHash: hash,
     eventId: row.event_id,
     role: 'participant',
-    groupId: participant.group_id,
+    groupId: row.participant_group_id,
     participant: {
-      id: participant.id,
-      displayName: participant.display_name,
-      organisation: participant.organisation,
+      id: row.participant_found,
+      displayName: row.participant_display_name ?? '',
+      organisation: row.participant_organisation,
     },
     checkerId: null,
     facilitator: null,

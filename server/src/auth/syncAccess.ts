@@ -9,7 +9,11 @@ import { resolveSession, type Session } from './sessions.js'
 
 export interface SyncAccessDeps {
   db: SqlDb
-  /** Whether an event exists and has this group now (asked at every socket's upgrade). */
+  /**
+   * Whether the event has this group now (asked at every socket's upgrade). Asked only for the
+   * event of a live token, which `resolveSession` finds only while the event exists: the event
+   * document it reads is never one of an event that is gone.
+   */
   groupExists(eventId: string, groupId: string): Promise<boolean>
   /** Whether a proposal document part exists for a group ('main', 'body', 'action-{id}'). */
   proposalPartExists(eventId: string, groupId: string, part: string): Promise<boolean>
