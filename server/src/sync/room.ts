@@ -23,6 +23,9 @@ import type { UpdateHeaders } from './updateHeaders.js'
 /** Updates gathered into one relayed batch at most (Hocuspocus' `flushMaxBytes` too). */
 const MAX_BATCH_BYTES = 1024 * 1024
 
+/** Rooms made by this process: each document's guid. */
+let roomsMade = 0
+
 /**
  * One loaded document with its connected peers: applies their updates, relays them to every
  * other peer, keeps awareness, and appends each accepted update to the store. Through its feed
@@ -35,7 +38,8 @@ const MAX_BATCH_BYTES = 1024 * 1024
  * (roomCompaction.ts) are parts of their own; loading and unloading are `Rooms`' (rooms.ts).
  */
 export class Room implements RemoteSink, AwarenessHost {
-  readonly doc = new Y.Doc({ gc: true })
+  // Not Yjs' random UUID (31 getRandomValues calls, ~0.2 ms): it only names a subdocument.
+  readonly doc = new Y.Doc({ gc: true, guid: `room-${++roomsMade}` })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly peers = new Map<Peer, PeerState>()
   /** Judges every update a socket sends against the document's shape and size. */
