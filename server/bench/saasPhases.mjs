@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// The SaaS load's two costly moments, measured by the server's CPU time (utime+stime from /proc)
+// rather than the wall clock, so that a busy shared machine does not decide the result: 4,000
+// sockets joining 200 rooms (20 each, their event's organiser token, as the harness's saas run),
+// then every socket's first edit under a Yjs client id of its own (the server records whose
+// each new id is). Builds of ours and the reference y-websocket server, interleaved.
+//
+//   node bench/saasPhases.mjs [--rooms 200] [--clients 20] [--repeat 3] [--variant N=F]
+//
+// Prints per run and peer: server CPU ms for the joins (from the first upgrade until every
+// socket has its sync step 1 and the server has been idle 300 ms), per join in µs, and for the
+// first edits (until every edit reached the room's other sockets and a store batch later), per
+// edit in µs; and the machine's load.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import {
+  createProcesses,
+  freePort,
+  harnessWithDependencies,
+  startHytepaja,
+  stop,
+} from './lib/processes.mjs'
+
+const { values: a } = parseArgs({
+  options: {
+    rooms: { type: 'string', default: '200' },
+    clients: { type: 'string', default: '20' },
+    repeat: { type: 'string', default: '3' },
+    'server-main': { type: 'string' },
+    variant: { type: 'string', multiple: true, default: [] },
+    reference: { type: 'boolean', default: true },
+  },
+})
+const ROOMS = Number(a.rooms)
+const CLIENTS = Number(a.clients)
+const serverDir = fileURLToPath(new URL('..', import.meta.url))
+const repoRoot = path.resolve(serverDir, '..')
+const builds = new Map([
+  ['hytepaja', path.resolve(a['server-main'] || path.join(serverDir, 'dist', 'main.js'))],
+])
+for (const v of a.variant) builds.set(`hytepaja-${v.split('=')[0]}`, path.resolve(v.split('=')[1]))
+const log = (...x) => console.error('[phases]', ...x)
+const procs = createProcesses({ log })
+const benchDir = harnessWithDependencies(
+  path.join(repoRoot, '..', 'shared', 'bench'),
+  repoRoot,
+  log,
+)
+
+const ticks = (pid) => {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return Number(f[11]) + Number(f[12])
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+/** Waits until the server has used no CPU for `quietMs` (its work after the last frame is done). */
+async function idle(pid, quietMs = 300) {
+  let last = ticks(pid)
+  for (;;) {
+    await sleep(quietMs)
+    const now = ticks(pid)
+    if (now === last) return
+    last = now
+  }
+}
+const until = (check, ms = 120000) =>
+  new Promise((resolve, reject) => {
+    const t0 = Date.now()
+    const tick = () => {
+      if (check()) resolve()
+      else if (Date.now() - t0 > ms) reject(new Error('timed out'))
+      else setTimeout(tick, 5)
+    }
+    tick()
+  })
+
+async function start(peer) {
+  if (builds.has(peer)) {
+    const srv = await startHytepaja(procs, {
+      serverMain: builds.get(peer),
+      groups: ROOMS,
+      repoRoot,
+      // Every socket comes from 127.0.0.1, as in the harness's saas run.
+      env: { MAX_SOCKETS_PER_ADDRESS: '10000' },
+    })
+    return {
+      pid: srv.pid,
+      url: (i) =>
+        `ws://127.0.0.1:${srv.port}/sync/${encodeURIComponent(srv.boards[i])}?token=${encodeURIComponent(srv.tokens[i])}`,
+      cleanup: srv.cleanup,
+    }
+  }
+  const port = await freePort()
+  const child = procs.spawnNode(['peers.mjs', 'ywebsocket', '--port', String(port)], {
+    cwd: benchDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise((resolve) => child.stdout.on('data', (d) => /READY/.test(d) && resolve()))
+  return { pid: child.pid, url: (i) => `ws://127.0.0.1:${port}/r${i}`, cleanup: () => stop(child) }
+}
+
+/** y-websocket's update frame (sync, type 2) around a Yjs update. */
+function updateFrame(update) {
+  const head = [0, 2]
+  let n = update.byteLength
+  do {
+    head.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0))
+    n >>>= 7
+  } while (n > 0)
+  return Buffer.concat([Buffer.from(head), Buffer.from(update)])
+}
+
+async function runOne(peer) {
+  const srv = await start(peer)
+  const sockets = []
+  try {
+    await idle(srv.pid)
+    // Joins: a few at a time in flight, as the harness's clients connect.
+    const t0 = ticks(srv.pid)
+    let greeted = 0
+    let relayed = 0
+    const inFlight = 64
+    let next = 0
+    const openOne = async () => {
+      while (next < ROOMS * CLIENTS) {
+        const i = next++
+        const ws = new WebSocket(srv.url(i % ROOMS))
+        ws.binaryType = 'nodebuffer'
+        let first = true
+        ws.on('message', (data) => {
+          if (first) {
+            first = false
+            greeted++
+          } else if (data[0] === 0 && data[1] === 2) relayed++
+        })
+        ws.on('error', () => undefined)
+        await new Promise((resolve, reject) => {
+          ws.once('open', resolve)
+          ws.once('unexpected-response', (_q, res) =>
+            reject(new Error(`upgrade ${res.statusCode}`)),
+          )
+        })
+        sockets.push({ ws, room: i % ROOMS })
+      }
+    }
+    await Promise.all(Array.from({ length: inFlight }, openOne))
+    await until(() => greeted === ROOMS * CLIENTS)
+    await idle(srv.pid)
+    const joinMs = (ticks(srv.pid) - t0) * 10
+    // First edits: every socket writes once under a client id of its own.
+    const t1 = ticks(srv.pid)
+    for (const [i, s] of sockets.entries()) {
+      const doc = new Y.Doc()
+      doc.clientID = 1_000_000 + i
+      doc.getMap('notes').set(`n${i}`, { text: `note ${i}`, x: i % 100, y: i })
+      s.ws.send(updateFrame(Y.encodeStateAsUpdate(doc)))
+      if (i % 200 === 199) await sleep(1)
+    }
+    // The reference sends an update back to its sender too.
+    const expected =
+      peer === 'ywebsocket' ? ROOMS * CLIENTS * CLIENTS : ROOMS * CLIENTS * (CLIENTS - 1)
+    await until(() => relayed >= expected)
+    await sleep(200)
+    await idle(srv.pid)
+    const editMs = (ticks(srv.pid) - t1) * 10
+    return { joinMs, editMs }
+  } finally {
+    for (const s of sockets) s.ws.terminate()
+    await srv.cleanup()
+  }
+}
+
+const peers = [...builds.keys(), ...(a.reference ? ['ywebsocket'] : [])]
+const results = new Map(peers.map((p) => [p, []]))
+for (let r = 0; r < Number(a.repeat); r++) {
+  for (const peer of r % 2 ? [...peers].reverse() : peers) {
+    const res = await runOne(peer)
+    results.get(peer).push(res)
+    console.log(
+      `${peer} #${r + 1}: joins ${res.joinMs} ms CPU (${((res.joinMs * 1000) / (ROOMS * CLIENTS)).toFixed(0)} µs each), first edits ${res.editMs} ms CPU (${((res.editMs * 1000) / (ROOMS * CLIENTS)).toFixed(0)} µs each), load ${os.loadavg()[0].toFixed(1)}`,
+    )
+  }
+}
+const med = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
+console.log(
+  `\nmedians of ${a.repeat}, ${ROOMS} rooms x ${CLIENTS} sockets, load at end ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+)
+for (const [peer, runs] of results) {
+  console.log(
+    `${peer}: joins ${med(runs.map((r) => r.joinMs))} ms CPU, first edits ${med(runs.map((r) => r.editMs))} ms CPU`,
+  )
+}
+
+process.exit(0)
