@@ -20,12 +20,16 @@ function freePort() {
   })
 }
 
-export async function startServer() {
+/**
+ * `main` and `clientDir` run another build (e.g. the unchanged one beside a change); by default
+ * this repository's server with the client it serves.
+ */
+export async function startServer({ main = join(REPO, 'server/dist/main.js'), clientDir } = {}) {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'hytepaja-bench-'))
   const adminToken = randomBytes(18).toString('base64url')
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [join(REPO, 'server/dist/main.js')], {
+  const child = spawn(process.execPath, [main], {
     cwd: REPO,
     env: {
       ...process.env,
@@ -36,6 +40,7 @@ export async function startServer() {
       ADMIN_TOKEN: adminToken,
       SEED_DEMO: '0',
       LOG_LEVEL: 'warn',
+      ...(clientDir ? { CLIENT_DIR: clientDir } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

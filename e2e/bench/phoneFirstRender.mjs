@@ -1,0 +1,110 @@
+// The first render of a 2,000-note board on a phone, two builds side by side:
+//   node bench/phoneFirstRender.mjs --base /work/base [--this <dir>] [--runs 5]
+// Each build (this repository unless `--this` names another checkout) runs its own server (`<dir>/server/dist/main.js` serving `<dir>/client/dist`) with
+// the same seeded board. Runs alternate between the builds (A, B, A, B, …) so both see the same
+// machine load. Each run is a fresh Pixel 7 profile with the CPU slowed 4× and a phone network
+// (150 ms round trips, 1.6 Mbit/s down), and reports at the first note on screen: the wall
+// clock, the main thread's busy time and script time (CDP Performance metrics: on a busy
+// machine these move less than the wall clock) and the JS transferred.
+import { resolve } from 'node:path'
+import { chromium, devices } from '@playwright/test'
+import { FIRST_NOTE_PROBE, NOTES, seed } from './board2000.mjs'
+import { api, LAUNCH, median, startServer } from './server.mjs'
+
+const flag = (name, fallback) => {
+  const at = process.argv.indexOf(name)
+  return at > 0 ? process.argv[at + 1] : fallback
+}
+const RUNS = Number(flag('--runs', 5))
+const BASE = flag('--base', null)
+const HERE = flag('--this', resolve(import.meta.dirname, '../..'))
+const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+}
+
+async function boardOf(browser, server) {
+  const event = await api(server, '/api/events', server.adminToken, {
+    title: 'Suorituskykytesti',
+    municipalities: ['Järvilaakso'],
+    startsAt: new Date().toISOString(),
+  })
+  const group = event.groups[0]
+  await seed(browser, server, event, group.id)
+  const seat = await api(server, `/api/events/${event.id}/participants`, event.tokens.join, {
+    displayName: 'Puhelin',
+    groupId: group.id,
+  })
+  return `${server.url}/e/${event.id}/g/${group.id}#${seat.token}`
+}
+
+async function firstRender(browser, url) {
+  const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'fi-FI' })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Performance.enable')
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', NETWORK)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  await page.addInitScript(FIRST_NOTE_PROBE)
+  await page.goto(url)
+  await page.waitForFunction(() => window.__firstNote !== undefined, null, {
+    timeout: 120_000,
+    polling: 50,
+  })
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0
+  const result = await page.evaluate(() => ({
+    ms: window.__firstNote,
+    scriptKB:
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+        .reduce((sum, e) => sum + e.transferSize, 0) / 1024,
+  }))
+  await context.close()
+  return {
+    ...result,
+    taskMs: metric('TaskDuration') * 1000,
+    scriptMs: metric('ScriptDuration') * 1000,
+  }
+}
+
+const builds = [
+  { name: 'base', dir: BASE },
+  { name: 'this', dir: HERE },
+].filter((b) => b.dir)
+const browser = await chromium.launch(LAUNCH)
+const servers = []
+try {
+  for (const build of builds) {
+    const server = await startServer({
+      main: resolve(build.dir, 'server/dist/main.js'),
+      clientDir: resolve(build.dir, 'client/dist'),
+    })
+    servers.push(server)
+    build.url = await boardOf(browser, server)
+    build.runs = []
+  }
+  for (let i = 0; i < RUNS; i++)
+    for (const build of builds) build.runs.push(await firstRender(browser, build.url))
+  console.log(
+    `\nFirst render of a ${NOTES}-note board, Pixel 7, CPU 4x, 150 ms RTT 1.6 Mbit/s (Chromium ${browser.version()}); median [range] of ${RUNS}\n`,
+  )
+  console.log('| build | first note ms | main thread busy ms | script ms | JS transferred kB |')
+  console.log('|---|---|---|---|---|')
+  const cell = (runs, key) => {
+    const values = runs.map((r) => r[key])
+    const round = (v) => Math.round(v)
+    return `${round(median(values))} [${round(Math.min(...values))}–${round(Math.max(...values))}]`
+  }
+  for (const b of builds)
+    console.log(
+      `| ${b.name} | ${cell(b.runs, 'ms')} | ${cell(b.runs, 'taskMs')} | ${cell(b.runs, 'scriptMs')} | ${cell(b.runs, 'scriptKB')} |`,
+    )
+} finally {
+  await browser.close()
+  for (const server of servers) await server.stop()
+}
