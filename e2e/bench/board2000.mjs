@@ -70,7 +70,7 @@ function seedUpdates(groupId) {
 }
 
 /** Sends the seed through a raw y-websocket connection from a page, as the facilitator. */
-export async function seed(browser, server, event, groupId) {
+async function seed(browser, server, event, groupId) {
   const frames = seedUpdates(groupId)
   const page = await browser.newPage()
   // A page of the app, whose Content-Security-Policy lets it open sockets to its own server
@@ -118,4 +118,26 @@ export const FIRST_NOTE_PROBE = () => {
     }
   }
   new MutationObserver(check).observe(document, { childList: true, subtree: true })
+}
+
+/**
+ * A new event whose first group's board holds the 2,000 notes; `join(name)` seats a participant
+ * there and `boardUrl(token)` is the board's link with that token.
+ */
+export async function seededBoard(browser, server) {
+  const event = await api(server, '/api/events', server.adminToken, {
+    title: 'Suorituskykytesti',
+    municipalities: ['Järvilaakso'],
+    startsAt: new Date().toISOString(),
+  })
+  const group = event.groups[0]
+  await seed(browser, server, event, group.id)
+  return {
+    join: (name) =>
+      api(server, `/api/events/${event.id}/participants`, event.tokens.join, {
+        displayName: name,
+        groupId: group.id,
+      }),
+    boardUrl: (token) => `${server.url}/e/${event.id}/g/${group.id}#${token}`,
+  }
 }

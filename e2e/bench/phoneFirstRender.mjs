@@ -1,15 +1,17 @@
 // The first render of a 2,000-note board on a phone, two builds side by side:
-//   node bench/phoneFirstRender.mjs --base /work/base [--this <dir>] [--runs 5]
+//   node bench/phoneFirstRender.mjs --base /work/base [--this <dir>] [--runs 5] [--no-network-throttling]
 // Each build (this repository unless `--this` names another checkout) runs its own server (`<dir>/server/dist/main.js` serving `<dir>/client/dist`) with
 // the same seeded board. Runs alternate between the builds (A, B, A, B, …) so both see the same
 // machine load. Each run is a fresh Pixel 7 profile with the CPU slowed 4× and a phone network
-// (150 ms round trips, 1.6 Mbit/s down), and reports at the first note on screen: the wall
+// (150 ms round trips, 1.6 Mbit/s down; on that network the board's sync frame, ~870 kB for
+// 2,000 notes, takes most of the time: `--no-network-throttling` leaves the CPU's share), and
+// reports at the first note on screen: the wall
 // clock, the main thread's busy time and script time (CDP Performance metrics: on a busy
 // machine these move less than the wall clock) and the JS transferred.
 import { resolve } from 'node:path'
 import { chromium, devices } from '@playwright/test'
-import { FIRST_NOTE_PROBE, NOTES, seed } from './board2000.mjs'
-import { api, LAUNCH, median, startServer } from './server.mjs'
+import { FIRST_NOTE_PROBE, NOTES, seededBoard } from './board2000.mjs'
+import { LAUNCH, median, startServer } from './server.mjs'
 
 const flag = (name, fallback) => {
   const at = process.argv.indexOf(name)
@@ -18,6 +20,7 @@ const flag = (name, fallback) => {
 const RUNS = Number(flag('--runs', 5))
 const BASE = flag('--base', null)
 const HERE = flag('--this', resolve(import.meta.dirname, '../..'))
+const THROTTLE_NETWORK = !process.argv.includes('--no-network-throttling')
 const NETWORK = {
   offline: false,
   latency: 150,
@@ -26,18 +29,8 @@ const NETWORK = {
 }
 
 async function boardOf(browser, server) {
-  const event = await api(server, '/api/events', server.adminToken, {
-    title: 'Suorituskykytesti',
-    municipalities: ['Järvilaakso'],
-    startsAt: new Date().toISOString(),
-  })
-  const group = event.groups[0]
-  await seed(browser, server, event, group.id)
-  const seat = await api(server, `/api/events/${event.id}/participants`, event.tokens.join, {
-    displayName: 'Puhelin',
-    groupId: group.id,
-  })
-  return `${server.url}/e/${event.id}/g/${group.id}#${seat.token}`
+  const { join, boardUrl } = await seededBoard(browser, server)
+  return boardUrl((await join('Puhelin')).token)
 }
 
 async function firstRender(browser, url) {
@@ -46,7 +39,7 @@ async function firstRender(browser, url) {
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   await cdp.send('Network.enable')
-  await cdp.send('Network.emulateNetworkConditions', NETWORK)
+  if (THROTTLE_NETWORK) await cdp.send('Network.emulateNetworkConditions', NETWORK)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   await page.addInitScript(FIRST_NOTE_PROBE)
   await page.goto(url)
@@ -91,7 +84,7 @@ try {
   for (let i = 0; i < RUNS; i++)
     for (const build of builds) build.runs.push(await firstRender(browser, build.url))
   console.log(
-    `\nFirst render of a ${NOTES}-note board, Pixel 7, CPU 4x, 150 ms RTT 1.6 Mbit/s (Chromium ${browser.version()}); median [range] of ${RUNS}\n`,
+    `\nFirst render of a ${NOTES}-note board, Pixel 7, CPU 4x, ${THROTTLE_NETWORK ? '150 ms RTT 1.6 Mbit/s' : 'no network throttling'} (Chromium ${browser.version()}); median [range] of ${RUNS}\n`,
   )
   console.log('| build | first note ms | main thread busy ms | script ms | JS transferred kB |')
   console.log('|---|---|---|---|---|')

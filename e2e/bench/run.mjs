@@ -7,9 +7,9 @@
 // two builds one after the other: CLIENT_DIR=<another client/dist> serves that one.
 // The built server runs as a child process on a free port with a throw-away data directory.
 import { chromium, devices } from '@playwright/test'
-import { FIRST_NOTE_PROBE, NOTES, seed } from './board2000.mjs'
+import { FIRST_NOTE_PROBE, NOTES, seededBoard } from './board2000.mjs'
 import { measureFirstVisit, printFirstVisit } from './firstVisit.mjs'
-import { api, LAUNCH, median, startServer } from './server.mjs'
+import { LAUNCH, median, startServer } from './server.mjs'
 
 const ONLY_FIRST_RENDER = process.argv.includes('--first-render')
 const runsFlag = process.argv.indexOf('--runs')
@@ -78,20 +78,8 @@ async function main() {
   const server = await startServer()
   const browser = await chromium.launch(LAUNCH)
   try {
-    const event = await api(server, '/api/events', server.adminToken, {
-      title: 'Suorituskykytesti',
-      municipalities: ['Järvilaakso'],
-      startsAt: new Date().toISOString(),
-    })
-    const group = event.groups[0]
-    await seed(browser, server, event, group.id)
-    const join = (name) =>
-      api(server, `/api/events/${event.id}/participants`, event.tokens.join, {
-        displayName: name,
-        groupId: group.id,
-      })
+    const { join, boardUrl } = await seededBoard(browser, server)
     const [phoneSeat, laptopSeat] = [await join('Puhelin'), await join('Läppäri')]
-    const boardUrl = (token) => `${server.url}/e/${event.id}/g/${group.id}#${token}`
 
     const rows = []
     for (const [label, options, seat] of [
