@@ -1,10 +1,25 @@
 import { createEvent, joinParticipant } from '../fixtures/api.js'
 import { addIdea, laptop, phone } from '../fixtures/board.js'
-import { bundledSources, gzipTotal, recordAssets } from '../fixtures/pageWeight.js'
+import {
+  bundledSources,
+  gzipTotal,
+  holdUnnamedAssets,
+  recordAssets,
+} from '../fixtures/pageWeight.js'
 import { expect, test } from '../fixtures/test.js'
 
 const isLexical = (source: string) =>
   /node_modules\/(\.pnpm\/)?(@lexical|lexical)[@+/]/.test(source)
+
+/**
+ * React Aria's language context, which wraps the app so the board's React Aria parts speak
+ * the app's language: a context, the browser's default and its SSR check, ~1 kB.
+ */
+const ARIA_LOCALE =
+  /react-aria\/dist\/private\/(i18n\/(I18nProvider|useDefaultLocale|utils)|ssr\/SSRProvider)\.mjs$/
+
+const isReactAria = (source: string) =>
+  /node_modules\/(\.pnpm\/)?(react-aria-components|react-aria|react-stately)[@+/]/.test(source)
 
 /** Code a participant's phone has no use for until asked: it must load later, if ever. */
 const LATER = [
@@ -18,7 +33,7 @@ const LATER = [
   /src\/features\/board\/BoardSettingsPanel\.tsx$/,
 ]
 
-test('the phone board loads no Lexical, canvas, menu, facilitator or settings code; the proposal view loads Lexical as its own chunk', async ({
+test('the phone board draws from the files its first HTML names and loads no Lexical, canvas, menu, facilitator or settings code; the proposal view loads Lexical as its own chunk', async ({
   browser,
   server,
 }) => {
@@ -28,15 +43,27 @@ test('the phone board loads no Lexical, canvas, menu, facilitator or settings co
 
   const boardContext = await phone(browser)
   const board = await boardContext.newPage()
+  // Anything the first HTML does not name (the idea editor's code, loaded when the board is
+  // idle) waits until the board is drawn: a file the first render needed would fail the test.
+  const { held, release } = await holdUnnamedAssets(board, seat.link)
+  const firstAssets = recordAssets(board)
   const boardAssets = recordAssets(board)
   await board.goto(seat.link)
   await expect(board.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
+  await expect(board.getByText('Taululla ei ole vielä ideoita.')).toBeVisible()
+  await expect(board.getByRole('button', { name: 'Lisää idea', exact: true })).toBeVisible()
+  const onFirstRender = await firstAssets()
+  release()
   await addIdea(board, 'Kevyt sivu puhelimelle')
   const onBoard = await boardAssets()
   const boardSources = await bundledSources(onBoard)
   expect(boardSources.length).toBeGreaterThan(50)
   expect(boardSources.filter(isLexical)).toEqual([])
   expect(boardSources.filter((source) => LATER.some((later) => later.test(source)))).toEqual([])
+  // The first render used React Aria only for its language context.
+  expect(
+    (await bundledSources(onFirstRender)).filter((s) => !ARIA_LOCALE.test(s) && isReactAria(s)),
+  ).toEqual([])
 
   const proposalContext = await laptop(browser)
   const proposal = await proposalContext.newPage()
@@ -51,7 +78,9 @@ test('the phone board loads no Lexical, canvas, menu, facilitator or settings co
   // The figures for the closing note and the bench; sizes are measured, not asserted.
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
   console.log(
-    `page weight (gzip): board page JS ${kB(gzipTotal(onBoard, 'script'))}, CSS ${kB(gzipTotal(onBoard, 'stylesheet'))}; ` +
+    `page weight (gzip): board page JS ${kB(gzipTotal(onFirstRender, 'script'))} to its first render ` +
+      `(${onFirstRender.filter((a) => a.type === 'script').length} files, held back until then: ${held.length}), ` +
+      `${kB(gzipTotal(onBoard, 'script'))} once an idea is added, CSS ${kB(gzipTotal(onBoard, 'stylesheet'))}; ` +
       `proposal view JS ${kB(gzipTotal(onProposal, 'script'))}, CSS ${kB(gzipTotal(onProposal, 'stylesheet'))}`,
   )
   await Promise.all([boardContext.close(), proposalContext.close()])
@@ -67,13 +96,6 @@ const NOT_FOR_THE_JOIN_FORM = [
   /node_modules\/(\.pnpm\/)?(@lexical|lexical)[@+/]/,
 ]
 
-/**
- * React Aria's language context, which wraps the app so the board's React Aria parts speak
- * the app's language: a context, the browser's default and its SSR check, ~1 kB.
- */
-const ARIA_LOCALE =
-  /react-aria\/dist\/private\/(i18n\/(I18nProvider|useDefaultLocale|utils)|ssr\/SSRProvider)\.mjs$/
-
 test('the join form needs only the files its first HTML names, and none of them is Yjs, React Aria or Lexical', async ({
   browser,
   server,
@@ -82,24 +104,9 @@ test('the join form needs only the files its first HTML names, and none of them 
   const group = event.groups[0] as { id: string; name: string }
   const context = await phone(browser)
   const page = await context.newPage()
-  // What the first HTML of the join route names (entry, modulepreloads, stylesheets): the
-  // browser fetches these at once. Anything else is held back until the form is usable, so
+  // Anything the first HTML of the join route does not name waits until the form is usable:
   // a file the form would wait for (a round trip after the entry) fails the test.
-  const html = await (await page.request.get(event.links.join)).text()
-  const named = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]))
-  let release = () => {}
-  const formUsable = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  const held: string[] = []
-  await page.route('**/assets/**', async (route) => {
-    const path = new URL(route.request().url()).pathname
-    if (!named.has(path)) {
-      held.push(path)
-      await formUsable
-    }
-    await route.continue()
-  })
+  const { held, release } = await holdUnnamedAssets(page, event.links.join)
   const joinAssets = recordAssets(page)
   await page.goto(event.links.join)
   await expect(page.getByRole('textbox', { name: 'Nimi' })).toBeVisible()

@@ -16,7 +16,7 @@ import { useSpotlight } from '../facilitation/useSpotlight'
 import { BoardFollowUpSlot } from '../followUpItem/BoardFollowUpSlot'
 import { ChangeGroup } from '../groupChange/ChangeGroup'
 import { CurrentItemLine } from '../plenary/CurrentItemLine'
-import { PreAssignmentCard } from '../preAssignment/PreAssignmentCard'
+import { PreAssignmentSlot } from '../preAssignment/PreAssignmentSlot'
 import { GroupLinks } from '../proposal/GroupLinks'
 import { RankingPanel } from '../voting/RankingPanel'
 import { useBallot } from '../voting/useBallot'
@@ -272,7 +272,7 @@ export function Board(props: BoardProps) {
         summary={model.summary}
       />
       {showPanelFor && question && state.phase === 'waiting' && !state.preAnswersImported ? (
-        <PreAssignmentCard eventId={eventId} token={token} question={question} />
+        <PreAssignmentSlot eventId={eventId} token={token} question={question} />
       ) : null}
       {api ? (
         <FacilitatorSlot
@@ -363,6 +363,7 @@ export function Board(props: BoardProps) {
         stranded={canVote ? stranded : NO_IDS}
       />
       <BoardDialogs
+        ready={model.boardReady || (model.status.loadedLocal && model.allIdeas.length > 0)}
         dialogs={dialogs}
         clusters={clusters}
         lang={locale}

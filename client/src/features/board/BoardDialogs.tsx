@@ -1,23 +1,36 @@
 import type { Cluster, Idea, IdeaColor } from '@hytepaja/shared/doc/schema/board'
-import { lazy, type ReactNode, Suspense } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect } from 'react'
+import { preloadable, whenIdle } from '../../ui/preloadable'
 import { useOpenedOnce } from '../../ui/useOpenedOnce'
 import type { CommandResult, IdeaContent } from './commands'
-import { IdeaEditor } from './IdeaEditor'
 import type { NoteView } from './noteView'
+import { loadPlacement } from './placementCode'
 import type { useNoteHandlers } from './useNoteHandlers'
 
 // Each dialog's code loads when the dialog is first opened: the board's first paint on a phone
-// needs none of them. Not the idea editor: "Lisää idea" must open on a phone that lost the
-// wifi a second after the board appeared, when no chunk can be fetched (board-sync's offline
-// test caught a lazy editor that never opened offline).
+// needs none of them. The idea editor (React Aria's modal, text fields, checkboxes and radios:
+// ~25 kB gzip) loads as soon as the board has drawn its ideas and the browser is idle, not on
+// the first press: "Lisää idea" must open on a phone that lost the wifi a moment after the
+// board appeared, when no chunk can be fetched (board-sync's offline test). A press before
+// then opens it when its code arrives.
+const IdeaEditor = preloadable(() =>
+  Promise.all([import('./IdeaEditor'), loadPlacement()]).then(([m]) => ({
+    default: m.IdeaEditor,
+  })),
+)
 const DeleteIdeaDialog = lazy(() =>
   import('./DeleteIdeaDialog').then((m) => ({ default: m.DeleteIdeaDialog })),
 )
+// The dialogs that write new places bring the placement code along (`placementCode.ts`).
 const MoveToClusterDialog = lazy(() =>
-  import('./MoveToClusterDialog').then((m) => ({ default: m.MoveToClusterDialog })),
+  Promise.all([import('./MoveToClusterDialog'), loadPlacement()]).then(([m]) => ({
+    default: m.MoveToClusterDialog,
+  })),
 )
 const ClusterNameDialog = lazy(() =>
-  import('./ClusterDialogs').then((m) => ({ default: m.ClusterNameDialog })),
+  Promise.all([import('./ClusterDialogs'), loadPlacement()]).then(([m]) => ({
+    default: m.ClusterNameDialog,
+  })),
 )
 const RemoveClusterDialog = lazy(() =>
   import('./ClusterDialogs').then((m) => ({ default: m.RemoveClusterDialog })),
@@ -31,6 +44,7 @@ function Lazily({ open, children }: { open: boolean; children: ReactNode }) {
 
 /** Every dialog of the board; which one is open lives in `useNoteHandlers`. */
 export function BoardDialogs({
+  ready,
   dialogs,
   clusters,
   lang,
@@ -41,6 +55,11 @@ export function BoardDialogs({
   onSubmitCluster,
   onRemoveCluster,
 }: {
+  /**
+   * The board shows its ideas (from the server, or this device's copy): the editor may load
+   * without taking the network from the board's own first download.
+   */
+  ready: boolean
   dialogs: ReturnType<typeof useNoteHandlers>['dialogs']
   clusters: Cluster[]
   lang: string
@@ -51,15 +70,22 @@ export function BoardDialogs({
   onSubmitCluster(name: string): CommandResult
   onRemoveCluster(cluster: Cluster): void
 }) {
+  useEffect(() => {
+    if (!ready) return
+    // Offline the press tries again; nothing to report here.
+    return whenIdle(() => void IdeaEditor.preload().catch(() => {}))
+  }, [ready])
   return (
     <>
-      <IdeaEditor
-        target={dialogs.editor}
-        lang={lang}
-        defaultColor={defaultColor}
-        onSubmit={onSubmitIdea}
-        onClose={() => dialogs.setEditor(null)}
-      />
+      <Lazily open={dialogs.editor !== null}>
+        <IdeaEditor.Component
+          target={dialogs.editor}
+          lang={lang}
+          defaultColor={defaultColor}
+          onSubmit={onSubmitIdea}
+          onClose={() => dialogs.setEditor(null)}
+        />
+      </Lazily>
       <Lazily open={dialogs.deleting !== null}>
         <DeleteIdeaDialog
           idea={dialogs.deleting}

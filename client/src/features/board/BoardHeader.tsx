@@ -2,8 +2,8 @@ import type { GroupState } from '@hytepaja/shared/doc/schema/event'
 import { type ComponentProps, lazy, type ReactNode, Suspense } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ConnectionSummary } from '../../sync/connectionState'
-import { Button } from '../../ui/Button'
 import { Loading } from '../../ui/Loading'
+import { NativeButton } from '../../ui/NativeButton'
 import { useMediaQuery } from '../../ui/useMediaQuery'
 import { useOpenedOnce } from '../../ui/useOpenedOnce'
 import { PhaseLine } from '../facilitation/PhaseStatus'
@@ -48,18 +48,18 @@ export function BoardStatus({
     <>
       <PhaseLine state={state} offset={offset} say={say} />
       {terminal ? null : <SyncStatusLine summary={summary} look="dot" />}
-      <Button
+      <NativeButton
         size="small"
         className="board-head__details"
         aria-expanded={detailsOpen}
         aria-controls={DETAILS_ID}
         // The name starts with the visible word, so voice control finds it by what it shows.
         aria-label={intl.formatMessage({ id: 'board.details.open' })}
-        onPress={onToggleDetails}
+        onClick={onToggleDetails}
       >
         <FormattedMessage id="board.details.short" />
         <span className="board-head__chevron" aria-hidden="true" />
-      </Button>
+      </NativeButton>
     </>
   )
 }

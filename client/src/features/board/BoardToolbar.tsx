@@ -1,5 +1,5 @@
 import { FormattedMessage } from 'react-intl'
-import { Button } from '../../ui/Button'
+import { NativeButton } from '../../ui/NativeButton'
 
 export interface BoardToolbarProps {
   count: number
@@ -17,14 +17,14 @@ export function BoardToolbar({ count, onAdd, onAddCluster }: BoardToolbarProps) 
         <FormattedMessage id="board.count" values={{ count }} />
       </h2>
       {onAddCluster ? (
-        <Button onPress={onAddCluster}>
+        <NativeButton onClick={onAddCluster}>
           <FormattedMessage id="cluster.add" />
-        </Button>
+        </NativeButton>
       ) : null}
       {onAdd ? (
-        <Button variant="primary" onPress={onAdd}>
+        <NativeButton variant="primary" onClick={onAdd}>
           <FormattedMessage id="board.addIdea" />
-        </Button>
+        </NativeButton>
       ) : null}
     </div>
   )

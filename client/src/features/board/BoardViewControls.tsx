@@ -1,7 +1,7 @@
 import type { IdeaOrder } from '@hytepaja/shared/layout/order'
 import { useIntl } from 'react-intl'
 import { SegmentedControl } from '../../ui/SegmentedControl'
-import type { BoardLayout } from './settings'
+import { type BoardLayout, laneOrder } from './settings'
 
 /** The three views of the same board ("Lista", "Taulu", "Jäsennys"). */
 export function ViewSwitch({
@@ -24,11 +24,6 @@ export function ViewSwitch({
       ]}
     />
   )
-}
-
-/** The lane's order: newest first, by votes (only when totals may be seen), by cluster. */
-export function laneOrder(order: IdeaOrder, totalsShown: boolean): IdeaOrder {
-  return order === 'votes' && !totalsShown ? 'newest' : order
 }
 
 export function LaneOrderSwitch({

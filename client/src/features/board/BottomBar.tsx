@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { errorMessage } from '../../i18n/errorMessages'
-import { Button } from '../../ui/Button'
+import { NativeButton } from '../../ui/NativeButton'
 import type { BallotState } from '../voting/useBallot'
 
 /** The words every disabled "Äänestä" button is described by. */
@@ -60,9 +60,9 @@ export function BottomBar({
             </p>
           ) : null}
           {stranded.length > 0 ? (
-            <Button size="small" onPress={() => ballot.retract(stranded[0] as string)}>
+            <NativeButton size="small" onClick={() => ballot.retract(stranded[0] as string)}>
               <FormattedMessage id="vote.stranded" values={{ count: stranded.length }} />
-            </Button>
+            </NativeButton>
           ) : null}
           {ballot.error ? (
             <p className="vote-bar__error" role="alert">
@@ -72,9 +72,9 @@ export function BottomBar({
         </div>
       ) : null}
       {onAdd ? (
-        <Button variant="primary" size="large" wide onPress={onAdd}>
+        <NativeButton variant="primary" size="large" wide onClick={onAdd}>
           <FormattedMessage id="board.addIdea" />
-        </Button>
+        </NativeButton>
       ) : null}
     </div>
   )

@@ -7,12 +7,12 @@ import {
 } from '@hytepaja/shared/layout/order'
 import { useMemo, useRef } from 'react'
 import { useIntl } from 'react-intl'
-import { laneOrder } from './BoardViewControls'
 import type { NoteAbilities, NoteHandlers } from './NoteActions'
 import { NoteCard } from './NoteCard'
 import { type FollowTarget, NoteRows } from './NoteRows'
 import { NoteSections } from './NoteSections'
 import type { NoteView } from './noteView'
+import { laneOrder } from './settings'
 import { useFocusRecovery } from './useFocusRecovery'
 import { WINDOW_FROM } from './useWindowedList'
 

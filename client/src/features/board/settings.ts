@@ -16,6 +16,11 @@ export interface BoardSettings {
   shortcuts: boolean
 }
 
+/** The lane's order: newest first, by votes (only when totals may be seen), by cluster. */
+export function laneOrder(order: IdeaOrder, totalsShown: boolean): IdeaOrder {
+  return order === 'votes' && !totalsShown ? 'newest' : order
+}
+
 export const DEFAULT_SETTINGS: BoardSettings = {
   layout: null,
   order: 'newest',

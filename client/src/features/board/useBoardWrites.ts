@@ -1,14 +1,10 @@
 import type { Cluster } from '@hytepaja/shared/doc/schema/board'
 import type { Rect } from '@hytepaja/shared/layout/canvas'
-import { NEW_FRAME_SIZE, spotForNewFrame } from '@hytepaja/shared/layout/clusterLayout'
-import { noteSize } from '@hytepaja/shared/layout/noteSize'
-import { freeSpot } from '@hytepaja/shared/layout/placement'
 import { useRef, useState } from 'react'
-import { canvasLayout } from './canvas/frames'
-import { endOfCluster } from './canvas/placements'
 import type { ClusterCommands, CommandResult, IdeaCommands, IdeaContent } from './commands'
 import type { FollowTarget } from './NoteRows'
 import type { NoteView } from './noteView'
+import { placement } from './placementCode'
 import type { BoardLayout } from './settings'
 import type { useNoteHandlers } from './useNoteHandlers'
 
@@ -38,23 +34,13 @@ export function useBoardWrites({
   const viewRect = useRef<Rect | null>(null)
   const [revealCluster, setRevealCluster] = useState<FollowTarget | null>(null)
 
-  const taken = () => {
-    const board = canvasLayout(notes, clusters)
-    return [...board.rects.values(), ...board.frames.map((f) => f.bounds)]
-  }
-
   const submitIdea = (content: IdeaContent): CommandResult => {
     const target = dialogs.editor
     if (!commands || !target) return { ok: false, code: 'unexpected' }
     if (target.mode === 'edit') return commands.update(target.idea.id, content)
     const cluster = clusters.find((c) => c.id === target.clusterId)
     const view = layout === 'canvas' ? viewRect.current : null
-    const spot = cluster
-      ? endOfCluster(cluster, content, notes)
-      : freeSpot(taken(), noteSize(content), {
-          x: Math.max(0, view?.x ?? 0),
-          y: Math.max(0, view?.y ?? 0),
-        })
+    const spot = placement().newIdeaSpot(content, cluster, notes, clusters, view)
     return commands.add({ ...content, ...spot, lang, clusterId: cluster?.id ?? null })
   }
 
@@ -62,9 +48,8 @@ export function useBoardWrites({
     if (!clusterWrites) return { ok: false, code: 'unexpected' }
     if (dialogs.clusterEdit?.mode === 'rename')
       return clusterWrites.rename(dialogs.clusterEdit.cluster.id, name)
-    const view = viewRect.current ?? { x: 0, y: 0, width: 1200, height: 600 }
-    const spot = spotForNewFrame(view, taken())
-    const result = clusterWrites.add({ name, ...spot, ...NEW_FRAME_SIZE })
+    const frame = placement().newClusterFrame(viewRect.current, notes, clusters)
+    const result = clusterWrites.add({ name, ...frame })
     if (result.ok && result.id) setRevealCluster({ kind: 'cluster', id: result.id, at: Date.now() })
     return result
   }

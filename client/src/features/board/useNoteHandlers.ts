@@ -3,12 +3,12 @@ import { useMemo, useRef, useState } from 'react'
 import type { FacilitationApi } from '../../api/board'
 import type { Command } from '../facilitation/useCommand'
 import type { ClusterEditTarget } from './ClusterDialogs'
-import { placementsInto } from './canvas/placements'
 import type { CommandResult, IdeaCommands } from './commands'
 import type { EditorTarget } from './IdeaEditor'
 import type { NoteHandlers } from './NoteActions'
 import type { NoteView } from './noteView'
 import type { ClusterHandlers } from './OutlineView'
+import { placement } from './placementCode'
 
 export interface HandlerDeps {
   notes: NoteView[]
@@ -73,7 +73,8 @@ export function useNoteHandlers(deps: HandlerDeps) {
 
   const moveInto = (notes: NoteView[], clusterId: string | null) => {
     const { commands, report, notes: all, clusters } = live.current
-    if (commands) report(commands.place(placementsInto(notes, clusterId, all, clusters)))
+    if (commands)
+      report(commands.place(placement().placementsInto(notes, clusterId, all, clusters)))
   }
 
   return {

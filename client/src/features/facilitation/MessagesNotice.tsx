@@ -2,7 +2,7 @@ import type { Announcement } from '@hytepaja/shared/doc/schema/event'
 import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { deviceStore, readJson, writeJson } from '../../device/storage'
-import { Button } from '../../ui/Button'
+import { NativeButton } from '../../ui/NativeButton'
 import { rescueFocus } from './rescueFocus'
 
 const store = deviceStore()
@@ -71,9 +71,9 @@ export function MessagesNotice({
             </time>
           </p>
           <p className="message__text">{m.text}</p>
-          <Button size="small" variant="quiet" onPress={() => close(m.id)}>
+          <NativeButton size="small" variant="quiet" onClick={() => close(m.id)}>
             <FormattedMessage id="facilitation.message.close" />
-          </Button>
+          </NativeButton>
         </li>
       ))}
     </ul>

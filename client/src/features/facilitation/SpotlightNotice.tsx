@@ -1,5 +1,5 @@
 import { FormattedMessage } from 'react-intl'
-import { Button } from '../../ui/Button'
+import { NativeButton } from '../../ui/NativeButton'
 import { rescueFocus } from './rescueFocus'
 
 /**
@@ -26,16 +26,16 @@ export function SpotlightNotice({
         )}
       </p>
       <div className="button-row">
-        <Button
+        <NativeButton
           size="small"
           variant="quiet"
-          onPress={() => {
+          onClick={() => {
             onDismiss()
             rescueFocus()
           }}
         >
           <FormattedMessage id="facilitation.spotlight.dismiss" />
-        </Button>
+        </NativeButton>
       </div>
     </div>
   )

@@ -7,7 +7,7 @@ import { changeMyGroup } from '../../api/endpoints'
 import { ApiError } from '../../api/http'
 import { type Credential, credentials } from '../../sync/credentials'
 import { useSnapshot } from '../../sync/hooks'
-import { Button } from '../../ui/Button'
+import { NativeButton } from '../../ui/NativeButton'
 import { useOpenedOnce } from '../../ui/useOpenedOnce'
 import { useEventDoc } from '../session/useEventDoc'
 import '../../styles/groupChange.css'
@@ -83,9 +83,9 @@ export function ChangeGroup({ eventId, groupId, token, credential }: ChangeGroup
       <p className="hint">
         <FormattedMessage id="groupChange.hint" />
       </p>
-      <Button size="small" onPress={() => setOpen(true)}>
+      <NativeButton size="small" onClick={() => setOpen(true)}>
         <FormattedMessage id="groupChange.open" />
-      </Button>
+      </NativeButton>
       {opened ? (
         <Suspense fallback={null}>
           <ChangeGroupDialog

@@ -1,12 +1,14 @@
-import { type ReactNode, useState } from 'react'
+import { lazy, type ReactNode, useState } from 'react'
 import { credentials } from '../../sync/credentials'
-import {
-  asksWhoIsThere,
-  FacilitatorNamePrompt,
-  type SeatDestination,
-} from './FacilitatorNamePrompt'
 import { LinkProblem } from './LinkProblem'
+import { asksWhoIsThere, type SeatDestination } from './seatPrompt'
 import { type ReadyLink, useLinkSession } from './useLinkSession'
+
+// "Kuka olet?" (React Aria's text field) is asked only on a group's shared facilitator link:
+// a participant's phone never loads it. While it loads, the app's own page fallback shows.
+const FacilitatorNamePrompt = lazy(() =>
+  import('./FacilitatorNamePrompt').then((m) => ({ default: m.FacilitatorNamePrompt })),
+)
 
 export interface GroupLinkRouteProps {
   eventId: string

@@ -2,7 +2,7 @@ import type { Idea } from '@hytepaja/shared/doc/schema/board'
 import { ranking } from '@hytepaja/shared/domain/votes'
 import { useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button } from '../../ui/Button'
+import { NativeButton } from '../../ui/NativeButton'
 
 const SHOWN = 10
 
@@ -69,13 +69,13 @@ export function RankingPanel({
         </ol>
       )}
       {ranked.length > SHOWN ? (
-        <Button size="small" variant="quiet" onPress={() => setAll((v) => !v)}>
+        <NativeButton size="small" variant="quiet" onClick={() => setAll((v) => !v)}>
           {all ? (
             <FormattedMessage id="vote.ranking.fewer" />
           ) : (
             <FormattedMessage id="vote.ranking.all" values={{ count: ranked.length }} />
           )}
-        </Button>
+        </NativeButton>
       ) : null}
     </section>
   )

@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button } from '../../ui/Button'
+import { NativeButton } from '../../ui/NativeButton'
 
 export interface VoteControlsProps {
   text: string
@@ -31,25 +31,25 @@ export function VoteControls({
 }: VoteControlsProps) {
   const intl = useIntl()
   const cast = (
-    <Button
+    <NativeButton
       variant="primary"
       size="small"
       aria-label={intl.formatMessage({ id: 'vote.castNamed' }, { text })}
-      isDisabled={spentReasonId !== null}
+      disabled={spentReasonId !== null}
       aria-describedby={spentReasonId ?? undefined}
-      onPress={onCast}
+      onClick={onCast}
     >
       <FormattedMessage id="vote.cast" />
-    </Button>
+    </NativeButton>
   )
   const retract = (
-    <Button
+    <NativeButton
       size="small"
       aria-label={intl.formatMessage({ id: 'vote.retractNamed' }, { text })}
-      onPress={onRetract}
+      onClick={onRetract}
     >
       <FormattedMessage id="vote.retract" />
-    </Button>
+    </NativeButton>
   )
   if (multiple)
     return (
