@@ -8,9 +8,10 @@ export interface NativeButtonProps
 }
 
 /**
- * The browser's own button with the look of `Button`. The join page, the home page and the
- * header are the first things a phone downloads on venue wifi, where React Aria's press
- * handling costs more than a second; a form's submit button and a plain click need none of it.
+ * The browser's own button with the look of `Button`. The join page, the home page, the header
+ * and the board's first screen are the first things a phone downloads on venue wifi, where
+ * React Aria's press handling costs more than a second; a form's submit button and a plain
+ * click need none of it.
  */
 export function NativeButton({
   variant,
@@ -18,11 +19,22 @@ export function NativeButton({
   wide,
   className,
   type = 'button',
+  onClick,
   children,
   ...props
 }: NativeButtonProps) {
   return (
-    <button {...props} type={type} className={buttonClasses({ variant, size, wide, className })}>
+    <button
+      {...props}
+      type={type}
+      className={buttonClasses({ variant, size, wide, className })}
+      onClick={(event) => {
+        // Safari does not focus a pressed button (React Aria's does): a dialog it opens would
+        // give focus back to nothing when it closes.
+        event.currentTarget.focus()
+        onClick?.(event)
+      }}
+    >
       {children}
     </button>
   )
