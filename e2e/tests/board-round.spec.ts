@@ -158,6 +158,8 @@ test('a facilitator, two phones and a laptop run a whole round: ideas, clusters,
   await shoot(phoneA, 'phone-lane-voting')
 
   await vote(phoneB, 'Kävelyreitit valaistaan')
+  // A press while the last vote is still on its way is ignored (useBallot): wait for its answer.
+  await expect(phoneB.getByText('1 ääni jäljellä').filter({ visible: true }).first()).toBeVisible()
   await vote(phoneB, 'Nuorten harrastusseteli')
   await expect(
     phoneB.getByText('Ei ääniä jäljellä').filter({ visible: true }).first(),
