@@ -6,6 +6,10 @@
 // each new id is). Builds of ours and the reference y-websocket server, interleaved.
 //
 //   node bench/saasPhases.mjs [--rooms 200] [--clients 20] [--repeat 3] [--variant N=F]
+//                             [--joins-only] [--cpu-prof DIR]
+//
+// --joins-only skips the first edits; --cpu-prof DIR runs our builds with --cpu-prof (profiles
+// in DIR, the startup and board creation included; it skews the CPU figures).
 //
 // Prints per run and peer: server CPU ms for the joins (from the first upgrade until every
 // socket has its sync step 1 and the server has been idle 300 ms), per join in µs, and for the
@@ -33,7 +37,9 @@ const { values: a } = parseArgs({
     repeat: { type: 'string', default: '3' },
     'server-main': { type: 'string' },
     variant: { type: 'string', multiple: true, default: [] },
-    reference: { type: 'boolean', default: true },
+    'no-reference': { type: 'boolean', default: false },
+    'joins-only': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 })
 const ROOMS = Number(a.rooms)
@@ -84,6 +90,9 @@ async function start(peer) {
       serverMain: builds.get(peer),
       groups: ROOMS,
       repoRoot,
+      nodeArgs: a['cpu-prof']
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(a['cpu-prof'])}`]
+        : [],
       // Every socket comes from 127.0.0.1, as in the harness's saas run.
       env: { MAX_SOCKETS_PER_ADDRESS: '10000' },
     })
@@ -151,6 +160,7 @@ async function runOne(peer) {
     await until(() => greeted === ROOMS * CLIENTS)
     await idle(srv.pid)
     const joinMs = (ticks(srv.pid) - t0) * 10
+    if (a['joins-only']) return { joinMs, editMs: 0 }
     // First edits: every socket writes once under a client id of its own.
     const t1 = ticks(srv.pid)
     for (const [i, s] of sockets.entries()) {
@@ -174,7 +184,7 @@ async function runOne(peer) {
   }
 }
 
-const peers = [...builds.keys(), ...(a.reference ? ['ywebsocket'] : [])]
+const peers = [...builds.keys(), ...(a['no-reference'] ? [] : ['ywebsocket'])]
 const results = new Map(peers.map((p) => [p, []]))
 for (let r = 0; r < Number(a.repeat); r++) {
   for (const peer of r % 2 ? [...peers].reverse() : peers) {
