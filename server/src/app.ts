@@ -12,11 +12,11 @@ import type { ServerContext } from './context.js'
 import { bearerToken } from './http/bearer.js'
 import { callerOf, isConsoleKey } from './http/caller.js'
 import { checkingRoutes } from './http/checking.js'
-import { addressKey, clientAddress } from './http/clientAddress.js'
+import { addressKey, incomingAddress } from './http/clientAddress.js'
 import { indexClientFiles, sendClientFile } from './http/clientFiles.js'
 import { loadClientShell } from './http/clientShell.js'
 import { compressAnswers } from './http/compressAnswers.js'
-import { errorBody, respondToError, unauthorised } from './http/errors.js'
+import { errorAnswer, errorBody, respondToError, unauthorised } from './http/errors.js'
 import { adminRoutes } from './http/events.js'
 import { facilitationRoutes } from './http/facilitation.js'
 import { facilitatorSeatRoutes } from './http/facilitatorSeats.js'
@@ -35,12 +35,14 @@ import { settingsRoutes } from './http/settings.js'
 import { summaryRoutes } from './http/summaries.js'
 import type { SocketRefusal } from './sync/connections.js'
 import { syncRoutes } from './sync/route.js'
+import type { DirectUpgrades } from './sync/upgrade.js'
+import { decideUpgrade, type UpgradeDecisionDeps } from './sync/upgradeDecision.js'
 
 /** The largest request body a command takes: its JSON is a few kB at most. */
 export const MAX_BODY_BYTES = 256 * 1024
 
 /** The whole HTTP surface of one process: the built client, /api/* and /sync/*. */
-export function createApp(ctx: ServerContext) {
+export function createApp(ctx: ServerContext, sync: UpgradeDecisionDeps = syncUpgradeDeps(ctx)) {
   const app = new Hono()
   app.onError((error, c) => respondToError(error, c, ctx.log))
   app.notFound((c) => c.json(errorBody('notFound', 'no such route'), 404))
@@ -122,6 +124,23 @@ export function createApp(ctx: ServerContext) {
   api.route('/', settingsRoutes(ctx))
   app.route('/api', api)
 
+  app.route('/sync', syncRoutes(sync))
+  app.all('/api/*', (c) => c.json(errorBody('notFound', 'no such route'), 404))
+  app.all('/sync/*', (c) =>
+    c.json(errorBody('sync.upgradeRequired', 'open this with a WebSocket'), 426),
+  )
+
+  if (ctx.config.clientDir && existsSync(join(ctx.config.clientDir, 'index.html'))) {
+    mountClient(app, ctx.config.clientDir)
+  }
+  return app
+}
+
+/**
+ * What deciding a sync upgrade needs, made once: the app's sync route and the server's direct
+ * path for upgrades of the usual form (sync/upgrade.ts) share it.
+ */
+export function syncUpgradeDeps(ctx: ServerContext): UpgradeDecisionDeps {
   const access = createSyncAccess({
     db: ctx.db,
     // A look-up in the live event document, not a list of its groups: this runs for every
@@ -132,23 +151,20 @@ export function createApp(ctx: ServerContext) {
     proposalPartExists: (eventId, groupId, part) => proposalPartExists(ctx, eventId, groupId, part),
     authorKey: rememberedAuthorKeys(ctx.secrets.linkSecret),
   })
-  app.route(
-    '/sync',
-    syncRoutes({
-      ...syncSocketDeps(ctx),
-      access,
-      addressOf: (c) => addressKey(clientAddress(c, ctx.config.trustProxy)),
-    }),
-  )
-  app.all('/api/*', (c) => c.json(errorBody('notFound', 'no such route'), 404))
-  app.all('/sync/*', (c) =>
-    c.json(errorBody('sync.upgradeRequired', 'open this with a WebSocket'), 426),
-  )
-
-  if (ctx.config.clientDir && existsSync(join(ctx.config.clientDir, 'index.html'))) {
-    mountClient(app, ctx.config.clientDir)
+  return {
+    access,
+    connections: ctx.connections,
+    onRefused: (reason: SocketRefusal) => ctx.metrics.refusedSockets.inc({ reason }),
+    addressOf: (incoming) => addressKey(incomingAddress(incoming, ctx.config.trustProxy)),
   }
-  return app
+}
+
+/** The direct path's decision (sync/upgrade.ts): the route's, errors answered as the app's. */
+export function directSyncUpgrades(ctx: ServerContext, sync: UpgradeDecisionDeps): DirectUpgrades {
+  return {
+    decide: (target, incoming) => decideUpgrade(sync, target.docName, target.token, incoming),
+    statusOfError: (error) => errorAnswer(error, ctx.log).status,
+  }
 }
 
 /** Author keys remembered at most; past this all are forgotten and made again as needed. */

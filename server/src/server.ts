@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
-import { createApp, syncSocketDeps } from './app.js'
+import { createApp, directSyncUpgrades, syncSocketDeps, syncUpgradeDeps } from './app.js'
 import { loadSecrets } from './auth/secrets.js'
 import { createLocalBus } from './bus/local.js'
 import type { Bus } from './bus/types.js'
@@ -166,7 +166,8 @@ export async function startServer(
     rooms.catchUp().catch((err) => logger.error({ err }, 'catching up from the store failed'))
     recheckSockets(ctx).catch((err) => logger.error({ err }, 'checking sockets again failed'))
   })
-  const app = createApp(ctx)
+  const upgradeDeps = syncUpgradeDeps(ctx)
+  const app = createApp(ctx, upgradeDeps)
   // No permessage-deflate: compressing every relayed update per socket costs more CPU than the
   // few hundred bytes it saves, and rooms write their relayed frames to the socket themselves
   // (route.ts, sendBatch), which only keeps order with ws's own writes when nothing is deflated.
@@ -184,7 +185,7 @@ export async function startServer(
     hostname: config.host,
   }) as Server
   const socketDeps = syncSocketDeps(ctx)
-  takeUpgrades(httpServer, app.fetch, wss, (ws, accepted) =>
+  takeUpgrades(httpServer, app.fetch, directSyncUpgrades(ctx, upgradeDeps), wss, (ws, accepted) =>
     openSyncSocket(socketDeps, ws, accepted),
   )
   await new Promise<void>((resolve, reject) => {

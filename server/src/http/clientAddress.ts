@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { isIPv6 } from 'node:net'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
@@ -9,8 +10,33 @@ import type { Context } from 'hono'
  * outermost trusted proxy, and anything left of it is whatever the client chose to send.
  */
 export function clientAddress(c: Context, trustProxy: number): string {
+  return addressFrom(
+    c.req.header('x-forwarded-for'),
+    () => getConnInfo(c).remote.address,
+    trustProxy,
+  )
+}
+
+/**
+ * The same for a Node request read directly (the sync upgrade, which skips Hono): Node joins
+ * repeated `X-Forwarded-For` lines with ", " as the request's `Headers` do.
+ */
+export function incomingAddress(incoming: IncomingMessage | undefined, trustProxy: number): string {
+  const forwarded = incoming?.headers['x-forwarded-for']
+  return addressFrom(
+    typeof forwarded === 'string' ? forwarded : undefined,
+    () => (incoming as IncomingMessage).socket.remoteAddress,
+    trustProxy,
+  )
+}
+
+function addressFrom(
+  forwardedFor: string | undefined,
+  remote: () => string | undefined,
+  trustProxy: number,
+): string {
   if (trustProxy > 0) {
-    const hops = (c.req.header('x-forwarded-for') ?? '')
+    const hops = (forwardedFor ?? '')
       .split(',')
       .map((hop) => hop.trim())
       .filter(Boolean)
@@ -19,7 +45,7 @@ export function clientAddress(c: Context, trustProxy: number): string {
     if (hop) return hop
   }
   try {
-    return getConnInfo(c).remote.address ?? 'unknown'
+    return remote() ?? 'unknown'
   } catch {
     return 'unknown'
   }

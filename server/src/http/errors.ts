@@ -30,22 +30,41 @@ export function respondToError(
   c: Context,
   log: { error(o: object, m: string): void },
 ) {
-  if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status)
-  if (error instanceof NotFoundError) return c.json(errorBody(error.code, error.message), 404)
-  if (error instanceof ConflictError) return c.json(errorBody(error.code, error.message), 409)
-  if (error instanceof DomainError) return c.json(errorBody(error.code, error.message), 400)
+  const { status, body } = errorAnswer(error, log)
+  return c.json(body, status)
+}
+
+/**
+ * The status and body a thrown error is answered with (an unexpected one is logged). Apart
+ * from `respondToError` for the sync upgrade, which answers on the raw socket without Hono.
+ */
+export function errorAnswer(
+  error: unknown,
+  log: { error(o: object, m: string): void },
+): { status: ContentfulStatusCode; body: ReturnType<typeof errorBody> } {
+  if (error instanceof ApiError)
+    return { status: error.status, body: errorBody(error.code, error.message) }
+  if (error instanceof NotFoundError)
+    return { status: 404, body: errorBody(error.code, error.message) }
+  if (error instanceof ConflictError)
+    return { status: 409, body: errorBody(error.code, error.message) }
+  if (error instanceof DomainError)
+    return { status: 400, body: errorBody(error.code, error.message) }
   if (error instanceof UnreadableDocument) {
-    return c.json(errorBody('store.unreadable', 'a document of this event cannot be read'), 503)
+    return {
+      status: 503,
+      body: errorBody('store.unreadable', 'a document of this event cannot be read'),
+    }
   }
   if (error instanceof SyntaxError)
-    return c.json(errorBody('json.invalid', 'the body is not valid JSON'), 400)
+    return { status: 400, body: errorBody('json.invalid', 'the body is not valid JSON') }
   const status = (error as { status?: unknown }).status
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return c.json(
-      errorBody('request.invalid', (error as Error).message),
-      status as ContentfulStatusCode,
-    )
+    return {
+      status: status as ContentfulStatusCode,
+      body: errorBody('request.invalid', (error as Error).message),
+    }
   }
   log.error({ err: error }, 'unhandled error')
-  return c.json(errorBody('internal', 'something went wrong on the server'), 500)
+  return { status: 500, body: errorBody('internal', 'something went wrong on the server') }
 }

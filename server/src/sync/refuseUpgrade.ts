@@ -27,20 +27,30 @@ export function refuseSync(
   status: 401 | 403 | 404 | 429,
   error: { code: string; message: string },
 ): Response {
-  const body = JSON.stringify({ error })
   const socket = upgradeSocket(c)
-  if (socket && !socket.destroyed) {
-    const head = [
-      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
-      'Connection: close',
-      'Content-Type: application/json; charset=UTF-8',
-      'Cache-Control: no-store',
-      `Content-Length: ${Buffer.byteLength(body)}`,
-    ]
-    // A small write to an idle socket is handed to the kernel at once; destroying it after
-    // the write keeps the adapter from writing a second, empty answer.
-    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy())
-    socket.destroy()
-  }
+  if (socket && !socket.destroyed) refuseOnSocket(socket, status, error)
   return c.json({ error }, status)
+}
+
+/**
+ * Answers a refused upgrade on its raw socket with the contract's JSON error body, then
+ * destroys the socket (the direct path of ./upgrade.ts, and the route through `refuseSync`).
+ */
+export function refuseOnSocket(
+  socket: Duplex,
+  status: 401 | 403 | 404 | 429,
+  error: { code: string; message: string },
+): void {
+  const body = JSON.stringify({ error })
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'Connection: close',
+    'Content-Type: application/json; charset=UTF-8',
+    'Cache-Control: no-store',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ]
+  // A small write to an idle socket is handed to the kernel at once; destroying it after
+  // the write keeps the adapter from writing a second, empty answer.
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy())
+  socket.destroy()
 }

@@ -1,21 +1,15 @@
 import { type Context, Hono } from 'hono'
-import type { SyncAccess, SyncGrant } from './access.js'
-import type { Connections, SocketRefusal } from './connections.js'
+import type { SyncGrant } from './access.js'
 import { refuseSync } from './refuseUpgrade.js'
 import type { UpgradeEnv } from './upgrade.js'
+import { decideUpgrade, type UpgradeDecisionDeps } from './upgradeDecision.js'
 
-export interface SyncRouteDeps {
-  access: SyncAccess
-  connections: Connections
-  /** The client's address as the socket caps count it. */
-  addressOf(c: Context): string
-  /** A socket one too many for its token, its address or the process. */
-  onRefused?(reason: SocketRefusal): void
-}
+export type SyncRouteDeps = UpgradeDecisionDeps
 
 type Env = { Variables: { grant: SyncGrant; docName: string; address: string } }
 
-function decodeDocName(raw: string): string | null {
+/** A document name as the route's `:doc` gives it, decoded once more (null: it cannot be). */
+export function decodeDocName(raw: string): string | null {
   try {
     return decodeURIComponent(raw)
   } catch {
@@ -23,34 +17,32 @@ function decodeDocName(raw: string): string | null {
   }
 }
 
+/** The Node request behind a Hono request (absent when the app is called without a server). */
+function incomingOf(c: Context) {
+  return (c.env as Partial<UpgradeEnv> | undefined)?.incoming
+}
+
 /**
  * `GET /sync/{docName}?token=…`: the token is checked and the document resolved before the
  * upgrade (401/403/404 as plain HTTP with the JSON error body), then the socket joins the document's room.
+ * Upgrades of the usual form skip this route (./upgrade.ts, ./upgradeTarget.ts) and are
+ * decided the same way (./upgradeDecision.ts); this takes every other form and plain HTTP.
  */
 export function syncRoutes(deps: SyncRouteDeps): Hono<Env> {
   const app = new Hono<Env>()
   app.get(
     '/:doc',
     async (c, next) => {
-      const docName = decodeDocName(c.req.param('doc'))
-      if (docName === null)
-        return refuseSync(c, 404, { code: 'doc.invalid', message: 'bad document name' })
-      const decision = await deps.access.authorize(c.req.query('token'), docName)
-      if (!decision.ok) {
-        return refuseSync(c, decision.status, { code: decision.code, message: decision.message })
-      }
-      const address = deps.addressOf(c)
-      const refused = deps.connections.refusal(decision, address)
-      if (refused) {
-        deps.onRefused?.(refused)
-        return refuseSync(c, 429, {
-          code: 'sync.tooManySockets',
-          message: `too many open sockets for this ${refused === 'total' ? 'server' : refused}`,
-        })
-      }
-      c.set('grant', decision)
-      c.set('docName', docName)
-      c.set('address', address)
+      const decision = await decideUpgrade(
+        deps,
+        decodeDocName(c.req.param('doc')),
+        c.req.query('token'),
+        incomingOf(c),
+      )
+      if (!decision.ok) return refuseSync(c, decision.status, decision.error)
+      c.set('grant', decision.grant)
+      c.set('docName', decision.docName)
+      c.set('address', decision.address)
       return next()
     },
     (c, next) => {
