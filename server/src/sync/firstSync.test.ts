@@ -93,6 +93,35 @@ describe('the first sync of a joiner', () => {
     ])
   })
 
+  it("greets every joiner with the room's state vector as it is when they join", () => {
+    const { room: r } = room()
+    const stateVectorSent = (joiner: ReturnType<typeof fakePeer>) => {
+      const message = decodeFrame(joiner.frames[0] as Uint8Array)
+      if (message.type !== 'syncStep1') throw new Error(`expected sync step 1, got ${message.type}`)
+      return Y.decodeStateVector(message.stateVector)
+    }
+    const joinNow = () => {
+      const joiner = fakePeer(false)
+      r.attach(joiner)
+      return stateVectorSent(joiner)
+    }
+    addNotes(r.doc, ['first'])
+    expect(joinNow()).toEqual(Y.decodeStateVector(Y.encodeStateVector(r.doc)))
+    expect(joinNow()).toEqual(Y.decodeStateVector(Y.encodeStateVector(r.doc)))
+    // A server command, another instance, a peer (its update kept as sent): each changes it.
+    r.doc.transact(() => addNotes(r.doc, ['from a command']), 'command')
+    expect(joinNow()).toEqual(Y.decodeStateVector(Y.encodeStateVector(r.doc)))
+    r.applyRemoteUpdate(notesUpdate(['from another instance']))
+    expect(joinNow()).toEqual(Y.decodeStateVector(Y.encodeStateVector(r.doc)))
+    const writer = fakePeer()
+    r.attach(writer)
+    r.receive(writer, wire.update(notesUpdate(['from a peer'])))
+    const after = joinNow()
+    expect(after).toEqual(Y.decodeStateVector(Y.encodeStateVector(r.doc)))
+    // The room's own client (the notes and the command), another instance's, the peer's.
+    expect(after.size).toBe(3)
+  })
+
   it('sends a reconnecting reader only what it lacks', () => {
     const doc = new Y.Doc()
     const answers = new FirstSync(doc)

@@ -12,7 +12,7 @@ import { FirstSync } from './firstSync.js'
 import { type Batch, Outbox } from './outbox.js'
 import type { Peer } from './peer.js'
 import { newPeerState, type PeerState } from './peerState.js'
-import { BadFrame, decodeFrame, encodeSaved, encodeSyncStep1, savedClocks } from './protocol.js'
+import { BadFrame, decodeFrame, encodeSaved, savedClocks } from './protocol.js'
 import type { DocFeed, RemoteSink } from './replication.js'
 import { type AwarenessHost, RoomAwareness } from './roomAwareness.js'
 import { Compaction } from './roomCompaction.js'
@@ -113,7 +113,7 @@ export class Room implements RemoteSink, AwarenessHost {
 
   attach(peer: Peer): void {
     this.peers.set(peer, newPeerState(this.presence.nextOrder()))
-    peer.send(encodeSyncStep1(this.doc))
+    peer.send(this.firstSync.step1())
     this.presence.greet(peer)
   }
 
@@ -245,7 +245,7 @@ export class Room implements RemoteSink, AwarenessHost {
   private askForMissing(peer: Peer, state: PeerState): void {
     if (state.gap === 'asked') return
     state.gap = 'asked'
-    this.sendTo(peer, encodeSyncStep1(this.doc))
+    this.sendTo(peer, this.firstSync.step1())
   }
 
   private refuse(peer: Peer, refusal: Refusal): void {

@@ -2,6 +2,7 @@ import { type Seat, stampPresence } from '@hytepaja/shared/domain/presence'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { AwarenessBudget, type Waiting } from './awarenessBudget.js'
+import { AwarenessGreeting } from './awarenessGreeting.js'
 import { type AwarenessView, judge } from './awarenessPolicy.js'
 import type { Outbox, RelayedEntry } from './outbox.js'
 import type { Peer } from './peer.js'
@@ -10,8 +11,8 @@ import {
   type AwarenessEntry,
   awarenessEntries,
   BadFrame,
-  encodeAwareness,
   encodeAwarenessEntries,
+  encodeAwarenessFrame,
 } from './protocol.js'
 import type { DocFeed } from './replication.js'
 import type { RoomLimits } from './roomLimits.js'
@@ -41,6 +42,7 @@ export class RoomAwareness {
   /** Clients that another instance's peers speak for: no peer here may speak for them. */
   private readonly remoteClients = new Set<number>()
   private readonly budget: AwarenessBudget<Peer>
+  private readonly greeting: AwarenessGreeting
 
   constructor(
     private readonly room: AwarenessHost,
@@ -58,6 +60,7 @@ export class RoomAwareness {
       (entries) => this.releaseAwareness(entries),
       (count) => events.onAwarenessDropped?.('rate', count),
     )
+    this.greeting = new AwarenessGreeting(awareness)
     // The server has no cursor of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessChange)
@@ -70,13 +73,13 @@ export class RoomAwareness {
 
   /** Everyone shown now, to a peer that just attached. */
   greet(peer: Peer): void {
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
+    const frame = this.greeting.frame()
+    if (frame) peer.send(frame)
   }
 
   /** Every state the room knows, to a peer that asked (y-protocols' query). */
   answerQuery(peer: Peer): void {
-    this.room.sendTo(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+    this.room.sendTo(peer, this.greeting.frame() ?? EMPTY_AWARENESS)
   }
 
   /**
@@ -361,6 +364,9 @@ const sameSeat = (a: Seat | null, b: Seat | null): boolean =>
 
 /** Whose awareness budget a peer spends; test peers without a token spend their own. */
 const senderOf = (peer: Peer): string => peer.sender ?? peer.id
+
+/** An awareness message of no clients: the answer to a query while nobody is shown. */
+const EMPTY_AWARENESS = encodeAwarenessFrame(encodeAwarenessEntries([]))
 
 /** The origin of awareness that waited for its sender's budget. */
 const RELEASED = Symbol('released')
