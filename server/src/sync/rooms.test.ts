@@ -180,6 +180,37 @@ describe('unloading rooms', () => {
     expect(rooms.names()).toEqual([])
   })
 
+  it('holds loaded rooms at once, all of them or none, and a lingering one stays', async () => {
+    const db = openSqlite(':memory:')
+    await migrate(db)
+    const store = createDocStore(db)
+    const rooms = new Rooms({ store, lingerMs: 60_000 })
+    cleanups.push(async () => {
+      await rooms.close()
+      await store.close()
+      await db.close()
+    })
+    const board = await rooms.acquire('board:e:g')
+    const event = await rooms.acquire('event:e')
+    rooms.release(event)
+    // One of them not loaded: nothing is held, and the loaded one lingers as before.
+    expect(rooms.holdLoaded(['board:e:g', 'board:e:other'])).toBeNull()
+    expect(rooms.names()).toEqual(['board:e:g', 'event:e'])
+    const held = rooms.holdLoaded(['board:e:g', 'event:e'])
+    expect(held).toEqual([board, event])
+    // The lingering event room is held again: the last release ends the board's holds only.
+    rooms.release(board)
+    rooms.release(board)
+    expect(rooms.names()).toEqual(['board:e:g', 'event:e'])
+    const unloading = new Rooms({ store, lingerMs: 0 })
+    const gone = await unloading.acquire('board:e:gone')
+    unloading.release(gone)
+    expect(unloading.holdLoaded(['board:e:gone'])).toBeNull()
+    await unloading.close()
+    await rooms.close()
+    expect(rooms.holdLoaded(['board:e:g'])).toBeNull()
+  })
+
   it('writes and unloads every room on close and refuses new holders afterwards', async () => {
     const db = openSqlite(':memory:')
     await migrate(db)

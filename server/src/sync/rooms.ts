@@ -81,6 +81,30 @@ export class Rooms {
   }
 
   /**
+   * Holds every one of these rooms if all are loaded now, as `acquire` would, without waiting
+   * for a promise; null (holding none) otherwise. A join holds its room and its event's, and
+   * reads the event's groups first: three acquires of rooms that are nearly always loaded,
+   * whose promises were a tenth of what a join allocated (200 rooms × 20 sockets).
+   */
+  holdLoaded(names: readonly string[]): Room[] | null {
+    if (this.closed) return null
+    const entries: Entry[] = []
+    for (const name of names) {
+      const entry = this.entries.get(name)
+      if (!entry?.loaded || this.unloading.has(name)) return null
+      entries.push(entry)
+    }
+    return entries.map((entry) => {
+      entry.holds++
+      if (entry.unloadTimer) {
+        clearTimeout(entry.unloadTimer)
+        entry.unloadTimer = null
+      }
+      return entry.loaded as Room
+    })
+  }
+
+  /**
    * Lets go of a room. `linger: false`: the last holder does not expect anyone to want it soon
    * (a server command reading a document no client opened), so it unloads at once.
    */
@@ -104,7 +128,7 @@ export class Rooms {
     fn: (room: Room) => T | Promise<T>,
     options?: { linger?: boolean },
   ): Promise<T> {
-    const room = await this.acquire(name)
+    const room = this.holdLoaded([name])?.[0] ?? (await this.acquire(name))
     try {
       return await fn(room)
     } finally {

@@ -111,26 +111,31 @@ class SyncSocket implements Peer, Connection {
     }
     socket.on('message', this.onMessage)
     socket.on('close', this.onClose)
-    Promise.allSettled([
-      deps.rooms.acquire(this.docName),
-      deps.rooms.acquire(eventDocName(this.grant.eventId)),
-    ]).then(([room, event]) => {
-      if (this.closed || room.status === 'rejected' || event.status === 'rejected') {
-        if (room.status === 'fulfilled') deps.rooms.release(room.value)
-        if (event.status === 'fulfilled') deps.rooms.release(event.value)
-        if (!this.closed) {
-          const error =
-            room.status === 'rejected' ? room.reason : (event as PromiseRejectedResult).reason
-          deps.log.warn({ err: error, docName: this.docName }, 'room failed to load')
-          // Damaged data stays damaged: the client is told so instead of retrying forever.
-          if (error instanceof UnreadableDocument) {
-            this.close(CloseCode.Unreadable, 'document cannot be read')
-          } else this.close(CloseCode.ServiceRestart, 'try again')
+    const eventName = eventDocName(this.grant.eventId)
+    const loaded = deps.rooms.holdLoaded([this.docName, eventName])
+    if (loaded) {
+      this.attach(loaded[0] as Room, loaded[1] as Room)
+      return
+    }
+    Promise.allSettled([deps.rooms.acquire(this.docName), deps.rooms.acquire(eventName)]).then(
+      ([room, event]) => {
+        if (this.closed || room.status === 'rejected' || event.status === 'rejected') {
+          if (room.status === 'fulfilled') deps.rooms.release(room.value)
+          if (event.status === 'fulfilled') deps.rooms.release(event.value)
+          if (!this.closed) {
+            const error =
+              room.status === 'rejected' ? room.reason : (event as PromiseRejectedResult).reason
+            deps.log.warn({ err: error, docName: this.docName }, 'room failed to load')
+            // Damaged data stays damaged: the client is told so instead of retrying forever.
+            if (error instanceof UnreadableDocument) {
+              this.close(CloseCode.Unreadable, 'document cannot be read')
+            } else this.close(CloseCode.ServiceRestart, 'try again')
+          }
+          return
         }
-        return
-      }
-      this.attach(room.value, event.value)
-    })
+        this.attach(room.value, event.value)
+      },
+    )
   }
 
   private attach(room: Room, event: Room): void {
