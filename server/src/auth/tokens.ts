@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto'
+import { createHmac, hash, randomBytes, randomInt } from 'node:crypto'
 
 /** 256 random bits, URL-safe: a participant's personal token. */
 export function randomToken(): string {
@@ -19,8 +19,12 @@ export function deriveToken(secret: string, nonce: string): string {
   return createHmac('sha256', secret).update(nonce).digest('base64url')
 }
 
+/**
+ * How a token is found: its SHA-256, in hex. Read at every socket's upgrade and every request;
+ * the one-shot `hash` makes no Hash object (0.2-0.4 µs a token against 0.6-1.7 µs).
+ */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
+  return hash('sha256', token, 'hex')
 }
 
 /** Eight digits, read aloud and typed as "1234 5678". */
