@@ -29,6 +29,20 @@ async function setup(tuning = {}) {
   return ctx
 }
 
+/** Rooms over a store in memory, closed after the test. */
+async function roomsInMemory(lingerMs: number) {
+  const db = openSqlite(':memory:')
+  await migrate(db)
+  const store = createDocStore(db)
+  const rooms = new Rooms({ store, lingerMs })
+  cleanups.push(async () => {
+    await rooms.close()
+    await store.close()
+    await db.close()
+  })
+  return { rooms, store }
+}
+
 afterEach(async () => {
   clients.destroyAll()
   await Promise.all(servers.splice(0).map((s) => s.dispose()))
@@ -160,15 +174,7 @@ describe('unloading rooms', () => {
   })
 
   it('does not let a late release of an evicted room unload the room that replaced it', async () => {
-    const db = openSqlite(':memory:')
-    await migrate(db)
-    const store = createDocStore(db)
-    const rooms = new Rooms({ store, lingerMs: 0 })
-    cleanups.push(async () => {
-      await rooms.close()
-      await store.close()
-      await db.close()
-    })
+    const { rooms } = await roomsInMemory(0)
     const evicted = await rooms.acquire('board:e:g')
     await rooms.evict(['board:e:'], 4404, 'gone')
     const successor = await rooms.acquire('board:e:g')
@@ -181,15 +187,7 @@ describe('unloading rooms', () => {
   })
 
   it('holds loaded rooms at once, all of them or none, and a lingering one stays', async () => {
-    const db = openSqlite(':memory:')
-    await migrate(db)
-    const store = createDocStore(db)
-    const rooms = new Rooms({ store, lingerMs: 60_000 })
-    cleanups.push(async () => {
-      await rooms.close()
-      await store.close()
-      await db.close()
-    })
+    const { rooms, store } = await roomsInMemory(60_000)
     const board = await rooms.acquire('board:e:g')
     const event = await rooms.acquire('event:e')
     rooms.release(event)
