@@ -6,9 +6,13 @@
 // each new id is). Builds of ours and the reference y-websocket server, interleaved.
 //
 //   node bench/saasPhases.mjs [--rooms 200] [--clients 20] [--repeat 3] [--variant N=F]
-//                             [--joins-only] [--cpu-prof DIR]
+//                             [--joins-only] [--awareness] [--trace-gc] [--cpu-prof DIR]
 //
-// --joins-only skips the first edits; --cpu-prof DIR runs our builds with --cpu-prof (profiles
+// --awareness: each socket sends an awareness state once open, as the harness's clients do (the
+// server relays it to the room, the sender included); --trace-gc counts V8's scavenges during
+// the joins in our builds (the young generation is kept at 1 MB: about 1 MB allocated each, a
+// figure that, unlike the CPU time, hardly moves with the machine's load); --joins-only skips
+// the first edits; --cpu-prof DIR runs our builds with --cpu-prof (profiles
 // in DIR, the startup and board creation included; it skews the CPU figures).
 //
 // Prints per run and peer: server CPU ms for the joins (from the first upgrade until every
@@ -39,6 +43,8 @@ const { values: a } = parseArgs({
     variant: { type: 'string', multiple: true, default: [] },
     'no-reference': { type: 'boolean', default: false },
     'joins-only': { type: 'boolean', default: false },
+    awareness: { type: 'boolean', default: false },
+    'trace-gc': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
   },
 })
@@ -90,14 +96,20 @@ async function start(peer) {
       serverMain: builds.get(peer),
       groups: ROOMS,
       repoRoot,
-      nodeArgs: a['cpu-prof']
-        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(a['cpu-prof'])}`]
-        : [],
+      nodeArgs: [
+        ...(a['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(a['cpu-prof'])}`] : []),
+        ...(a['trace-gc'] ? ['--trace-gc'] : []),
+      ],
       // Every socket comes from 127.0.0.1, as in the harness's saas run.
       env: { MAX_SOCKETS_PER_ADDRESS: '10000' },
     })
+    const gc = { scavenges: 0 }
+    srv.child.stdout.on('data', (d) => {
+      gc.scavenges += String(d).split('Scavenge').length - 1
+    })
     return {
       pid: srv.pid,
+      gc,
       url: (i) =>
         `ws://127.0.0.1:${srv.port}/sync/${encodeURIComponent(srv.boards[i])}?token=${encodeURIComponent(srv.tokens[i])}`,
       cleanup: srv.cleanup,
@@ -123,6 +135,27 @@ function updateFrame(update) {
   return Buffer.concat([Buffer.from(head), Buffer.from(update)])
 }
 
+/** y-websocket's awareness frame (type 1) with one client's state at clock 1. */
+function awarenessFrame(clientId) {
+  const varUint = (n) => {
+    const bytes = []
+    do {
+      bytes.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0))
+      n >>>= 7
+    } while (n > 0)
+    return Buffer.from(bytes)
+  }
+  const state = Buffer.from(JSON.stringify({ user: { name: `bot-${clientId}`, color: '#30bced' } }))
+  const update = Buffer.concat([
+    varUint(1),
+    varUint(clientId),
+    varUint(1),
+    varUint(state.length),
+    state,
+  ])
+  return Buffer.concat([varUint(1), varUint(update.length), update])
+}
+
 async function runOne(peer) {
   const srv = await start(peer)
   const sockets = []
@@ -130,6 +163,7 @@ async function runOne(peer) {
     await idle(srv.pid)
     // Joins: a few at a time in flight, as the harness's clients connect.
     const t0 = ticks(srv.pid)
+    const scavenges0 = srv.gc?.scavenges
     let greeted = 0
     let relayed = 0
     const inFlight = 64
@@ -153,6 +187,7 @@ async function runOne(peer) {
             reject(new Error(`upgrade ${res.statusCode}`)),
           )
         })
+        if (a.awareness) ws.send(awarenessFrame(2_000_000 + i))
         sockets.push({ ws, room: i % ROOMS })
       }
     }
@@ -160,6 +195,8 @@ async function runOne(peer) {
     await until(() => greeted === ROOMS * CLIENTS)
     await idle(srv.pid)
     const joinMs = (ticks(srv.pid) - t0) * 10
+    if (a['trace-gc'] && srv.gc)
+      log(`${peer}: ${srv.gc.scavenges - scavenges0} scavenges in the joins`)
     if (a['joins-only']) return { joinMs, editMs: 0 }
     // First edits: every socket writes once under a client id of its own.
     const t1 = ticks(srv.pid)
