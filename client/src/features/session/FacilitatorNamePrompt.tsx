@@ -4,7 +4,7 @@ import { fetchSession, nameFacilitator, type Session } from '../../api/endpoints
 import { ApiError } from '../../api/http'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
-import { type Credential, credentials } from '../../sync/credentials'
+import { credentials } from '../../sync/credentials'
 import { Button } from '../../ui/Button'
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid'
 import { Loading } from '../../ui/Loading'
