@@ -33,6 +33,8 @@ import { seriesRoutes } from './http/series.js'
 import { sessionRoutes } from './http/session.js'
 import { settingsRoutes } from './http/settings.js'
 import { summaryRoutes } from './http/summaries.js'
+import { syncStateRoutes } from './http/syncState.js'
+import { WholeStates } from './http/wholeStates.js'
 import type { SocketRefusal } from './sync/connections.js'
 import { syncRoutes } from './sync/route.js'
 import type { DirectUpgrades } from './sync/upgrade.js'
@@ -125,6 +127,10 @@ export function createApp(ctx: ServerContext, sync: UpgradeDecisionDeps = syncUp
   app.route('/api', api)
 
   app.route('/sync', syncRoutes(sync))
+  app.route(
+    '/api/sync',
+    syncStateRoutes({ access: sync.access, rooms: ctx.rooms, states: new WholeStates() }),
+  )
   app.all('/api/*', (c) => c.json(errorBody('notFound', 'no such route'), 404))
   app.all('/sync/*', (c) =>
     c.json(errorBody('sync.upgradeRequired', 'open this with a WebSocket'), 426),
