@@ -7,7 +7,8 @@
 // 2,000 notes, takes most of the time: `--no-network-throttling` leaves the CPU's share), and
 // reports at the first note on screen: the wall
 // clock, the main thread's busy time and script time (CDP Performance metrics: on a busy
-// machine these move less than the wall clock) and the JS transferred.
+// machine these move less than the wall clock), the JS transferred and everything received by
+// then (HTTP as sent, compressed, and WebSocket frames).
 import { resolve } from 'node:path'
 import { chromium, devices } from '@playwright/test'
 import { FIRST_NOTE_PROBE, NOTES, seededBoard } from './board2000.mjs'
@@ -39,6 +40,16 @@ async function firstRender(browser, url) {
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   await cdp.send('Network.enable')
+  // Everything received by the first note: HTTP bodies as sent (compressed) with their headers,
+  // and WebSocket frames (a binary frame's payload arrives as base64).
+  const received = { http: 0, socket: 0 }
+  cdp.on('Network.loadingFinished', (e) => {
+    received.http += e.encodedDataLength
+  })
+  cdp.on('Network.webSocketFrameReceived', (e) => {
+    const data = e.response.payloadData
+    received.socket += e.response.opcode === 2 ? Buffer.from(data, 'base64').length : data.length
+  })
   if (THROTTLE_NETWORK) await cdp.send('Network.emulateNetworkConditions', NETWORK)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   await page.addInitScript(FIRST_NOTE_PROBE)
@@ -48,6 +59,7 @@ async function firstRender(browser, url) {
     polling: 50,
   })
   const { metrics } = await cdp.send('Performance.getMetrics')
+  const receivedKB = { httpKB: received.http / 1024, socketKB: received.socket / 1024 }
   const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0
   const result = await page.evaluate(() => ({
     ms: window.__firstNote,
@@ -60,6 +72,7 @@ async function firstRender(browser, url) {
   await context.close()
   return {
     ...result,
+    ...receivedKB,
     taskMs: metric('TaskDuration') * 1000,
     scriptMs: metric('ScriptDuration') * 1000,
   }
@@ -86,8 +99,10 @@ try {
   console.log(
     `\nFirst render of a ${NOTES}-note board, Pixel 7, CPU 4x, ${THROTTLE_NETWORK ? '150 ms RTT 1.6 Mbit/s' : 'no network throttling'} (Chromium ${browser.version()}); median [range] of ${RUNS}\n`,
   )
-  console.log('| build | first note ms | main thread busy ms | script ms | JS transferred kB |')
-  console.log('|---|---|---|---|---|')
+  console.log(
+    '| build | first note ms | main thread busy ms | script ms | JS transferred kB | HTTP received kB | socket received kB |',
+  )
+  console.log('|---|---|---|---|---|---|---|')
   const cell = (runs, key) => {
     const values = runs.map((r) => r[key])
     const round = (v) => Math.round(v)
@@ -95,7 +110,7 @@ try {
   }
   for (const b of builds)
     console.log(
-      `| ${b.name} | ${cell(b.runs, 'ms')} | ${cell(b.runs, 'taskMs')} | ${cell(b.runs, 'scriptMs')} | ${cell(b.runs, 'scriptKB')} |`,
+      `| ${b.name} | ${cell(b.runs, 'ms')} | ${cell(b.runs, 'taskMs')} | ${cell(b.runs, 'scriptMs')} | ${cell(b.runs, 'scriptKB')} | ${cell(b.runs, 'httpKB')} | ${cell(b.runs, 'socketKB')} |`,
     )
 } finally {
   await browser.close()
