@@ -8,6 +8,7 @@ import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { applyUnencoded } from './applyUnencoded'
 import { INITIAL_STATUS, type SyncStatus } from './connectionState'
+import { fetchFirstState, firstStateUrl } from './firstState'
 import { localCopies } from './localCopies'
 import { createSaveTracker, readSavedClocks } from './saveTracker'
 
@@ -55,10 +56,11 @@ function peekSyncFrame(decoder: decoding.Decoder): { kind: number; payload: Uint
 
 export function openDoc(name: string, token: string, options: OpenDocOptions = {}): SyncedDoc {
   const doc = options.doc ?? new Y.Doc()
+  const location = options.location ?? window.location
   const tracker = createSaveTracker(doc)
   // The offline copy: a phone that loses the venue wifi keeps its notes and sends them later.
   let persistence: IndexeddbPersistence | null = null
-  const provider = new WebsocketProvider(syncUrl(options.location ?? window.location), name, doc, {
+  const provider = new WebsocketProvider(syncUrl(location), name, doc, {
     connect: false,
     params: { token, saved: '1' },
     // Tabs must not sync with each other behind the server's back: the server decides who may
@@ -110,16 +112,23 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
       handle()
       return
     }
-    // On a first visit this is the whole board: applied without Yjs encoding it again for the
-    // listeners below. The provider sends nothing back to the server, the tracker knows it all
-    // from step 1, and the offline copy takes the bytes as they came, after this task (storing
-    // a whole board is not what the first screen waits for).
+    // The tracker knows it all from step 1.
+    takeWhole(frame.payload, handle)
+  }
+
+  /**
+   * On a first visit this is the whole board: applied without Yjs encoding it again for the
+   * listeners below. The provider sends nothing back to the server, and the offline copy takes
+   * the bytes as they came, after this task (storing a whole board is not what the first
+   * screen waits for).
+   */
+  const takeWhole = (whole: Uint8Array, apply: () => void) => {
     const local = persistence
     const listeners = [provider._updateHandler, onDocUpdate]
-    applyUnencoded(doc, provider, local ? [...listeners, local._storeUpdate] : listeners, handle)
+    applyUnencoded(doc, provider, local ? [...listeners, local._storeUpdate] : listeners, apply)
     if (local)
       setTimeout(() => {
-        if (!destroyed) local._storeUpdate(frame.payload.slice(), provider)
+        if (!destroyed) local._storeUpdate(whole.slice(), provider)
       })
     update({})
   }
@@ -151,14 +160,39 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
 
   let started = false
   let wait: ReturnType<typeof setTimeout> | undefined
+  /** The whole state on its way over HTTP: the socket waits for it (see `fetchWhole`). */
+  let fetching = false
+  const stopFetching = new AbortController()
   const connect = () => {
-    if (!destroyed && !provider.shouldConnect && !current.closed) provider.connect()
+    if (!destroyed && !fetching && !provider.shouldConnect && !current.closed) provider.connect()
+  }
+  /**
+   * A device with no copy of its own fetches the whole state, compressed, before its socket
+   * sends sync step 1: that step then carries the state vector of what arrived, and the socket
+   * brings only what changed since (sent at once, on a slow link the whole board would come
+   * twice, uncompressed on the socket). Applied as the provider's own answer (origin provider):
+   * nothing is sent back, and the offline copy keeps it. The save tracker is told nothing: the
+   * socket's connecting starts its view afresh, and the server's step 1 tells it all. Applying
+   * it after the socket's answer doubles nothing (Yjs applies an update once). Failed or
+   * stalled, it changes nothing: the socket brings the whole state.
+   */
+  const fetchWhole = () => {
+    fetching = true
+    fetchFirstState(firstStateUrl(location, name, token), { signal: stopFetching.signal })
+      .then((whole) => {
+        if (whole && !destroyed) takeWhole(whole, () => Y.applyUpdate(doc, whole, provider))
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        fetching = false
+        connect()
+      })
   }
   const start = () => {
     if (started || destroyed) return
     started = true
     if (typeof indexedDB === 'undefined') {
-      connect()
+      fetchWhole()
       return
     }
     const local = new IndexeddbPersistence(`hytepaja:${name}`, doc)
@@ -168,7 +202,7 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     if (localCopies.kept(name)) wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
     else {
       localCopies.begin(name)
-      connect()
+      fetchWhole()
     }
     local.whenSynced.then(() => {
       clearTimeout(wait)
@@ -192,6 +226,7 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     destroy() {
       destroyed = true
       clearTimeout(wait)
+      stopFetching.abort()
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
       doc.off('update', onDocUpdate)
