@@ -5,7 +5,10 @@ export interface SyncStatus {
   connection: 'connecting' | 'connected' | 'disconnected'
   /** The server's copy has arrived on the current connection. */
   synced: boolean
-  /** The copy kept on this device has been read. */
+  /**
+   * The copy kept on this device has been read; on a first visit (no copy yet), also the whole
+   * state fetched over HTTP has arrived or failed.
+   */
   loadedLocal: boolean
   /** The document holds changes the server has not confirmed as saved. */
   unsaved: boolean

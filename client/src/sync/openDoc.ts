@@ -163,8 +163,15 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
   /** The whole state on its way over HTTP: the socket waits for it (see `fetchWhole`). */
   let fetching = false
   const stopFetching = new AbortController()
+  /** The offline copy has been read (on a first visit it is empty). */
+  let localRead = false
   const connect = () => {
     if (!destroyed && !fetching && !provider.shouldConnect && !current.closed) provider.connect()
+  }
+  // What the device starts from is here once its copy is read and, on a first visit, the whole
+  // state has come or failed: until then the board says it is loading, not that it is empty.
+  const startingPointLoaded = () => {
+    if (localRead && !fetching) update({ loadedLocal: true })
   }
   /**
    * A device with no copy of its own fetches the whole state, compressed, before its socket
@@ -185,6 +192,7 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
       .catch(() => undefined)
       .finally(() => {
         fetching = false
+        startingPointLoaded()
         connect()
       })
   }
@@ -206,7 +214,8 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     }
     local.whenSynced.then(() => {
       clearTimeout(wait)
-      update({ loadedLocal: true })
+      localRead = true
+      startingPointLoaded()
       connect()
     })
   }
