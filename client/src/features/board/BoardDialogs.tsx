@@ -1,6 +1,6 @@
 import type { Cluster, Idea, IdeaColor } from '@hytepaja/shared/doc/schema/board'
-import { lazy, type ReactNode, Suspense, useEffect } from 'react'
-import { preloadable, whenIdle } from '../../ui/preloadable'
+import { type ReactNode, Suspense, useEffect } from 'react'
+import { preloadable } from '../../ui/preloadable'
 import { useOpenedOnce } from '../../ui/useOpenedOnce'
 import type { CommandResult, IdeaContent } from './commands'
 import type { NoteView } from './noteView'
@@ -9,32 +9,35 @@ import type { useNoteHandlers } from './useNoteHandlers'
 
 // Each dialog's code loads when the dialog is first opened: the board's first paint on a phone
 // needs none of them. The idea editor (React Aria's modal, text fields, checkboxes and radios:
-// ~25 kB gzip) loads as soon as the board has drawn its ideas and the browser is idle, not on
-// the first press: "Lisää idea" must open on a phone that lost the wifi a moment after the
-// board appeared, when no chunk can be fetched (board-sync's offline test). A press before
-// then opens it when its code arrives.
+// ~25 kB gzip) starts loading as soon as the board has drawn its ideas, not on the first press
+// and not at the browser's next idle moment (which a busy phone may not reach for seconds):
+// "Lisää idea" must open on a phone that lost the wifi a moment after the board appeared, when
+// no chunk can be fetched (board-sync's offline test). A press before then opens it when its
+// code arrives, and one made while the load cannot succeed waits for the network to return.
 const IdeaEditor = preloadable(() =>
   Promise.all([import('./IdeaEditor'), loadPlacement()]).then(([m]) => ({
     default: m.IdeaEditor,
   })),
 )
-const DeleteIdeaDialog = lazy(() =>
+// A dialog opened offline before its code came waits for the network instead of failing the
+// board (`preloadable`).
+const DeleteIdeaDialog = preloadable(() =>
   import('./DeleteIdeaDialog').then((m) => ({ default: m.DeleteIdeaDialog })),
-)
+).Component
 // The dialogs that write new places bring the placement code along (`placementCode.ts`).
-const MoveToClusterDialog = lazy(() =>
+const MoveToClusterDialog = preloadable(() =>
   Promise.all([import('./MoveToClusterDialog'), loadPlacement()]).then(([m]) => ({
     default: m.MoveToClusterDialog,
   })),
-)
-const ClusterNameDialog = lazy(() =>
+).Component
+const ClusterNameDialog = preloadable(() =>
   Promise.all([import('./ClusterDialogs'), loadPlacement()]).then(([m]) => ({
     default: m.ClusterNameDialog,
   })),
-)
-const RemoveClusterDialog = lazy(() =>
+).Component
+const RemoveClusterDialog = preloadable(() =>
   import('./ClusterDialogs').then((m) => ({ default: m.RemoveClusterDialog })),
-)
+).Component
 
 /** One lazily loaded dialog: mounted from its first opening on, in its own boundary. */
 function Lazily({ open, children }: { open: boolean; children: ReactNode }) {
@@ -71,9 +74,8 @@ export function BoardDialogs({
   onRemoveCluster(cluster: Cluster): void
 }) {
   useEffect(() => {
-    if (!ready) return
     // Offline the press tries again; nothing to report here.
-    return whenIdle(() => void IdeaEditor.preload().catch(() => {}))
+    if (ready) void IdeaEditor.preload().catch(() => {})
   }, [ready])
   return (
     <>
