@@ -70,18 +70,26 @@ test('the text opens for writing only once it has arrived, so early typing lands
   const [event, group] = await newEvent(server)
   const context = await laptop(browser)
   const page = await openAsParticipant(context, server, event, 'Nopea Näppäilijä', group)
-  // The server's answers on the body's socket arrive two seconds late (a slow venue wifi).
+  // The body's text arrives two seconds late (a slow venue wifi): the server's answers on its
+  // socket, and its whole state, which a first visit fetches over HTTP before the socket.
   await page.routeWebSocket(/\/sync\/proposal%3A.*%3Abody|\/sync\/proposal:.*:body/, (ws) => {
     const server = ws.connectToServer()
     server.onMessage((message) => {
       setTimeout(() => ws.send(message), 2000)
     })
   })
+  let stateFetches = 0
+  await page.route(/\/api\/sync\/proposal%3A.*%3Abody\/state/, async (route) => {
+    stateFetches++
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    await route.continue()
+  })
   await toProposal(page)
   const body = editor(page, BODY)
   await expect(body.content).toHaveAttribute('contenteditable', 'false')
   await expect(body.content).toHaveAttribute('aria-busy', 'true')
   await expect(body.content).toHaveAttribute('contenteditable', 'true', { timeout: 15_000 })
+  expect(stateFetches).toBe(1)
   await body.content.click()
   await page.keyboard.type('Heti')
   await expect(body.content.locator('p')).toHaveCount(1)
