@@ -12,7 +12,7 @@ import type { ServerContext } from './context.js'
 import { bearerToken } from './http/bearer.js'
 import { callerOf, isConsoleKey } from './http/caller.js'
 import { checkingRoutes } from './http/checking.js'
-import { addressKey, incomingAddress } from './http/clientAddress.js'
+import { addressKey, clientAddress, incomingAddress } from './http/clientAddress.js'
 import { indexClientFiles, sendClientFile } from './http/clientFiles.js'
 import { loadClientShell } from './http/clientShell.js'
 import { compressAnswers } from './http/compressAnswers.js'
@@ -32,6 +32,7 @@ import { retentionRoutes } from './http/retention.js'
 import { seriesRoutes } from './http/series.js'
 import { sessionRoutes } from './http/session.js'
 import { settingsRoutes } from './http/settings.js'
+import { StateCaps } from './http/stateCaps.js'
 import { summaryRoutes } from './http/summaries.js'
 import { syncStateRoutes } from './http/syncState.js'
 import { WholeStates } from './http/wholeStates.js'
@@ -129,7 +130,19 @@ export function createApp(ctx: ServerContext, sync: UpgradeDecisionDeps = syncUp
   app.route('/sync', syncRoutes(sync))
   app.route(
     '/api/sync',
-    syncStateRoutes({ access: sync.access, rooms: ctx.rooms, states: new WholeStates() }),
+    syncStateRoutes({
+      access: sync.access,
+      rooms: ctx.rooms,
+      states: new WholeStates(),
+      // Each answer comes before a socket of the same document: a token or an address may have
+      // as many on their way as it may hold sockets open.
+      caps: new StateCaps(ctx.limits, {
+        perToken: ctx.config.socketCaps.perToken,
+        perAddress: ctx.config.socketCaps.perAddress,
+      }),
+      addressOf: (c) => addressKey(clientAddress(c, ctx.config.trustProxy)),
+      onRefused: (reason) => ctx.metrics.refusedRequests.inc({ reason }),
+    }),
   )
   app.all('/api/*', (c) => c.json(errorBody('notFound', 'no such route'), 404))
   app.all('/sync/*', (c) =>

@@ -21,6 +21,10 @@ export interface RateLimitSettings {
   participantsPerEvent: number
   /** Follow-up reports one follow-up link may send per ten minutes. */
   followUpReportsPerLink: number
+  /** Whole states (`GET /api/sync/{doc}/state`) one personal token may ask for per minute. */
+  statesPerToken: number
+  /** The same for a role link (shared by many people), per link and client address. */
+  statesPerSharedLink: number
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
@@ -31,6 +35,14 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   participantsPerEvent: 300,
   // An organisation reports on a handful of actions a few times a year; a script does not.
   followUpReportsPerLink: 60,
+  // A page fetches each document it opens once, and only on a device with no copy of its own:
+  // a participant's heaviest page (a proposal: the event, the board, its text and three
+  // actions) is 7 documents, so 60 a minute is eight fresh page loads of it every minute.
+  statesPerToken: 60,
+  // The presenter view opens the event and all 12 boards (13): ten people following it from
+  // one office's address, or a group's facilitators opening boards and proposals in one room,
+  // stay well under 600; someone looping on the link is stopped at 10 a second.
+  statesPerSharedLink: 600,
 }
 
 export interface RateLimits {
@@ -38,6 +50,8 @@ export interface RateLimits {
   tokens: FailureLimit
   participants: RateLimiterAbstract
   followUpReports: RateLimiterAbstract
+  states: RateLimiterAbstract
+  sharedLinkStates: RateLimiterAbstract
 }
 
 /** The limits of one process; counted across every instance when there are several (Redis). */
@@ -62,6 +76,12 @@ export function createRateLimits(
       name: 'followUpReports',
       points: s.followUpReportsPerLink,
       durationSec: 600,
+    }),
+    states: bus.createRateLimiter({ name: 'states', points: s.statesPerToken, durationSec: 60 }),
+    sharedLinkStates: bus.createRateLimiter({
+      name: 'sharedLinkStates',
+      points: s.statesPerSharedLink,
+      durationSec: 60,
     }),
   }
 }
