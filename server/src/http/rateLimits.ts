@@ -39,7 +39,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   // a participant's heaviest page (a proposal: the event, the board, its text and three
   // actions) is 7 documents, so 60 a minute is eight fresh page loads of it every minute.
   statesPerToken: 60,
-  // The presenter view opens the event and all 12 boards (13): ten people following it from
+  // The viewer page opens the event and all 12 boards (13): ten people following it from
   // one office's address, or a group's facilitators opening boards and proposals in one room,
   // stay well under 600; someone looping on the link is stopped at 10 a second.
   statesPerSharedLink: 600,

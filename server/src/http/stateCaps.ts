@@ -34,7 +34,7 @@ export interface StateAdmission {
  * The caps of the whole-state endpoint, asked after the token was checked and before the room
  * is acquired: a refused request loads and encodes nothing. A personal token is counted by
  * itself (a person's phone and laptop together); a role link, which a group's facilitators or
- * everyone following the presenter view share, by itself and the address it comes from, so
+ * everyone following the viewer page share, by itself and the address it comes from, so
  * that one office following the view does not stop another. The rate is counted across
  * instances (Redis) like the other rate limits; the answers being worked on are this
  * process's own, like its sockets.
