@@ -11,12 +11,12 @@ test('a phone whose token has used up its whole states for the minute still open
 }) => {
   const event = await createEvent(server)
   const group = event.groups[0] as { id: string; name: string }
+  const seat = await joinParticipant(server, event, 'Pekka Puhelin', group.id)
   const facilitatorContext = await laptop(browser)
   const facilitator = await openAsFacilitator(facilitatorContext, event, group)
   await addIdea(facilitator, 'Kävelyreitit valaistaan')
   await expect(facilitator.getByText(SAVED)).toBeVisible()
 
-  const seat = await joinParticipant(server, event, 'Pekka Puhelin', group.id)
   // Someone (a script gone wrong) spends the participant's minute of whole states.
   const eventState = `${server.url}/api/sync/${encodeURIComponent(`event:${event.id}`)}/state?token=${encodeURIComponent(seat.token)}`
   for (let i = 0; i < STATES_PER_MINUTE; i++) {

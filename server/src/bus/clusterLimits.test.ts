@@ -11,14 +11,14 @@ const havePostgres = await postgresAvailable()
 const STATES_PER_TOKEN = 6
 
 describe.skipIf(!haveRedis || !havePostgres)('limits counted across instances', () => {
-  let redis: TestRedis
-  let database: TestDatabase
-  let a: TestServer
-  let b: TestServer
+  const shared: { redis?: TestRedis; database?: TestDatabase } = {}
+  let instances: [TestServer, TestServer] | undefined
 
   beforeAll(async () => {
-    redis = await startRedis()
-    database = await createTestDatabase()
+    const redis = await startRedis()
+    shared.redis = redis
+    const database = await createTestDatabase()
+    shared.database = database
     const env = {
       REDIS_URL: redis.url,
       REDIS_PREFIX: testPrefix(),
@@ -26,19 +26,20 @@ describe.skipIf(!haveRedis || !havePostgres)('limits counted across instances', 
       LINK_SECRET: 'a-link-secret-that-both-instances-share',
     }
     const tuning = { rateLimits: { statesPerToken: STATES_PER_TOKEN } }
-    ;[a, b] = await Promise.all([
+    instances = await Promise.all([
       startSyncServer(tuning, undefined, env),
       startSyncServer(tuning, undefined, env),
     ])
   }, 60_000)
   afterAll(async () => {
     // Servers go before their database is dropped (a dropped database ends their connections).
-    await Promise.all([a?.dispose(), b?.dispose()])
-    await database?.drop()
-    await redis?.stop()
+    await Promise.all((instances ?? []).map((server) => server.dispose()))
+    await shared.database?.drop()
+    await shared.redis?.stop()
   })
 
   it('counts the whole states one participant asks for on every instance together', async () => {
+    const [a, b] = instances as [TestServer, TestServer]
     const event = await createTestEvent(a)
     const group = event.groups[0]?.id as string
     const anna = await joinAs(a, event, 'Anna', group)
