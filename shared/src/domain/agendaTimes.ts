@@ -1,10 +1,9 @@
+import { finnishWallClock } from './finnishClock.js'
+
 /**
  * The agenda template's times fitted to the event: the template is a day of 09:00–15:00, and an
  * evening event at 17–19 gets the same proportions of its own two hours, rounded to 5 minutes.
  */
-
-/** The negotiations are Finnish meetings: agenda times are times of day on Finnish clocks. */
-export const AGENDA_TIME_ZONE = 'Europe/Helsinki'
 
 const DAY = 24 * 60
 const ISO_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i
@@ -25,23 +24,18 @@ export function minutesOf(time: string): number {
 }
 
 /**
- * The time of day of an ISO-8601 time on Finnish clocks, in minutes after midnight; null for a
- * date without a time. A time without a zone is taken as written (already a wall clock).
+ * The time of day of an ISO-8601 time on Finnish clocks (the negotiations are Finnish
+ * meetings), in minutes after midnight; null for a date without a time. A time without a zone
+ * is taken as written (already a wall clock).
  */
-export function minutesOfDay(iso: string, timeZone = AGENDA_TIME_ZONE): number | null {
+export function minutesOfDay(iso: string): number | null {
   const time = ISO_TIME.exec(iso)
   if (!time) return null
   if (!ISO_ZONE.test(iso)) return Number(time[1]) * 60 + Number(time[2])
-  const at = new Date(iso)
-  if (Number.isNaN(at.getTime())) return null
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).formatToParts(at)
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  return part('hour') * 60 + part('minute')
+  const at = Date.parse(iso)
+  if (Number.isNaN(at)) return null
+  const clock = finnishWallClock(at)
+  return clock.getUTCHours() * 60 + clock.getUTCMinutes()
 }
 
 export interface TemplateDay {
@@ -62,12 +56,11 @@ export function fitTemplateTimes(
   day: TemplateDay,
   startsAt: string | null,
   endsAt: string | null,
-  timeZone = AGENDA_TIME_ZONE,
 ): Array<string | null> {
-  const start = startsAt ? minutesOfDay(startsAt, timeZone) : null
+  const start = startsAt ? minutesOfDay(startsAt) : null
   if (start === null) return template.map(() => null)
   const span =
-    endsAt && minutesOfDay(endsAt, timeZone) !== null
+    endsAt && minutesOfDay(endsAt) !== null
       ? (Date.parse(endsAt) - Date.parse(startsAt as string)) / 60_000
       : Number.NaN
   const dayStart = minutesOf(day.start)

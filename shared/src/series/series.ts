@@ -2,6 +2,7 @@ import type { AgendaItem, Group } from '../doc/schema/event.js'
 import { groupSubItems } from '../domain/agenda.js'
 import { byOrder } from '../domain/agendaNumbers.js'
 import { DomainError } from '../domain/errors.js'
+import { finnishOffsetText, finnishWallClock } from '../domain/finnishClock.js'
 import { newId } from '../ids.js'
 import { cleanOrganisationName, nameKey } from '../register/organisations.js'
 import { cleanText } from '../validation/text.js'
@@ -100,24 +101,16 @@ export function cleanSeries(input: SeriesInput, { partial = false } = {}): Clean
   return out
 }
 
-/** The counties' time zone: a meeting keeps its time of day across daylight saving time. */
-const TIME_ZONE = 'Europe/Helsinki'
-
-function helsinkiOffset(utcMillis: number): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(utcMillis))
-    .find((p) => p.type === 'timeZoneName')?.value
-  const offset = name?.replace('GMT', '') ?? ''
-  return offset === '' ? '+00:00' : offset
-}
-
-/** A wall-clock day and time in Helsinki as an ISO-8601 instant with its offset then. */
+/**
+ * A wall-clock day and time in Helsinki (the counties' clocks: a meeting keeps its time of day
+ * across daylight saving time) as an ISO-8601 instant with its offset then.
+ */
 function helsinkiInstant(year: number, month: number, day: number, time: string): string {
   const date = new Date(Date.UTC(year, month, day))
   const ymd = date.toISOString().slice(0, 10)
   // The offset at that wall time: guessed from noon UTC that day, then checked once.
-  let offset = helsinkiOffset(Date.parse(`${ymd}T12:00:00Z`))
-  const fixed = helsinkiOffset(Date.parse(`${ymd}T${time}${offset}`))
+  let offset = finnishOffsetText(Date.parse(`${ymd}T12:00:00Z`))
+  const fixed = finnishOffsetText(Date.parse(`${ymd}T${time}${offset}`))
   if (fixed !== offset) offset = fixed
   return `${ymd}T${time}${offset}`
 }
@@ -136,28 +129,15 @@ export function nextMeetingStart(lastStartsAt: string | null, cadence: number, n
   }
   const last = Date.parse(lastStartsAt)
   // The last meeting's wall-clock day and time in Helsinki.
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(last))
-      .map((p) => [p.type, p.value]),
-  )
-  const time = `${parts.hour}:${parts.minute}:${parts.second}`
+  const clock = finnishWallClock(last)
+  const time = clock.toISOString().slice(11, 19)
   let step = 1
   let next = ''
   do {
     next = helsinkiInstant(
-      Number(parts.year),
-      Number(parts.month) - 1 + months * step,
-      Number(parts.day),
+      clock.getUTCFullYear(),
+      clock.getUTCMonth() + months * step,
+      clock.getUTCDate(),
       time,
     )
     step++
