@@ -178,8 +178,9 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
    * sends sync step 1: that step then carries the state vector of what arrived, and the socket
    * brings only what changed since (sent at once, on a slow link the whole board would come
    * twice, uncompressed on the socket). Applied as the provider's own answer (origin provider):
-   * nothing is sent back, and the offline copy keeps it. The save tracker is told nothing: the
-   * socket's connecting starts its view afresh, and the server's step 1 tells it all. Applying
+   * nothing is sent back, and the offline copy keeps it. The save tracker learns that all of it
+   * is on the server (one's own notes written on another device show as saved at once, not
+   * after the socket's first round trip). Applying
    * it after the socket's answer doubles nothing (Yjs applies an update once). Failed or
    * stalled, it changes nothing: the socket brings the whole state.
    */
@@ -187,7 +188,8 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     fetching = true
     fetchFirstState(firstStateUrl(location, name, token), { signal: stopFetching.signal })
       .then((whole) => {
-        if (whole && !destroyed) takeWhole(whole, () => Y.applyUpdate(doc, whole, provider))
+        if (!whole || destroyed) return
+        takeWhole(whole, () => tracker.applyFetchedState(() => Y.applyUpdate(doc, whole, provider)))
       })
       .catch(() => undefined)
       .finally(() => {

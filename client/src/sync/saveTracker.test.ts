@@ -120,4 +120,54 @@ describe('saved acknowledgements', () => {
     tracker.connectionLost()
     expect(tracker.hasUnsaved()).toBe(false)
   })
+
+  it('counts the whole state fetched before the socket as on the server, through its connecting', () => {
+    const otherDevice = new Y.Doc()
+    const notes = otherDevice.getMap<Y.Map<string>>('ideas')
+    notes.set('from the laptop', new Y.Map<string>())
+    const laptopNote = notes.get('from the laptop')?._item?.id as Y.ID
+    const doc = new Y.Doc()
+    const tracker = createSaveTracker(doc)
+    const seen = tracker.confirmations()
+    tracker.applyFetchedState(() => Y.applyUpdate(doc, Y.encodeStateAsUpdate(otherDevice)))
+    expect(tracker.hasItem(laptopNote)).toBe(true)
+    expect(tracker.hasUnsaved()).toBe(false)
+    expect(tracker.confirmations()).toBeGreaterThan(seen)
+    // The socket starts connecting only now: that forgets nothing the fetch taught.
+    tracker.connectionLost()
+    expect(tracker.hasUnsaved()).toBe(false)
+    // Written before the server has spoken on the socket: not on the server yet.
+    write(doc, 'written on the phone at once')
+    expect(tracker.hasUnsaved()).toBe(true)
+    expect(tracker.hasItem(laptopNote)).toBe(true)
+    tracker.observeServerState(Y.decodeStateVector(Y.encodeStateVector(otherDevice)))
+    expect(tracker.hasUnsaved()).toBe(true)
+    tracker.acknowledge([{ clientId: doc.clientID, clock: Y.getState(doc.store, doc.clientID) }])
+    expect(tracker.hasUnsaved()).toBe(false)
+  })
+
+  it('does not count a note written before the fetched state arrived as on the server', () => {
+    const otherDevice = new Y.Doc()
+    write(otherDevice, 'from the laptop')
+    const doc = new Y.Doc()
+    const tracker = createSaveTracker(doc)
+    const early = doc.getMap<Y.Map<string>>('ideas')
+    early.set('early', new Y.Map<string>())
+    const earlyNote = early.get('early')?._item?.id as Y.ID
+    tracker.applyFetchedState(() => Y.applyUpdate(doc, Y.encodeStateAsUpdate(otherDevice)))
+    expect(tracker.hasItem(earlyNote)).toBe(false)
+    expect(tracker.hasUnsaved()).toBe(true)
+  })
+
+  it('forgets what the fetch taught with the first connection on which the server spoke', () => {
+    const otherDevice = new Y.Doc()
+    write(otherDevice, 'from the laptop')
+    const doc = new Y.Doc()
+    const tracker = createSaveTracker(doc)
+    tracker.applyFetchedState(() => Y.applyUpdate(doc, Y.encodeStateAsUpdate(otherDevice)))
+    tracker.observeServerState(new Map())
+    expect(tracker.hasUnsaved()).toBe(false)
+    tracker.connectionLost()
+    expect(tracker.hasUnsaved()).toBe(true)
+  })
 })

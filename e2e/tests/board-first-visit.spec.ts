@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test'
+import { createEvent, joinParticipant } from '../fixtures/api.js'
+import { addIdea, laptop, note, phone, SAVED } from '../fixtures/board.js'
+import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
+
+const UNSENT = 'Ei vielä lähetetty'
+
+/**
+ * The board's socket on a slow venue wifi: what the page sends reaches the server, but the
+ * server's answers wait until `release()` (the board's whole state over HTTP is not held).
+ */
+async function holdBoardSocket(page: Page): Promise<{ release: () => void }> {
+  let held: Array<string | Buffer> | null = []
+  let toPage: ((message: string | Buffer) => void) | null = null
+  await page.routeWebSocket(/\/sync\/board(%3A|:)/, (ws) => {
+    const server = ws.connectToServer()
+    toPage = (message) => ws.send(message)
+    server.onMessage((message) => {
+      if (held) held.push(message)
+      else ws.send(message)
+    })
+  })
+  return {
+    release() {
+      const waiting = held ?? []
+      held = null
+      for (const message of waiting) toPage?.(message)
+    },
+  }
+}
+
+test('on a new phone one’s own earlier notes show as saved at once, and a new one as unsent until the server has it', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const seat = await joinParticipant(server, event, 'Kaisa Kahdella', group.id)
+  const [laptopCtx, phoneCtx] = await Promise.all([laptop(browser), phone(browser)])
+
+  // Written on the laptop first, and saved there.
+  const desk = await laptopCtx.newPage()
+  await desk.goto(seat.link)
+  await expect(desk.getByText(SAVED)).toBeVisible()
+  await addIdea(desk, 'Kirjoitettu läppärillä')
+  await expect(desk.getByText(SAVED)).toBeVisible()
+
+  // The same person opens their link on a phone that has never held the board.
+  const mobile = await phoneCtx.newPage()
+  const socket = await holdBoardSocket(mobile)
+  await mobile.goto(seat.link)
+  await expect(note(mobile, 'Kirjoitettu läppärillä')).toBeVisible()
+  // Written before the server has answered on the socket: it is not on the server yet as far
+  // as this phone knows, and it says so.
+  await addIdea(mobile, 'Kirjoitettu puhelimella heti')
+  await expect(note(mobile, 'Kirjoitettu puhelimella heti')).toContainText(UNSENT)
+  // The laptop's note came from the server: it is not marked as unsent at any point.
+  await expect(note(mobile, 'Kirjoitettu läppärillä')).not.toContainText(UNSENT)
+  await expect(mobile.getByText(UNSENT)).toHaveCount(1)
+  await expect(mobile.getByText(SAVED)).toHaveCount(0)
+  await expectNoAxeViolations(mobile)
+  await mobile.screenshot({ path: 'screenshots/board-first-visit-slow-socket.png' })
+
+  // The server's answers arrive: the new note is saved too (it reached the laptop meanwhile).
+  await expect(note(desk, 'Kirjoitettu puhelimella heti')).toBeVisible()
+  socket.release()
+  await expect(mobile.getByText(SAVED)).toBeVisible()
+  await expect(mobile.getByText(UNSENT)).toHaveCount(0)
+  await Promise.all([laptopCtx.close(), phoneCtx.close()])
+})
