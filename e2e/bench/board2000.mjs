@@ -105,9 +105,14 @@ async function seed(browser, server, event, groupId) {
   throw new Error('the seed did not arrive')
 }
 
-/** Records when the first note appears, from the very start of the page. */
+/**
+ * Records when the first note appears, from the very start of the page, and when the board is
+ * live: its sync line says all is saved (the socket has synced; `data-sync="saved"`).
+ */
 export const FIRST_NOTE_PROBE = () => {
   const check = () => {
+    if (!window.__live && document.querySelector('[data-sync="saved"]'))
+      window.__live = performance.now()
     if (!window.__shell && document.querySelector('.page--board h1'))
       window.__shell = performance.now()
     if (window.__firstNote) return
@@ -117,7 +122,12 @@ export const FIRST_NOTE_PROBE = () => {
       window.__rendered = document.querySelectorAll('[data-idea-id]').length
     }
   }
-  new MutationObserver(check).observe(document, { childList: true, subtree: true })
+  new MutationObserver(check).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-sync'],
+  })
 }
 
 /**
