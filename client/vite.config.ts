@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
 import { defaultClientConditions, defineConfig } from 'vite'
+import { participantChunks } from './build/participantChunks.ts'
 import { precompileMessages } from './build/precompileMessages.ts'
 import { precompress } from './build/precompress.ts'
 import { routePreloads } from './build/routePreloads.ts'
@@ -60,7 +61,20 @@ export default defineConfig(({ command }) => ({
     sourcemap: true,
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: VENDOR_GROUPS },
+        // The app's own modules by the pages that use them (see build/participantChunks.ts).
+        codeSplitting: {
+          groups: [
+            ...VENDOR_GROUPS,
+            participantChunks(import.meta.dirname, {
+              entry: 'src/main.tsx',
+              early: 'src/boot/early.ts',
+              routes: 'src/app/App.tsx',
+              board: 'src/pages/BoardPage.tsx',
+              join: 'src/pages/JoinPage.tsx',
+              live: 'src/sync/openDoc.ts',
+            }),
+          ],
+        },
       },
     },
   },
