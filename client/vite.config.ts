@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
 import { defaultClientConditions, defineConfig } from 'vite'
+import { lib0DomSchemas } from './build/lib0DomSchemas.ts'
 import { participantChunks } from './build/participantChunks.ts'
 import { precompileMessages } from './build/precompileMessages.ts'
 import { precompress } from './build/precompress.ts'
@@ -35,7 +36,14 @@ const ROUTE_PAGES = {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), precompileMessages(), shellHtml(), routePreloads(ROUTE_PAGES), precompress()],
+  plugins: [
+    react(),
+    lib0DomSchemas(),
+    precompileMessages(),
+    shellHtml(),
+    routePreloads(ROUTE_PAGES),
+    precompress(),
+  ],
   resolve: {
     // @hytepaja/shared is consumed as TypeScript source, like the server does in development.
     conditions: ['@hytepaja/source', ...defaultClientConditions],
