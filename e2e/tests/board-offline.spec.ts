@@ -57,6 +57,14 @@ test('a phone that loses the wifi keeps adding ideas, says so in words, and send
   await expect(note(mobile, 'Läppärin idea ennen puhelinta')).toBeVisible()
   await expect(mobile.getByText(/Ei yhteyttä/)).toBeVisible()
   await addIdea(mobile, 'Offline-idea neljä, uudelleenlatauksen jälkeen')
+  // The error texts are not in the first download: they came after the first render and were
+  // kept on the device, so an empty idea is still told what to do, not that something failed.
+  await mobile.getByRole('button', { name: 'Lisää idea', exact: true }).click()
+  const editor = mobile.getByRole('dialog')
+  await editor.getByRole('button', { name: 'Lisää idea', exact: true }).click()
+  await expect(editor.getByText('Kirjoita idea ennen tallentamista.')).toBeVisible()
+  await editor.getByRole('button', { name: 'Peruuta' }).click()
+  await expect(editor).toBeHidden()
 
   await phoneCtx.setOffline(false)
   for (const text of [

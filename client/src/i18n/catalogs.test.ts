@@ -98,9 +98,15 @@ function staticClosure(entry: string): Set<string> {
   return files
 }
 
+/**
+ * Every chunk has these: `core` ships with the page, and `errors` is fetched by the entry as
+ * soon as it has drawn and by `errorMessage()` whenever it lacks a text (see errorMessages.ts).
+ */
+const EVERYWHERE: Area[] = ['core', 'errors']
+
 interface Chunk {
   entry: string
-  /** `core`, the areas the chunk's `lazyWithMessages` loads and those of the chunks above it. */
+  /** `EVERYWHERE`, the areas the chunk's `lazyWithMessages` loads and those of the chunks above. */
   areas: Set<Area>
   ids: Set<string>
 }
@@ -128,7 +134,7 @@ function chunks(): Chunk[] {
       }
     }
   }
-  visit(join(SRC, 'main.tsx'), new Set(['core']))
+  visit(join(SRC, 'main.tsx'), new Set(EVERYWHERE))
   return [...found.values()]
 }
 
@@ -184,9 +190,11 @@ describe('catalogs', () => {
     const misplaced = Object.keys(finnish('core')).flatMap((id) => {
       const users = all.filter((chunk) => chunk.ids.has(id))
       // Used where only core is loaded (home, join, the board): it belongs in core.
-      if (users.length === 0 || users.some((chunk) => chunk.areas.size === 1)) return []
+      if (users.length === 0 || users.some((chunk) => chunk.areas.size === EVERYWHERE.length)) {
+        return []
+      }
       const shared = AREAS.filter(
-        (area) => area !== 'core' && users.every((c) => c.areas.has(area)),
+        (area) => !EVERYWHERE.includes(area) && users.every((c) => c.areas.has(area)),
       )
       return shared.length > 0 ? [`${id} belongs in ${shared.join(' or ')}`] : []
     })

@@ -1,4 +1,5 @@
 import { defineMessages, type MessageDescriptor } from 'react-intl'
+import { messageStore } from './catalogs'
 
 /**
  * Stable error codes from the server (`{error: {code}}`) and from shared/ (`DomainError.code`),
@@ -140,13 +141,35 @@ const byCode = defineMessages({
   internal: { id: 'error.internal' },
 })
 
+// In `core`, with `error.network.unavailable`: shown while the `errors` area is on its way.
 const fallback = defineMessages({ unexpected: { id: 'error.unexpected' } })
 
-export function errorMessage(code: string): MessageDescriptor {
+/**
+ * Fetches the error texts of the shown language (the `errors` area): they are not in the first
+ * download, and the app asks for them as soon as it has drawn its first page, before a phone on
+ * venue wifi has a chance to lose the network. A failure is retried by the next error shown.
+ */
+export function loadErrorTexts(): void {
+  messageStore.include(['errors']).catch(() => undefined)
+}
+
+function messageOf(code: string): MessageDescriptor {
   const known = (byCode as Record<string, MessageDescriptor>)[code]
   if (known) return known
   // Every text field's rule names control characters the same way (`event.title.control`).
   if (code.endsWith('.control')) return byCode['idea.text.control']
   if (code.endsWith('.sameLanguage')) return byCode['version.sameLanguage']
+  return fallback.unexpected
+}
+
+/**
+ * The text of an error code. Until the `errors` area has arrived it is the general one (the
+ * page shows the specific text once it is here, as the catalog's arrival renders it again).
+ */
+export function errorMessage(code: string): MessageDescriptor {
+  const message = messageOf(code)
+  const shown = messageStore.current()?.messages
+  if (!shown || (message.id as string) in shown) return message
+  loadErrorTexts()
   return fallback.unexpected
 }

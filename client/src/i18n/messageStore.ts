@@ -7,11 +7,13 @@ export type Messages = Record<string, string> | Record<string, MessageFormatElem
 /**
  * The catalogs come in areas: `core` (the shell, home and join: what a phone opening a link
  * needs first) ships with the page; `board` comes with the board's code (the join page fetches
- * both while the person types); the others load with the routes that use them.
+ * both while the person types); `errors` (the texts of the server's error codes) right after
+ * the first render, by `errorMessages.ts`; the others load with the routes that use them.
  */
 export const AREAS = [
   'core',
   'board',
+  'errors',
   'facilitator',
   'proposal',
   'agenda',

@@ -16,10 +16,14 @@ type Catalog = Record<string, string>
 
 const I18N = fileURLToPath(new URL('.', import.meta.url))
 const read = (path: string) => JSON.parse(readFileSync(join(I18N, path), 'utf8')) as Catalog
-/** The participant's path: join (core), board and voting (board) and the proposal view. */
+/**
+ * The participant's path: join (core), board and voting (board), the error texts they meet
+ * (errors) and the proposal view.
+ */
 const standard = (locale: string): Catalog => ({
   ...read(`core/${locale}.json`),
   ...read(`board/${locale}.json`),
+  ...read(`errors/${locale}.json`),
   ...read(`proposal/${locale}.json`),
 })
 
