@@ -22,13 +22,14 @@ const VENDOR_GROUPS = [
 ]
 
 /**
- * The routes a phone opens from a link, and their pages: the server names these pages' chunks
+ * The home page and the routes a phone opens from a link, and their pages: the server names these pages' chunks
  * in the first HTML of the route (`<link rel="modulepreload">`), so they load beside the entry.
  * A person's own link (`/me`) goes on to the board. The board's catalog area comes with it in
  * Finnish, the language of most phones (another language is fetched when the app knows it).
  */
 const BOARD = ['src/pages/BoardPage.tsx', 'src/i18n/board/fi.json']
 const ROUTE_PAGES = {
+  '/': ['src/pages/HomePage.tsx'],
   '/e/:eventId/join': ['src/pages/JoinPage.tsx'],
   '/e/:eventId/me': ['src/pages/PersonalLinkPage.tsx', ...BOARD],
   '/e/:eventId/g/:groupId': BOARD,
@@ -79,6 +80,7 @@ export default defineConfig(({ command }) => ({
               routes: 'src/app/App.tsx',
               board: 'src/pages/BoardPage.tsx',
               join: 'src/pages/JoinPage.tsx',
+              home: 'src/pages/HomePage.tsx',
               live: 'src/sync/openDoc.ts',
             }),
           ],

@@ -7,6 +7,7 @@ const pages: ChunkPages = {
   routes: '/app/App.tsx',
   board: '/app/BoardPage.tsx',
   join: '/app/JoinPage.tsx',
+  home: '/app/HomePage.tsx',
   live: '/app/openDoc.ts',
 }
 

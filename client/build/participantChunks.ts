@@ -22,9 +22,10 @@ export interface ChunkPages {
   early: string
   /** The module that lazy-loads every route's page (`src/app/App.tsx`). */
   routes: string
-  /** The board's page and the join form's. */
+  /** The board's page, the join form's and the home page's (a join code's way in). */
   board: string
   join: string
+  home: string
   /** The module every page showing a live document uses (`src/sync/openDoc.ts`). */
   live: string
 }
@@ -67,11 +68,12 @@ export function chunkNamer(graph: ModuleGraph, pages: ChunkPages): (id: string) 
   const livePages = usersOf(pages.live)
 
   // The board's modules shared with pages that may show no live document: one chunk only as
-  // long as it brings those pages nothing but its own bytes (no Yjs, no chunk of its own).
+  // long as it brings those pages nothing but its own bytes (no Yjs, no chunk of its own), and
+  // not for the home page, which a phone may open first.
   const common = new Set(
     [...closure(pages.board)].filter((id) => {
       const users = usersOf(id)
-      return isApp(id) && users.size > 1 && !users.has(pages.join)
+      return isApp(id) && users.size > 1 && !users.has(pages.join) && !users.has(pages.home)
     }),
   )
   for (let changed = true; changed; ) {

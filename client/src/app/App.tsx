@@ -3,14 +3,15 @@ import { FormattedMessage } from 'react-intl'
 import { Route, Switch } from 'wouter'
 import { LocaleProvider } from '../i18n/LocaleProvider'
 import { lazyWithMessages } from '../i18n/lazyWithMessages'
-import { HomePage } from '../pages/HomePage'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { Loading } from '../ui/Loading'
 import { AppShell } from './AppShell'
 
-// Each route below the home page is its own chunk: a participant's phone downloads the board,
-// never the organiser's pages, and later heavy views (proposals, minutes) stay out of it. Routes
-// beyond the participant's path bring their own catalog areas (`i18n/<area>/`).
+// Each route is its own chunk: a participant's phone downloads the board, never the organiser's
+// pages or the home page's list and join-code form, and later heavy views (proposals, minutes)
+// stay out of it. Routes beyond the participant's path bring their own catalog areas
+// (`i18n/<area>/`).
+const HomePage = lazy(() => import('../pages/HomePage'))
 const JoinPage = lazy(() => import('../pages/JoinPage'))
 const PersonalLinkPage = lazy(() => import('../pages/PersonalLinkPage'))
 const BoardPage = lazyWithMessages(['board'], () => import('../pages/BoardPage'))

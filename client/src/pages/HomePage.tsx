@@ -21,7 +21,7 @@ function useDeviceLinks() {
   return kept.filter((link, i) => kept.findIndex((l) => l.href === link.href) === i)
 }
 
-export function HomePage() {
+export default function HomePage() {
   const intl = useIntl()
   const links = useDeviceLinks()
   return (

@@ -1,11 +1,35 @@
+import { lazy, Suspense } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Page } from '../../app/Page'
 import { errorMessage } from '../../i18n/errorMessages'
 import { Loading } from '../../ui/Loading'
 import { NativeButton } from '../../ui/NativeButton'
 import { Notice } from '../../ui/Notice'
-import { JoinCodeForm } from './JoinCodeForm'
 import type { LinkSession } from './useLinkSession'
+
+// Only a link that cannot be used shows the form: the board's first download goes without it.
+const JoinCodeForm = lazy(() =>
+  import('./JoinCodeForm').then((module) => ({ default: module.JoinCodeForm })),
+)
+
+function JoinWithCode() {
+  return (
+    <section className="card stack" aria-labelledby="link-join-heading">
+      <h2 id="link-join-heading">
+        <FormattedMessage id="link.joinWithCode" />
+      </h2>
+      <Suspense
+        fallback={
+          <Loading>
+            <FormattedMessage id="app.loading" />
+          </Loading>
+        }
+      >
+        <JoinCodeForm />
+      </Suspense>
+    </section>
+  )
+}
 
 /**
  * What a page shows while its link is being checked, or when it cannot be used. Native
@@ -26,12 +50,7 @@ export function LinkProblem({ link }: { link: Exclude<LinkSession, { state: 'rea
           <p className="lead">
             <FormattedMessage id="link.invalid.body" />
           </p>
-          <section className="card stack" aria-labelledby="link-join-heading">
-            <h2 id="link-join-heading">
-              <FormattedMessage id="link.joinWithCode" />
-            </h2>
-            <JoinCodeForm />
-          </section>
+          <JoinWithCode />
         </Page>
       )
     case 'missing':
@@ -40,12 +59,7 @@ export function LinkProblem({ link }: { link: Exclude<LinkSession, { state: 'rea
           <p className="lead">
             <FormattedMessage id="link.missing.body" />
           </p>
-          <section className="card stack" aria-labelledby="link-join-heading">
-            <h2 id="link-join-heading">
-              <FormattedMessage id="link.joinWithCode" />
-            </h2>
-            <JoinCodeForm />
-          </section>
+          <JoinWithCode />
         </Page>
       )
     case 'failed':
