@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react'
 import { useIntl } from 'react-intl'
+import { loadErrorTexts } from '../i18n/errorMessages'
 
 /** The first page of a visit keeps the browser's focus; later pages take it to their heading. */
 let firstPage = true
@@ -34,6 +35,10 @@ export function Page({ title, kicker, children, className, status }: PageProps) 
     if (!firstPage) heading.current?.focus()
     firstPage = false
   }, [])
+
+  // Once a page is drawn (not the shell's "Ladataan…", which would compete with the page's own
+  // files on venue wifi): the error texts, which the first download leaves out.
+  useEffect(() => loadErrorTexts(), [])
 
   const heading1 = (
     <h1 className="page__title" ref={heading} tabIndex={-1}>

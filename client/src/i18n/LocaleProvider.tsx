@@ -9,7 +9,6 @@ import {
 import { I18nProvider } from 'react-aria-components'
 import { IntlProvider } from 'react-intl'
 import { messageStore } from './catalogs'
-import { loadErrorTexts } from './errorMessages'
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, rememberLocale, rememberPlain } from './locales'
 
 interface LocaleControl {
@@ -48,12 +47,6 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
-
-  // Once the first page is drawn: the error texts, which the first download leaves out.
-  const drawn = shown !== null
-  useEffect(() => {
-    if (drawn) loadErrorTexts()
-  }, [drawn])
 
   const setLocale = useCallback((next: Locale) => {
     rememberLocale(next)

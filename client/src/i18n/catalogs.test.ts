@@ -99,7 +99,7 @@ function staticClosure(entry: string): Set<string> {
 }
 
 /**
- * Every chunk has these: `core` ships with the page, and `errors` is fetched by the entry as
+ * Every chunk has these: `core` ships with the page, and `errors` is fetched by `app/Page.tsx` as
  * soon as it has drawn and by `errorMessage()` whenever it lacks a text (see errorMessages.ts).
  */
 const EVERYWHERE: Area[] = ['core', 'errors']

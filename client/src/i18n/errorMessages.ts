@@ -16,7 +16,7 @@ let codes: typeof import('./errorCodes') | null = null
 /**
  * Fetches the table of error codes and their texts in the shown language (the `errors` area):
  * they are not in the first download, and the app asks for them as soon as it has drawn its
- * first page, before a phone on venue wifi has a chance to lose the network. The table comes
+ * first page (`app/Page.tsx`), before a phone on venue wifi can lose the network. The table comes
  * first, so the catalog's arrival renders the specific texts. A failure is retried by the next
  * error shown.
  */
