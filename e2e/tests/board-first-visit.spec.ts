@@ -68,3 +68,46 @@ test('on a new phone one’s own earlier notes show as saved at once, and a new 
   await expect(mobile.getByText(UNSENT)).toHaveCount(0)
   await Promise.all([laptopCtx.close(), phoneCtx.close()])
 })
+
+test('a phone that closed the board before its first state came fetches it whole on the next open, not over the socket', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const seat = await joinParticipant(server, event, 'Kalle Kärsimätön', group.id)
+  const [laptopCtx, phoneCtx] = await Promise.all([laptop(browser), phone(browser)])
+  const desk = await laptopCtx.newPage()
+  await desk.goto(seat.link)
+  await addIdea(desk, 'Jo taululla ennestään')
+  await expect(desk.getByText(SAVED)).toBeVisible()
+
+  // On venue wifi the board's whole state never arrives, and the person gives up.
+  const first = await phoneCtx.newPage()
+  const boardState = /\/api\/sync\/board(%3A|:)[^/?]*\/state/
+  let asked: () => void = () => undefined
+  const stateAsked = new Promise<void>((resolve) => {
+    asked = resolve
+  })
+  await first.route(boardState, () => asked())
+  await first.goto(seat.link)
+  await stateAsked
+  await first.close()
+
+  // Opened again on the same phone: its offline copy is empty, so the board comes whole and
+  // compressed over HTTP, and no socket frame carries the earlier note.
+  const again = await phoneCtx.newPage()
+  const socketTexts: string[] = []
+  again.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) => socketTexts.push(Buffer.from(payload).toString('latin1'))),
+  )
+  const fetched = again.waitForResponse(
+    (response) => boardState.test(response.url()) && response.status() === 200,
+  )
+  await again.goto(seat.link)
+  await fetched
+  await expect(note(again, 'Jo taululla ennestään')).toBeVisible()
+  await expect(again.getByText(SAVED)).toBeVisible()
+  expect(socketTexts.filter((text) => text.includes('Jo taululla'))).toEqual([])
+  await Promise.all([laptopCtx.close(), phoneCtx.close()])
+})

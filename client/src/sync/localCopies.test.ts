@@ -11,6 +11,15 @@ describe('offline copies this device keeps', () => {
     expect(copies.kept('board:e1:g2')).toBe(false)
   })
 
+  it('forgets a mark that turned out to stand over an empty copy', () => {
+    const copies = createLocalCopies(memoryStore())
+    copies.begin('board:e1:g1')
+    copies.begin('board:e1:g2')
+    copies.forget('board:e1:g1')
+    expect(copies.kept('board:e1:g1')).toBe(false)
+    expect(copies.kept('board:e1:g2')).toBe(true)
+  })
+
   it('carries on when the storage is full', () => {
     const full = {
       ...memoryStore(),

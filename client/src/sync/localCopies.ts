@@ -18,6 +18,7 @@ export function createLocalCopies(store: KeyValueStore) {
         // A full storage only means waiting for the copy is skipped next time as well.
       }
     },
+    forget: (name: string) => store.removeItem(keyOf(name)),
   }
 }
 
@@ -32,4 +33,5 @@ function onThisDevice() {
 export const localCopies = {
   kept: (name: string) => onThisDevice().kept(name),
   begin: (name: string) => onThisDevice().begin(name),
+  forget: (name: string) => onThisDevice().forget(name),
 }

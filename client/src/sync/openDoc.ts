@@ -209,14 +209,24 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     persistence = local
     // Waiting for the copy lets the server send only what this device lacks; a device that
     // never kept one (a first visit) has nothing to wait for.
-    if (localCopies.kept(name)) wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
-    else {
-      localCopies.begin(name)
-      fetchWhole()
-    }
+    const marked = localCopies.kept(name)
+    if (marked) wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
+    else fetchWhole()
+    // Marked once the copy has something to keep, not when it is begun: a page closed before
+    // the first state came (a slow phone mounting the board after the registry let it go)
+    // leaves an empty copy, and a mark on it would make the next open wait for nothing and
+    // take the whole board over the socket, uncompressed.
+    if (!marked) doc.once('update', () => localCopies.begin(name))
     local.whenSynced.then(() => {
       clearTimeout(wait)
       localRead = true
+      // A mark over an empty copy (left by an older version, or storage cleared under it):
+      // while the socket has not started, this is a first visit after all.
+      if (marked && !provider.shouldConnect && doc.store.clients.size === 0) {
+        localCopies.forget(name)
+        fetchWhole()
+        return
+      }
       startingPointLoaded()
       connect()
     })
