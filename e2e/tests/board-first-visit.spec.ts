@@ -99,7 +99,9 @@ test('a phone that closed the board before its first state came fetches it whole
   const again = await phoneCtx.newPage()
   const socketTexts: string[] = []
   again.on('websocket', (ws) =>
-    ws.on('framereceived', ({ payload }) => socketTexts.push(Buffer.from(payload).toString('latin1'))),
+    ws.on('framereceived', ({ payload }) =>
+      socketTexts.push(Buffer.from(payload).toString('latin1')),
+    ),
   )
   const fetched = again.waitForResponse(
     (response) => boardState.test(response.url()) && response.status() === 200,
