@@ -113,3 +113,75 @@ test('a phone that closed the board before its first state came fetches it whole
   expect(socketTexts.filter((text) => text.includes('Jo taululla'))).toEqual([])
   await Promise.all([laptopCtx.close(), phoneCtx.close()])
 })
+
+test('with the whole state slow, the socket opens beside it, never brings the board again, and the board is live once the state is in', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const seat = await joinParticipant(server, event, 'Kalle Kärsivällinen', group.id)
+  const deskCtx = await laptop(browser)
+  const desk = await deskCtx.newPage()
+  await desk.goto(seat.link)
+  await addIdea(desk, 'Jo taululla oleva idea')
+  await expect(desk.getByText(SAVED)).toBeVisible()
+
+  const phoneCtx = await phone(browser)
+  const mobile = await phoneCtx.newPage()
+  let releaseState: () => void = () => undefined
+  const stateHeld = new Promise<void>((resolve) => {
+    releaseState = resolve
+  })
+  let stateFetches = 0
+  await mobile.route(/\/api\/sync\/board(%3A|:)[^/]*\/state/, async (route) => {
+    stateFetches++
+    await stateHeld
+    await route.continue()
+  })
+  // Everything the board's socket receives, to look for the note in it.
+  const received: Buffer[] = []
+  mobile.on('websocket', (ws) => {
+    if (!/\/sync\/board/.test(ws.url())) return
+    ws.on('framereceived', ({ payload }) => received.push(Buffer.from(payload)))
+  })
+  await mobile.goto(seat.link)
+  // The server speaks on the socket while the state is still on its way.
+  await expect.poll(() => received.length).toBeGreaterThan(0)
+  await expect(mobile.getByText('Jo taululla oleva idea')).toHaveCount(0)
+  await expect(mobile.getByText(SAVED)).toHaveCount(0)
+
+  releaseState()
+  await expect(note(mobile, 'Jo taululla oleva idea')).toBeVisible()
+  await expect(mobile.getByText(SAVED)).toBeVisible()
+  // An idea added on the laptop now comes over the socket, live.
+  await addIdea(desk, 'Lisätty puhelimen tultua')
+  await expect(note(mobile, 'Lisätty puhelimen tultua')).toBeVisible()
+  expect(stateFetches).toBe(1)
+  const note1 = Buffer.from('Jo taululla oleva idea')
+  expect(received.some((frame) => frame.includes(note1))).toBe(false)
+  await Promise.all([deskCtx.close(), phoneCtx.close()])
+})
+
+test('when the whole state cannot be fetched, the socket brings the board', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const seat = await joinParticipant(server, event, 'Veera Varasuunnitelma', group.id)
+  const deskCtx = await laptop(browser)
+  const desk = await deskCtx.newPage()
+  await desk.goto(seat.link)
+  await addIdea(desk, 'Tulee pistokkeen kautta')
+  await expect(desk.getByText(SAVED)).toBeVisible()
+
+  const phoneCtx = await phone(browser)
+  const mobile = await phoneCtx.newPage()
+  await mobile.route(/\/api\/sync\/board(%3A|:)[^/]*\/state/, (route) => route.abort())
+  await mobile.goto(seat.link)
+  await expect(note(mobile, 'Tulee pistokkeen kautta')).toBeVisible()
+  await expect(mobile.getByText(SAVED)).toBeVisible()
+  await expect(mobile.getByText(UNSENT)).toHaveCount(0)
+  await Promise.all([deskCtx.close(), phoneCtx.close()])
+})

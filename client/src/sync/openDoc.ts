@@ -11,6 +11,7 @@ import { INITIAL_STATUS, type SyncStatus } from './connectionState'
 import { fetchFirstState, firstStateUrl } from './firstState'
 import { localCopies } from './localCopies'
 import { createSaveTracker, readSavedClocks } from './saveTracker'
+import { createStepOneGate, gatedSocket } from './stepOneGate'
 
 /** One open document: the Y.Doc, its offline copy and its link to the server. No React here. */
 export interface SyncedDoc {
@@ -58,6 +59,7 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
   const doc = options.doc ?? new Y.Doc()
   const location = options.location ?? window.location
   const tracker = createSaveTracker(doc)
+  const gate = createStepOneGate(doc)
   // The offline copy: a phone that loses the venue wifi keeps its notes and sends them later.
   let persistence: IndexeddbPersistence | null = null
   const provider = new WebsocketProvider(syncUrl(location), name, doc, {
@@ -66,6 +68,8 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     // Tabs must not sync with each other behind the server's back: the server decides who may
     // write, and a read-only tab would otherwise receive a writer's edits unchecked.
     disableBc: true,
+    // On a first visit its sync step 1 waits for the whole state fetched beside it.
+    WebSocketPolyfill: gatedSocket(gate),
   })
   if (!options.presence) provider.awareness.setLocalState(null)
 
@@ -160,32 +164,37 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
 
   let started = false
   let wait: ReturnType<typeof setTimeout> | undefined
-  /** The whole state on its way over HTTP: the socket waits for it (see `fetchWhole`). */
+  /** The whole state on its way over HTTP: the socket's step 1 waits for it (`fetchWhole`). */
   let fetching = false
   const stopFetching = new AbortController()
   /** The offline copy has been read (on a first visit it is empty). */
   let localRead = false
   const connect = () => {
-    if (!destroyed && !fetching && !provider.shouldConnect && !current.closed) provider.connect()
+    if (!destroyed && !provider.shouldConnect && !current.closed) provider.connect()
   }
   // What the device starts from is here once its copy is read and, on a first visit, the whole
-  // state has come or failed: until then the board says it is loading, not that it is empty.
+  // state has come or failed: until then the board says it is loading, not that it is empty,
+  // and the socket's step 1 waits (it is to carry the state vector of all of that).
   const startingPointLoaded = () => {
-    if (localRead && !fetching) update({ loadedLocal: true })
+    if (fetching || (persistence && !localRead)) return
+    gate.release()
+    if (localRead) update({ loadedLocal: true })
   }
   /**
-   * A device with no copy of its own fetches the whole state, compressed, before its socket
-   * sends sync step 1: that step then carries the state vector of what arrived, and the socket
-   * brings only what changed since (sent at once, on a slow link the whole board would come
-   * twice, uncompressed on the socket). Applied as the provider's own answer (origin provider):
+   * A device with no copy of its own fetches the whole state, compressed, while its socket
+   * opens beside it; the socket's own sync step 1 is held until the state is in (`gate`): that
+   * step then carries the state vector of what arrived, and the socket brings only what changed
+   * since (sent at once, on a slow link the whole board would come twice, uncompressed on the
+   * socket). The server's own step 1, our answer to it and awareness go meanwhile, so the board
+   * is live as soon as the state is in. Applied as the provider's own answer (origin provider):
    * nothing is sent back, and the offline copy keeps it. The save tracker learns that all of it
    * is on the server (one's own notes written on another device show as saved at once, not
-   * after the socket's first round trip). Applying
-   * it after the socket's answer doubles nothing (Yjs applies an update once). Failed or
-   * stalled, it changes nothing: the socket brings the whole state.
+   * after the socket's first round trip). Failed or stalled (FIRST_STATE_WAIT_MS), it changes
+   * nothing: the step 1 goes then, and the socket brings the whole state.
    */
   const fetchWhole = () => {
     fetching = true
+    gate.hold()
     fetchFirstState(firstStateUrl(location, name, token), { signal: stopFetching.signal })
       .then((whole) => {
         if (!whole || destroyed) return
@@ -195,7 +204,6 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
       .finally(() => {
         fetching = false
         startingPointLoaded()
-        connect()
       })
   }
   const start = () => {
@@ -203,6 +211,7 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     started = true
     if (typeof indexedDB === 'undefined') {
       fetchWhole()
+      connect()
       return
     }
     const local = new IndexeddbPersistence(`hytepaja:${name}`, doc)
@@ -211,7 +220,10 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
     // never kept one (a first visit) has nothing to wait for.
     const marked = localCopies.kept(name)
     if (marked) wait = setTimeout(connect, LOCAL_COPY_WAIT_MS)
-    else fetchWhole()
+    else {
+      fetchWhole()
+      connect()
+    }
     // Marked once the copy has something to keep, not when it is begun: a page closed before
     // the first state came (a slow phone mounting the board after the registry let it go)
     // leaves an empty copy, and a mark on it would make the next open wait for nothing and
@@ -225,7 +237,6 @@ export function openDoc(name: string, token: string, options: OpenDocOptions = {
       if (marked && !provider.shouldConnect && doc.store.clients.size === 0) {
         localCopies.forget(name)
         fetchWhole()
-        return
       }
       startingPointLoaded()
       connect()
