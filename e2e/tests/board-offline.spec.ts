@@ -116,3 +116,33 @@ test('a participant’s board becomes read-only within seconds when the facilita
   await expect(note(facilitator, 'Lukituksen jälkeen')).toBeVisible()
   await Promise.all([facCtx.close(), phoneCtx.close()])
 })
+
+test('a language picked without the network shows when the network is back', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const phoneCtx = await phone(browser)
+  const mobile = await openAsParticipant(phoneCtx, server, event, 'Sara Svensson', group)
+  await expect(mobile.getByText(SAVED)).toBeVisible()
+
+  // Swedish has not been downloaded: picking it offline leaves the page in Finnish.
+  await phoneCtx.setOffline(true)
+  await expect(mobile.getByText('Ei yhteyttä – muutokset tallessa laitteella')).toBeVisible()
+  await mobile.getByRole('radio', { name: 'Svenska' }).click()
+  await expect(mobile.getByRole('radio', { name: 'Suomi' })).toHaveAttribute('aria-checked', 'true')
+  await expect(mobile.getByRole('button', { name: 'Lisää idea', exact: true })).toBeVisible()
+
+  // The network comes back: the page follows the choice without another press.
+  await phoneCtx.setOffline(false)
+  await expect(mobile.getByRole('button', { name: 'Lägg till idé', exact: true })).toBeVisible()
+  await expect(mobile.getByRole('radio', { name: 'Svenska' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await expect(mobile.locator('html')).toHaveAttribute('lang', 'sv')
+  await expect(mobile.getByText('Ansluten · alla ändringar sparade')).toBeVisible()
+  await expectNoAxeViolations(mobile)
+  await phoneCtx.close()
+})

@@ -38,7 +38,7 @@ export function Page({ title, kicker, children, className, status }: PageProps) 
 
   // Once a page is drawn (not the shell's "Ladataan…", which would compete with the page's own
   // files on venue wifi): the error texts, which the first download leaves out.
-  useEffect(() => loadErrorTexts(), [])
+  useEffect(() => void loadErrorTexts(), [])
 
   const heading1 = (
     <h1 className="page__title" ref={heading} tabIndex={-1}>

@@ -9,6 +9,7 @@ import {
 import { I18nProvider } from 'react-aria-components'
 import { IntlProvider } from 'react-intl'
 import { messageStore } from './catalogs'
+import { loadErrorTexts } from './errorMessages'
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, rememberLocale, rememberPlain } from './locales'
 
 interface LocaleControl {
@@ -47,6 +48,18 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
+
+  useEffect(() => {
+    // What did not arrive offline (a language picked, the error texts) comes when the network
+    // does; the error texts first, so that their table is here when their catalog renders.
+    const onOnline = () => {
+      loadErrorTexts()
+        .then(() => messageStore.retry())
+        .catch(stay)
+    }
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [])
 
   const setLocale = useCallback((next: Locale) => {
     rememberLocale(next)

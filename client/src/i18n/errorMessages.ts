@@ -18,10 +18,10 @@ let codes: typeof import('./errorCodes') | null = null
  * they are not in the first download, and the app asks for them as soon as it has drawn its
  * first page (`app/Page.tsx`), before a phone on venue wifi can lose the network. The table comes
  * first, so the catalog's arrival renders the specific texts. A failure is retried by the next
- * error shown.
+ * error shown and when the network comes back (`LocaleProvider`).
  */
-export function loadErrorTexts(): void {
-  import('./errorCodes')
+export function loadErrorTexts(): Promise<void> {
+  return import('./errorCodes')
     .then((module) => {
       codes = module
       return messageStore.include(['errors'])

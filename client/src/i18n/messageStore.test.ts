@@ -118,6 +118,63 @@ describe('message store', () => {
     expect(store.current()?.locale).toBe('sv')
   })
 
+  it('shows the language asked for offline when the network is back', async () => {
+    let online = false
+    const net = network(() => online)
+    const store = storeOn(net)
+    store.setLocale('fi')
+    const failed = expect(store.setLocale('sv')).rejects.toThrow('offline')
+    await net.arrive('sv/core')
+    await failed
+    expect(store.current()?.locale).toBe('fi')
+    online = true
+    const retried = store.retry()
+    await net.arrive('sv/core')
+    await retried
+    expect(store.current()?.locale).toBe('sv')
+    expect(said(store, 'core')).toBe('sv/core')
+  })
+
+  it('shows the remembered language once the network is back after an offline first visit', async () => {
+    let online = false
+    const net = network(() => online)
+    const store = storeOn(net)
+    const failed = expect(store.setLocale('en')).rejects.toThrow('offline')
+    await net.arrive('en/core')
+    await failed
+    expect(store.current()?.locale).toBe('fi')
+    online = true
+    const retried = store.retry()
+    await net.arrive('en/core')
+    await retried
+    expect(store.current()?.locale).toBe('en')
+  })
+
+  it('fetches again the areas in use that did not arrive, and shows them', async () => {
+    let online = false
+    const net = network((key) => online || key !== 'fi/errors')
+    const store = storeOn(net)
+    store.setLocale('fi')
+    const failed = expect(store.include(['errors'])).rejects.toThrow('offline')
+    await net.arrive('fi/errors')
+    await failed
+    expect(said(store, 'errors')).toBeUndefined()
+    online = true
+    const retried = store.retry()
+    await net.arrive('fi/errors')
+    await retried
+    expect(said(store, 'errors')).toBe('fi/errors')
+    expect(store.current()?.locale).toBe('fi')
+  })
+
+  it('asks for nothing when retried with everything here', async () => {
+    const net = network()
+    const store = storeOn(net)
+    store.setLocale('fi')
+    await store.retry()
+    expect(net.requested).toEqual([])
+  })
+
   it('lets the last choice win when languages are picked quickly', async () => {
     const net = network()
     const store = storeOn(net)

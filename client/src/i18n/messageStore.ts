@@ -58,6 +58,11 @@ export interface MessageStore {
    * wherever one is written and its standard message everywhere else, key by key.
    */
   setPlain(on: boolean): Promise<void>
+  /**
+   * Tries again what did not arrive (the network is back): the language last asked for, if it
+   * is not shown, and the areas in use that the shown language lacks.
+   */
+  retry(): Promise<void>
 }
 
 /** Catalogs that are in the page already (the Finnish core), so that language shows at once. */
@@ -79,6 +84,8 @@ export function createMessageStore(
   const listeners = new Set<() => void>()
   let shown: Locale | null = null
   let target: Locale | null = null
+  // The language last asked for: kept when its catalogs did not arrive, so `retry` can show it.
+  let wanted: Locale | null = null
   let snapshot: Shown | null = null
   let published = ''
   let plainWanted = false
@@ -148,7 +155,7 @@ export function createMessageStore(
   }
 
   async function setLocale(locale: Locale): Promise<void> {
-    target = locale
+    target = wanted = locale
     try {
       // Routes may bring areas into use while this language loads: load until none is missing.
       for (let missing = missingIn(locale); missing.length > 0; missing = missingIn(locale)) {
@@ -202,5 +209,7 @@ export function createMessageStore(
     },
     setLocale,
     include,
+    // Asking again for the language last asked for fetches whatever of it is missing.
+    retry: () => (wanted ? setLocale(wanted) : Promise.resolve()),
   }
 }
