@@ -1,9 +1,27 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page, WebSocketRoute } from '@playwright/test'
 import { createEvent, joinParticipant } from '../fixtures/api.js'
 import { addIdea, laptop, note, phone, SAVED } from '../fixtures/board.js'
+import type { ServerProcess } from '../fixtures/serverProcess.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 
 const UNSENT = 'Ei vielä lähetetty'
+
+/** A participant's seat in the first group of a new event: each test makes its own. */
+async function seatInNewEvent(server: ServerProcess, name: string) {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  return joinParticipant(server, event, name, group.id)
+}
+
+/** One person with a laptop and a phone, on one seat of a new event. */
+async function laptopAndPhone(browser: Browser, server: ServerProcess, name: string) {
+  const [seat, laptopCtx, phoneCtx] = await Promise.all([
+    seatInNewEvent(server, name),
+    laptop(browser),
+    phone(browser),
+  ])
+  return { seat, laptopCtx, phoneCtx }
+}
 
 /**
  * The board's socket on a slow venue wifi: what the page sends reaches the server, but the
@@ -33,10 +51,7 @@ test('on a new phone one’s own earlier notes show as saved at once, and a new 
   browser,
   server,
 }) => {
-  const event = await createEvent(server)
-  const group = event.groups[0] as { id: string; name: string }
-  const seat = await joinParticipant(server, event, 'Kaisa Kahdella', group.id)
-  const [laptopCtx, phoneCtx] = await Promise.all([laptop(browser), phone(browser)])
+  const { seat, laptopCtx, phoneCtx } = await laptopAndPhone(browser, server, 'Kaisa Kahdella')
 
   // Written on the laptop first, and saved there.
   const desk = await laptopCtx.newPage()
@@ -73,10 +88,7 @@ test('a phone that closed the board before its first state came fetches it whole
   browser,
   server,
 }) => {
-  const event = await createEvent(server)
-  const group = event.groups[0] as { id: string; name: string }
-  const seat = await joinParticipant(server, event, 'Kalle Kärsimätön', group.id)
-  const [laptopCtx, phoneCtx] = await Promise.all([laptop(browser), phone(browser)])
+  const { seat, laptopCtx, phoneCtx } = await laptopAndPhone(browser, server, 'Kalle Kärsimätön')
   const desk = await laptopCtx.newPage()
   await desk.goto(seat.link)
   await addIdea(desk, 'Jo taululla ennestään')
@@ -118,9 +130,7 @@ test('with the whole state slow, the socket opens beside it, never brings the bo
   browser,
   server,
 }) => {
-  const event = await createEvent(server)
-  const group = event.groups[0] as { id: string; name: string }
-  const seat = await joinParticipant(server, event, 'Kalle Kärsivällinen', group.id)
+  const seat = await seatInNewEvent(server, 'Kalle Kärsivällinen')
   const deskCtx = await laptop(browser)
   const desk = await deskCtx.newPage()
   await desk.goto(seat.link)
@@ -167,9 +177,7 @@ test('when the whole state cannot be fetched, the socket brings the board', asyn
   browser,
   server,
 }) => {
-  const event = await createEvent(server)
-  const group = event.groups[0] as { id: string; name: string }
-  const seat = await joinParticipant(server, event, 'Veera Varasuunnitelma', group.id)
+  const seat = await seatInNewEvent(server, 'Veera Varasuunnitelma')
   const deskCtx = await laptop(browser)
   const desk = await deskCtx.newPage()
   await desk.goto(seat.link)
@@ -184,4 +192,47 @@ test('when the whole state cannot be fetched, the socket brings the board', asyn
   await expect(mobile.getByText(SAVED)).toBeVisible()
   await expect(mobile.getByText(UNSENT)).toHaveCount(0)
   await Promise.all([deskCtx.close(), phoneCtx.close()])
+})
+
+test('a phone whose connection ends shows only its own new note as unsent, not those the laptop sent earlier', async ({
+  browser,
+  server,
+}) => {
+  const { seat, laptopCtx, phoneCtx } = await laptopAndPhone(browser, server, 'Olli Kahdella')
+  const mobile = await phoneCtx.newPage()
+  // The board's socket passes through here, so that the test can end it as a lost wifi does.
+  let cut = false
+  const sockets: WebSocketRoute[] = []
+  await mobile.routeWebSocket(/\/sync\/board(%3A|:)/, (ws) => {
+    if (cut) return void ws.close()
+    sockets.push(ws)
+    ws.connectToServer()
+  })
+  await mobile.goto(seat.link)
+  await expect(mobile.getByText(SAVED)).toBeVisible()
+  const desk = await laptopCtx.newPage()
+  await desk.goto(seat.link)
+  await expect(desk.getByText(SAVED)).toBeVisible()
+
+  // Written on the laptop while the phone is open: the phone gets it over its socket.
+  await addIdea(desk, 'Läppäriltä ennen katkosta')
+  await expect(desk.getByText(SAVED)).toBeVisible()
+  await expect(note(mobile, 'Läppäriltä ennen katkosta')).toBeVisible()
+  // The server has long written it when the phone walks out of the wifi and its socket ends.
+  await mobile.waitForTimeout(2_500)
+  cut = true
+  await phoneCtx.setOffline(true)
+  for (const socket of sockets) await socket.close()
+  await expect(mobile.getByText('Ei yhteyttä – muutokset tallessa laitteella')).toBeVisible()
+  await addIdea(mobile, 'Puhelimella ilman verkkoa')
+  await expect(note(mobile, 'Puhelimella ilman verkkoa')).toContainText(UNSENT)
+  await expect(note(mobile, 'Läppäriltä ennen katkosta')).not.toContainText(UNSENT)
+  await expect(mobile.getByText(UNSENT)).toHaveCount(1)
+  await mobile.screenshot({ path: 'screenshots/board-offline-own-notes.png' })
+
+  cut = false
+  await phoneCtx.setOffline(false)
+  await expect(note(desk, 'Puhelimella ilman verkkoa')).toBeVisible()
+  await expect(mobile.getByText(UNSENT)).toHaveCount(0)
+  await Promise.all([laptopCtx.close(), phoneCtx.close()])
 })

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createSaveTracker, readSavedClocks } from './saveTracker'
+import { createSaveTracker, readSavedClocks, SERVER_WRITES_WITHIN_MS } from './saveTracker'
 
 /** The frame the server sends (server/src/sync/protocol.ts encodeSaved). */
 function savedFrame(clocks: Array<[number, number]>): Uint8Array {
@@ -169,5 +169,72 @@ describe('saved acknowledgements', () => {
     expect(tracker.hasUnsaved()).toBe(false)
     tracker.connectionLost()
     expect(tracker.hasUnsaved()).toBe(true)
+  })
+
+  describe('when the connection ends', () => {
+    /** A note by another device, as the server relays it to us; its id. */
+    const relayNote = (
+      doc: Y.Doc,
+      tracker: ReturnType<typeof createSaveTracker>,
+      other: Y.Doc,
+      text: string,
+    ) => {
+      const before = Y.encodeStateVector(doc)
+      const note = new Y.Map<string>()
+      other.getMap<Y.Map<string>>('ideas').set(text, note)
+      const update = Y.encodeStateAsUpdate(other, before)
+      Y.applyUpdate(doc, update)
+      tracker.observeServerUpdate(update)
+      return note._item?.id as Y.ID
+    }
+
+    /** A phone's tracker on a connection where the server has spoken, on a clock the test turns. */
+    const connected = () => {
+      const time = { now: 0 }
+      const doc = new Y.Doc()
+      const tracker = createSaveTracker(doc, () => time.now)
+      tracker.observeServerState(new Map())
+      return { time, doc, tracker, laptop: new Y.Doc() }
+    }
+
+    it('keeps as saved what the server showed longer ago than it takes to write it', () => {
+      const { time, doc, tracker, laptop } = connected()
+      const fromLaptop = relayNote(doc, tracker, laptop, 'my note from the laptop')
+      time.now += SERVER_WRITES_WITHIN_MS
+      tracker.connectionLost()
+      expect(tracker.hasItem(fromLaptop)).toBe(true)
+      expect(tracker.hasUnsaved()).toBe(false)
+    })
+
+    it('forgets what the server showed in its last moments: it may not have written it', () => {
+      const { time, doc, tracker, laptop } = connected()
+      const older = relayNote(doc, tracker, laptop, 'written a while ago')
+      time.now += SERVER_WRITES_WITHIN_MS + 500
+      const recent = relayNote(doc, tracker, laptop, 'written just now')
+      time.now += 500
+      tracker.connectionLost()
+      expect(tracker.hasItem(older)).toBe(true)
+      expect(tracker.hasItem(recent)).toBe(false)
+      expect(tracker.hasUnsaved()).toBe(true)
+      // The next connection's step 1 says the server has it after all.
+      tracker.observeServerState(Y.decodeStateVector(Y.encodeStateVector(laptop)))
+      expect(tracker.hasItem(recent)).toBe(true)
+    })
+
+    it('keeps the fetched whole state once the server has held it long enough', () => {
+      let clock = 0
+      const laptop = new Y.Doc()
+      const notes = laptop.getMap<Y.Map<string>>('ideas')
+      notes.set('from the laptop', new Y.Map<string>())
+      const laptopNote = notes.get('from the laptop')?._item?.id as Y.ID
+      const doc = new Y.Doc()
+      const tracker = createSaveTracker(doc, () => clock)
+      tracker.applyFetchedState(() => Y.applyUpdate(doc, Y.encodeStateAsUpdate(laptop)))
+      tracker.observeServerState(Y.decodeStateVector(Y.encodeStateVector(laptop)))
+      clock += 60_000
+      tracker.connectionLost()
+      expect(tracker.hasItem(laptopNote)).toBe(true)
+      expect(tracker.hasUnsaved()).toBe(false)
+    })
   })
 })

@@ -39,6 +39,25 @@ function raisedSince(doc: Y.Doc, before: Map<number, number>): Map<number, numbe
 }
 
 /**
+ * How long the server may hold an update in memory before it is on its disk: it appends what it
+ * accepts within ≈ 50 ms (DESIGN.md), plus a busy disk's sync. What the server showed us longer
+ * ago than this counts as saved even after the connection ends.
+ */
+export const SERVER_WRITES_WITHIN_MS = 2000
+
+/** What a connection showed of one client: the clock, since when, and a clock older than that. */
+interface Shown {
+  clock: number
+  at: number
+  /** A clock the server had shown for at least `SERVER_WRITES_WITHIN_MS` by `at`. */
+  written: number
+}
+
+/** The newest clock of `shown` that the server had held long enough by `at` to have written. */
+const writtenBy = (shown: Shown, at: number) =>
+  at - shown.at >= SERVER_WRITES_WITHIN_MS ? shown.clock : shown.written
+
+/**
  * Knows whether every change in a local document is safely on the server.
  *
  * The server's copy is learnt four ways: its state vector at the start of each connection
@@ -47,25 +66,32 @@ function raisedSince(doc: Y.Doc, before: Map<number, number>): Map<number, numbe
  * Checking every client in the document, not just our own clientID, matters after a restart:
  * notes written offline in an earlier visit carry that visit's clientID and still have to go.
  */
-export function createSaveTracker(doc: Y.Doc) {
-  /** Acknowledged as written to disk: true across reconnects. */
+export function createSaveTracker(doc: Y.Doc, now: () => number = Date.now) {
+  /** Acknowledged as written to disk, or shown by the server for longer than a write takes. */
   const durable = new Map<number, number>()
   /**
    * Held in the server's memory, as this connection showed it (or the whole state fetched
-   * while none was up): forgotten when a connection on which the server spoke ends.
+   * while none was up). When a connection on which the server spoke ends, what it showed
+   * `SERVER_WRITES_WITHIN_MS` before goes to `durable`, the rest is forgotten: a server that
+   * stopped may have lost its last batch (the devices that wrote it send it again).
    */
-  let connection = new Map<number, number>()
+  let connection = new Map<number, Shown>()
   /** The server has spoken on the current connection. */
   let spoke = false
   /** Grows whenever the server confirms more: a cheap signal to look at single items again. */
   let confirmations = 0
 
   const learn = (stateVector: Map<number, number>) => {
-    for (const [clientId, clock] of stateVector)
-      if (raise(connection, clientId, clock)) confirmations++
+    const at = now()
+    for (const [clientId, clock] of stateVector) {
+      const shown = connection.get(clientId)
+      if (shown && shown.clock >= clock) continue
+      connection.set(clientId, { clock, at, written: shown ? writtenBy(shown, at) : 0 })
+      confirmations++
+    }
   }
   const known = (clientId: number) =>
-    Math.max(durable.get(clientId) ?? 0, connection.get(clientId) ?? 0)
+    Math.max(durable.get(clientId) ?? 0, connection.get(clientId)?.clock ?? 0)
 
   return {
     acknowledge(clocks: SavedClock[]): void {
@@ -104,11 +130,17 @@ export function createSaveTracker(doc: Y.Doc) {
     /**
      * Called whenever the socket is not connected ('connecting' too). A connection on which
      * the server never spoke taught nothing to forget; what a fetch taught is kept until the
-     * connection after it has spoken and ended.
+     * connection after it has spoken and ended. What the server showed long enough ago to have
+     * written it stays known: one's own notes written on another device, and everyone else's,
+     * do not turn "unsent" when the phone goes offline.
      */
     connectionLost(): void {
       if (!spoke) return
       spoke = false
+      const at = now()
+      for (const [clientId, shown] of connection) {
+        raise(durable, clientId, writtenBy(shown, at))
+      }
       connection = new Map()
     },
 
