@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import * as Y from 'yjs'
+import { storeBuilds } from './lib/storeBuilds.mjs'
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -64,17 +65,7 @@ for (let i = 0; i < WARM_UP + measured; i++) {
   if (document.edits % COMPACT_EVERY === 0) states.set(i, Y.encodeStateAsUpdate(document.live))
 }
 
-const builds = []
-for (const dir of positionals.length > 0 ? positionals : ['dist']) {
-  const at = path.resolve(process.cwd(), dir)
-  builds.push({
-    name: dir,
-    openSqlite: (await import(`${at}/store/sqlite.js`)).openSqlite,
-    createDocStore: (await import(`${at}/store/docStore.js`)).createDocStore,
-    migrate: (await import(`${at}/store/migrations.js`)).migrate,
-    cpu: [],
-  })
-}
+const builds = (await storeBuilds(positionals)).map((build) => ({ ...build, cpu: [] }))
 
 /** Appends updates[from, to) at the load's pace. */
 async function append(store, from, to) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -115,5 +115,41 @@ describe('the synchronous level of a batch commit', () => {
     expect(levels).toEqual([{ synchronous: 1 }, { synchronous: 1 }, { synchronous: 1 }])
     expect(await db.all('PRAGMA synchronous')).toEqual([{ synchronous: 2 }])
     await db.close()
+  })
+})
+
+describe("the write-ahead log's space", () => {
+  it('is there before the first commit, and a log a crashed process left keeps its rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hytepaja-sqlite-'))
+    dirs.push(dir)
+    // A crashed process's files: a log with committed frames that no checkpoint copied, and
+    // shorter than the space a start reserves.
+    const crashed = join(dir, 'crashed.sqlite')
+    const writer = new Database(crashed)
+    writer.pragma('journal_mode = WAL')
+    writer.pragma('wal_autocheckpoint = 0')
+    writer.exec('CREATE TABLE t (v TEXT NOT NULL)')
+    for (let i = 0; i < 20; i++) writer.prepare('INSERT INTO t (v) VALUES (?)').run(`edit ${i}`)
+    const copy = join(dir, 'store.sqlite')
+    copyFileSync(crashed, copy)
+    copyFileSync(`${crashed}-wal`, `${copy}-wal`)
+    writer.close()
+    const leftLog = statSync(`${copy}-wal`).size
+
+    const db = openSqlite(copy, { checkpointPages: 1000 })
+    // The log's working space (1,000 frames of a 4 KiB page and headroom) before any commit.
+    expect(statSync(`${copy}-wal`).size).toBeGreaterThan(Math.max(leftLog, 1000 * 4096))
+    const rows = Array.from({ length: 20 }, (_, i) => ({ v: `edit ${i}` }))
+    expect(await db.all('SELECT v FROM t ORDER BY rowid')).toEqual(rows)
+    const committed = await db.transactionSyncedLater?.(async (tx) => {
+      await tx.run('INSERT INTO t (v) VALUES (?)', ['after the start'])
+    })
+    await committed?.synced
+    expect(readOutside(copy)).toEqual([...rows.map((row) => row.v), 'after the start'])
+    await db.close()
+    // And once more from the files as they are: nothing committed went missing.
+    const again = openSqlite(copy)
+    expect(await again.all('SELECT v FROM t ORDER BY rowid')).toHaveLength(21)
+    await again.close()
   })
 })

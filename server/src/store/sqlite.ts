@@ -2,6 +2,7 @@ import { closeSync, fdatasync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { SqlDb, SqlValue } from './sql.js'
 import { createCheckpoints } from './sqliteCheckpoints.js'
+import { reserveLogSpace } from './sqliteLogSpace.js'
 
 type Statement = Database.Statement<unknown[], unknown>
 
@@ -63,7 +64,14 @@ export function openSqlite(file: string, options: SqliteOptions = {}): SqlDb {
   const rollback = db.prepare('ROLLBACK')
   // A database in memory (tests) has no log on disk: what it commits is all there is.
   const inMemory = file === ':memory:' || file === ''
-  if (!inMemory) db.pragma('wal_autocheckpoint = 0')
+  if (!inMemory) {
+    db.pragma('wal_autocheckpoint = 0')
+    reserveLogSpace(
+      file,
+      db.pragma('page_size', { simple: true }) as number,
+      options.checkpointPages ?? SQLITE_AUTOCHECKPOINT_PAGES,
+    )
+  }
   const statements = new Map<string, Statement>()
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql)
