@@ -7,13 +7,17 @@
 //
 //   node bench/saasPhases.mjs [--rooms 200] [--clients 20] [--repeat 3] [--variant N=F]
 //                             [--joins-only] [--awareness] [--trace-gc] [--cpu-prof DIR]
+//                             [--alloc-prof DIR]
 //
 // --awareness: each socket sends an awareness state once open, as the harness's clients do (the
 // server relays it to the room, the sender included); --trace-gc counts V8's scavenges during
 // the joins in our builds (the young generation is kept at 1 MB: about 1 MB allocated each, a
 // figure that, unlike the CPU time, hardly moves with the machine's load); --joins-only skips
-// the first edits; --cpu-prof DIR runs our builds with --cpu-prof (profiles
-// in DIR, the startup and board creation included; it skews the CPU figures).
+// the first edits; --cpu-prof DIR runs our builds and the reference with --cpu-prof (profiles
+// in DIR, the startup and board creation included; it skews the CPU figures); --alloc-prof DIR
+// samples what each build (the reference too) allocates during the joins (V8's sampling heap
+// profiler through the inspector, collected objects included: DIR/<build>-<run>.heapprofile,
+// for Chrome's DevTools) and prints the bytes allocated per join.
 //
 // Prints per run and peer: server CPU ms for the joins (from the first upgrade until every
 // socket has its sync step 1 and the server has been idle 300 ms), per join in µs, and for the
@@ -46,6 +50,7 @@ const { values: a } = parseArgs({
     awareness: { type: 'boolean', default: false },
     'trace-gc': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    'alloc-prof': { type: 'string' },
   },
 })
 const ROOMS = Number(a.rooms)
@@ -90,38 +95,106 @@ const until = (check, ms = 120000) =>
     tick()
   })
 
+const profiling = a['cpu-prof']
+  ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(a['cpu-prof'])}`]
+  : []
+
+/** The inspector of a process started with --inspect on `port`: one CDP call at a time. */
+async function inspector(port) {
+  const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()
+  const ws = new WebSocket(target.webSocketDebuggerUrl)
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve)
+    ws.once('error', reject)
+  })
+  let id = 0
+  const waiting = new Map()
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data))
+    waiting.get(message.id)?.(message)
+  })
+  return {
+    call: (method, params = {}) =>
+      new Promise((resolve) => {
+        waiting.set(++id, resolve)
+        ws.send(JSON.stringify({ id, method, params }))
+      }),
+    close: () => ws.close(),
+  }
+}
+
+/** Bytes a sampled heap profile saw allocated (each sample stands for its interval's bytes). */
+const sampledBytes = (node) =>
+  node.selfSize + (node.children ?? []).reduce((sum, child) => sum + sampledBytes(child), 0)
+
 async function start(peer) {
   if (builds.has(peer)) {
+    const inspectPort = a['alloc-prof'] ? await freePort() : null
     const srv = await startHytepaja(procs, {
       serverMain: builds.get(peer),
       groups: ROOMS,
       repoRoot,
       nodeArgs: [
-        ...(a['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(a['cpu-prof'])}`] : []),
+        ...profiling,
         ...(a['trace-gc'] ? ['--trace-gc'] : []),
+        ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
       ],
       // Every socket comes from 127.0.0.1, as in the harness's saas run.
       env: { MAX_SOCKETS_PER_ADDRESS: '10000' },
     })
-    const gc = { scavenges: 0 }
+    // --trace-gc's lines: "… ms: Scavenge 10.2 (12.3) -> 9.8 (13.3) MB, 0.85 / 0.00 ms …"; the
+    // first figure after "MB," is the pause on the main thread.
+    const gc = { scavenges: 0, scavengeMs: 0, markCompacts: 0, markCompactMs: 0 }
+    let partial = ''
     srv.child.stdout.on('data', (d) => {
-      gc.scavenges += String(d).split('Scavenge').length - 1
+      const lines = (partial + d).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) {
+        const pause = Number(/MB, ([\d.]+) \//.exec(line)?.[1] ?? 0)
+        if (line.includes('Scavenge')) {
+          gc.scavenges++
+          gc.scavengeMs += pause
+        } else if (line.includes('Mark-Compact')) {
+          gc.markCompacts++
+          gc.markCompactMs += pause
+        }
+      }
     })
+    const probe = inspectPort ? await inspector(inspectPort) : null
     return {
       pid: srv.pid,
       gc,
+      inspector: probe,
       url: (i) =>
         `ws://127.0.0.1:${srv.port}/sync/${encodeURIComponent(srv.boards[i])}?token=${encodeURIComponent(srv.tokens[i])}`,
-      cleanup: srv.cleanup,
+      cleanup: async () => {
+        probe?.close()
+        await srv.cleanup()
+      },
     }
   }
   const port = await freePort()
-  const child = procs.spawnNode(['peers.mjs', 'ywebsocket', '--port', String(port)], {
-    cwd: benchDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const inspectPort = a['alloc-prof'] ? await freePort() : null
+  const inspect = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []
+  const child = procs.spawnNode(
+    [...profiling, ...inspect, 'peers.mjs', 'ywebsocket', '--port', String(port)],
+    { cwd: benchDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  // The inspector's greeting goes to stderr; anything else is the reference's own.
+  child.stderr.on('data', (d) => {
+    if (!/Debugger listening|For help, see/.test(d)) process.stderr.write(d)
   })
   await new Promise((resolve) => child.stdout.on('data', (d) => /READY/.test(d) && resolve()))
-  return { pid: child.pid, url: (i) => `ws://127.0.0.1:${port}/r${i}`, cleanup: () => stop(child) }
+  const probe = inspectPort ? await inspector(inspectPort) : null
+  return {
+    pid: child.pid,
+    inspector: probe,
+    url: (i) => `ws://127.0.0.1:${port}/r${i}`,
+    cleanup: () => {
+      probe?.close()
+      return stop(child)
+    },
+  }
 }
 
 /** y-websocket's update frame (sync, type 2) around a Yjs update. */
@@ -156,14 +229,19 @@ function awarenessFrame(clientId) {
   return Buffer.concat([varUint(1), varUint(update.length), update])
 }
 
-async function runOne(peer) {
+async function runOne(peer, run) {
   const srv = await start(peer)
   const sockets = []
   try {
     await idle(srv.pid)
     // Joins: a few at a time in flight, as the harness's clients connect.
     const t0 = ticks(srv.pid)
-    const scavenges0 = srv.gc?.scavenges
+    const gc0 = srv.gc && { ...srv.gc }
+    await srv.inspector?.call('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    })
     let greeted = 0
     let relayed = 0
     const inFlight = 64
@@ -195,8 +273,22 @@ async function runOne(peer) {
     await until(() => greeted === ROOMS * CLIENTS)
     await idle(srv.pid)
     const joinMs = (ticks(srv.pid) - t0) * 10
-    if (a['trace-gc'] && srv.gc)
-      log(`${peer}: ${srv.gc.scavenges - scavenges0} scavenges in the joins`)
+    if (a['trace-gc'] && srv.gc && gc0) {
+      const { scavenges, scavengeMs, markCompacts, markCompactMs } = srv.gc
+      log(
+        `${peer}: ${scavenges - gc0.scavenges} scavenges (${(scavengeMs - gc0.scavengeMs).toFixed(0)} ms), ${markCompacts - gc0.markCompacts} mark-compacts (${(markCompactMs - gc0.markCompactMs).toFixed(0)} ms) in the joins`,
+      )
+    }
+    if (srv.inspector) {
+      const { result } = await srv.inspector.call('HeapProfiler.stopSampling')
+      fs.mkdirSync(a['alloc-prof'], { recursive: true })
+      fs.writeFileSync(
+        path.join(a['alloc-prof'], `${peer}-${run + 1}.heapprofile`),
+        JSON.stringify(result.profile),
+      )
+      const perJoin = sampledBytes(result.profile.head) / (ROOMS * CLIENTS)
+      log(`${peer}: ${(perJoin / 1024).toFixed(1)} KB allocated a join (sampled)`)
+    }
     if (a['joins-only']) return { joinMs, editMs: 0 }
     // First edits: every socket writes once under a client id of its own.
     const t1 = ticks(srv.pid)
@@ -225,7 +317,7 @@ const peers = [...builds.keys(), ...(a['no-reference'] ? [] : ['ywebsocket'])]
 const results = new Map(peers.map((p) => [p, []]))
 for (let r = 0; r < Number(a.repeat); r++) {
   for (const peer of r % 2 ? [...peers].reverse() : peers) {
-    const res = await runOne(peer)
+    const res = await runOne(peer, r)
     results.get(peer).push(res)
     console.log(
       `${peer} #${r + 1}: joins ${res.joinMs} ms CPU (${((res.joinMs * 1000) / (ROOMS * CLIENTS)).toFixed(0)} µs each), first edits ${res.editMs} ms CPU (${((res.editMs * 1000) / (ROOMS * CLIENTS)).toFixed(0)} µs each), load ${os.loadavg()[0].toFixed(1)}`,
