@@ -5,6 +5,7 @@ import { groupsRoot } from '@hytepaja/shared/doc/schema/event'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
+import { resolveSession } from './auth/sessions.js'
 import { createSyncAccess } from './auth/syncAccess.js'
 import { authorKey } from './boards/authorKeys.js'
 import { proposalPartExists } from './commands/proposals.js'
@@ -160,8 +161,11 @@ export function createApp(ctx: ServerContext, sync: UpgradeDecisionDeps = syncUp
  * path for upgrades of the usual form (sync/upgrade.ts) share it.
  */
 export function syncUpgradeDeps(ctx: ServerContext): UpgradeDecisionDeps {
+  const recent = ctx.recentSessions
   const access = createSyncAccess({
-    db: ctx.db,
+    session: recent
+      ? (token) => recent.resolve(ctx.db, token)
+      : (token) => resolveSession(ctx.db, token),
     // A look-up in the live event document, not a list of its groups: this runs for every
     // socket, and building and sorting an event's groups was a tenth of a join's CPU time
     // under 4,000 joins (200 rooms x 20). Read live, a group added or removed counts at once.

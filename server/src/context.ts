@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import type { RecentSessions } from './auth/recentSessions.js'
 import type { Secrets } from './auth/secrets.js'
 import type { Bus } from './bus/types.js'
 import type { Clock } from './clock.js'
@@ -29,4 +30,9 @@ export interface ServerContext {
   health: StoreHealth
   /** The time schedules read (retention); tests hand in a clock they move themselves. */
   clock: Clock
+  /**
+   * The sessions of tokens that opened a socket lately, for the next socket's upgrade; null
+   * with other instances (auth/recentSessions.ts says why).
+   */
+  recentSessions: RecentSessions | null
 }

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
 import { createApp, directSyncUpgrades, syncSocketDeps, syncUpgradeDeps } from './app.js'
+import { RecentSessions } from './auth/recentSessions.js'
 import { loadSecrets } from './auth/secrets.js'
 import { createLocalBus } from './bus/local.js'
 import type { Bus } from './bus/types.js'
@@ -158,6 +159,7 @@ export async function startServer(
     metrics,
     health,
     clock: tuning.clock ?? systemClock,
+    recentSessions: config.redisUrl ? null : new RecentSessions(),
   }
   metrics.gauge('sync_sockets', 'open sync sockets', () => connections.size)
   metrics.gauge('sync_rooms', 'documents loaded', () => rooms.size)

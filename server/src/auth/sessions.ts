@@ -24,8 +24,18 @@ export async function resolveSession(
   db: SqlDb,
   token: string | undefined,
 ): Promise<Session | null> {
+  const hash = tokenHashOf(token)
+  return hash === null ? null : sessionOfHash(db, hash)
+}
+
+/** How a token is looked up; null for none or one too long to be ours. */
+export function tokenHashOf(token: string | undefined): string | null {
   if (!token || token.length > 200) return null
-  const hash = hashToken(token)
+  return hashToken(token)
+}
+
+/** The session of the live token with this hash, or null. */
+export async function sessionOfHash(db: SqlDb, hash: string): Promise<Session | null> {
   const row = await findTokenSession(db, hash)
   if (!row || row.revoked_at !== null) return null
   if (row.role === 'facilitator' && row.facilitator_id) {

@@ -3,15 +3,15 @@ import { readGroupState } from '@hytepaja/shared/doc/schema/event'
 import { docAccess, type GroupRights, type Holder } from '@hytepaja/shared/domain/permissions'
 import { type Actor, facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import type * as Y from 'yjs'
-import type { SqlDb } from '../store/sql.js'
 import type { SyncAccess, SyncDecision, SyncGrant } from '../sync/access.js'
-import { resolveSession, type Session } from './sessions.js'
+import type { Session } from './sessions.js'
 
 export interface SyncAccessDeps {
-  db: SqlDb
+  /** Who a token speaks for now (`resolveSession`, or the recent sessions that stand for it). */
+  session(token: string | undefined): Promise<Session | null>
   /**
    * Whether the event has this group now (asked at every socket's upgrade). Asked only for the
-   * event of a live token, which `resolveSession` finds only while the event exists: the event
+   * event of a live token, which `session` finds only while the event exists: the event
    * document it reads is never one of an event that is gone.
    */
   groupExists(eventId: string, groupId: string): Promise<boolean>
@@ -54,7 +54,7 @@ const deny = (status: 401 | 403 | 404, code: string, message: string): SyncDecis
 export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
   return {
     async authorize(token, rawName) {
-      const session = await resolveSession(deps.db, token)
+      const session = await deps.session(token)
       if (!session) return deny(401, 'token.invalid', 'missing, unknown or revoked token')
       const doc = parseDocName(rawName)
       if (!doc) return deny(404, 'doc.notFound', 'no such document')

@@ -5,6 +5,7 @@ import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { upgradeStatus } from '../testing/accessFixture.js'
 import { call, createEventOn, joinOn, TestCluster } from '../testing/cluster.js'
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../testing/postgres.js'
 import type { ServerProcess } from '../testing/process.js'
@@ -142,6 +143,26 @@ describe.skipIf(!haveRedis || !havePostgres)(
         () => onB.closes.some((c) => c.code === CloseCode.Revoked),
         'the participant’s socket on B to close with 4401',
       )
+    })
+
+    it('refuses on both instances, at once, a new socket of a participant removed through A', async () => {
+      const { event, group, board } = await eventWithBoard()
+      const participant = await joinOn(a, event, group, 'Poistettava')
+      // Each instance has just let the token in: nothing it remembers of it may outlive the removal.
+      for (const server of [a, b]) {
+        const phone = clients.connect(server, board, participant.token)
+        await phone.synced()
+        phone.destroy()
+      }
+      const removed = await call(
+        a,
+        'DELETE',
+        `/api/events/${event.id}/participants/${participant.participantId}`,
+        event.tokens.organiser,
+      )
+      expect(removed.status).toBe(204)
+      expect(await upgradeStatus(b, board, participant.token)).toBe(401)
+      expect(await upgradeStatus(a, board, participant.token)).toBe(401)
     })
 
     it('sends a participant on B back to reconnect when A moves them to another group', async () => {

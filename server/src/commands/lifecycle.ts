@@ -48,4 +48,7 @@ export async function deleteEvent(ctx: ServerContext, eventId: string) {
     }
     await deleteEventRow(tx, eventId)
   })
+  // The sockets were closed before the rows went: a token that joined in between is kept no
+  // longer than its event.
+  ctx.recentSessions?.forget()
 }

@@ -42,6 +42,9 @@ export function dropDocs(
 
 /** What a control message does on one instance. */
 export async function applyControl(ctx: ServerContext, message: ControlMessage): Promise<void> {
+  // Each says that tokens, a participant's rights or an event changed: the next socket's token
+  // is asked of the store again. Before any await, so before anything else can ask.
+  ctx.recentSessions?.forget()
   switch (message.type) {
     case 'closeTokens': {
       const revoked = new Set(message.tokenIds)

@@ -111,7 +111,7 @@ export async function joinAs(
 
 /** The HTTP status of a WebSocket upgrade (101 when it opens). */
 export function upgradeStatus(
-  server: RunningServer,
+  server: { port: number },
   docName: string,
   token?: string,
 ): Promise<number> {
