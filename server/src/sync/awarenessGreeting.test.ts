@@ -49,6 +49,10 @@ describe('the awareness greeting of a joiner', () => {
     apply(11, 4, { user: { name: 'Aino again' } })
     expect(greeting.frame()).toEqual(expected(room))
     expect([...room.getStates().keys()]).toEqual([22, 33, 44, 11])
+    // Numbers and lengths of several bytes: a client id past 2^31, a clock past 127, a state
+    // whose JSON is longer than 127 bytes.
+    apply(4_000_000_000, 300, { user: { name: 'Å'.repeat(200) } })
+    expect(greeting.frame()).toEqual(expected(room))
     room.destroy()
   })
 })
