@@ -3,13 +3,19 @@ import { readGroupState } from '@hytepaja/shared/doc/schema/event'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { MESSAGE_SAVED } from '@hytepaja/shared/protocol/saved'
 import pg from 'pg'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { upgradeStatus } from '../testing/accessFixture.js'
-import { call, createEventOn, joinOn, TestCluster } from '../testing/cluster.js'
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../testing/postgres.js'
+import {
+  call,
+  createEventOn,
+  joinOn,
+  type TestCluster,
+  twoInstancesForSuite,
+} from '../testing/cluster.js'
+import { postgresAvailable, type TestDatabase } from '../testing/postgres.js'
 import type { ServerProcess } from '../testing/process.js'
-import { redisAvailable, startRedis, type TestRedis, testPrefix } from '../testing/redis.js'
+import { redisAvailable } from '../testing/redis.js'
 import {
   addNotes,
   Clients,
@@ -41,27 +47,13 @@ async function readBack(server: ServerProcess, board: string, token: string) {
 describe.skipIf(!haveRedis || !havePostgres)(
   'two instances on one PostgreSQL and one Redis',
   () => {
-    let redis: TestRedis
+    const shared = twoInstancesForSuite()
     let database: TestDatabase
     let cluster: TestCluster
     let a: ServerProcess
     let b: ServerProcess
-
-    beforeAll(async () => {
-      redis = await startRedis()
-      database = await createTestDatabase()
-      cluster = new TestCluster({
-        redisUrl: redis.url,
-        prefix: testPrefix(),
-        databaseUrl: database.url,
-      })
-      ;[a, b] = await Promise.all([cluster.start(), cluster.start()])
-    }, 60_000)
-
-    afterAll(async () => {
-      await cluster?.stopAll()
-      await database?.drop()
-      await redis?.stop()
+    beforeAll(() => {
+      ;({ database, cluster, a, b } = shared)
     })
 
     async function eventWithBoard() {

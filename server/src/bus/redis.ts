@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 import { Redis, type RedisOptions } from 'ioredis'
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible'
-import * as Y from 'yjs'
 import type { DocFeed, Replication } from '../sync/replication.js'
 import { Channels } from './channels.js'
 import { readBacklog, type StreamCursor, StreamPublisher, StreamReader } from './streams.js'
@@ -148,10 +147,7 @@ export async function connectRedisBus(options: RedisBusOptions): Promise<Bus> {
     return {
       backlog: backlog.updates,
       start(sink) {
-        cursor.deliver = (updates) =>
-          sink.applyRemoteUpdate(
-            updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates),
-          )
+        cursor.deliver = (update) => sink.applyRemoteUpdate(update)
         streams.add(cursor)
         leaveAwareness = channels.joinDoc(awarenessChannel, sink)
       },

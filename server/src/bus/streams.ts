@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis'
-import * as Y from 'yjs'
 import type { BusLog } from './types.js'
 
 /** A stream entry's fields: which instance accepted the update, and the update. */
@@ -35,10 +34,14 @@ export interface StreamOptions {
 }
 
 /**
- * Appends the updates this instance accepted to their documents' streams. The updates of one
- * document within one turn of the event loop go out merged as one entry; an XADD that fails
- * (Redis away) keeps its update and is tried again until it goes through, so the other
- * instances get every update once Redis is back.
+ * Appends the updates this instance accepted to their documents' streams, one entry per update
+ * and all of one turn of the event loop in one pipeline; an XADD that fails (Redis away) keeps
+ * its update and is tried again until it goes through, so the other instances get every update
+ * once Redis is back.
+ *
+ * Not merged (`Y.mergeUpdates`) per turn: the other instances relay each entry as they read it,
+ * and a merged entry reached their clients as one message carrying several writers' edits, which
+ * costs the merge on both sides and which the load harness's raw clients count as one delivery.
  */
 export class StreamPublisher {
   private readonly outbox = new Map<string, Uint8Array[]>()
@@ -77,39 +80,35 @@ export class StreamPublisher {
 
   private send(): void {
     if (this.outbox.size === 0) return
-    const batch = [...this.outbox].map(
-      ([key, updates]) =>
-        [key, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)] as const,
-    )
+    const batch = [...this.outbox]
     this.outbox.clear()
     const minId = String(Date.now() - this.options.graceMs)
     const pipeline = this.redis.pipeline()
-    for (const [key, update] of batch) {
-      // Trimmed by age, as entries are added: an entry older than the grace window is in the
-      // store of the instance that accepted it (it writes within ~50 ms).
-      pipeline.xadd(
-        key,
-        'MINID',
-        '~',
-        minId,
-        '*',
-        FROM,
-        this.options.instanceId,
-        UPDATE,
-        asBuffer(update),
-      )
+    for (const [key, updates] of batch) {
+      for (const update of updates) {
+        // Trimmed by age, as entries are added: an entry older than the grace window is in the
+        // store of the instance that accepted it (it writes within ~50 ms).
+        pipeline.xadd(
+          key,
+          'MINID',
+          '~',
+          minId,
+          '*',
+          FROM,
+          this.options.instanceId,
+          UPDATE,
+          asBuffer(update),
+        )
+      }
       pipeline.pexpire(key, this.options.idleTtlMs)
     }
     this.sending = pipeline.exec().then(
-      (results) => {
-        const failed = batch.filter((_, i) => !results || results[i * 2]?.[0])
-        this.settle(failed, results?.find(([error]) => error)?.[0])
-      },
+      (results) => this.settle(results ? unsent(batch, results) : batch, firstError(results)),
       (error: unknown) => this.settle(batch, error),
     )
   }
 
-  private settle(failed: ReadonlyArray<readonly [string, Uint8Array]>, error: unknown): void {
+  private settle(failed: ReadonlyArray<readonly [string, Uint8Array[]]>, error: unknown): void {
     if (failed.length === 0) {
       if (this.failing) this.options.log.info({}, 'document updates reach Redis again')
       this.failing = false
@@ -122,17 +121,43 @@ export class StreamPublisher {
       )
     }
     this.failing = true
-    for (const [key, update] of failed)
-      this.outbox.set(key, [update, ...(this.outbox.get(key) ?? [])])
+    for (const [key, updates] of failed)
+      this.outbox.set(key, [...updates, ...(this.outbox.get(key) ?? [])])
     this.schedule(RETRY_MS)
   }
+}
+
+type PipelineResults = Array<[Error | null, unknown]>
+
+/**
+ * Per document, the updates whose XADD failed, in their order (a document's PEXPIRE follows its
+ * XADDs in the results). From a document's first failure on all of its updates go again, so that
+ * none reaches the stream before one accepted ahead of it.
+ */
+function unsent(
+  batch: ReadonlyArray<readonly [string, Uint8Array[]]>,
+  results: PipelineResults,
+): Array<readonly [string, Uint8Array[]]> {
+  const failed: Array<readonly [string, Uint8Array[]]> = []
+  let at = 0
+  for (const [key, updates] of batch) {
+    const first = updates.findIndex((_, i) => results[at + i]?.[0])
+    if (first >= 0) failed.push([key, updates.slice(first)])
+    at += updates.length + 1
+  }
+  return failed
+}
+
+function firstError(results: PipelineResults | null): unknown {
+  return results?.find(([error]) => error)?.[0]
 }
 
 /** One document's place in the reader loop. */
 export interface StreamCursor {
   readonly key: string
   lastId: string
-  deliver(updates: Uint8Array[]): void
+  /** Another instance's update, one entry at a time in the stream's order. */
+  deliver(update: Uint8Array): void
 }
 
 /**
@@ -250,17 +275,15 @@ export class StreamReader {
   private deliver(key: string, entries: Array<[Buffer, Buffer[]]>, reading: StreamCursor[]): void {
     const cursor = this.cursors.get(key)
     if (!cursor || !reading.includes(cursor)) return
-    const updates: Uint8Array[] = []
     for (const [id, fields] of entries) {
       cursor.lastId = id.toString()
       const entry = readEntry(fields)
-      if (entry && entry.from !== this.options.instanceId) updates.push(entry.update)
-    }
-    if (updates.length === 0) return
-    try {
-      cursor.deliver(updates)
-    } catch (error) {
-      this.options.log.warn({ err: error, stream: key }, 'a document update from Redis failed')
+      if (!entry || entry.from === this.options.instanceId) continue
+      try {
+        cursor.deliver(entry.update)
+      } catch (error) {
+        this.options.log.warn({ err: error, stream: key }, 'a document update from Redis failed')
+      }
     }
   }
 }

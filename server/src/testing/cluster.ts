@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import type { CreatedEventBody } from './accessFixture.js'
 import { api } from './accessFixture.js'
+import { createTestDatabase, type TestDatabase } from './postgres.js'
 import { ADMIN_TOKEN, type ServerProcess, spawnServer } from './process.js'
+import { startRedis, type TestRedis, testPrefix } from './redis.js'
 
 /**
  * Several server processes sharing one PostgreSQL and one Redis, each with a DATA_DIR of its
@@ -41,6 +44,42 @@ export class TestCluster {
     }
     for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** What a suite of cluster tests shares: filled in before its first test. */
+export interface SuiteCluster {
+  redis: TestRedis
+  database: TestDatabase
+  cluster: TestCluster
+  a: ServerProcess
+  b: ServerProcess
+}
+
+/**
+ * Two instances on a PostgreSQL database and a redis-server of the suite's own, started before
+ * the suite's tests (call it inside the `describe`) and stopped after them.
+ */
+export function twoInstancesForSuite(): SuiteCluster {
+  const shared: Partial<SuiteCluster> = {}
+  beforeAll(async () => {
+    const redis = await startRedis()
+    shared.redis = redis
+    const database = await createTestDatabase()
+    shared.database = database
+    const cluster = new TestCluster({
+      redisUrl: redis.url,
+      prefix: testPrefix(),
+      databaseUrl: database.url,
+    })
+    shared.cluster = cluster
+    ;[shared.a, shared.b] = await Promise.all([cluster.start(), cluster.start()])
+  }, 60_000)
+  afterAll(async () => {
+    await shared.cluster?.stopAll()
+    await shared.database?.drop()
+    await shared.redis?.stop()
+  })
+  return shared as SuiteCluster
 }
 
 /** One HTTP call to an instance; the body parsed as JSON. */
