@@ -7,7 +7,7 @@
 //
 //   node bench/saasPhases.mjs [--rooms 200] [--clients 20] [--repeat 3] [--variant N=F]
 //                             [--joins-only] [--awareness] [--trace-gc] [--cpu-prof DIR]
-//                             [--alloc-prof DIR]
+//                             [--alloc-prof DIR] [--in-flight 64] [--node-arg=--flag …]
 //
 // --awareness: each socket sends an awareness state once open, as the harness's clients do (the
 // server relays it to the room, the sender included); --trace-gc counts V8's scavenges during
@@ -17,10 +17,14 @@
 // in DIR, the startup and board creation included; it skews the CPU figures); --alloc-prof DIR
 // samples what each build (the reference too) allocates during the joins (V8's sampling heap
 // profiler through the inspector, collected objects included: DIR/<build>-<run>.heapprofile,
-// for Chrome's DevTools) and prints the bytes allocated per join.
+// for Chrome's DevTools) and prints the bytes allocated per join; --node-arg=X (repeatable) is
+// given to node for our builds (e.g. a V8 flag to try).
 //
 // Prints per run and peer: server CPU ms for the joins (from the first upgrade until every
-// socket has its sync step 1 and the server has been idle 300 ms), per join in µs, and for the
+// socket has its sync step 1 and the server has been idle 300 ms), per join in µs; the joins'
+// wall time (until every socket has its greeting; --in-flight sockets are opened at once) and
+// how the server's main thread spent it: on a core, waiting in the run queue for one (the
+// machine's other work), asleep (idle, or blocked on I/O, a lock or a GC helper); and for the
 // first edits (until every edit reached the room's other sockets and a store batch later), per
 // edit in µs; and the machine's load.
 import fs from 'node:fs'
@@ -47,6 +51,8 @@ const { values: a } = parseArgs({
     variant: { type: 'string', multiple: true, default: [] },
     'no-reference': { type: 'boolean', default: false },
     'joins-only': { type: 'boolean', default: false },
+    'in-flight': { type: 'string', default: '64' },
+    'node-arg': { type: 'string', multiple: true, default: [] },
     awareness: { type: 'boolean', default: false },
     'trace-gc': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
@@ -72,6 +78,51 @@ const benchDir = harnessWithDependencies(
 const ticks = (pid) => {
   const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
   return Number(f[11]) + Number(f[12])
+}
+/**
+ * The main thread's time on a core and waiting in the run queue for one, in ns (the kernel's
+ * schedstat): over an interval, the rest of the wall time it slept (idle in epoll, or blocked
+ * on a lock, a disk or a helper thread). A server that is slow because the machine's other
+ * work takes its cores shows run-queue wait; one that waits on I/O or timers shows sleep.
+ */
+const schedstat = (pid) => {
+  const [onCpu, runQueue] = fs
+    .readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8')
+    .split(' ')
+    .map(Number)
+  return { onCpu, runQueue, at: process.hrtime.bigint() }
+}
+/** Every thread's time on a core so far, in ns, by thread id, with the thread's name. */
+const threadTimes = (pid) =>
+  new Map(
+    fs.readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const dir = `/proc/${pid}/task/${tid}`
+      const comm = fs.readFileSync(`${dir}/comm`, 'utf8').trim()
+      return [
+        tid,
+        { comm, onCpu: Number(fs.readFileSync(`${dir}/schedstat`, 'utf8').split(' ')[0]) },
+      ]
+    }),
+  )
+/** The server's other threads' time on a core since `before`, in ms, by thread name. */
+function otherThreadsSince(pid, before) {
+  const byName = new Map()
+  for (const [tid, { comm, onCpu }] of threadTimes(pid)) {
+    if (tid === String(pid)) continue
+    const ms = (onCpu - (before.get(tid)?.onCpu ?? 0)) / 1e6
+    // Node names none of its threads: they are told apart by their id's offset from the main's.
+    const name = `${comm}+${Number(tid) - pid}`
+    byName.set(name, (byName.get(name) ?? 0) + ms)
+  }
+  return byName
+}
+/** The main thread's interval since `before`, in ms: wall, on a core, waiting for one, asleep. */
+function mainThreadSince(pid, before) {
+  const now = schedstat(pid)
+  const wall = Number(now.at - before.at) / 1e6
+  const onCpu = (now.onCpu - before.onCpu) / 1e6
+  const runQueue = (now.runQueue - before.runQueue) / 1e6
+  return { wall, onCpu, runQueue, asleep: Math.max(0, wall - onCpu - runQueue) }
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 /** Waits until the server has used no CPU for `quietMs` (its work after the last frame is done). */
@@ -135,6 +186,7 @@ async function start(peer) {
       groups: ROOMS,
       repoRoot,
       nodeArgs: [
+        ...a['node-arg'],
         ...profiling,
         ...(a['trace-gc'] ? ['--trace-gc'] : []),
         ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
@@ -236,6 +288,8 @@ async function runOne(peer, run) {
     await idle(srv.pid)
     // Joins: a few at a time in flight, as the harness's clients connect.
     const t0 = ticks(srv.pid)
+    const sched0 = schedstat(srv.pid)
+    const threads0 = threadTimes(srv.pid)
     const gc0 = srv.gc && { ...srv.gc }
     await srv.inspector?.call('HeapProfiler.startSampling', {
       samplingInterval: 4096,
@@ -244,7 +298,7 @@ async function runOne(peer, run) {
     })
     let greeted = 0
     let relayed = 0
-    const inFlight = 64
+    const inFlight = Number(a['in-flight'])
     let next = 0
     const openOne = async () => {
       while (next < ROOMS * CLIENTS) {
@@ -271,6 +325,10 @@ async function runOne(peer, run) {
     }
     await Promise.all(Array.from({ length: inFlight }, openOne))
     await until(() => greeted === ROOMS * CLIENTS)
+    const main = {
+      ...mainThreadSince(srv.pid, sched0),
+      others: otherThreadsSince(srv.pid, threads0),
+    }
     await idle(srv.pid)
     const joinMs = (ticks(srv.pid) - t0) * 10
     if (a['trace-gc'] && srv.gc && gc0) {
@@ -289,7 +347,7 @@ async function runOne(peer, run) {
       const perJoin = sampledBytes(result.profile.head) / (ROOMS * CLIENTS)
       log(`${peer}: ${(perJoin / 1024).toFixed(1)} KB allocated a join (sampled)`)
     }
-    if (a['joins-only']) return { joinMs, editMs: 0 }
+    if (a['joins-only']) return { joinMs, editMs: 0, main }
     // First edits: every socket writes once under a client id of its own.
     const t1 = ticks(srv.pid)
     for (const [i, s] of sockets.entries()) {
@@ -306,7 +364,7 @@ async function runOne(peer, run) {
     await sleep(200)
     await idle(srv.pid)
     const editMs = (ticks(srv.pid) - t1) * 10
-    return { joinMs, editMs }
+    return { joinMs, editMs, main }
   } finally {
     for (const s of sockets) s.ws.terminate()
     await srv.cleanup()
@@ -320,9 +378,19 @@ for (let r = 0; r < Number(a.repeat); r++) {
     const res = await runOne(peer, r)
     results.get(peer).push(res)
     console.log(
-      `${peer} #${r + 1}: joins ${res.joinMs} ms CPU (${((res.joinMs * 1000) / (ROOMS * CLIENTS)).toFixed(0)} µs each), first edits ${res.editMs} ms CPU (${((res.editMs * 1000) / (ROOMS * CLIENTS)).toFixed(0)} µs each), load ${os.loadavg()[0].toFixed(1)}`,
+      `${peer} #${r + 1}: joins ${res.joinMs} ms CPU (${((res.joinMs * 1000) / (ROOMS * CLIENTS)).toFixed(0)} µs each), ${wallShares(res.main)}, first edits ${res.editMs} ms CPU (${((res.editMs * 1000) / (ROOMS * CLIENTS)).toFixed(0)} µs each), load ${os.loadavg()[0].toFixed(1)}`,
     )
   }
+}
+/** The joins' wall time until every socket had its greeting, and how the main thread spent it. */
+function wallShares({ wall, onCpu, runQueue, asleep, others }) {
+  const pct = (x) => `${((100 * x) / wall).toFixed(0)} %`
+  const threads = [...others]
+    .filter(([, ms]) => ms >= 5)
+    .sort((x, y) => y[1] - x[1])
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+    .join(', ')
+  return `wall ${wall.toFixed(0)} ms: main thread on a core ${pct(onCpu)}, waiting for a core ${pct(runQueue)}, asleep ${pct(asleep)}; other threads on a core (ms): ${threads || 'none'}`
 }
 const med = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 console.log(
@@ -333,7 +401,7 @@ console.log(
 )
 for (const [peer, runs] of results) {
   console.log(
-    `${peer}: joins ${med(runs.map((r) => r.joinMs))} ms CPU, first edits ${med(runs.map((r) => r.editMs))} ms CPU`,
+    `${peer}: joins ${med(runs.map((r) => r.joinMs))} ms CPU, wall ${med(runs.map((r) => r.main.wall)).toFixed(0)} ms, main thread asleep ${med(runs.map((r) => r.main.asleep)).toFixed(0)} ms, waiting for a core ${med(runs.map((r) => r.main.runQueue)).toFixed(0)} ms, first edits ${med(runs.map((r) => r.editMs))} ms CPU`,
   )
 }
 
