@@ -8,6 +8,7 @@
 //   node bench/saasPhases.mjs [--rooms 200] [--clients 20] [--repeat 3] [--variant N=F]
 //                             [--joins-only] [--awareness] [--trace-gc] [--cpu-prof DIR]
 //                             [--alloc-prof DIR] [--in-flight 64] [--node-arg=--flag …]
+//                             [--warm-up]
 //
 // --awareness: each socket sends an awareness state once open, as the harness's clients do (the
 // server relays it to the room, the sender included); --trace-gc counts V8's scavenges during
@@ -18,7 +19,8 @@
 // samples what each build (the reference too) allocates during the joins (V8's sampling heap
 // profiler through the inspector, collected objects included: DIR/<build>-<run>.heapprofile,
 // for Chrome's DevTools) and prints the bytes allocated per join; --node-arg=X (repeatable) is
-// given to node for our builds (e.g. a V8 flag to try).
+// given to node for our builds (e.g. a V8 flag to try); --warm-up lets every socket join and
+// leave once before the measured joins (rooms the reference keeps in memory stay loaded there).
 //
 // Prints per run and peer: server CPU ms for the joins (from the first upgrade until every
 // socket has its sync step 1 and the server has been idle 300 ms), per join in µs; the joins'
@@ -52,6 +54,7 @@ const { values: a } = parseArgs({
     'no-reference': { type: 'boolean', default: false },
     'joins-only': { type: 'boolean', default: false },
     'in-flight': { type: 'string', default: '64' },
+    'warm-up': { type: 'boolean', default: false },
     'node-arg': { type: 'string', multiple: true, default: [] },
     awareness: { type: 'boolean', default: false },
     'trace-gc': { type: 'boolean', default: false },
@@ -281,11 +284,51 @@ function awarenessFrame(clientId) {
   return Buffer.concat([varUint(1), varUint(update.length), update])
 }
 
+/**
+ * Opens every socket, --in-flight at a time, as the harness's clients connect; `seen` counts
+ * the greetings (each socket's first frame) and the relayed updates.
+ */
+async function openSockets(srv, sockets, seen) {
+  const inFlight = Number(a['in-flight'])
+  let next = 0
+  const openOne = async () => {
+    while (next < ROOMS * CLIENTS) {
+      const i = next++
+      const ws = new WebSocket(srv.url(i % ROOMS))
+      ws.binaryType = 'nodebuffer'
+      let first = true
+      ws.on('message', (data) => {
+        if (first) {
+          first = false
+          seen.greeted++
+        } else if (data[0] === 0 && data[1] === 2) seen.relayed++
+      })
+      ws.on('error', () => undefined)
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve)
+        ws.once('unexpected-response', (_q, res) => reject(new Error(`upgrade ${res.statusCode}`)))
+      })
+      if (a.awareness) ws.send(awarenessFrame(2_000_000 + i))
+      sockets.push({ ws, room: i % ROOMS })
+    }
+  }
+  await Promise.all(Array.from({ length: inFlight }, openOne))
+  await until(() => seen.greeted === ROOMS * CLIENTS)
+}
+
 async function runOne(peer, run) {
   const srv = await start(peer)
   const sockets = []
   try {
     await idle(srv.pid)
+    if (a['warm-up']) {
+      // The same joins once before, unmeasured: the measured ones then run in a process whose
+      // join path V8 has compiled (a fresh one compiles it during the burst).
+      await openSockets(srv, sockets, { greeted: 0, relayed: 0 })
+      for (const s of sockets.splice(0)) s.ws.terminate()
+      await sleep(3000)
+      await idle(srv.pid)
+    }
     // Joins: a few at a time in flight, as the harness's clients connect.
     const t0 = ticks(srv.pid)
     const sched0 = schedstat(srv.pid)
@@ -296,35 +339,8 @@ async function runOne(peer, run) {
       includeObjectsCollectedByMajorGC: true,
       includeObjectsCollectedByMinorGC: true,
     })
-    let greeted = 0
-    let relayed = 0
-    const inFlight = Number(a['in-flight'])
-    let next = 0
-    const openOne = async () => {
-      while (next < ROOMS * CLIENTS) {
-        const i = next++
-        const ws = new WebSocket(srv.url(i % ROOMS))
-        ws.binaryType = 'nodebuffer'
-        let first = true
-        ws.on('message', (data) => {
-          if (first) {
-            first = false
-            greeted++
-          } else if (data[0] === 0 && data[1] === 2) relayed++
-        })
-        ws.on('error', () => undefined)
-        await new Promise((resolve, reject) => {
-          ws.once('open', resolve)
-          ws.once('unexpected-response', (_q, res) =>
-            reject(new Error(`upgrade ${res.statusCode}`)),
-          )
-        })
-        if (a.awareness) ws.send(awarenessFrame(2_000_000 + i))
-        sockets.push({ ws, room: i % ROOMS })
-      }
-    }
-    await Promise.all(Array.from({ length: inFlight }, openOne))
-    await until(() => greeted === ROOMS * CLIENTS)
+    const seen = { greeted: 0, relayed: 0 }
+    await openSockets(srv, sockets, seen)
     const main = {
       ...mainThreadSince(srv.pid, sched0),
       others: otherThreadsSince(srv.pid, threads0),
@@ -360,7 +376,7 @@ async function runOne(peer, run) {
     // The reference sends an update back to its sender too.
     const expected =
       peer === 'ywebsocket' ? ROOMS * CLIENTS * CLIENTS : ROOMS * CLIENTS * (CLIENTS - 1)
-    await until(() => relayed >= expected)
+    await until(() => seen.relayed >= expected)
     await sleep(200)
     await idle(srv.pid)
     const editMs = (ticks(srv.pid) - t1) * 10
