@@ -117,6 +117,8 @@ test('a participant’s board becomes read-only within seconds when the facilita
   await Promise.all([facCtx.close(), phoneCtx.close()])
 })
 
+const WAITING = 'Kieli vaihtuu, kun verkkoyhteys palaa.'
+
 test('a language picked without the network shows when the network is back', async ({
   browser,
   server,
@@ -133,6 +135,10 @@ test('a language picked without the network shows when the network is back', asy
   await mobile.getByRole('radio', { name: 'Svenska' }).click()
   await expect(mobile.getByRole('radio', { name: 'Suomi' })).toHaveAttribute('aria-checked', 'true')
   await expect(mobile.getByRole('button', { name: 'Lisää idea', exact: true })).toBeVisible()
+  // Said in words, in the language shown, where the choice was made.
+  await expect(mobile.getByRole('status').filter({ hasText: WAITING })).toBeVisible()
+  await mobile.screenshot({ path: 'screenshots/offline-language-waiting-phone.png' })
+  await expectNoAxeViolations(mobile)
 
   // The network comes back: the page follows the choice without another press.
   await phoneCtx.setOffline(false)
@@ -142,6 +148,7 @@ test('a language picked without the network shows when the network is back', asy
     'true',
   )
   await expect(mobile.locator('html')).toHaveAttribute('lang', 'sv')
+  await expect(mobile.getByText(WAITING)).toHaveCount(0)
   await expect(mobile.getByText('Ansluten · alla ändringar sparade')).toBeVisible()
   await expectNoAxeViolations(mobile)
   await phoneCtx.close()

@@ -15,7 +15,7 @@ import { hasPlainForm, LOCALE_NAMES, LOCALES } from '../i18n/locales'
  */
 export function LanguageSwitch() {
   const intl = useIntl()
-  const { locale, setLocale, plain, setPlain } = useLocaleControl()
+  const { locale, setLocale, waiting, plain, setPlain } = useLocaleControl()
   const group = useRef<HTMLDivElement>(null)
 
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -71,6 +71,10 @@ export function LanguageSwitch() {
           {intl.formatMessage({ id: 'app.plain' })}
         </button>
       ) : null}
+      {/* Always in the page, so that its words are announced when they come. */}
+      <p role="status" className="language-choice__waiting">
+        {waiting ? intl.formatMessage({ id: 'app.languageWaiting' }) : null}
+      </p>
     </div>
   )
 }

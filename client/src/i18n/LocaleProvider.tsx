@@ -4,6 +4,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useState,
   useSyncExternalStore,
 } from 'react'
 import { I18nProvider } from 'react-aria-components'
@@ -15,6 +16,8 @@ import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, rememberLocale, rememberPlain
 interface LocaleControl {
   locale: Locale
   setLocale(locale: Locale): void
+  /** A language picked whose texts could not be fetched (offline): shown once the network is back. */
+  waiting: Locale | null
   /** Plain language (selkokieli / lättläst) is shown. */
   plain: boolean
   setPlain(on: boolean): void
@@ -23,6 +26,7 @@ interface LocaleControl {
 const LocaleContext = createContext<LocaleControl>({
   locale: DEFAULT_LOCALE,
   setLocale() {},
+  waiting: null,
   plain: false,
   setPlain() {},
 })
@@ -61,9 +65,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('online', onOnline)
   }, [])
 
+  const [failed, setFailed] = useState<Locale | null>(null)
   const setLocale = useCallback((next: Locale) => {
     rememberLocale(next)
-    messageStore.setLocale(next).catch(stay)
+    setFailed(null)
+    messageStore.setLocale(next).catch(() => setFailed(next))
   }, [])
 
   const setPlain = useCallback((on: boolean) => {
@@ -74,7 +80,13 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   if (!shown) return null
   return (
     <LocaleContext.Provider
-      value={{ locale: shown.locale, setLocale, plain: shown.plain, setPlain }}
+      value={{
+        locale: shown.locale,
+        setLocale,
+        waiting: failed !== shown.locale ? failed : null,
+        plain: shown.plain,
+        setPlain,
+      }}
     >
       <IntlProvider
         locale={INTL_LOCALE[shown.locale]}
