@@ -17,7 +17,9 @@ if (!root) throw new Error('index.html has no #root element')
 messageStore.setPlain(storedPlain()).catch(() => undefined)
 messageStore.setLocale(storedLocale()).catch(() => undefined)
 
-registerServiceWorker()
+// A phone that keeps the app for offline use keeps every language's texts too, so that Svenska
+// or English picked in a hall whose wifi has dropped shows at once.
+registerServiceWorker(() => messageStore.keepAhead())
 
 createRoot(root).render(
   <StrictMode>

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { createEvent } from '../fixtures/api.js'
 import {
   addIdea,
@@ -8,6 +9,7 @@ import {
   openAsParticipant,
   phone,
   SAVED,
+  WITHOUT_SERVICE_WORKER,
 } from '../fixtures/board.js'
 import { expect, expectNoAxeViolations, test } from '../fixtures/test.js'
 
@@ -125,7 +127,8 @@ test('a language picked without the network shows when the network is back', asy
 }) => {
   const event = await createEvent(server)
   const group = event.groups[0] as { id: string; name: string }
-  const phoneCtx = await phone(browser)
+  // Swedish is fetched when picked: on a phone that does not keep the app (see the next test).
+  const phoneCtx = await phone(browser, WITHOUT_SERVICE_WORKER)
   const mobile = await openAsParticipant(phoneCtx, server, event, 'Sara Svensson', group)
   await expect(mobile.getByText(SAVED)).toBeVisible()
 
@@ -150,6 +153,77 @@ test('a language picked without the network shows when the network is back', asy
   await expect(mobile.locator('html')).toHaveAttribute('lang', 'sv')
   await expect(mobile.getByText(WAITING)).toHaveCount(0)
   await expect(mobile.getByText('Ansluten · alla ändringar sparade')).toBeVisible()
+  await expectNoAxeViolations(mobile)
+  await phoneCtx.close()
+})
+
+test('a phone that keeps the app switches to Swedish without the network, and reloads in it', async ({
+  browser,
+  server,
+}) => {
+  const event = await createEvent(server)
+  const group = event.groups[0] as { id: string; name: string }
+  const phoneCtx = await phone(browser)
+  const mobile = await openAsParticipant(phoneCtx, server, event, 'Sanna Svenskby', group)
+  await expect(mobile.getByText(SAVED)).toBeVisible()
+  // Once the service worker runs, the other languages' texts of the board are fetched and kept
+  // (a few kB each), not only the Finnish shown.
+  const kept = (prefix: string) =>
+    mobile.evaluate(
+      async (p) =>
+        (await (await caches.open('hytepaja-assets-v1')).keys()).filter((r) =>
+          new URL(r.url).pathname.startsWith(p),
+        ).length,
+      prefix,
+    )
+  await expect.poll(() => kept('/assets/sv-'), { timeout: 30_000 }).toBeGreaterThanOrEqual(3)
+  await expect.poll(() => kept('/assets/en-'), { timeout: 30_000 }).toBeGreaterThanOrEqual(3)
+  const otherLanguages = await mobile.evaluate(async () =>
+    (await (await caches.open('hytepaja-assets-v1')).keys())
+      .map((r) => r.url)
+      .filter((url) => /\/assets\/(sv|en)-[\w-]+\.js$/.test(url)),
+  )
+  let gzipBytes = 0
+  for (const url of otherLanguages)
+    gzipBytes += gzipSync(await (await fetch(url)).arrayBuffer()).length
+  console.log(
+    `kept for offline use on the board: ${otherLanguages.length} files of Swedish and English texts, ` +
+      `${(gzipBytes / 1024).toFixed(1)} kB gzip`,
+  )
+
+  await phoneCtx.setOffline(true)
+  await expect(mobile.getByText('Ei yhteyttä – muutokset tallessa laitteella')).toBeVisible()
+  await mobile.getByRole('radio', { name: 'Svenska' }).click()
+  // At once, in Swedish, with no promise of later.
+  await expect(mobile.getByRole('button', { name: 'Lägg till idé', exact: true })).toBeVisible()
+  await expect(mobile.locator('html')).toHaveAttribute('lang', 'sv')
+  await expect(mobile.getByText(WAITING)).toHaveCount(0)
+  await expect(mobile.getByRole('radio', { name: 'Svenska' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await mobile.screenshot({ path: 'screenshots/offline-language-switched-phone.png' })
+  await expectNoAxeViolations(mobile)
+
+  // The phone's browser reloads the page without the network: still Swedish, still the board.
+  await mobile.reload()
+  // The group's Swedish name (the event's template names every theme in both languages).
+  await expect(
+    mobile.getByRole('heading', { level: 1, name: 'Psykiskt välbefinnande' }),
+  ).toBeVisible()
+  await expect(mobile.getByText('Ingen anslutning – ändringarna sparas på enheten')).toBeVisible()
+  await expect(mobile.getByRole('button', { name: 'Lägg till idé', exact: true })).toBeVisible()
+  await expect(mobile.locator('html')).toHaveAttribute('lang', 'sv')
+  // An empty idea is told what to do in Swedish: the error texts were kept ahead as well.
+  await mobile.getByRole('button', { name: 'Lägg till idé', exact: true }).click()
+  const editor = mobile.getByRole('dialog')
+  await editor.getByRole('button', { name: 'Lägg till idé', exact: true }).click()
+  await expect(editor.getByText('Skriv en idé innan du sparar.')).toBeVisible()
+  await editor.getByRole('button', { name: 'Avbryt' }).click()
+  await expect(editor).toBeHidden()
+  // Lättläst (plain Swedish) was kept too: still without the network, it turns on at once.
+  await mobile.getByRole('button', { name: 'Lättläst' }).click()
+  await expect(mobile.getByRole('button', { name: 'Skriv en idé', exact: true })).toBeVisible()
   await expectNoAxeViolations(mobile)
   await phoneCtx.close()
 })

@@ -1,5 +1,5 @@
 import { createEvent, joinParticipant } from '../fixtures/api.js'
-import { addIdea, laptop, phone } from '../fixtures/board.js'
+import { addIdea, laptop, phone, WITHOUT_SERVICE_WORKER } from '../fixtures/board.js'
 import {
   bundledSources,
   gzipTotal,
@@ -41,7 +41,9 @@ test('the phone board draws from the files its first HTML names and loads no Lex
   const group = event.groups[0] as { id: string; name: string }
   const seat = await joinParticipant(server, event, 'Kevyt Puhelin', group.id)
 
-  const boardContext = await phone(browser)
+  // What a page waits for, without the other languages' texts that a device keeping the app
+  // fetches for offline use after five seconds (printed by board-offline.spec.ts).
+  const boardContext = await phone(browser, WITHOUT_SERVICE_WORKER)
   const board = await boardContext.newPage()
   // Anything the first HTML does not name (the idea editor's code, loaded when the board is
   // idle) waits until the board is drawn: a file the first render needed would fail the test.
@@ -65,7 +67,7 @@ test('the phone board draws from the files its first HTML names and loads no Lex
     (await bundledSources(onFirstRender)).filter((s) => !ARIA_LOCALE.test(s) && isReactAria(s)),
   ).toEqual([])
 
-  const proposalContext = await laptop(browser)
+  const proposalContext = await laptop(browser, WITHOUT_SERVICE_WORKER)
   const proposal = await proposalContext.newPage()
   await proposal.goto(seat.link)
   await expect(proposal.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
@@ -102,7 +104,7 @@ test('the join form needs only the files its first HTML names, and none of them 
 }) => {
   const event = await createEvent(server)
   const group = event.groups[0] as { id: string; name: string }
-  const context = await phone(browser)
+  const context = await phone(browser, WITHOUT_SERVICE_WORKER)
   const page = await context.newPage()
   // Anything the first HTML of the join route does not name waits until the form is usable:
   // a file the form would wait for (a round trip after the entry) fails the test.

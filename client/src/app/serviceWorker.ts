@@ -7,19 +7,26 @@ const REGISTER_AFTER_MS = 5000
 
 /**
  * Registers the service worker that keeps the app shell and the built files on the device, so
- * a board opened once reloads without the network. The files this page loaded before the
- * worker took over are handed to it. Development (Vite's dev server) goes without.
+ * a board opened once reloads without the network. Once it runs, `fetchForOffline` fetches what
+ * the page may want later without the network (the other languages' texts); then the files this
+ * page loaded before the worker took over are handed to it. Development (Vite's dev server)
+ * goes without.
  */
-export function registerServiceWorker(): void {
+export function registerServiceWorker(fetchForOffline: () => Promise<void>): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
-  window.addEventListener('load', () => setTimeout(register, REGISTER_AFTER_MS))
+  window.addEventListener('load', () =>
+    setTimeout(() => register(fetchForOffline), REGISTER_AFTER_MS),
+  )
 }
 
-function register(): void {
+function register(fetchForOffline: () => Promise<void>): void {
   navigator.serviceWorker
     .register('/sw.js')
     .then(() => navigator.serviceWorker.ready)
-    .then((registration) => {
+    .then(async (registration) => {
+      // Fetched before the list is made, so that they are kept whether or not the worker
+      // controls this page yet (once it does, it keeps every file it fetches itself).
+      await fetchForOffline()
       const urls = performance
         .getEntriesByType('resource')
         .map((entry) => entry.name)

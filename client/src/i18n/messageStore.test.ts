@@ -203,6 +203,105 @@ describe('message store', () => {
     expect(told).toBe(2)
   })
 
+  describe('keeping the other languages ahead', () => {
+    /** Lets every file requested so far arrive (or fail), including ones requested meanwhile. */
+    const settle = async (net: ReturnType<typeof network>) => {
+      while (net.waiting.size > 0) await net.arrive([...net.waiting.keys()][0] as string)
+    }
+
+    it('shows a language picked without the network at once, with every area in use', async () => {
+      let online = true
+      const net = network(() => online)
+      const store = storeOn(net)
+      store.setLocale('fi')
+      const board = store.include(['board'])
+      await net.arrive('fi/board')
+      await board
+      const ahead = store.keepAhead()
+      await settle(net)
+      await ahead
+      expect([...net.requested].sort()).toEqual(
+        ['en/board', 'en/core', 'fi/board', 'sv/board', 'sv/core'].sort(),
+      )
+      online = false
+      await store.setLocale('sv')
+      expect(store.current()?.locale).toBe('sv')
+      expect(said(store, 'board')).toBe('sv/board')
+      expect(net.waiting.size).toBe(0)
+    })
+
+    it('fetches the other languages of an area that comes into use later', async () => {
+      const net = network()
+      const store = storeOn(net)
+      store.setLocale('fi')
+      const ahead = store.keepAhead()
+      await settle(net)
+      await ahead
+      const proposal = store.include(['proposal'])
+      await settle(net)
+      await proposal
+      expect(net.requested.filter((key) => key.endsWith('/proposal')).sort()).toEqual([
+        'en/proposal',
+        'fi/proposal',
+        'sv/proposal',
+      ])
+    })
+
+    it('tries again what did not arrive when the network is back', async () => {
+      let online = false
+      const net = network(() => online)
+      const store = storeOn(net)
+      store.setLocale('fi')
+      const ahead = store.keepAhead()
+      await settle(net)
+      await ahead
+      online = true
+      const retried = store.retry()
+      await settle(net)
+      await retried
+      online = false
+      await store.setLocale('en')
+      expect(store.current()?.locale).toBe('en')
+    })
+
+    it('keeps the plain catalogs too, so plain language turns on without the network', async () => {
+      let online = true
+      const plainRequested: Locale[] = []
+      const store = createMessageStore(
+        (locale, area) =>
+          online
+            ? Promise.resolve({ [`${area}.x`]: `${locale}/${area}` })
+            : Promise.reject(new Error('offline')),
+        { fi: { core: { 'core.x': 'fi/core' } } },
+        (locale) => {
+          plainRequested.push(locale)
+          if (locale === 'en') return null
+          return online
+            ? Promise.resolve({ 'core.x': `${locale}/plain` })
+            : Promise.reject(new Error('offline'))
+        },
+      )
+      await store.setLocale('fi')
+      await store.keepAhead()
+      expect(plainRequested.sort()).toEqual(['en', 'fi', 'sv'])
+      online = false
+      await store.setLocale('sv')
+      await store.setPlain(true)
+      expect(store.current()?.plain).toBe(true)
+      expect(said(store, 'core')).toBe('sv/plain')
+    })
+
+    it('fetches only the shown language until asked to keep the others', async () => {
+      const net = network()
+      const store = storeOn(net)
+      store.setLocale('fi')
+      const board = store.include(['board'])
+      await settle(net)
+      await board
+      expect(net.requested).toEqual(['fi/board'])
+    })
+  })
+
   describe('plain language', () => {
     const standard = { 'join.title': 'Liity työpajaan', 'join.submit': 'Liity ryhmään' }
     const plainFi = { 'join.title': 'Tule mukaan' }

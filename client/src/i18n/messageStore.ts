@@ -1,5 +1,5 @@
 import type { MessageFormatElement } from 'react-intl'
-import { DEFAULT_LOCALE, type Locale } from './locales'
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales'
 
 /** A catalog as the build delivers it: ICU strings in development, precompiled trees in builds. */
 export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>
@@ -63,6 +63,13 @@ export interface MessageStore {
    * is not shown, and the areas in use that the shown language lacks.
    */
   retry(): Promise<void>
+  /**
+   * From now on every language's catalogs of the areas in use are fetched, not only the shown
+   * one's (and of the areas that come into use later, and every plain catalog), so that a
+   * language or plain language picked without the network shows at once. Resolves when what
+   * is in use now has arrived or failed.
+   */
+  keepAhead(): Promise<void>
 }
 
 /** Catalogs that are in the page already (the Finnish core), so that language shows at once. */
@@ -89,6 +96,7 @@ export function createMessageStore(
   let snapshot: Shown | null = null
   let published = ''
   let plainWanted = false
+  let keepingAhead = false
   const plainCache = new Map<Locale, Messages>()
   const plainLoading = new Map<Locale, Promise<void>>()
 
@@ -133,6 +141,14 @@ export function createMessageStore(
       plainLoading.set(locale, pending)
     }
     return pending
+  }
+
+  /** Every language's catalogs of `areas`; what fails is tried again by `retry`. */
+  async function fetchAhead(areas: readonly Area[]): Promise<void> {
+    await Promise.allSettled([
+      ...LOCALES.flatMap((locale) => areas.map((area) => fetch(locale, area))),
+      ...LOCALES.map((locale) => fetchPlain(locale)),
+    ])
   }
 
   /** Rebuilds the shown messages when their language, areas or plain setting changed. */
@@ -183,6 +199,7 @@ export function createMessageStore(
 
   async function include(areas: readonly RouteArea[]): Promise<void> {
     for (const area of areas) inUse.add(area)
+    if (keepingAhead) void fetchAhead(areas)
     // The language on its way gets them too, but only the shown one has to succeed here.
     if (target && target !== shown) {
       const next = target
@@ -210,6 +227,13 @@ export function createMessageStore(
     setLocale,
     include,
     // Asking again for the language last asked for fetches whatever of it is missing.
-    retry: () => (wanted ? setLocale(wanted) : Promise.resolve()),
+    retry() {
+      if (keepingAhead) void fetchAhead([...inUse])
+      return wanted ? setLocale(wanted) : Promise.resolve()
+    },
+    keepAhead() {
+      keepingAhead = true
+      return fetchAhead([...inUse])
+    },
   }
 }
