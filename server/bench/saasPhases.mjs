@@ -12,15 +12,16 @@
 //
 // --awareness: each socket sends an awareness state once open, as the harness's clients do (the
 // server relays it to the room, the sender included); --trace-gc counts V8's scavenges during
-// the joins in our builds (the young generation is kept at 1 MB: about 1 MB allocated each, a
-// figure that, unlike the CPU time, hardly moves with the machine's load); --joins-only skips
+// the joins (ours keeps the young generation at 1 MB: about 1 MB allocated each, a figure that,
+// unlike the CPU time, hardly moves with the machine's load; the reference's young generation
+// grows as V8 sees fit, so its count is no measure of what it allocates); --joins-only skips
 // the first edits; --cpu-prof DIR runs our builds and the reference with --cpu-prof (profiles
 // in DIR, the startup and board creation included; it skews the CPU figures); --alloc-prof DIR
 // samples what each build (the reference too) allocates during the joins (V8's sampling heap
 // profiler through the inspector, collected objects included: DIR/<build>-<run>.heapprofile,
 // for Chrome's DevTools) and prints the bytes allocated per join; --node-arg=X (repeatable) is
 // given to node for our builds (e.g. a V8 flag to try); --warm-up lets every socket join and
-// leave once before the measured joins (rooms the reference keeps in memory stay loaded there).
+// leave once before the measured joins (under other awareness ids than the measured joins').
 //
 // Prints per run and peer: server CPU ms for the joins (from the first upgrade until every
 // socket has its sync step 1 and the server has been idle 300 ms), per join in µs; the joins'
@@ -181,6 +182,30 @@ async function inspector(port) {
 const sampledBytes = (node) =>
   node.selfSize + (node.children ?? []).reduce((sum, child) => sum + sampledBytes(child), 0)
 
+/**
+ * V8's collections as --trace-gc prints them on a process's stdout: "… ms: Scavenge 10.2 (12.3)
+ * -> 9.8 (13.3) MB, 0.85 / 0.00 ms …", the first figure after "MB," the pause on the main thread.
+ */
+function countGc(stdout) {
+  const gc = { scavenges: 0, scavengeMs: 0, markCompacts: 0, markCompactMs: 0 }
+  let partial = ''
+  stdout.on('data', (d) => {
+    const lines = (partial + d).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) {
+      const pause = Number(/MB, ([\d.]+) \//.exec(line)?.[1] ?? 0)
+      if (line.includes('Scavenge')) {
+        gc.scavenges++
+        gc.scavengeMs += pause
+      } else if (line.includes('Mark-Compact')) {
+        gc.markCompacts++
+        gc.markCompactMs += pause
+      }
+    }
+  })
+  return gc
+}
+
 async function start(peer) {
   if (builds.has(peer)) {
     const inspectPort = a['alloc-prof'] ? await freePort() : null
@@ -197,24 +222,7 @@ async function start(peer) {
       // Every socket comes from 127.0.0.1, as in the harness's saas run.
       env: { MAX_SOCKETS_PER_ADDRESS: '10000' },
     })
-    // --trace-gc's lines: "… ms: Scavenge 10.2 (12.3) -> 9.8 (13.3) MB, 0.85 / 0.00 ms …"; the
-    // first figure after "MB," is the pause on the main thread.
-    const gc = { scavenges: 0, scavengeMs: 0, markCompacts: 0, markCompactMs: 0 }
-    let partial = ''
-    srv.child.stdout.on('data', (d) => {
-      const lines = (partial + d).split('\n')
-      partial = lines.pop() ?? ''
-      for (const line of lines) {
-        const pause = Number(/MB, ([\d.]+) \//.exec(line)?.[1] ?? 0)
-        if (line.includes('Scavenge')) {
-          gc.scavenges++
-          gc.scavengeMs += pause
-        } else if (line.includes('Mark-Compact')) {
-          gc.markCompacts++
-          gc.markCompactMs += pause
-        }
-      }
-    })
+    const gc = countGc(srv.child.stdout)
     const probe = inspectPort ? await inspector(inspectPort) : null
     return {
       pid: srv.pid,
@@ -232,7 +240,15 @@ async function start(peer) {
   const inspectPort = a['alloc-prof'] ? await freePort() : null
   const inspect = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []
   const child = procs.spawnNode(
-    [...profiling, ...inspect, 'peers.mjs', 'ywebsocket', '--port', String(port)],
+    [
+      ...profiling,
+      ...inspect,
+      ...(a['trace-gc'] ? ['--trace-gc'] : []),
+      'peers.mjs',
+      'ywebsocket',
+      '--port',
+      String(port),
+    ],
     { cwd: benchDir, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   // The inspector's greeting goes to stderr; anything else is the reference's own.
@@ -243,6 +259,7 @@ async function start(peer) {
   const probe = inspectPort ? await inspector(inspectPort) : null
   return {
     pid: child.pid,
+    gc: a['trace-gc'] ? countGc(child.stdout) : null,
     inspector: probe,
     url: (i) => `ws://127.0.0.1:${port}/r${i}`,
     cleanup: () => {
@@ -288,7 +305,7 @@ function awarenessFrame(clientId) {
  * Opens every socket, --in-flight at a time, as the harness's clients connect; `seen` counts
  * the greetings (each socket's first frame) and the relayed updates.
  */
-async function openSockets(srv, sockets, seen) {
+async function openSockets(srv, sockets, seen, firstClientId = 2_000_000) {
   const inFlight = Number(a['in-flight'])
   let next = 0
   const openOne = async () => {
@@ -298,6 +315,7 @@ async function openSockets(srv, sockets, seen) {
       ws.binaryType = 'nodebuffer'
       let first = true
       ws.on('message', (data) => {
+        if (data[0] === 1) seen.awareness++
         if (first) {
           first = false
           seen.greeted++
@@ -308,7 +326,7 @@ async function openSockets(srv, sockets, seen) {
         ws.once('open', resolve)
         ws.once('unexpected-response', (_q, res) => reject(new Error(`upgrade ${res.statusCode}`)))
       })
-      if (a.awareness) ws.send(awarenessFrame(2_000_000 + i))
+      if (a.awareness) ws.send(awarenessFrame(firstClientId + i))
       sockets.push({ ws, room: i % ROOMS })
     }
   }
@@ -324,7 +342,10 @@ async function runOne(peer, run) {
     if (a['warm-up']) {
       // The same joins once before, unmeasured: the measured ones then run in a process whose
       // join path V8 has compiled (a fresh one compiles it during the burst).
-      await openSockets(srv, sockets, { greeted: 0, relayed: 0 })
+      // Under awareness ids of their own: a server that keeps a left client's clock (both do)
+      // would take the measured joins' states at clock 1 for stale ones. The reference then
+      // drops them and relays nothing (y-websocket#122), where ours shows them again.
+      await openSockets(srv, sockets, { greeted: 0, relayed: 0, awareness: 0 }, 3_000_000)
       for (const s of sockets.splice(0)) s.ws.terminate()
       await sleep(3000)
       await idle(srv.pid)
@@ -339,7 +360,7 @@ async function runOne(peer, run) {
       includeObjectsCollectedByMajorGC: true,
       includeObjectsCollectedByMinorGC: true,
     })
-    const seen = { greeted: 0, relayed: 0 }
+    const seen = { greeted: 0, relayed: 0, awareness: 0 }
     await openSockets(srv, sockets, seen)
     const main = {
       ...mainThreadSince(srv.pid, sched0),
@@ -347,6 +368,8 @@ async function runOne(peer, run) {
     }
     await idle(srv.pid)
     const joinMs = (ticks(srv.pid) - t0) * 10
+    // Builds that do the same work send the same awareness messages (greetings and relays).
+    main.awarenessFrames = seen.awareness
     if (a['trace-gc'] && srv.gc && gc0) {
       const { scavenges, scavengeMs, markCompacts, markCompactMs } = srv.gc
       log(
@@ -399,14 +422,14 @@ for (let r = 0; r < Number(a.repeat); r++) {
   }
 }
 /** The joins' wall time until every socket had its greeting, and how the main thread spent it. */
-function wallShares({ wall, onCpu, runQueue, asleep, others }) {
+function wallShares({ wall, onCpu, runQueue, asleep, others, awarenessFrames }) {
   const pct = (x) => `${((100 * x) / wall).toFixed(0)} %`
   const threads = [...others]
     .filter(([, ms]) => ms >= 5)
     .sort((x, y) => y[1] - x[1])
     .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
     .join(', ')
-  return `wall ${wall.toFixed(0)} ms: main thread on a core ${pct(onCpu)}, waiting for a core ${pct(runQueue)}, asleep ${pct(asleep)}; other threads on a core (ms): ${threads || 'none'}`
+  return `${awarenessFrames} awareness messages received, wall ${wall.toFixed(0)} ms: main thread on a core ${pct(onCpu)}, waiting for a core ${pct(runQueue)}, asleep ${pct(asleep)}; other threads on a core (ms): ${threads || 'none'}`
 }
 const med = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 console.log(
