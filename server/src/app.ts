@@ -38,6 +38,7 @@ import { summaryRoutes } from './http/summaries.js'
 import { syncStateRoutes } from './http/syncState.js'
 import { WholeStates } from './http/wholeStates.js'
 import type { SocketRefusal } from './sync/connections.js'
+import type { Room } from './sync/room.js'
 import { syncRoutes } from './sync/route.js'
 import type { DirectUpgrades } from './sync/upgrade.js'
 import { decideUpgrade, type UpgradeDecisionDeps } from './sync/upgradeDecision.js'
@@ -169,8 +170,15 @@ export function syncUpgradeDeps(ctx: ServerContext): UpgradeDecisionDeps {
     // A look-up in the live event document, not a list of its groups: this runs for every
     // socket, and building and sorting an event's groups was a tenth of a join's CPU time
     // under 4,000 joins (200 rooms x 20). Read live, a group added or removed counts at once.
-    groupExists: (eventId, groupId) =>
-      ctx.rooms.withDoc(eventDocName(eventId), (room) => groupsRoot(room.doc).has(groupId)),
+    // Read at once when the event document is loaded (it is while any of its sockets is open):
+    // withDoc's promise and closure were ~1 KB of what a join allocated.
+    groupExists: (eventId, groupId) => {
+      const name = eventDocName(eventId)
+      const loaded = ctx.rooms.loadedNow(name)
+      return loaded
+        ? hasGroup(loaded, groupId)
+        : ctx.rooms.withDoc(name, (room) => hasGroup(room, groupId))
+    },
     proposalPartExists: (eventId, groupId, part) => proposalPartExists(ctx, eventId, groupId, part),
     authorKey: rememberedAuthorKeys(ctx.secrets.linkSecret),
   })
@@ -191,6 +199,8 @@ export function directSyncUpgrades(ctx: ServerContext, sync: UpgradeDecisionDeps
 }
 
 /** Author keys remembered at most; past this all are forgotten and made again as needed. */
+const hasGroup = (event: Room, groupId: string): boolean => groupsRoot(event.doc).has(groupId)
+
 const MAX_REMEMBERED_AUTHOR_KEYS = 20_000
 
 /**

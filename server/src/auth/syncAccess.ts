@@ -4,17 +4,22 @@ import { docAccess, type GroupRights, type Holder } from '@hytepaja/shared/domai
 import { type Actor, facilitatorActorId } from '@hytepaja/shared/domain/roles'
 import type * as Y from 'yjs'
 import type { SyncAccess, SyncDecision, SyncGrant } from '../sync/access.js'
+import { whenKnown } from '../whenKnown.js'
 import type { Session } from './sessions.js'
 
 export interface SyncAccessDeps {
-  /** Who a token speaks for now (`resolveSession`, or the recent sessions that stand for it). */
-  session(token: string | undefined): Promise<Session | null>
+  /**
+   * Who a token speaks for now (`resolveSession`, or the recent sessions that stand for it):
+   * at once when it is known without a query.
+   */
+  session(token: string | undefined): Session | null | Promise<Session | null>
   /**
    * Whether the event has this group now (asked at every socket's upgrade). Asked only for the
    * event of a live token, which `session` finds only while the event exists: the event
-   * document it reads is never one of an event that is gone.
+   * document it reads is never one of an event that is gone. At once when that document is
+   * loaded.
    */
-  groupExists(eventId: string, groupId: string): Promise<boolean>
+  groupExists(eventId: string, groupId: string): boolean | Promise<boolean>
   /** Whether a proposal document part exists for a group ('main', 'body', 'action-{id}'). */
   proposalPartExists(eventId: string, groupId: string, part: string): Promise<boolean>
   /** A seat's author key on a group's board (see boards/authorKeys.ts). */
@@ -50,44 +55,67 @@ const deny = (status: 401 | 403 | 404, code: string, message: string): SyncDecis
   message,
 })
 
-/** The contract's WebSocket rules: 401 for a bad token, 403 for another event, 404 for no doc. */
+/**
+ * The contract's WebSocket rules: 401 for a bad token, 403 for another event, 404 for no doc.
+ * Decided at once, without a promise, when the session is kept and the event document loaded
+ * (a join while others of its event are open); each awaited step was a promise job, its
+ * promise and the suspended function's state, for every socket.
+ */
 export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
   return {
-    async authorize(token, rawName) {
-      const session = await deps.session(token)
-      if (!session) return deny(401, 'token.invalid', 'missing, unknown or revoked token')
-      const doc = parseDocName(rawName)
-      if (!doc) return deny(404, 'doc.notFound', 'no such document')
-      if (doc.eventId !== session.eventId)
-        return deny(403, 'doc.forbidden', 'token of another event')
-      if (doc.kind !== 'event') {
-        if (!(await deps.groupExists(doc.eventId, doc.groupId))) {
-          return deny(404, 'doc.notFound', 'no such group')
-        }
-        if (
-          doc.kind === 'proposal' &&
-          !(await deps.proposalPartExists(doc.eventId, doc.groupId, doc.part))
-        ) {
-          return deny(404, 'doc.notFound', 'no such proposal part')
-        }
-      }
-      const holder = { eventId: session.eventId, role: session.role, groupId: session.groupId }
-      if (docAccess(holder, doc, OPEN) === 'none') {
-        return deny(403, 'doc.forbidden', 'this role may not read this document')
-      }
-      const actor = actorOf(session)
-      return new SocketGrant(
-        session.eventId,
-        session.tokenHash,
-        session.participant?.id ?? null,
-        doc.kind === 'board'
-          ? { ...actor, authorKey: deps.authorKey(doc.eventId, doc.groupId, actor.id) }
-          : actor,
-        holder,
-        doc,
-      )
-    },
+    authorize: (token, rawName) =>
+      whenKnown(deps.session(token), (session) => decideFor(deps, session, rawName)),
   }
+}
+
+function decideFor(
+  deps: SyncAccessDeps,
+  session: Session | null,
+  rawName: string,
+): SyncDecision | Promise<SyncDecision> {
+  if (!session) return deny(401, 'token.invalid', 'missing, unknown or revoked token')
+  const doc = parseDocName(rawName)
+  if (!doc) return deny(404, 'doc.notFound', 'no such document')
+  if (doc.eventId !== session.eventId) return deny(403, 'doc.forbidden', 'token of another event')
+  if (doc.kind === 'event') return grantFor(deps, session, doc)
+  return whenKnown(deps.groupExists(doc.eventId, doc.groupId), (exists) =>
+    inGroup(deps, session, doc, exists),
+  )
+}
+
+/** A group's document, once the group's existence is known. */
+function inGroup(
+  deps: SyncAccessDeps,
+  session: Session,
+  doc: Exclude<DocName, { kind: 'event' }>,
+  groupExists: boolean,
+): SyncDecision | Promise<SyncDecision> {
+  if (!groupExists) return deny(404, 'doc.notFound', 'no such group')
+  if (doc.kind !== 'proposal') return grantFor(deps, session, doc)
+  return deps
+    .proposalPartExists(doc.eventId, doc.groupId, doc.part)
+    .then((found) =>
+      found ? grantFor(deps, session, doc) : deny(404, 'doc.notFound', 'no such proposal part'),
+    )
+}
+
+/** The grant for a document that exists, if the token's role may read it. */
+function grantFor(deps: SyncAccessDeps, session: Session, doc: DocName): SyncDecision {
+  const holder = { eventId: session.eventId, role: session.role, groupId: session.groupId }
+  if (docAccess(holder, doc, OPEN) === 'none') {
+    return deny(403, 'doc.forbidden', 'this role may not read this document')
+  }
+  const actor = actorOf(session)
+  return new SocketGrant(
+    session.eventId,
+    session.tokenHash,
+    session.participant?.id ?? null,
+    doc.kind === 'board'
+      ? { ...actor, authorKey: deps.authorKey(doc.eventId, doc.groupId, actor.id) }
+      : actor,
+    holder,
+    doc,
+  )
 }
 
 const OPEN: GroupRights = { boardLocked: false, proposalFrozen: false }

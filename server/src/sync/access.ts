@@ -27,5 +27,6 @@ export interface SyncDenial {
 }
 
 export interface SyncAccess {
-  authorize(token: string | undefined, docName: string): Promise<SyncDecision>
+  /** At once (no promise) when everything it reads is at hand: see auth/syncAccess.ts. */
+  authorize(token: string | undefined, docName: string): SyncDecision | Promise<SyncDecision>
 }

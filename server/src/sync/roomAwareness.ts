@@ -133,7 +133,7 @@ export class RoomAwareness {
     update: Uint8Array,
     entries: AwarenessEntry[],
   ): void {
-    const view = this.awarenessView(peer, state)
+    const view = this.awarenessView(state)
     const out: AwarenessEntry[] = []
     const claims = new Set(state.clients)
     let restamped = false
@@ -239,7 +239,7 @@ export class RoomAwareness {
     this.outbox.awareness(current)
   }
 
-  private awarenessView(peer: Peer, state: PeerState): AwarenessView {
+  private awarenessView(state: PeerState): AwarenessView {
     return {
       roomClient: this.doc.clientID,
       known: (client) => {
@@ -249,16 +249,19 @@ export class RoomAwareness {
       owner: (client) =>
         state.clients.has(client)
           ? 'sender'
-          : this.ownedByOther(peer, client) || this.remoteClients.has(client)
+          : this.ownedByOther(state, client) || this.remoteClients.has(client)
             ? 'other'
             : 'none',
       joinedAfterRemoval: (client) => (this.removedAt.get(client) ?? Infinity) < state.since,
     }
   }
 
-  private ownedByOther(peer: Peer, clientId: number): boolean {
-    for (const [other, state] of this.peers) {
-      if (other !== peer && state.clients.has(clientId)) return true
+  /** Whether another peer than the one with state `own` speaks for the client. */
+  private ownedByOther(own: PeerState, clientId: number): boolean {
+    // By states, not [peer, state] entries: V8 made an entry array per peer for every message
+    // (~0.7 KB of what a join allocated in a room of 20).
+    for (const state of this.peers.values()) {
+      if (state !== own && state.clients.has(clientId)) return true
     }
     return false
   }

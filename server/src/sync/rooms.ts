@@ -136,6 +136,15 @@ export class Rooms {
     }
   }
 
+  /**
+   * The room if it is loaded now, for a read within this turn (nothing unloads it meanwhile, so
+   * it need not be held); never loads.
+   */
+  loadedNow(name: string): Room | null {
+    const entry = this.entries.get(name)
+    return entry?.loaded && !this.unloading.has(name) ? entry.loaded : null
+  }
+
   /** The room if it is loaded; never loads. */
   async loaded(name: string): Promise<Room | undefined> {
     const entry = this.entries.get(name)

@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http'
 import { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import type { WebSocket, WebSocketServer } from 'ws'
+import { whenKnown } from '../whenKnown.js'
 import type { SyncGrant } from './access.js'
 import { refuseOnSocket } from './refuseUpgrade.js'
 import type { UpgradeDecision } from './upgradeDecision.js'
@@ -34,8 +35,8 @@ export interface UpgradeEnv {
  * it allocated when 4,000 sockets joined (200 rooms × 20).
  */
 export interface DirectUpgrades {
-  /** What the sync route decides for this target (./upgradeDecision.ts). */
-  decide(target: SyncTarget, incoming: IncomingMessage): Promise<UpgradeDecision>
+  /** What the sync route decides for this target (./upgradeDecision.ts), at once if it can. */
+  decide(target: SyncTarget, incoming: IncomingMessage): UpgradeDecision | Promise<UpgradeDecision>
   /** The status the app answers a thrown error with (logged as the app logs it). */
   statusOfError(error: unknown): number
 }
@@ -66,9 +67,12 @@ export function takeUpgrades(
       return
     }
     const target = incoming.method === 'GET' ? syncTargetOf(incoming.url) : null
-    const { accepted, status } = target
-      ? await decideDirectly(direct, target, incoming, socket)
-      : await decideInApp(fetch, incoming)
+    const decided = target
+      ? decideDirectly(direct, target, incoming, socket)
+      : decideInApp(fetch, incoming)
+    // Usually decided at once (a kept session, a loaded event document): the socket then opens
+    // in this turn, as `ws`'s own examples open it, without a promise job per step.
+    const { accepted, status } = decided instanceof Promise ? await decided : decided
     // Refused and answered with a body on the socket, or gone meanwhile.
     if (socket.destroyed) return
     if (!accepted) {
@@ -97,23 +101,34 @@ interface Decided {
 }
 
 /** A sync upgrade of the usual form: decided as the route decides, refusals answered here. */
-async function decideDirectly(
+function decideDirectly(
   direct: DirectUpgrades,
   target: SyncTarget,
   incoming: IncomingMessage,
   socket: Duplex,
-): Promise<Decided> {
+): Decided | Promise<Decided> {
+  const failed = (error: unknown): Decided => ({
+    accepted: null,
+    status: direct.statusOfError(error),
+  })
   try {
-    const decision = await direct.decide(target, incoming)
-    if (decision.ok) {
-      const { grant, docName, address } = decision
-      return { accepted: { grant, docName, address, wantsSaved: target.wantsSaved }, status: 101 }
-    }
-    if (!socket.destroyed) refuseOnSocket(socket, decision.status, decision.error)
-    return { accepted: null, status: decision.status }
+    const decided = whenKnown(direct.decide(target, incoming), (decision) =>
+      answered(decision, target, socket),
+    )
+    return decided instanceof Promise ? decided.catch(failed) : decided
   } catch (error) {
-    return { accepted: null, status: direct.statusOfError(error) }
+    return failed(error)
   }
+}
+
+/** A decision taken: the socket let in, or refused with its body on the socket. */
+function answered(decision: UpgradeDecision, target: SyncTarget, socket: Duplex): Decided {
+  if (decision.ok) {
+    const { grant, docName, address } = decision
+    return { accepted: { grant, docName, address, wantsSaved: target.wantsSaved }, status: 101 }
+  }
+  if (!socket.destroyed) refuseOnSocket(socket, decision.status, decision.error)
+  return { accepted: null, status: decision.status }
 }
 
 /** Any other upgrade: the app decides (the sync route answers its refusals itself). */

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
-import type { SyncAccess, SyncGrant } from './access.js'
+import { whenKnown } from '../whenKnown.js'
+import type { SyncAccess, SyncDecision, SyncGrant } from './access.js'
 import type { Connections, SocketRefusal } from './connections.js'
 
 /** What deciding a sync upgrade needs; the same for the sync route and the direct path. */
@@ -24,19 +25,31 @@ export type UpgradeDecision =
 
 /**
  * Whether a socket may open on a document: the name (already percent-decoded; null when it
- * could not be), the token, then the socket caps. Thrown errors (the store) are the caller's
- * to answer, as the app answers them.
+ * could not be), the token, then the socket caps. At once when the access decision is (see
+ * auth/syncAccess.ts). Thrown errors (the store) are the caller's to answer, as the app
+ * answers them.
  */
-export async function decideUpgrade(
+export function decideUpgrade(
   deps: UpgradeDecisionDeps,
   docName: string | null,
   token: string | undefined,
   incoming: IncomingMessage | undefined,
-): Promise<UpgradeDecision> {
+): UpgradeDecision | Promise<UpgradeDecision> {
   if (docName === null) {
     return refused(404, 'doc.invalid', 'bad document name')
   }
-  const decision = await deps.access.authorize(token, docName)
+  return whenKnown(deps.access.authorize(token, docName), (decision) =>
+    withinCaps(deps, decision, docName, incoming),
+  )
+}
+
+/** A socket the token may open, unless it is one too many. */
+function withinCaps(
+  deps: UpgradeDecisionDeps,
+  decision: SyncDecision,
+  docName: string,
+  incoming: IncomingMessage | undefined,
+): UpgradeDecision {
   if (!decision.ok) return refused(decision.status, decision.code, decision.message)
   const address = deps.addressOf(incoming)
   const refusal = deps.connections.refusal(decision, address)
