@@ -11,8 +11,10 @@ import './styles/ui.css'
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-// The language remembered on this device. Finnish is in the page and is shown at once; another
-// language shows when its catalog has arrived, or Finnish if it cannot (offline on a first visit).
+// The language remembered on this device, else the first of Finnish and Swedish the browser asks
+// for, else Finnish (an event's page may then follow the event's language: followEventLanguage).
+// Finnish is in the page and is shown at once; another language shows when its catalog has
+// arrived, or Finnish if it cannot (offline on a first visit).
 // Plain language (selkokieli) is asked for first, so the first text shown is already plain.
 messageStore.setPlain(storedPlain()).catch(() => undefined)
 messageStore.setLocale(storedLocale()).catch(() => undefined)

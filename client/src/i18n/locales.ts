@@ -1,6 +1,6 @@
 import { deviceStore, type KeyValueStore } from '../device/storage'
 
-/** The UI languages; Finnish is the default whatever the browser says. */
+/** The UI languages; Finnish is the default (see `storedLocale` for what the browser changes). */
 export const LOCALES = ['fi', 'sv', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'fi'
@@ -16,22 +16,81 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 const KEY = 'hytepaja:language'
+/** Set while the remembered language is the event's, followed and not chosen by the person. */
+const FOLLOWED_KEY = 'hytepaja:language-followed'
 
-/** The language this person chose on this device, if any. */
-export function storedLocale(store: KeyValueStore = deviceStore()): Locale {
-  try {
-    const value = store.getItem(KEY)
-    return isLocale(value) ? value : DEFAULT_LOCALE
-  } catch {
-    return DEFAULT_LOCALE
+/**
+ * The first of Finnish and Swedish the browser asks for (`navigator.languages`, best first), if
+ * any. English is not taken from the browser: many Finnish speakers' phones are set to English,
+ * and the meeting is in Finnish or Swedish; English is one press away.
+ */
+export function browserLocale(languages: readonly string[]): Locale | null {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0]
+    if (primary === 'fi' || primary === 'sv') return primary
   }
+  return null
 }
 
+/** The browser's preferred languages, best first; none where it says nothing. */
+export function deviceLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return []
+  return navigator.languages?.length ? navigator.languages : [navigator.language ?? '']
+}
+
+/**
+ * The language a page starts in: the one remembered on this device (chosen, or followed from an
+ * event), else the first of Finnish and Swedish the browser asks for, else Finnish.
+ */
+export function storedLocale(
+  store: KeyValueStore = deviceStore(),
+  languages: readonly string[] = deviceLanguages(),
+): Locale {
+  try {
+    const value = store.getItem(KEY)
+    if (isLocale(value)) return value
+  } catch {
+    // Blocked storage: as on a first visit.
+  }
+  return browserLocale(languages) ?? DEFAULT_LOCALE
+}
+
+/** Remembers the language this person picked; a picked language is never replaced by an event's. */
 export function rememberLocale(locale: Locale, store: KeyValueStore = deviceStore()): void {
   try {
     store.setItem(KEY, locale)
+    store.removeItem(FOLLOWED_KEY)
   } catch {
     // Blocked storage: the choice lasts until reload.
+  }
+}
+
+/**
+ * The event's language, when a device should follow it: nobody has picked a language on this
+ * device and its browser names neither Finnish nor Swedish (a Swedish-language event opened on a
+ * phone set to English reads in Swedish). Null when the device keeps the language it has.
+ */
+export function eventLocaleToFollow(
+  eventLanguage: string | undefined,
+  store: KeyValueStore = deviceStore(),
+  languages: readonly string[] = deviceLanguages(),
+): Locale | null {
+  if (!isLocale(eventLanguage) || browserLocale(languages)) return null
+  try {
+    const chosen = isLocale(store.getItem(KEY)) && store.getItem(FOLLOWED_KEY) !== 'yes'
+    return chosen ? null : eventLanguage
+  } catch {
+    return eventLanguage
+  }
+}
+
+/** Remembers a language followed from an event, so that the next page starts in it too. */
+export function rememberFollowedLocale(locale: Locale, store: KeyValueStore = deviceStore()): void {
+  try {
+    store.setItem(KEY, locale)
+    store.setItem(FOLLOWED_KEY, 'yes')
+  } catch {
+    // Blocked storage: followed again on the next page that asks the server.
   }
 }
 

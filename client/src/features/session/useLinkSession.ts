@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { fetchSession, type Session } from '../../api/endpoints'
 import { ApiError, NETWORK_UNAVAILABLE } from '../../api/http'
+import { followEventLanguage } from '../../i18n/followEventLanguage'
 import { type Credential, credentials } from '../../sync/credentials'
 import { clearLinkToken, readLinkToken } from './linkToken'
 
@@ -77,6 +78,7 @@ export function useLinkSession(eventId: string, options: LinkSessionOptions): Li
         const credential = credentialOf(token, session)
         credentials.remember(eventId, credential)
         if (clearFromAddress) clearLinkToken()
+        followEventLanguage(session.event.language)
         const ready: ReadyLink = { state: 'ready', token, credential, session, refresh: retry }
         onReady.current?.(ready)
         setResult(ready)
