@@ -93,15 +93,17 @@ function cpuMs(pid) {
 async function start(peer, sc) {
   const options = []
   if (a.perf) options.push('--perf-basic-prof')
+  // Node 20 refuses --cpu-prof in NODE_OPTIONS: these go on the server's command line.
+  const profiling = []
   if (a['cpu-prof']) {
     fs.mkdirSync(a['cpu-prof'], { recursive: true })
-    options.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(a['cpu-prof'])}`)
-    options.push(`--cpu-prof-name=${peer}-${sc.name}-${Date.now()}.cpuprofile`)
+    profiling.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(a['cpu-prof'])}`)
+    profiling.push(`--cpu-prof-name=${peer}-${sc.name}-${Date.now()}.cpuprofile`)
   }
   const before = process.env.NODE_OPTIONS
   if (options.length) process.env.NODE_OPTIONS = options.join(' ')
   try {
-    const srv = await startPeer(peer, sc)
+    const srv = await startPeer(peer, sc, profiling)
     if (a['server-out']) {
       const out = fs.createWriteStream(`${a['server-out']}-${peer}-${sc.name}-${Date.now()}.txt`)
       srv.child.stdout.on('data', (d) => out.write(d))
@@ -114,14 +116,14 @@ async function start(peer, sc) {
   }
 }
 
-async function startPeer(peer, sc) {
+async function startPeer(peer, sc, profiling) {
   if (builds.has(peer)) {
     const srv = await startHytepaja(procs, {
       serverMain: builds.get(peer),
       groups: sc.rooms,
       repoRoot,
       // V8 flags that NODE_OPTIONS does not take (--trace-opt …), for our builds only.
-      nodeArgs: a['node-args'] ? a['node-args'].split(' ') : [],
+      nodeArgs: [...profiling, ...(a['node-args'] ? a['node-args'].split(' ') : [])],
     })
     return {
       ...srv,
@@ -130,7 +132,12 @@ async function startPeer(peer, sc) {
       protocol: 'y-websocket',
     }
   }
-  return startReferencePeer(procs, { benchDir, peer, protocol: REFERENCE_PEERS[peer] })
+  return startReferencePeer(procs, {
+    benchDir,
+    peer,
+    protocol: REFERENCE_PEERS[peer],
+    nodeArgs: profiling,
+  })
 }
 
 /** `strace -c -f -p pid` until stopped; resolves with { syscall: calls }. */

@@ -15,7 +15,7 @@
 // The directory given to --against must sit inside server/ so that both builds share one yjs.
 import os from 'node:os'
 import { resolve } from 'node:path'
-import { PerformanceObserver } from 'node:perf_hooks'
+import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
@@ -91,8 +91,14 @@ const peer = (i) => ({
 })
 
 let gcMs = 0
+// Scavenges count what a round allocates (about one per young generation's size, 1 MB unless
+// --max-semi-space-size says otherwise): steadier than the CPU time on a shared machine.
+let scavenges = 0
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) gcMs += entry.duration
+  for (const entry of list.getEntries()) {
+    gcMs += entry.duration
+    if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++
+  }
 }).observe({ entryTypes: ['gc'] })
 
 /** One round: a fresh room, every edit received and relayed; returns CPU µs per edit. */
@@ -101,6 +107,7 @@ async function round(build) {
   const peers = Array.from({ length: PEERS }, (_, i) => peer(i))
   for (const p of peers) room.attach(p)
   const gcBefore = gcMs
+  const scavengesBefore = scavenges
   const start = process.cpuUsage()
   for (const { writer, frame } of frames) {
     room.receive(peers[writer], frame)
@@ -110,18 +117,23 @@ async function round(build) {
   room.destroy()
   // The collectors' entries arrive after the turn they ran in.
   await new Promise((resolve) => setTimeout(resolve, 20))
-  return { cpu: (used.user + used.system) / EDITS, gc: gcMs - gcBefore }
+  return {
+    cpu: (used.user + used.system) / EDITS,
+    gc: gcMs - gcBefore,
+    scavenges: scavenges - scavengesBefore,
+  }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const loadAtStart = os.loadavg()
-const results = builds.map(() => ({ cpu: [], gc: [] }))
+const results = builds.map(() => ({ cpu: [], gc: [], scavenges: [] }))
 for (const build of builds) await round(build) // warm-up: compiles the path
 for (let i = 0; i < ROUNDS; i++) {
   for (const [k, build] of builds.entries()) {
-    const { cpu, gc } = await round(build)
+    const { cpu, gc, scavenges } = await round(build)
     results[k].cpu.push(cpu)
     results[k].gc.push(gc)
+    results[k].scavenges.push(scavenges)
   }
 }
 console.log(
@@ -130,11 +142,13 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')} (${wired} bytes framed)`,
 )
-console.log('| build | CPU per edit, median [min–max] | GC per round, median |')
-console.log('|---|---|---|')
+console.log(
+  '| build | CPU per edit, median [min–max] | GC per round, median | scavenges per round [min–max] |',
+)
+console.log('|---|---|---|---|')
 for (const [k, build] of builds.entries()) {
-  const { cpu, gc } = results[k]
+  const { cpu, gc, scavenges } = results[k]
   console.log(
-    `| ${build.name} | ${median(cpu).toFixed(1)} µs [${Math.min(...cpu).toFixed(1)}–${Math.max(...cpu).toFixed(1)}] | ${median(gc).toFixed(1)} ms |`,
+    `| ${build.name} | ${median(cpu).toFixed(1)} µs [${Math.min(...cpu).toFixed(1)}–${Math.max(...cpu).toFixed(1)}] | ${median(gc).toFixed(1)} ms | ${median(scavenges)} [${Math.min(...scavenges)}–${Math.max(...scavenges)}] |`,
   )
 }

@@ -335,9 +335,9 @@ export function harnessWithDependencies(benchDir, repoRoot, log) {
  * A fresh reference server from the harness (\`peers.mjs <peer>\`); resolves with { child, pid,
  * url, protocol, cleanup }.
  */
-export async function startReferencePeer(procs, { benchDir, peer, protocol }) {
+export async function startReferencePeer(procs, { benchDir, peer, protocol, nodeArgs = [] }) {
   const port = await freePort()
-  const child = procs.spawnNode(['peers.mjs', peer, '--port', String(port)], {
+  const child = procs.spawnNode([...nodeArgs, 'peers.mjs', peer, '--port', String(port)], {
     cwd: benchDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
