@@ -23,7 +23,9 @@ const MAX_COMPARED_DELETES = 256
 export function appliedAsSent(doc: Y.Doc, tr: Y.Transaction, headers: UpdateHeaders): boolean {
   const { starts, clients, deletes } = headers
   if (starts === null || hasPending(doc)) return false
-  for (const [client, start] of starts) {
+  // Keys, then `get`: no pair made and destructured per client (this runs for every edit).
+  for (const client of starts.keys()) {
+    const start = starts.get(client) as number
     const end = clients.get(client) ?? start
     if (end <= start) return false
     if ((tr.beforeState.get(client) ?? 0) !== start) return false
@@ -34,7 +36,8 @@ export function appliedAsSent(doc: Y.Doc, tr: Y.Transaction, headers: UpdateHead
   if (deleted.size === 0) return deletes.size === 0 && starts.size > 0
   if (deleted.size !== deletes.size) return false
   let compared = 0
-  for (const [client, items] of deleted) {
+  for (const client of deleted.keys()) {
+    const items = deleted.get(client) as Array<{ clock: number; len: number }>
     const sent = deletes.get(client)
     if (!sent) return false
     compared += sent.length / 2

@@ -7,6 +7,9 @@ import {
 } from './protocol.js'
 import { encodeRelayFrames, updateMessageBytes } from './wsFrames.js'
 
+/** A batch of updates alone. */
+const NO_OTHERS: readonly Uint8Array[] = []
+
 /**
  * What one flush sends: the same frames, and the same wire bytes, for every recipient: the
  * updates, each as an update message, then the other messages (awareness) as they are.
@@ -19,7 +22,7 @@ export class Batch {
 
   constructor(
     private readonly updates: readonly Uint8Array[],
-    private readonly others: readonly Uint8Array[] = [],
+    private readonly others: readonly Uint8Array[] = NO_OTHERS,
   ) {
     let bytes = 0
     for (const update of updates) bytes += updateMessageBytes(update.byteLength)
@@ -139,15 +142,17 @@ export class Outbox {
     this.news = false
     const updates = this.updates
     const origin = this.origin
-    const entries = [...this.entries.values()]
+    // Most flushes carry edits alone: no awareness array is made for them.
+    let awareness: Uint8Array | null = null
+    if (this.entries.size > 0) {
+      awareness = encodeAwarenessFrame(encodeAwarenessEntries([...this.entries.values()]))
+      this.entries.clear()
+    }
+    if (updates.length === 0 && !awareness) return
     this.updates = []
     this.updateBytes = 0
     this.origin = MIXED
-    this.entries.clear()
-    const awareness =
-      entries.length === 0 ? null : encodeAwarenessFrame(encodeAwarenessEntries(entries))
-    if (updates.length === 0 && !awareness) return
-    const all = new Batch(updates, awareness ? [awareness] : [])
+    const all = new Batch(updates, awareness ? [awareness] : NO_OTHERS)
     // The one writer of the updates does not get them back; it still gets the awareness.
     const toOrigin = updates.length === 0 ? all : awareness ? new Batch([], [awareness]) : null
     // The room detaches a peer that cannot take more while this runs.

@@ -4,14 +4,14 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { readUpdateHeaders, type UpdateHeaders } from './updateHeaders.js'
+import { readUpdateHeaders, type UpdateMessage } from './updateHeaders.js'
 
 /** y-websocket message types (the first varUint of every frame). */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
 
 export type Incoming =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | ({ type: 'update'; update: Uint8Array } & UpdateHeaders)
+  | UpdateMessage
   | { type: 'awareness'; update: Uint8Array; clients: number[]; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' }
 
@@ -55,11 +55,7 @@ export function decodeFrame(frame: Uint8Array): Incoming {
           syncType === syncProtocol.messageYjsSyncStep2 ||
           syncType === syncProtocol.messageYjsUpdate
         ) {
-          return {
-            type: 'update',
-            update: payload,
-            ...readUpdateHeaders(payload),
-          }
+          return readUpdateHeaders(payload)
         }
         throw new BadFrame(`unknown sync message ${syncType}`)
       }

@@ -74,7 +74,7 @@ export class Room implements RemoteSink, AwarenessHost {
     this.owners = new ClientOwners(name, this.doc, clientSeats)
     this.outbox = new Outbox(
       this.peers,
-      (peer, batch) => this.deliver(peer, batch),
+      this.deliver,
       limits.awarenessWindowMs,
       Math.min(MAX_BATCH_BYTES, limits.maxBufferedBytes / 4),
       limits.awarenessRenewalWindowMs,
@@ -351,7 +351,7 @@ export class Room implements RemoteSink, AwarenessHost {
   }
 
   /** A relayed batch to one peer, under the same limit as every other frame. */
-  private deliver(peer: Peer, batch: Batch): void {
+  private readonly deliver = (peer: Peer, batch: Batch): void => {
     if (peer.bufferedAmount() + batch.bytes > this.limits.maxBufferedBytes) {
       peer.close(CloseCode.SlowConsumer, 'too slow')
       this.detach(peer)

@@ -31,6 +31,16 @@ export interface UpdateHeaders {
 }
 
 /**
+ * An update with its headers in one object, as `decodeFrame` hands it to the room: made once
+ * by the reader, of one shape whichever reader made it (spreading the headers into a message
+ * copied them into a second object for every edit).
+ */
+export interface UpdateMessage extends UpdateHeaders {
+  type: 'update'
+  update: Uint8Array
+}
+
+/**
  * Reads an update's struct headers (ids, lengths, parents, map keys) and its delete set, and
  * steps over the content bytes without building objects: `Y.decodeUpdate` builds an Item, an
  * ID and the content of every struct, only for the room to read a few fields and for
@@ -38,7 +48,7 @@ export interface UpdateHeaders {
  * update it is unsure of (a sub-document, bytes Yjs would refuse) is handed to
  * `Y.decodeUpdate`, which answers it or throws as before.
  */
-export function readUpdateHeaders(update: Uint8Array): UpdateHeaders {
+export function readUpdateHeaders(update: Uint8Array): UpdateMessage {
   try {
     return readLean(update)
   } catch {
@@ -50,7 +60,7 @@ export function readUpdateHeaders(update: Uint8Array): UpdateHeaders {
 const MAX_ANY_DEPTH = 64
 
 /** The lean reader alone (exported for its test): throws on whatever it does not read itself. */
-export function readLean(update: Uint8Array): UpdateHeaders {
+export function readLean(update: Uint8Array): UpdateMessage {
   const decoder = decoding.createDecoder(update)
   const writes: Writes = { roots: new Set(), keys: new Map() }
   const clients = new Map<number, number>()
@@ -104,11 +114,11 @@ export function readLean(update: Uint8Array): UpdateHeaders {
   }
   const deletes = readDeletes(decoder)
   if (decoder.pos !== update.byteLength) starts = null
-  return { writes, clients, named, starts, deletes }
+  return { type: 'update', update, writes, clients, named, starts, deletes }
 }
 
 /** The same headers from `Y.decodeUpdate`'s structs: for what the lean reader leaves. */
-export function readDecoded(update: Uint8Array): UpdateHeaders {
+export function readDecoded(update: Uint8Array): UpdateMessage {
   const { structs, ds } = Y.decodeUpdate(update)
   const writes: Writes = { roots: new Set(), keys: new Map() }
   const clients = new Map<number, number>()
@@ -136,7 +146,7 @@ export function readDecoded(update: Uint8Array): UpdateHeaders {
       items.flatMap((item) => [item.clock, item.len]),
     )
   }
-  return { writes, clients, named, starts: null, deletes }
+  return { type: 'update', update, writes, clients, named, starts: null, deletes }
 }
 
 /** A struct's info byte: a skip (a gap), and the flags of an item's header. */
