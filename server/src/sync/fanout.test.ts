@@ -1,6 +1,7 @@
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
 import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import {
   Clients,
@@ -152,35 +153,76 @@ describe('relaying in batches', () => {
   it('tells everyone of a client that leaves, after any newer state of it that waited', async () => {
     const { server, board, event } = await startWithEvent()
     servers.push(server)
-    const token = event.tokens.organiser
-    const watchers = await Promise.all([1, 2].map(() => openRaw(server, board, token)))
-    const leaver = await openRaw(server, board, token)
-    const id = 777
-    const seen = (watcher: RawClient) =>
-      watcher.frames
-        .map(readMessageKind)
-        .flatMap((m) => (m.type === 'awareness' ? awarenessEntries(m.payload) : []))
-        .filter((entry) => entry.client === id)
-    leaver.send(wire.awareness([{ client: id, clock: 1, state: { name: 'Aino' } }]))
-    for (const watcher of watchers) {
-      await waitFor(() => seen(watcher).length > 0, 'the state to be shown')
-    }
+    const { watchers, leaver, seen } = await leaverShown(server, board, event.tokens.organiser)
     // A newer state and the socket's end in one turn: both wait in the same window.
-    leaver.send(wire.awareness([{ client: id, clock: 2, state: { name: 'Aino', typing: true } }]))
+    leaver.send(
+      wire.awareness([{ client: LEAVER, clock: 2, state: { name: 'Aino', typing: true } }]),
+    )
     ;(leaver.ws as WebSocket).close()
+    await expectGoneForEveryone(watchers, seen)
+  }, 30_000)
+
+  it('tells everyone of a client that leaves after its newer state went out', async () => {
+    const { server, board, event } = await startWithEvent()
+    servers.push(server)
+    const { watchers, leaver, seen } = await leaverShown(server, board, event.tokens.organiser)
+    leaver.send(
+      wire.awareness([{ client: LEAVER, clock: 2, state: { name: 'Aino', typing: true } }]),
+    )
     for (const watcher of watchers) {
-      await waitFor(() => seen(watcher).at(-1)?.removed === true, 'the removal to arrive')
+      await waitFor(() => seen(watcher).some((entry) => entry.clock === 2), 'the newer state')
     }
-    // Nothing about the client comes after its removal, and the removal is its newest clock.
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    for (const watcher of watchers) {
-      const entries = seen(watcher)
-      const last = entries.at(-1)
-      expect(last?.removed).toBe(true)
-      expect(entries.filter((entry) => entry.removed)).toHaveLength(1)
-      for (const entry of entries.slice(0, -1)) {
-        expect(entry.clock).toBeLessThan(last?.clock ?? 0)
-      }
-    }
+    ;(leaver.ws as WebSocket).close()
+    await expectGoneForEveryone(watchers, seen)
   }, 30_000)
 })
+
+const LEAVER = 777
+
+/** Two watchers and a socket whose client (LEAVER) both watchers show. */
+async function leaverShown(server: TestServer, board: string, token: string) {
+  const watchers = await Promise.all([1, 2].map(() => openRaw(server, board, token)))
+  const leaver = await openRaw(server, board, token)
+  const seen = (watcher: RawClient) =>
+    watcher.frames
+      .map(readMessageKind)
+      .flatMap((m) => (m.type === 'awareness' ? awarenessEntries(m.payload) : []))
+      .filter((entry) => entry.client === LEAVER)
+  leaver.send(wire.awareness([{ client: LEAVER, clock: 1, state: { name: 'Aino' } }]))
+  for (const watcher of watchers) {
+    await waitFor(() => seen(watcher).length > 0, 'the state to be shown')
+  }
+  return { watchers, leaver, seen }
+}
+
+/**
+ * Each watcher's last word on the client is one removal, nothing comes after it, and a y-protocols
+ * reader given every frame in order no longer shows the client. The removal carries the client's
+ * newest clock (y-protocols applies a removal under the clock of the state it removes).
+ */
+async function expectGoneForEveryone(
+  watchers: RawClient[],
+  seen: (watcher: RawClient) => ReturnType<typeof awarenessEntries>,
+) {
+  for (const watcher of watchers) {
+    await waitFor(() => seen(watcher).at(-1)?.removed === true, 'the removal to arrive')
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  for (const watcher of watchers) {
+    const entries = seen(watcher)
+    const last = entries.at(-1)
+    expect(last?.removed).toBe(true)
+    expect(entries.filter((entry) => entry.removed)).toHaveLength(1)
+    for (const entry of entries.slice(0, -1)) {
+      expect(entry.clock).toBeLessThanOrEqual(last?.clock ?? 0)
+    }
+    const reader = new awarenessProtocol.Awareness(new Y.Doc())
+    for (const message of watcher.frames.map(readMessageKind)) {
+      if (message.type === 'awareness') {
+        awarenessProtocol.applyAwarenessUpdate(reader, message.payload, 'server')
+      }
+    }
+    expect(reader.getStates().has(LEAVER)).toBe(false)
+    reader.destroy()
+  }
+}
