@@ -12,9 +12,10 @@
 //
 // --awareness: each socket sends an awareness state once open, as the harness's clients do (the
 // server relays it to the room, the sender included); --trace-gc counts V8's scavenges during
-// the joins (ours keeps the young generation at 1 MB: about 1 MB allocated each, a figure that,
-// unlike the CPU time, hardly moves with the machine's load; the reference's young generation
-// grows as V8 sees fit, so its count is no measure of what it allocates); --joins-only skips
+// the joins (ours lets the young generation grow to 2 MB semi-spaces: about 2 MB allocated each
+// once grown, a figure that, unlike the CPU time, hardly moves with the machine's load; the
+// reference's young generation grows as V8 sees fit, so its count is no measure of what it
+// allocates); --joins-only skips
 // the first edits; --cpu-prof DIR runs our builds and the reference with --cpu-prof (profiles
 // in DIR, the startup and board creation included; it skews the CPU figures); --alloc-prof DIR
 // samples what each build (the reference too) allocates during the joins (V8's sampling heap
