@@ -15,6 +15,8 @@
 // then collects all garbage and gives the heap still used ("live after GC": a figure that
 // hardly moves from run to run, where the old space depends on when V8 last collected it).
 // Prints medians [min-max] per build and the machine's load.
+// SAASMEM_HEAPSNAPSHOT=DIR also has each server write a heap snapshot there after that full
+// collection (DIR/end-PID.heapsnapshot; the run waits for it): what is live, by constructor.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -201,6 +203,11 @@ async function runOnce(serverMain) {
     })
     if (res.error || !taken) return { error: res.error ?? 'no `editing at` line' }
     const figures = await taken
+    const snapDir = process.env.SAASMEM_HEAPSNAPSHOT
+    for (let i = 0; snapDir && i < 600; i++) {
+      if (fs.existsSync(path.join(snapDir, `end-${srv.pid}.heapsnapshot`))) break
+      await sleep(100)
+    }
     return { ...figures, load: os.loadavg()[0] }
   } finally {
     await srv.cleanup()

@@ -1,7 +1,8 @@
 // Preloaded (--require) into a server that bench/saasMemory.mjs measures, ours or the reference
 // alike: on SIGUSR2 it writes V8's heap spaces and process.memoryUsage() to
-// $SAASMEM_DIR/heap-<pid>.json. A signal rather than an endpoint, so that the reference, which
-// has none, answers the same way; nothing runs until the signal comes.
+// $SAASMEM_DIR/heap-<pid>.json (and, with $SAASMEM_HEAPSNAPSHOT, a heap snapshot). A signal
+// rather than an endpoint, so that the reference, which has none, answers the same way; nothing
+// runs until the signal comes.
 const fs = require('node:fs')
 const path = require('node:path')
 const v8 = require('node:v8')
@@ -36,5 +37,12 @@ if (dir) {
     collect()
     out.live = mb(v8.getHeapStatistics().used_heap_size)
     fs.writeFileSync(path.join(dir, `heap-${process.pid}.json`), JSON.stringify(out))
+    // Written under another name first: saasMemory.mjs waits for this one before it stops us.
+    const snapshots = process.env.SAASMEM_HEAPSNAPSHOT
+    if (snapshots) {
+      const file = path.join(snapshots, `end-${process.pid}.heapsnapshot`)
+      v8.writeHeapSnapshot(`${file}.part`)
+      fs.renameSync(`${file}.part`, file)
+    }
   })
 }
