@@ -96,3 +96,31 @@ describe('sync access decided at once', () => {
     expect(access.authorize('organiser', 'proposal:e1:g1:main')).toBeInstanceOf(Promise)
   })
 })
+
+describe('grants shared by the sockets of one session', () => {
+  it('gives the same session the same grant for a document, and a changed session its own', () => {
+    const sessions: Record<string, Session> = { ...SESSIONS }
+    const access = createSyncAccess({
+      ...deps(true),
+      session: (token) => sessions[token ?? ''] ?? null,
+    })
+    const first = access.authorize('participant', 'board:e1:g1')
+    expect(access.authorize('participant', 'board:e1:g1')).toBe(first)
+    // Another document, another grant.
+    expect(access.authorize('participant', 'event:e1')).not.toBe(first)
+    // A renamed participant is a new session object (the store is asked again): its grant
+    // writes under the new name, while sockets let in before keep theirs.
+    sessions.participant = session({
+      tokenHash: 'h-part',
+      role: 'participant',
+      groupId: 'g1',
+      participant: { id: 'p1', displayName: 'Aino K.', organisation: null },
+    })
+    const renamed = access.authorize('participant', 'board:e1:g1')
+    expect(renamed).not.toBe(first)
+    expect(plain(renamed as SyncDecision)).toMatchObject({ actor: { name: 'Aino K.' } })
+    expect(plain(first as SyncDecision)).toMatchObject({ actor: { name: 'Aino' } })
+    // A refusal is never kept: the group gone, the same session is refused.
+    expect(access.authorize('participant', 'board:e1:gone')).toMatchObject({ ok: false })
+  })
+})

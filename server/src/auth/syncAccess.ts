@@ -62,14 +62,28 @@ const deny = (status: 401 | 403 | 404, code: string, message: string): SyncDecis
  * promise and the suspended function's state, for every socket.
  */
 export function createSyncAccess(deps: SyncAccessDeps): SyncAccess {
+  const grants: Grants = { deps, bySession: new WeakMap() }
   return {
     authorize: (token, rawName) =>
-      whenKnown(deps.session(token), (session) => decideFor(deps, session, rawName)),
+      whenKnown(deps.session(token), (session) => decideFor(grants, session, rawName)),
   }
 }
 
+/**
+ * The grants made, per session object and document name. A grant is kept by every socket it
+ * let in (~300 bytes with its actor, holder and parsed name), and the sockets of one token on
+ * one document are many (a shared link's devices, phones reconnecting): while the same session
+ * object stands for the token (`RecentSessions` gives it back until something about tokens,
+ * seats or participants changes), its grant for a document is the same and is shared. Keyed
+ * weakly: a session no longer kept takes its grants' entries with it (the sockets keep theirs).
+ */
+interface Grants {
+  deps: SyncAccessDeps
+  bySession: WeakMap<Session, Map<string, SyncGrant>>
+}
+
 function decideFor(
-  deps: SyncAccessDeps,
+  grants: Grants,
   session: Session | null,
   rawName: string,
 ): SyncDecision | Promise<SyncDecision> {
@@ -77,26 +91,50 @@ function decideFor(
   const doc = parseDocName(rawName)
   if (!doc) return deny(404, 'doc.notFound', 'no such document')
   if (doc.eventId !== session.eventId) return deny(403, 'doc.forbidden', 'token of another event')
-  if (doc.kind === 'event') return grantFor(deps, session, doc)
-  return whenKnown(deps.groupExists(doc.eventId, doc.groupId), (exists) =>
-    inGroup(deps, session, doc, exists),
+  if (doc.kind === 'event') return sharedGrant(grants, session, rawName, doc)
+  return whenKnown(grants.deps.groupExists(doc.eventId, doc.groupId), (exists) =>
+    inGroup(grants, session, rawName, doc, exists),
   )
 }
 
 /** A group's document, once the group's existence is known. */
 function inGroup(
-  deps: SyncAccessDeps,
+  grants: Grants,
   session: Session,
+  rawName: string,
   doc: Exclude<DocName, { kind: 'event' }>,
   groupExists: boolean,
 ): SyncDecision | Promise<SyncDecision> {
   if (!groupExists) return deny(404, 'doc.notFound', 'no such group')
-  if (doc.kind !== 'proposal') return grantFor(deps, session, doc)
-  return deps
+  if (doc.kind !== 'proposal') return sharedGrant(grants, session, rawName, doc)
+  return grants.deps
     .proposalPartExists(doc.eventId, doc.groupId, doc.part)
     .then((found) =>
-      found ? grantFor(deps, session, doc) : deny(404, 'doc.notFound', 'no such proposal part'),
+      found
+        ? sharedGrant(grants, session, rawName, doc)
+        : deny(404, 'doc.notFound', 'no such proposal part'),
     )
+}
+
+/** The session's grant for this document: the one made before for it, or a new one. */
+function sharedGrant(
+  grants: Grants,
+  session: Session,
+  rawName: string,
+  doc: DocName,
+): SyncDecision {
+  let made = grants.bySession.get(session)
+  const kept = made?.get(rawName)
+  if (kept) return kept
+  const decision = grantFor(grants.deps, session, doc)
+  if (decision.ok) {
+    if (!made) {
+      made = new Map()
+      grants.bySession.set(session, made)
+    }
+    made.set(rawName, decision)
+  }
+  return decision
 }
 
 /** The grant for a document that exists, if the token's role may read it. */
@@ -122,7 +160,8 @@ const OPEN: GroupRights = { boardLocked: false, proposalFrozen: false }
 
 /**
  * A socket's rights, kept for as long as it is open and read against the live event document
- * at every update it sends. A class rather than an object of closures: one is kept per socket.
+ * at every update it sends. A class rather than an object of closures: one is kept per socket
+ * (or per session and document, shared by their sockets).
  */
 class SocketGrant implements SyncGrant {
   readonly ok = true
