@@ -28,7 +28,7 @@ import { openDatabase } from './store/open.js'
 import type { SqlDb } from './store/sql.js'
 import { Connections } from './sync/connections.js'
 import { Rooms } from './sync/rooms.js'
-import { openSyncSocket } from './sync/syncSocket.js'
+import { openSyncSocket, SyncWebSocket } from './sync/syncSocket.js'
 import { takeUpgrades } from './sync/upgrade.js'
 
 /** A frame over this closes the socket with 1009 (the contract's limit). */
@@ -180,6 +180,7 @@ export async function startServer(
     maxPayload: MAX_FRAME_BYTES,
     perMessageDeflate: false,
     clientTracking: false,
+    WebSocket: SyncWebSocket,
   })
   const httpServer = serve({
     fetch: app.fetch,
@@ -188,7 +189,8 @@ export async function startServer(
   }) as Server
   const socketDeps = syncSocketDeps(ctx)
   takeUpgrades(httpServer, app.fetch, directSyncUpgrades(ctx, upgradeDeps), wss, (ws, accepted) =>
-    openSyncSocket(socketDeps, ws, accepted),
+    // Made by this server, whose sockets are `SyncWebSocket`s (above).
+    openSyncSocket(socketDeps, ws as SyncWebSocket, accepted),
   )
   await new Promise<void>((resolve, reject) => {
     httpServer.once('listening', resolve)

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream'
 import { eventDocName } from '@hytepaja/shared/doc/names'
 import type { Actor } from '@hytepaja/shared/domain/roles'
 import { CloseCode } from '@hytepaja/shared/protocol/closeCodes'
-import type { WebSocket } from 'ws'
+import { WebSocket } from 'ws'
 import { UnreadableDocument } from '../store/integrity.js'
 import type { SyncGrant } from './access.js'
 import type { Connection, Connections, SocketRefusal } from './connections.js'
@@ -34,19 +34,38 @@ const MAX_EARLY_BYTES = 4 * 1024 * 1024
 
 let peerSeq = 0
 
+/**
+ * `ws`'s socket (the server makes these: `WebSocketServer`'s `WebSocket` option) with a place
+ * for the sync socket it carries, so that one listener function serves every socket: a closure
+ * per socket and listener, and the context they shared, were ~170 bytes a socket.
+ */
+export class SyncWebSocket extends WebSocket {
+  syncSocket: SyncSocket | null = null
+}
+
 /** Joins an opened socket to its document's room (and its event's, which holds the rights). */
 export function openSyncSocket(
   deps: SyncSocketDeps,
-  socket: WebSocket,
+  socket: SyncWebSocket,
   accepted: AcceptedSocket,
 ): void {
   new SyncSocket(deps, socket, accepted).open()
 }
 
+// Listeners of `SyncWebSocket`s only (ws's types call them on any `WebSocket`).
+function onSocketMessage(this: WebSocket, data: unknown, isBinary: boolean): void {
+  ;(this as SyncWebSocket).syncSocket?.receive(data, isBinary)
+}
+
+function onSocketClose(this: WebSocket): void {
+  ;(this as SyncWebSocket).syncSocket?.closed()
+}
+
 /**
  * One open sync socket: the peer its rooms see and the connection the server counts, in one
  * object whose methods are shared by every socket (one of these is kept per open socket, for
- * as long as it is open; closures per socket and method kept several hundred bytes each).
+ * as long as it is open; closures per socket and method kept several hundred bytes each), as
+ * are the listeners of its `ws` socket (above).
  */
 class SyncSocket implements Peer, Connection {
   private readonly seq = ++peerSeq
@@ -64,7 +83,9 @@ class SyncSocket implements Peer, Connection {
    */
   private room: Room | null = null
   private event: Room | null = null
-  private closed = false
+  private isClosed = false
+  /** Its listener on the event document while attached. */
+  private onEventChange: (() => void) | null = null
   /** What arrives before the rooms are loaded, taken in order once they are. */
   private early: Uint8Array[] | null = []
   private earlyBytes = 0
@@ -75,7 +96,7 @@ class SyncSocket implements Peer, Connection {
 
   constructor(
     private readonly deps: SyncSocketDeps,
-    readonly socket: WebSocket,
+    readonly socket: SyncWebSocket,
     { grant, docName, address, wantsSaved }: AcceptedSocket,
   ) {
     this.grant = grant
@@ -109,8 +130,9 @@ class SyncSocket implements Peer, Connection {
       // Nothing it sends is kept.
       return
     }
-    socket.on('message', this.onMessage)
-    socket.on('close', this.onClose)
+    socket.syncSocket = this
+    socket.on('message', onSocketMessage)
+    socket.on('close', onSocketClose)
     const eventName = eventDocName(this.grant.eventId)
     const loaded = deps.rooms.holdLoaded([this.docName, eventName])
     if (loaded) {
@@ -119,10 +141,10 @@ class SyncSocket implements Peer, Connection {
     }
     Promise.allSettled([deps.rooms.acquire(this.docName), deps.rooms.acquire(eventName)]).then(
       ([room, event]) => {
-        if (this.closed || room.status === 'rejected' || event.status === 'rejected') {
+        if (this.isClosed || room.status === 'rejected' || event.status === 'rejected') {
           if (room.status === 'fulfilled') deps.rooms.release(room.value)
           if (event.status === 'fulfilled') deps.rooms.release(event.value)
-          if (!this.closed) {
+          if (!this.isClosed) {
             const error =
               room.status === 'rejected' ? room.reason : (event as PromiseRejectedResult).reason
             deps.log.warn({ err: error, docName: this.docName }, 'room failed to load')
@@ -142,13 +164,17 @@ class SyncSocket implements Peer, Connection {
     this.room = room
     this.event = event
     room.attach(this)
+    // A listener of its own, registered now: where it stands among the document's listeners
+    // (the room's counts the changes) stays as it was. Bound, it holds no context of its own.
+    this.onEventChange = this.eventChanged.bind(this)
     event.doc.on('update', this.onEventChange)
     const waited = this.early ?? []
     this.early = null
     for (const frame of waited) room.receive(this, frame)
   }
 
-  private readonly onMessage = (data: unknown, isBinary: boolean): void => {
+  /** A frame from the client. */
+  receive(data: unknown, isBinary: boolean): void {
     if (!isBinary || !(data instanceof ArrayBuffer)) {
       this.socket.close(CloseCode.BadMessage, 'binary frames only')
       return
@@ -166,13 +192,15 @@ class SyncSocket implements Peer, Connection {
     } else this.socket.close(CloseCode.BadMessage, 'too many frames before sync')
   }
 
-  private readonly onClose = (): void => {
-    this.closed = true
+  /** Its `ws` socket closed (whoever closed it). */
+  closed(): void {
+    this.isClosed = true
     this.early = null
     this.deps.connections.delete(this)
     const { room, event } = this
     if (room && event) {
-      event.doc.off('update', this.onEventChange)
+      if (this.onEventChange) event.doc.off('update', this.onEventChange)
+      this.onEventChange = null
       room.detach(this)
       this.deps.rooms.release(room)
       this.deps.rooms.release(event)
@@ -181,9 +209,11 @@ class SyncSocket implements Peer, Connection {
     }
   }
 
-  // A lock or unlock arrives as a change of the event document (here or from another
-  // instance): a peer whose writes were dropped meanwhile is asked for them again.
-  private readonly onEventChange = (): void => {
+  /**
+   * Its event document changed. A lock or unlock arrives so (here or from another instance):
+   * a peer whose writes were dropped meanwhile is asked for them again.
+   */
+  eventChanged(): void {
     this.room?.rightsChanged(this)
   }
 
