@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SyncGrant } from './access.js'
-import { type Connection, Connections } from './connections.js'
+import { type Connection, Connections, type PingableSocket } from './connections.js'
 import type { Peer } from './peer.js'
 
 beforeEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => {
 
 /** An open socket that counts the pings it gets and answers them when told to. */
 function openSocket(i: number) {
-  const pongs: Array<() => void> = []
+  const pongs: Array<(this: PingableSocket) => void> = []
   const socket = {
     pings: 0,
     terminated: false,
@@ -22,7 +22,7 @@ function openSocket(i: number) {
     terminate() {
       socket.terminated = true
     },
-    on(_event: 'pong', listener: () => void) {
+    on(_event: 'pong', listener: (this: PingableSocket) => void) {
       pongs.push(listener)
     },
   }
@@ -36,7 +36,7 @@ function openSocket(i: number) {
     address: `10.0.0.${i}`,
   }
   const answer = () => {
-    for (const pong of pongs) pong()
+    for (const pong of pongs) pong.call(socket)
   }
   return { connection, socket, answer }
 }

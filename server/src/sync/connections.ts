@@ -6,7 +6,8 @@ import type { Peer } from './peer.js'
 export interface PingableSocket {
   ping(): void
   terminate(): void
-  on(event: 'pong', listener: () => void): unknown
+  /** Calls the listener on the socket itself (as an EventEmitter does). */
+  on(event: 'pong', listener: (this: PingableSocket) => void): unknown
 }
 
 export interface Connection {
@@ -41,6 +42,17 @@ export type SocketRefusal = 'token' | 'address' | 'total'
  * frame and one write each), and every edit arriving meanwhile waited.
  */
 const KEEPALIVE_TURNS = 10
+
+/**
+ * The connection of each socket the keep-alive pings, for one `pong` listener shared by all
+ * sockets: a closure per socket and the context it held were ~100 bytes a socket.
+ */
+const pinged = new WeakMap<PingableSocket, Connection>()
+
+function answeredPing(this: PingableSocket): void {
+  const connection = pinged.get(this)
+  if (connection) connection.alive = true
+}
 
 /**
  * Every open sync socket, so that a revoked token, a deleted event or a shutdown reaches the
@@ -80,9 +92,8 @@ export class Connections {
   add(connection: Connection): SocketRefusal | null {
     const refused = this.refusal(connection.grant, connection.address)
     if (refused) return refused
-    connection.socket.on('pong', () => {
-      connection.alive = true
-    })
+    pinged.set(connection.socket, connection)
+    connection.socket.on('pong', answeredPing)
     connection.slot = this.nextSlot
     this.nextSlot = (this.nextSlot + 1) % KEEPALIVE_TURNS
     this.open.add(connection)
