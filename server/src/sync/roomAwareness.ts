@@ -93,9 +93,7 @@ export class RoomAwareness {
     }
     // Only states that are shown: a client that cleared its own state (or whose state never
     // applied) has nothing to remove, and encoding an id the awareness never saw would throw.
-    const shown = [...state.clients].filter(
-      (id) => this.awareness.states.has(id) && !this.handOver(id),
-    )
+    const shown = state.clients.filter((id) => this.awareness.states.has(id) && !this.handOver(id))
     if (shown.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, shown, peer)
       this.markRemoved(shown)
@@ -106,11 +104,11 @@ export class RoomAwareness {
   /** Passes a client to a socket that is waiting to speak for it; false when none is. */
   private handOver(client: number): boolean {
     for (const state of this.peers.values()) {
-      if (!state.heirTo?.has(client) || state.clients.size >= this.limits.maxAwarenessClients) {
+      if (!state.heirTo?.has(client) || state.clients.length >= this.limits.maxAwarenessClients) {
         continue
       }
       state.heirTo.delete(client)
-      state.clients.add(client)
+      if (!state.clients.includes(client)) state.clients = [...state.clients, client]
       return true
     }
     return false
@@ -162,7 +160,8 @@ export class RoomAwareness {
       this.room.reject(peer, new BadFrame('awareness for too many clients'))
       return
     }
-    state.clients = claims
+    // Claims only add to the clients it had: the same number is the same clients.
+    if (claims.size !== state.clients.length) state.clients = [...claims]
     const sized = this.withinSize(out)
     // Over the sender's budget, the entries wait (stamped when they go out).
     if (sized.length > 0 && !this.budget.spend(senderOf(peer), sized, peer)) return
@@ -228,7 +227,7 @@ export class RoomAwareness {
   private releaseAwareness(waited: Array<Waiting<Peer>>): void {
     const current = waited.flatMap(({ entry, from }) => {
       const state = this.peers.get(from)
-      return state?.clients.has(entry.client) ? this.stamped(from, state, [entry]) : []
+      return state?.clients.includes(entry.client) ? this.stamped(from, state, [entry]) : []
     })
     if (current.length === 0) return
     awarenessProtocol.applyAwarenessUpdate(
@@ -247,7 +246,7 @@ export class RoomAwareness {
         return meta && { clock: meta.clock, shown: this.awareness.states.has(client) }
       },
       owner: (client) =>
-        state.clients.has(client)
+        state.clients.includes(client)
           ? 'sender'
           : this.ownedByOther(state, client) || this.remoteClients.has(client)
             ? 'other'
@@ -261,7 +260,7 @@ export class RoomAwareness {
     // By states, not [peer, state] entries: V8 made an entry array per peer for every message
     // (~0.7 KB of what a join allocated in a room of 20).
     for (const state of this.peers.values()) {
-      if (state !== own && state.clients.has(clientId)) return true
+      if (state !== own && state.clients.includes(clientId)) return true
     }
     return false
   }
@@ -323,7 +322,7 @@ export class RoomAwareness {
   }
 
   private ownedLocally(client: number): boolean {
-    for (const state of this.peers.values()) if (state.clients.has(client)) return true
+    for (const state of this.peers.values()) if (state.clients.includes(client)) return true
     return false
   }
 
