@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { isIPv6 } from 'node:net'
+import { isIPv6, type Socket } from 'node:net'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 
@@ -25,9 +25,20 @@ export function incomingAddress(incoming: IncomingMessage | undefined, trustProx
   const forwarded = incoming?.headers['x-forwarded-for']
   return addressFrom(
     typeof forwarded === 'string' ? forwarded : undefined,
-    () => (incoming as IncomingMessage).socket.remoteAddress,
+    () => uncachedRemoteAddress((incoming as IncomingMessage).socket),
     trustProxy,
   )
+}
+
+/**
+ * The socket's remote address, without the copy Node keeps on the socket once it is read
+ * (`_peername`: the address, its family and port, ~100 bytes for as long as a sync socket
+ * stays open). Read again, it is asked of the connection again.
+ */
+function uncachedRemoteAddress(socket: Socket): string | undefined {
+  const address = socket.remoteAddress
+  ;(socket as unknown as { _peername?: unknown })._peername = undefined
+  return address
 }
 
 function addressFrom(
