@@ -214,6 +214,9 @@ class SyncSocket implements Peer, Connection {
    * a peer whose writes were dropped meanwhile is asked for them again.
    */
   eventChanged(): void {
+    // Read the rights again whatever the room's change count says: that count is bumped by the
+    // room's own listener, which a room re-registers (so it may run after this one).
+    this.rightsAt = -1
     this.room?.rightsChanged(this)
   }
 
