@@ -55,6 +55,8 @@ test('the phone board draws from the files its first HTML names and loads no Lex
   await expect(board.getByText('Taululla ei ole vielä ideoita.')).toBeVisible()
   await expect(board.getByRole('button', { name: 'Lisää idea', exact: true })).toBeVisible()
   const onFirstRender = await firstAssets()
+  if (process.env.PRINT_FILES)
+    for (const a of onFirstRender) console.log('FILE', a.type, a.gzipBytes, a.url.split('/').pop())
   release()
   await addIdea(board, 'Kevyt sivu puhelimelle')
   const onBoard = await boardAssets()
@@ -80,7 +82,7 @@ test('the phone board draws from the files its first HTML names and loads no Lex
   // The figures for the closing note and the bench; sizes are measured, not asserted.
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
   console.log(
-    `page weight (gzip): board page JS ${kB(gzipTotal(onFirstRender, 'script'))} to its first render ` +
+    `page weight (gzip): board page JS ${kB(gzipTotal(onFirstRender, 'script'))} (${gzipTotal(onFirstRender, 'script')} bytes) to its first render ` +
       `(${onFirstRender.filter((a) => a.type === 'script').length} files, held back until then: ${held.length}), ` +
       `${kB(gzipTotal(onBoard, 'script'))} once an idea is added, CSS ${kB(gzipTotal(onBoard, 'stylesheet'))}; ` +
       `proposal view JS ${kB(gzipTotal(onProposal, 'script'))}, CSS ${kB(gzipTotal(onProposal, 'stylesheet'))}`,

@@ -4,15 +4,17 @@ import { type Area, createMessageStore, type Messages } from './messageStore'
 
 export type { Messages } from './messageStore'
 
-// Every other catalog file is its own chunk, fetched when a route or a language needs it.
-const files = import.meta.glob<Messages>(['./*/*.json', '!./core/fi.json'], { import: 'default' })
+// Every other catalog file is its own chunk, fetched when a route or a language needs it. Its
+// default is taken by `load`: `import: 'default'` wrote that into each of the ~45 entries.
+const files = import.meta.glob<{ default: Messages }>(['./*/*.json', '!./core/fi.json'])
+const load = (path: string) => files[path]?.().then((module) => module.default)
 
 /** One area's catalog in one language: the Finnish core ships with the page. */
 export function loadCatalog(locale: Locale, area: Area): Promise<Messages> {
   if (locale === 'fi' && area === 'core') return Promise.resolve(coreFi)
-  const file = files[`./${area}/${locale}.json`]
-  if (!file) return Promise.reject(new Error(`no catalog ${area}/${locale}`))
-  return file()
+  return (
+    load(`./${area}/${locale}.json`) ?? Promise.reject(new Error(`no catalog ${area}/${locale}`))
+  )
 }
 
 /**
@@ -20,8 +22,7 @@ export function loadCatalog(locale: Locale, area: Area): Promise<Messages> {
  * `fi-x-selko`) and `plain/sv.json` (lättläst, `sv-x-latt`). English has none.
  */
 export function loadPlainCatalog(locale: Locale): Promise<Messages> | null {
-  const file = files[`./plain/${locale}.json`]
-  return file ? file() : null
+  return load(`./plain/${locale}.json`) ?? null
 }
 
 /** The messages of several areas in one language, merged (a sheet in the event's language). */

@@ -3,6 +3,7 @@ import { memoryStore } from '../device/storage'
 import {
   browserLocale,
   eventLocaleToFollow,
+  followsEvents,
   rememberFollowedLocale,
   rememberLocale,
   storedLocale,
@@ -61,5 +62,19 @@ describe("an event's language", () => {
   it('is not followed when the event names no language the app has', () => {
     expect(eventLocaleToFollow(undefined, memoryStore(), ['en-US'])).toBeNull()
     expect(eventLocaleToFollow('de', memoryStore(), ['en-US'])).toBeNull()
+  })
+})
+
+describe("a device that reads in its events' language", () => {
+  it('is one nobody picked a language on, set to neither Finnish nor Swedish', () => {
+    expect(followsEvents(memoryStore(), ['en-US'])).toBe(true)
+    expect(followsEvents(memoryStore(), [])).toBe(true)
+    expect(followsEvents(memoryStore(), ['en-US', 'sv-FI'])).toBe(false)
+    const followed = memoryStore()
+    rememberFollowedLocale('sv', followed)
+    expect(followsEvents(followed, ['en-US'])).toBe(true)
+    const picked = memoryStore()
+    rememberLocale('sv', picked)
+    expect(followsEvents(picked, ['en-US'])).toBe(false)
   })
 })

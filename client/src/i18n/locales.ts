@@ -75,12 +75,22 @@ export function eventLocaleToFollow(
   store: KeyValueStore = deviceStore(),
   languages: readonly string[] = deviceLanguages(),
 ): Locale | null {
-  if (!isLocale(eventLanguage) || browserLocale(languages)) return null
+  return isLocale(eventLanguage) && followsEvents(store, languages) ? eventLanguage : null
+}
+
+/**
+ * Whether this device reads in its events' language: nobody has picked a language on it and
+ * its browser names neither Finnish nor Swedish (see `eventLocaleToFollow`).
+ */
+export function followsEvents(
+  store: KeyValueStore = deviceStore(),
+  languages: readonly string[] = deviceLanguages(),
+): boolean {
+  if (browserLocale(languages)) return false
   try {
-    const chosen = isLocale(store.getItem(KEY)) && store.getItem(FOLLOWED_KEY) !== 'yes'
-    return chosen ? null : eventLanguage
+    return !isLocale(store.getItem(KEY)) || store.getItem(FOLLOWED_KEY) === 'yes'
   } catch {
-    return eventLanguage
+    return true
   }
 }
 
