@@ -77,7 +77,13 @@ describe('decodeFrame on what y-websocket clients send', () => {
       update,
       clients: [doc.clientID],
       entries: [
-        { client: doc.clientID, clock: 1, removed: false, state: '{"user":{"name":"Aino"}}' },
+        {
+          client: doc.clientID,
+          clock: 1,
+          removed: false,
+          state: '{"user":{"name":"Aino"}}',
+          value: { user: { name: 'Aino' } },
+        },
       ],
     })
     awareness.setLocalState(null)

@@ -24,6 +24,8 @@ export interface AwarenessEntry {
   state: string
   /** Longer than `MAX_AWARENESS_STATE` (not parsed, never relayed). */
   oversize?: boolean
+  /** The state parsed, when it was (not kept for a state whose JSON is rewritten). */
+  value?: unknown
 }
 
 /**
@@ -86,7 +88,10 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
     const state = decoding.readVarString(decoder)
     if (state.length > MAX_AWARENESS_STATE) {
       entries.push({ client, clock, removed: false, state, oversize: true })
-    } else entries.push({ client, clock, removed: JSON.parse(state) === null, state })
+    } else {
+      const value: unknown = JSON.parse(state)
+      entries.push({ client, clock, removed: value === null, state, value })
+    }
   }
   return entries
 }

@@ -223,7 +223,7 @@ export class Room implements RemoteSink, AwarenessHost {
         return
       }
       case 'awareness':
-        this.presence.receive(peer, state, frame, message.update, message.entries)
+        this.presence.receive(peer, state, frame, message.entries)
         return
       case 'queryAwareness':
         this.presence.answerQuery(peer)

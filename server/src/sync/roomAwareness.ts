@@ -1,6 +1,7 @@
 import { type Seat, stampPresence } from '@hytepaja/shared/domain/presence'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { applyAwarenessEntries } from './awarenessApply.js'
 import { AwarenessBudget, type Waiting } from './awarenessBudget.js'
 import { AwarenessGreeting } from './awarenessGreeting.js'
 import { type AwarenessView, judge } from './awarenessPolicy.js'
@@ -124,13 +125,7 @@ export class RoomAwareness {
    * about other clients are dropped, so nobody can change another person's name or cursor, and
    * the echoes y-websocket clients send of everything they receive cost nothing.
    */
-  receive(
-    peer: Peer,
-    state: PeerState,
-    frame: Uint8Array,
-    update: Uint8Array,
-    entries: AwarenessEntry[],
-  ): void {
+  receive(peer: Peer, state: PeerState, frame: Uint8Array, entries: AwarenessEntry[]): void {
     const view = this.awarenessView(state)
     const out: AwarenessEntry[] = []
     const claims = new Set(state.clients)
@@ -167,12 +162,10 @@ export class RoomAwareness {
     if (sized.length > 0 && !this.budget.spend(senderOf(peer), sized, peer)) return
     const before = state.stamp
     const shown = this.stamped(peer, state, sized)
-    const rewritten = shown.length !== out.length || shown.some((entry, i) => entry !== out[i])
     if (shown.length > 0) {
       const renewals = !restamped && shown.every((entry) => this.renews(entry, before))
-      const unchanged = shown.length === entries.length && !restamped && !rewritten
-      const accepted = unchanged ? update : encodeAwarenessEntries(shown)
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer)
+      // Applied as decoded and stamped: no update encoded, decoded and parsed again.
+      applyAwarenessEntries(this.awareness, shown, peer)
       // Relayed to everyone, the sender included: y-websocket's watchdog counts its own echoed
       // renewals as signs of life, and a returning client must learn its new clock (or its
       // next renewal would not be news). Its own entries under its own clock change nothing.
@@ -201,11 +194,9 @@ export class RoomAwareness {
    */
   private stamped(peer: Peer, state: PeerState, entries: AwarenessEntry[]): AwarenessEntry[] {
     const seat = peer.seat?.() ?? null
-    return entries.map((entry) => {
-      if (entry.removed) return entry
-      const shown = stampOf(state, entry, seat)
-      return shown === entry.state ? entry : { ...entry, state: shown }
-    })
+    return entries.map((entry) =>
+      entry.removed ? entry : stampedEntry(state, entry, seat, this.greeting),
+    )
   }
 
   /**
@@ -344,8 +335,17 @@ export class RoomAwareness {
   }
 }
 
-/** The state as the room shows it: stamped with the seat (none for test peers), or as last time. */
-function stampOf(state: PeerState, entry: AwarenessEntry, seat: Seat | null): string {
+/**
+ * The entry as the room shows it: its state stamped with the seat (none for test peers), or as
+ * last time. A state stamped now carries the object its JSON was made from, so that applying
+ * it parses nothing and the greeting does not stringify it again.
+ */
+function stampedEntry(
+  state: PeerState,
+  entry: AwarenessEntry,
+  seat: Seat | null,
+  greeting: AwarenessGreeting,
+): AwarenessEntry {
   const last = state.stamp
   if (
     last !== null &&
@@ -353,12 +353,18 @@ function stampOf(state: PeerState, entry: AwarenessEntry, seat: Seat | null): st
     last.sent === entry.state &&
     sameSeat(last.seat, seat)
   ) {
-    return last.shown
+    return last.shown === entry.state ? entry : { ...entry, state: last.shown, value: undefined }
   }
-  const shown = seat ? JSON.stringify(stampPresence(JSON.parse(entry.state), seat)) : entry.state
+  let shown = entry.state
+  let value: unknown
+  if (seat) {
+    value = stampPresence(entry.value !== undefined ? entry.value : JSON.parse(entry.state), seat)
+    shown = JSON.stringify(value)
+    greeting.remember(value, shown)
+  }
   // The seat copied: what it is now is compared with what it was then.
   state.stamp = { client: entry.client, sent: entry.state, seat: seat && { ...seat }, shown }
-  return shown
+  return shown === entry.state ? entry : { ...entry, state: shown, value }
 }
 
 const sameSeat = (a: Seat | null, b: Seat | null): boolean =>
