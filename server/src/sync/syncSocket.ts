@@ -41,6 +41,18 @@ let peerSeq = 0
  */
 export class SyncWebSocket extends WebSocket {
   syncSocket: SyncSocket | null = null
+
+  /**
+   * A socket that errs (a frame over the limit, a broken connection) is closed by ws, and the
+   * close cleans up; an `error` that no listener takes would bring the process down, so one
+   * without listeners is dropped here. Not a listener: ws keeps a socket's listeners in a
+   * dictionary that holds three event names (message, close, the keep-alive's pong) in 160
+   * bytes and a fourth in 256, ~96 bytes a socket. ws emits with at most two arguments.
+   */
+  override emit(event: string | symbol, a?: unknown, b?: unknown): boolean {
+    if (event === 'error' && this.listenerCount('error') === 0) return false
+    return super.emit(event, a, b)
+  }
 }
 
 /** Joins an opened socket to its document's room (and its event's, which holds the rights). */
@@ -118,9 +130,6 @@ class SyncSocket implements Peer, Connection {
   open(): void {
     const { socket, deps } = this
     socket.binaryType = 'arraybuffer'
-    // A socket that errs (a frame over the limit, a broken connection) is closed by ws; the
-    // close below cleans up. Without a listener the error would bring the process down.
-    socket.on('error', ignoreError)
     const refused = deps.connections.add(this)
     if (refused) {
       deps.onRefused?.(refused)
@@ -266,5 +275,3 @@ class SyncSocket implements Peer, Connection {
     return this.socket.bufferedAmount
   }
 }
-
-function ignoreError(): void {}
