@@ -85,7 +85,8 @@ class SyncSocket implements Peer, Connection {
   alive = true
   slot = 0
   readonly grant: SyncGrant
-  readonly docName: string
+  /** As the upgrade read it, then the room's own name (one string for all its sockets). */
+  docName: string
   readonly address: string
   readonly wantsSaved: boolean
   readonly actor: Actor
@@ -172,6 +173,8 @@ class SyncSocket implements Peer, Connection {
   private attach(room: Room, event: Room): void {
     this.room = room
     this.event = event
+    // The same characters: the upgrade's copy, ~48 bytes a socket, need not be kept.
+    this.docName = room.name
     room.attach(this)
     // A listener of its own, registered now: where it stands among the document's listeners
     // (the room's counts the changes) stays as it was. Bound, it holds no context of its own.
