@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SyncGrant } from './access.js'
-import { type Connection, Connections, type PingableSocket } from './connections.js'
+import { type Connection, Connections } from './connections.js'
 import type { Peer } from './peer.js'
 
 beforeEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => {
 
 /** An open socket that counts the pings it gets and answers them when told to. */
 function openSocket(i: number) {
-  const pongs: Array<(this: PingableSocket) => void> = []
+  const pongs: Array<() => void> = []
   const socket = {
     pings: 0,
     terminated: false,
@@ -22,9 +22,10 @@ function openSocket(i: number) {
     terminate() {
       socket.terminated = true
     },
-    on(_event: 'pong', listener: (this: PingableSocket) => void) {
+    on(_event: 'pong', listener: () => void) {
       pongs.push(listener)
     },
+    syncSocket: null as Connection | null,
   }
   const connection: Connection = {
     peer: { close: () => undefined } as unknown as Peer,
@@ -35,6 +36,7 @@ function openSocket(i: number) {
     slot: 0,
     address: `10.0.0.${i}`,
   }
+  socket.syncSocket = connection
   const answer = () => {
     for (const pong of pongs) pong.call(socket)
   }

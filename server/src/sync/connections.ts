@@ -7,7 +7,12 @@ export interface PingableSocket {
   ping(): void
   terminate(): void
   /** Calls the listener on the socket itself (as an EventEmitter does). */
-  on(event: 'pong', listener: (this: PingableSocket) => void): unknown
+  on(event: 'pong', listener: () => void): unknown
+  /**
+   * The connection the socket carries, set before it is added (a server's socket has the
+   * field anyway, for its other listeners): what a pong marks alive.
+   */
+  readonly syncSocket: Pick<Connection, 'alive'> | null
 }
 
 export interface Connection {
@@ -44,13 +49,11 @@ export type SocketRefusal = 'token' | 'address' | 'total'
 const KEEPALIVE_TURNS = 10
 
 /**
- * The connection of each socket the keep-alive pings, for one `pong` listener shared by all
- * sockets: a closure per socket and the context it held were ~100 bytes a socket.
+ * One `pong` listener for all sockets, which finds the connection on the socket: a closure per
+ * socket and its context were ~100 bytes a socket, a WeakMap from socket to connection ~33.
  */
-const pinged = new WeakMap<PingableSocket, Connection>()
-
 function answeredPing(this: PingableSocket): void {
-  const connection = pinged.get(this)
+  const connection = this.syncSocket
   if (connection) connection.alive = true
 }
 
@@ -92,7 +95,6 @@ export class Connections {
   add(connection: Connection): SocketRefusal | null {
     const refused = this.refusal(connection.grant, connection.address)
     if (refused) return refused
-    pinged.set(connection.socket, connection)
     connection.socket.on('pong', answeredPing)
     connection.slot = this.nextSlot
     this.nextSlot = (this.nextSlot + 1) % KEEPALIVE_TURNS

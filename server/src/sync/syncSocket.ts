@@ -131,6 +131,8 @@ class SyncSocket implements Peer, Connection {
   open(): void {
     const { socket, deps } = this
     socket.binaryType = 'arraybuffer'
+    // Before it is counted: the keep-alive's pong listener finds the connection here.
+    socket.syncSocket = this
     const refused = deps.connections.add(this)
     if (refused) {
       deps.onRefused?.(refused)
@@ -140,7 +142,6 @@ class SyncSocket implements Peer, Connection {
       // Nothing it sends is kept.
       return
     }
-    socket.syncSocket = this
     socket.on('message', onSocketMessage)
     socket.on('close', onSocketClose)
     const eventName = eventDocName(this.grant.eventId)
