@@ -38,12 +38,13 @@ function oldSpacePeak(limit: boolean): { peakMb: number; liveMb: number } {
 }
 
 describe('limitOldGenerationGrowth', () => {
-  it('lets the old space grow past the live heap by half of it, where V8 alone lets it grow further', () => {
+  it('lets the old space grow past the live heap by a quarter of it, where V8 alone lets it grow further', () => {
     const free = oldSpacePeak(false)
     const limited = oldSpacePeak(true)
-    // Measured: 284 MB let alone, 111 MB limited, for ~56 MB live.
+    // Measured: 263-284 MB let alone, 106 MB limited, for ~56 MB live.
     expect(limited.peakMb).toBeLessThan(free.peakMb * 0.75)
-    // Half the live heap above it, plus what is allocated while the marking runs.
+    // A quarter of the live heap above it (V8 grows it by 8 MB at least), plus what is allocated
+    // while the marking runs (measured: 106 MB at 25 %, 111 at 50 %).
     expect(limited.peakMb).toBeLessThanOrEqual(limited.liveMb * 2 + 24)
   })
 
